@@ -1,0 +1,77 @@
+/**
+ * The in-browser query explorer: GraphiQL served from the project's own node_modules,
+ * so that it works with no internet access (Apollo's default landing page loads from a CDN).
+ */
+import path from 'node:path';
+import express, { type Router } from 'express';
+
+const asset = (pkg: string, file: string): string => path.join(path.dirname(require.resolve(`${pkg}/package.json`)), file);
+
+export const EXAMPLE_QUERY = `# Which plans denied the right to object to AI training on 1 February 2025?
+query PlansDenyingObjection {
+  plansDenyingRight(right: OBJECT, purpose: "ai-model-training", asOf: "2025-02-01") {
+    company { name }
+    product { name }
+    plan { name tier }
+    status
+    mechanism
+    supportingSources { publisher url publishedAt }
+    disputingSources { publisher url note }
+  }
+}
+`;
+
+function page(endpoint: string): string {
+  return `<!doctype html>
+<html lang="en">
+<head>
+<meta charset="utf-8" />
+<title>GDPR rights graph: explorer</title>
+<link rel="stylesheet" href="/explorer/assets/graphiql.min.css" />
+<style>body{margin:0;height:100vh}#graphiql{height:100vh}</style>
+</head>
+<body>
+<div id="graphiql">Loading the explorer...</div>
+<script src="/explorer/assets/react.production.min.js"></script>
+<script src="/explorer/assets/react-dom.production.min.js"></script>
+<script src="/explorer/assets/graphiql.min.js"></script>
+<script>
+  const fetcher = GraphiQL.createFetcher({ url: ${JSON.stringify(endpoint)} });
+  ReactDOM.createRoot(document.getElementById('graphiql')).render(
+    React.createElement(GraphiQL, { fetcher, defaultQuery: ${JSON.stringify(EXAMPLE_QUERY)}, defaultEditorToolsVisibility: true }),
+  );
+</script>
+</body>
+</html>`;
+}
+
+export function explorerRouter(endpoint = '/graphql'): Router {
+  const router = express.Router();
+  const files: Record<string, string> = {
+    'graphiql.min.css': asset('graphiql', 'graphiql.min.css'),
+    'graphiql.min.js': asset('graphiql', 'graphiql.min.js'),
+    'react.production.min.js': asset('react', 'umd/react.production.min.js'),
+    'react-dom.production.min.js': asset('react-dom', 'umd/react-dom.production.min.js'),
+  };
+  router.get('/explorer/assets/:file', (req, res) => {
+    const file = files[req.params.file];
+    if (!file) {
+      res.status(404).end();
+      return;
+    }
+    res.sendFile(file, { maxAge: '1d' });
+  });
+  const html = page(endpoint);
+  router.get('/explorer', (_req, res) => {
+    res.type('html').send(html);
+  });
+  // A browser opening the GraphQL URL gets the explorer; API clients get GraphQL.
+  router.get(endpoint, (req, res, next) => {
+    if (req.accepts(['application/json', 'application/graphql-response+json', 'text/html']) === 'text/html' && !req.query.query) {
+      res.type('html').send(html);
+      return;
+    }
+    next();
+  });
+  return router;
+}

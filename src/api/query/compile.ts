@@ -1,0 +1,175 @@
+/**
+ * The selection compiler: a GraphQL selection becomes one Cypher expression, so that a
+ * root field costs one query whatever the depth or size of its answer. Nested lists are
+ * COLLECT subqueries with their LIMIT applied before projection; connections seek by
+ * keyset instead of collecting and slicing.
+ */
+import type { ResolveTree } from 'graphql-parse-resolve-info';
+import { AppError } from '../../errors';
+import { decodeCursor, pageSize } from './cursor';
+import type { CypherScope } from './scope';
+import type { ConnectionField, ConnectionShape, EdgeField, ObjectShape } from './shape';
+import { type Args, type OrderKey, projectionOf } from './spec';
+
+export interface CompiledObject {
+  /** A Cypher map expression. */
+  map: string;
+  shape: ObjectShape;
+}
+
+function fieldsOf(tree: ResolveTree, typeName: string): [string, ResolveTree][] {
+  return Object.entries(tree.fieldsByTypeName[typeName] ?? {});
+}
+
+/** Compiles the selection of `tree` on the node bound to `v` (and relationship `r` for edge types). */
+export function compileObject(v: string, typeName: string, trees: ResolveTree[], scope: CypherScope, r = 'null'): CompiledObject {
+  const spec = projectionOf(typeName);
+  if (!spec) throw new AppError('INTERNAL_SERVER_ERROR', `no projection is defined for type ${typeName}`);
+  const entries: string[] = [];
+  const shape: ObjectShape = [];
+  for (const tree of trees) {
+    for (const [alias, sub] of fieldsOf(tree, typeName)) {
+      if (sub.name === '__typename') {
+        shape.push({ responseKey: alias, kind: 'constant', value: typeName });
+        continue;
+      }
+      const field = spec.fields[sub.name];
+      if (!field) throw new AppError('INTERNAL_SERVER_ERROR', `no projection for ${typeName}.${sub.name}`);
+      const key = scope.key();
+      switch (field.kind) {
+        case 'property':
+          entries.push(`${key}: ${v}.${field.property ?? sub.name}`);
+          shape.push({ responseKey: alias, kind: 'value', key });
+          break;
+        case 'relationshipProperty':
+          entries.push(`${key}: ${r}.${field.property ?? sub.name}`);
+          shape.push({ responseKey: alias, kind: 'value', key });
+          break;
+        case 'expression':
+          entries.push(`${key}: ${field.expr(v, sub.args, scope)}`);
+          shape.push({ responseKey: alias, kind: 'value', key });
+          break;
+        case 'embedded': {
+          const inner = compileObject(v, field.target, [sub], scope, r);
+          entries.push(`${key}: CASE WHEN ${field.present(v)} THEN ${inner.map} ELSE null END`);
+          shape.push({ responseKey: alias, kind: 'object', key, shape: inner.shape });
+          break;
+        }
+        case 'endNode': {
+          const inner = compileObject(v, field.target, [sub], scope);
+          entries.push(`${key}: ${inner.map}`);
+          shape.push({ responseKey: alias, kind: 'object', key, shape: inner.shape });
+          break;
+        }
+        case 'related': {
+          const t = scope.variable('t');
+          const rel = scope.variable('r');
+          const inner = compileObject(t, field.target, [sub], scope, rel);
+          const order = field.orderBy ? ` ORDER BY ${field.orderBy(t, rel)}` : '';
+          const body = `${field.match(v, t, rel, sub.args, scope)} WITH ${t}, ${rel}${order}${field.many ? '' : ' LIMIT 1'} RETURN ${inner.map}`;
+          entries.push(field.many ? `${key}: COLLECT { ${body} }` : `${key}: head(COLLECT { ${body} })`);
+          shape.push({ responseKey: alias, kind: 'object', key, shape: inner.shape });
+          break;
+        }
+        case 'connection': {
+          const t = scope.variable('t');
+          const compiled = compileConnection(t, field.target, sub, scope, field.order, field.match(v, t, sub.args, scope));
+          entries.push(`${key}: ${compiled.map}`);
+          shape.push({ responseKey: alias, kind: 'connection', key, shape: compiled.shape });
+          break;
+        }
+      }
+    }
+  }
+  return { map: `{${entries.join(', ')}}`, shape };
+}
+
+export interface CompiledConnection {
+  map: string;
+  shape: ConnectionShape;
+}
+
+/**
+ * A connection over the nodes that `match` binds to `t`, in `order`, after the cursor in `args.after`.
+ * The total is counted only when selected.
+ */
+export function compileConnection(
+  t: string,
+  targetType: string,
+  tree: ResolveTree,
+  scope: CypherScope,
+  order: OrderKey[],
+  match: string,
+): CompiledConnection {
+  const args: Args = tree.args;
+  const first = pageSize(args.first as number | null | undefined);
+  const after = typeof args.after === 'string' ? decodeCursor(args.after, order.length) : undefined;
+  const [connectionType] = Object.keys(tree.fieldsByTypeName);
+  const fields: ConnectionField[] = [];
+  const nodeTrees: { tree: ResolveTree; place: 'edge' | 'nodes'; edgeFields?: EdgeField[]; responseKey?: string }[] = [];
+  let countTotal = false;
+
+  for (const [alias, sub] of connectionType ? fieldsOf(tree, connectionType) : []) {
+    switch (sub.name) {
+      case 'totalCount':
+        countTotal = true;
+        fields.push({ responseKey: alias, kind: 'totalCount' });
+        break;
+      case 'pageInfo': {
+        const info = Object.values(sub.fieldsByTypeName)[0] ?? {};
+        fields.push({ responseKey: alias, kind: 'pageInfo', fields: Object.entries(info).map(([a, s]) => ({ responseKey: a, name: s.name })) });
+        break;
+      }
+      case 'nodes':
+        nodeTrees.push({ tree: sub, place: 'nodes', responseKey: alias });
+        break;
+      case 'edges': {
+        const edgeFields: EdgeField[] = [];
+        const edgeSelection = Object.values(sub.fieldsByTypeName)[0] ?? {};
+        for (const [edgeAlias, edgeSub] of Object.entries(edgeSelection)) {
+          if (edgeSub.name === 'cursor') edgeFields.push({ responseKey: edgeAlias, kind: 'cursor' });
+          else if (edgeSub.name === '__typename') edgeFields.push({ responseKey: edgeAlias, kind: 'constant', value: Object.keys(sub.fieldsByTypeName)[0] });
+          else nodeTrees.push({ tree: edgeSub, place: 'edge', edgeFields, responseKey: edgeAlias });
+        }
+        fields.push({ responseKey: alias, kind: 'edges', fields: edgeFields });
+        break;
+      }
+      case '__typename':
+        fields.push({ responseKey: alias, kind: 'constant', value: connectionType });
+        break;
+      default:
+        throw new AppError('INTERNAL_SERVER_ERROR', `unknown connection field ${sub.name}`);
+    }
+  }
+
+  // One node map serves edges.node and nodes; each keeps its own shape over it.
+  const entries: string[] = [];
+  for (const n of nodeTrees) {
+    const compiled = compileObject(t, targetType, [n.tree], scope);
+    if (compiled.map !== '{}') entries.push(compiled.map.slice(1, -1));
+    if (n.place === 'nodes') fields.push({ responseKey: n.responseKey!, kind: 'nodes', shape: compiled.shape });
+    else n.edgeFields!.push({ responseKey: n.responseKey!, kind: 'node', shape: compiled.shape });
+  }
+
+  const keyset = after ? ` WITH ${t} WHERE ${keysetCondition(t, order, after, scope)}` : '';
+  const orderBy = order.map((k) => `${k.expr(t)} ${k.direction}`).join(', ');
+  const keys = order.map((k) => (k.kind === 'date' ? `toString(${k.expr(t)})` : k.expr(t))).join(', ');
+  const rows = `COLLECT { ${match}${keyset} WITH ${t} ORDER BY ${orderBy} LIMIT ${scope.param(first + 1)} RETURN {k: [${keys}], n: {${entries.join(', ')}}} }`;
+  const total = countTotal ? `COUNT { ${match} }` : 'null';
+  return { map: `{t: ${total}, r: ${rows}}`, shape: { first, hasAfter: after !== undefined, fields } };
+}
+
+/** Rows strictly after the cursor in the given order: (k1 > c1) OR (k1 = c1 AND k2 > c2) ... */
+function keysetCondition(t: string, order: OrderKey[], cursor: (string | number | null)[], scope: CypherScope): string {
+  const value = (k: OrderKey, i: number): string => {
+    const p = scope.param(cursor[i]);
+    return k.kind === 'date' ? `date(${p})` : p;
+  };
+  const values = order.map(value);
+  const terms = order.map((k, i) => {
+    const equal = order.slice(0, i).map((prev, j) => `${prev.expr(t)} = ${values[j]}`);
+    const beyond = `${k.expr(t)} ${k.direction === 'ASC' ? '>' : '<'} ${values[i]}`;
+    return `(${[...equal, beyond].join(' AND ')})`;
+  });
+  return `(${terms.join(' OR ')})`;
+}

@@ -1,0 +1,56 @@
+/**
+ * Runs a root field as one compiled Cypher query and shapes the answer.
+ * Root resolvers say how to find their nodes; the selection decides the rest.
+ */
+import type { GraphQLResolveInfo } from 'graphql';
+import { parseResolveInfo, type ResolveTree } from 'graphql-parse-resolve-info';
+import { AppError } from '../../errors';
+import type { ApiContext } from '../context';
+import { compileConnection, compileObject } from './compile';
+import { CypherScope } from './scope';
+import { type RawConnection, shapeConnection, shapeObject } from './shape';
+import type { OrderKey } from './spec';
+
+export function resolveTree(info: GraphQLResolveInfo): ResolveTree {
+  const tree = parseResolveInfo(info);
+  if (!tree || !('fieldsByTypeName' in tree)) throw new AppError('INTERNAL_SERVER_ERROR', 'could not read the selection');
+  return tree as ResolveTree;
+}
+
+/** One node (or null): `match` binds `n`. */
+export async function queryNode(
+  ctx: ApiContext,
+  name: string,
+  typeName: string,
+  info: GraphQLResolveInfo,
+  match: (scope: CypherScope) => string,
+): Promise<unknown> {
+  const scope = new CypherScope();
+  const tree = resolveTree(info);
+  const head = match(scope);
+  const object = compileObject('n', typeName, [tree], scope);
+  const rows = await ctx.db.read(name, `// ${name}\n${head}\nRETURN ${object.map} AS root LIMIT 1`, scope.params);
+  return rows.length === 0 ? null : shapeObject(rows[0]!.root, object.shape);
+}
+
+/** A root connection: `match` binds `t` (given) to the candidate nodes. */
+export async function queryConnection(
+  ctx: ApiContext,
+  name: string,
+  typeName: string,
+  info: GraphQLResolveInfo,
+  order: OrderKey[],
+  match: (scope: CypherScope, t: string) => string,
+): Promise<unknown> {
+  const scope = new CypherScope();
+  const tree = resolveTree(info);
+  const t = 'n';
+  const compiled = compileConnection(t, typeName, tree, scope, order, match(scope, t));
+  const rows = await ctx.db.read(name, `// ${name}\nRETURN ${compiled.map} AS root`, scope.params);
+  return shapeConnection(rows[0]!.root as unknown as RawConnection, compiled.shape);
+}
+
+/** Compiles the selection of a sub-field of the root's result type (e.g. `plan` of PlanRightStatus). */
+export function subTree(tree: ResolveTree, typeName: string, fieldName: string): ResolveTree[] {
+  return Object.values(tree.fieldsByTypeName[typeName] ?? {}).filter((f) => f.name === fieldName);
+}

@@ -1,0 +1,25 @@
+/**
+ * The state of one compilation: the parameters collected so far and fresh names.
+ * Every value from a request becomes a parameter; nothing from a request is spliced into Cypher text.
+ */
+export class CypherScope {
+  readonly params: Record<string, unknown> = {};
+  private counter = 0;
+
+  /** Registers a value and returns its parameter reference, e.g. `$p3`. */
+  param(value: unknown): string {
+    const name = `p${this.counter++}`;
+    this.params[name] = value;
+    return `$${name}`;
+  }
+
+  /** A fresh variable name for a subquery, e.g. `n4`. */
+  variable(prefix = 'n'): string {
+    return `${prefix}${this.counter++}`;
+  }
+
+  /** A fresh key for a projected field; response names (aliases) never reach the Cypher text. */
+  key(): string {
+    return `f${this.counter++}`;
+  }
+}

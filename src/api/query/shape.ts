@@ -1,0 +1,106 @@
+/**
+ * Turns what the compiled Cypher returns (maps keyed f0, f1, ...) into the response
+ * shape (keyed by the client's field names and aliases), and builds connections.
+ */
+import { encodeCursor, type CursorKey } from './cursor';
+
+export type ObjectShape = ShapeField[];
+
+export type ShapeField =
+  | { responseKey: string; kind: 'value'; key: string }
+  | { responseKey: string; kind: 'object'; key: string; shape: ObjectShape }
+  | { responseKey: string; kind: 'connection'; key: string; shape: ConnectionShape }
+  | { responseKey: string; kind: 'constant'; value: unknown };
+
+export interface ConnectionShape {
+  first: number;
+  hasAfter: boolean;
+  fields: ConnectionField[];
+}
+
+export type ConnectionField =
+  | { responseKey: string; kind: 'totalCount' }
+  | { responseKey: string; kind: 'edges'; fields: EdgeField[] }
+  | { responseKey: string; kind: 'nodes'; shape: ObjectShape }
+  | { responseKey: string; kind: 'pageInfo'; fields: { responseKey: string; name: string }[] }
+  | { responseKey: string; kind: 'constant'; value: unknown };
+
+export type EdgeField =
+  | { responseKey: string; kind: 'cursor' }
+  | { responseKey: string; kind: 'node'; shape: ObjectShape }
+  | { responseKey: string; kind: 'constant'; value: unknown };
+
+type Json = Record<string, unknown>;
+
+export function shapeObject(value: unknown, shape: ObjectShape): unknown {
+  if (value === null || value === undefined) return null;
+  if (Array.isArray(value)) return value.map((v) => shapeObject(v, shape));
+  const source = value as Json;
+  const out: Json = {};
+  for (const f of shape) {
+    switch (f.kind) {
+      case 'value':
+        out[f.responseKey] = source[f.key] ?? null;
+        break;
+      case 'object':
+        out[f.responseKey] = shapeObject(source[f.key], f.shape);
+        break;
+      case 'connection':
+        out[f.responseKey] = shapeConnection(source[f.key] as RawConnection, f.shape);
+        break;
+      case 'constant':
+        out[f.responseKey] = f.value;
+        break;
+    }
+  }
+  return out;
+}
+
+/** What the Cypher of a connection returns: the total (when asked) and first+1 rows. */
+export interface RawConnection {
+  t: number | null;
+  r: { k: CursorKey; n: unknown }[];
+}
+
+export function shapeConnection(raw: RawConnection, shape: ConnectionShape): Json {
+  const hasNextPage = raw.r.length > shape.first;
+  const rows = raw.r.slice(0, shape.first);
+  const cursors = rows.map((row) => encodeCursor(row.k));
+  const out: Json = {};
+  for (const f of shape.fields) {
+    switch (f.kind) {
+      case 'totalCount':
+        out[f.responseKey] = raw.t ?? 0;
+        break;
+      case 'constant':
+        out[f.responseKey] = f.value;
+        break;
+      case 'nodes':
+        out[f.responseKey] = rows.map((row) => shapeObject(row.n, f.shape));
+        break;
+      case 'edges':
+        out[f.responseKey] = rows.map((row, i) => {
+          const edge: Json = {};
+          for (const e of f.fields) {
+            if (e.kind === 'cursor') edge[e.responseKey] = cursors[i];
+            else if (e.kind === 'node') edge[e.responseKey] = shapeObject(row.n, e.shape);
+            else edge[e.responseKey] = e.value;
+          }
+          return edge;
+        });
+        break;
+      case 'pageInfo': {
+        const info: Record<string, unknown> = {
+          hasNextPage,
+          hasPreviousPage: shape.hasAfter,
+          startCursor: cursors[0] ?? null,
+          endCursor: cursors[cursors.length - 1] ?? null,
+          __typename: 'PageInfo',
+        };
+        out[f.responseKey] = Object.fromEntries(f.fields.map((p) => [p.responseKey, info[p.name] ?? null]));
+        break;
+      }
+    }
+  }
+  return out;
+}

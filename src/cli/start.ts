@@ -1,0 +1,47 @@
+/**
+ * `npm start`: reach Neo4j (starting the local one when no NEO4J_URI is set), apply
+ * migrations, seed the curated data into an empty graph, serve the API.
+ * SIGTERM or Ctrl-C stops the API and the Neo4j it started.
+ */
+import path from 'node:path';
+import { PROJECT_ROOT } from '../config';
+import { buildApiSchema } from '../api/schema';
+import { startApi } from '../api/server';
+import { isGraphEmpty, seedPaths } from './seeding';
+import { openRuntime, runMain } from './runtime';
+
+runMain(async () => {
+  const runtime = await openRuntime({ migrate: true });
+  const { config, logger, db } = runtime;
+  if (config.SEED_ON_EMPTY && (await isGraphEmpty(db))) {
+    const report = await seedPaths(db, [path.join(PROJECT_ROOT, 'seeds')]);
+    logger.info({ counts: report.counts }, 'seeded the empty graph with the curated data');
+  }
+  const schema = await buildApiSchema();
+  const api = await startApi({
+    db,
+    schema,
+    logger,
+    port: config.PORT,
+    host: config.HOST,
+    development: config.NODE_ENV !== 'production',
+  });
+  process.stdout.write(`GDPR rights graph API ready at ${api.url} (explorer: ${api.url.replace(/graphql$/, 'explorer')})\n`);
+
+  let stopping = false;
+  const stop = (signal: string): void => {
+    if (stopping) return;
+    stopping = true;
+    logger.info({ signal }, 'stopping');
+    void (async () => {
+      try {
+        await api.close();
+      } finally {
+        await runtime.shutdown();
+        process.exit(0);
+      }
+    })();
+  };
+  process.on('SIGTERM', () => stop('SIGTERM'));
+  process.on('SIGINT', () => stop('SIGINT'));
+});

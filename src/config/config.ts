@@ -1,0 +1,51 @@
+/**
+ * Every setting comes from the environment and is validated once, at start.
+ * A bad value stops the process with a message that names the variable.
+ */
+import { z } from 'zod';
+
+const bool = z
+  .enum(['true', 'false', '1', '0', 'yes', 'no'])
+  .transform((v) => v === 'true' || v === '1' || v === 'yes');
+
+const port = z.coerce.number().int().min(1).max(65535);
+
+const EnvSchema = z.object({
+  NODE_ENV: z.enum(['development', 'production', 'test']).default('development'),
+  PORT: port.default(4000),
+  HOST: z.string().min(1).default('127.0.0.1'),
+  /** When absent, `npm start` runs the project's own Neo4j (tools/neo4j-launcher). */
+  NEO4J_URI: z
+    .string()
+    .regex(/^(neo4j|bolt)(\+s|\+ssc)?:\/\/.+/, 'expected a bolt:// or neo4j:// (or +s/+ssc) URI')
+    .optional(),
+  NEO4J_USER: z.string().min(1).default('neo4j'),
+  NEO4J_PASSWORD: z.string().min(1).default('password'),
+  NEO4J_DATABASE: z.string().min(1).optional(),
+  NEO4J_LOCAL_PORT: port.default(7687),
+  NEO4J_LOCAL_DATA: z.string().min(1).optional(),
+  NEO4J_LOCAL_HEAP: z.string().regex(/^\d+[mg]$/, 'expected a JVM size such as 1g or 768m').default('1g'),
+  /** How long a query may wait for a connection or a reply before the API says the database is unavailable. */
+  NEO4J_TIMEOUT_MS: z.coerce.number().int().min(100).max(600_000).default(1500),
+  SEED_ON_EMPTY: bool.default(true),
+  LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+});
+
+export type Config = z.output<typeof EnvSchema>;
+
+export class ConfigError extends Error {
+  readonly code = 'CONFIG_INVALID';
+}
+
+/** Reads and validates the environment; throws ConfigError listing every bad variable. */
+export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
+  const result = EnvSchema.safeParse(env);
+  if (result.success) return result.data;
+  const lines = result.error.issues.map((i) => {
+    const name = i.path.join('.');
+    const raw = env[name];
+    const shown = raw === undefined ? 'missing' : /PASSWORD|KEY|SECRET/.test(name) ? 'set' : `"${raw}"`;
+    return `  ${name} (${shown}): ${i.message}`;
+  });
+  throw new ConfigError(`invalid configuration:\n${lines.join('\n')}`);
+}

@@ -1,0 +1,162 @@
+/**
+ * The only door to Neo4j. Every query goes through here: it picks a read or write
+ * transaction (so a cluster routes reads to secondaries), names the query in the
+ * transaction metadata, closes the session, and maps driver errors by code.
+ */
+import neo4j, {
+  type Driver,
+  type ManagedTransaction,
+  Neo4jError,
+  type QueryResult,
+  type RecordShape,
+} from 'neo4j-driver';
+import { AppError } from '../errors';
+import { recordQuery } from './query-count';
+import { type Plain, toPlain } from './values';
+
+export interface DatabaseSettings {
+  uri: string;
+  user: string;
+  password: string;
+  database?: string;
+  /** Bound on connecting and on one transaction, in milliseconds. */
+  timeoutMs: number;
+}
+
+export type Params = Record<string, unknown>;
+export type Row = Record<string, Plain>;
+
+export function createDriver(s: DatabaseSettings): Driver {
+  return neo4j.driver(s.uri, neo4j.auth.basic(s.user, s.password), {
+    disableLosslessIntegers: true,
+    connectionTimeout: s.timeoutMs,
+    connectionAcquisitionTimeout: s.timeoutMs,
+    // Managed transactions retry transient errors; bounded so an outage is reported quickly.
+    maxTransactionRetryTime: s.timeoutMs,
+    userAgent: 'gdpr-rights-graph/0.1',
+  });
+}
+
+export class Database {
+  readonly driver: Driver;
+  private readonly settings: DatabaseSettings;
+
+  constructor(settings: DatabaseSettings, driver: Driver = createDriver(settings)) {
+    this.settings = settings;
+    this.driver = driver;
+  }
+
+  /** Runs a named read query and returns its rows as plain values. */
+  async read(name: string, cypher: string, params: Params = {}): Promise<Row[]> {
+    return this.run('READ', name, (tx) => tx.run(cypher, params));
+  }
+
+  /** Runs a named write query and returns its rows as plain values. */
+  async write(name: string, cypher: string, params: Params = {}): Promise<Row[]> {
+    return this.run('WRITE', name, (tx) => tx.run(cypher, params));
+  }
+
+  /**
+   * Runs several statements in one write transaction: all or nothing.
+   * The work may be retried on transient errors, so it must not have side effects outside the transaction.
+   */
+  async writeTransaction<T>(name: string, work: (tx: ManagedTransaction) => Promise<T>, timeoutMs?: number): Promise<T> {
+    recordQuery(name);
+    const session = this.driver.session({ database: this.settings.database, defaultAccessMode: neo4j.session.WRITE });
+    try {
+      return await session.executeWrite(work, this.txConfig(name, timeoutMs));
+    } catch (error) {
+      throw mapDriverError(error, name);
+    } finally {
+      await session.close();
+    }
+  }
+
+  /**
+   * Runs one statement in its own auto-commit transaction: schema statements and
+   * `CALL {} IN TRANSACTIONS` need one. Not retried, so it suits idempotent statements.
+   */
+  async autoCommit(name: string, cypher: string, params: Params = {}): Promise<void> {
+    recordQuery(name);
+    const session = this.driver.session({ database: this.settings.database, defaultAccessMode: neo4j.session.WRITE });
+    try {
+      await session.run(cypher, params, this.txConfig(name, 120_000));
+    } catch (error) {
+      throw mapDriverError(error, name);
+    } finally {
+      await session.close();
+    }
+  }
+
+  /** Resolves when the server answers; rejects with DATABASE_UNAVAILABLE otherwise. */
+  async ping(): Promise<void> {
+    await this.read('ping', 'RETURN 1 AS ok');
+  }
+
+  async close(): Promise<void> {
+    await this.driver.close();
+  }
+
+  private async run(
+    mode: 'READ' | 'WRITE',
+    name: string,
+    work: (tx: ManagedTransaction) => Promise<QueryResult<RecordShape>>,
+  ): Promise<Row[]> {
+    recordQuery(name);
+    const session = this.driver.session({
+      database: this.settings.database,
+      defaultAccessMode: mode === 'READ' ? neo4j.session.READ : neo4j.session.WRITE,
+    });
+    try {
+      const config = this.txConfig(name);
+      const result = mode === 'READ' ? await session.executeRead(work, config) : await session.executeWrite(work, config);
+      return result.records.map((r) => toPlain(r.toObject()) as Row);
+    } catch (error) {
+      throw mapDriverError(error, name);
+    } finally {
+      await session.close();
+    }
+  }
+
+  private txConfig(name: string, timeoutMs?: number): { timeout: number; metadata: Record<string, string> } {
+    return {
+      timeout: timeoutMs ?? Math.max(this.settings.timeoutMs, 10_000),
+      metadata: { app: 'gdpr-rights-graph', query: name },
+    };
+  }
+}
+
+const UNAVAILABLE_CODES = new Set([
+  'ServiceUnavailable',
+  'SessionExpired',
+  'Neo.TransientError.General.DatabaseUnavailable',
+  'Neo.ClientError.Database.DatabaseNotFound',
+]);
+
+/** Maps a driver error to an AppError by its code, never by its message text. */
+export function mapDriverError(error: unknown, queryName: string): unknown {
+  if (error instanceof AppError) return error;
+  if (error instanceof Neo4jError) {
+    if (error.code === 'Neo.ClientError.Schema.ConstraintValidationFailed') {
+      return new AppError('CONFLICT', `the write "${queryName}" would break a uniqueness rule of the graph`, {
+        query: queryName,
+      });
+    }
+    if (UNAVAILABLE_CODES.has(error.code) || isConnectionFailure(error)) {
+      return new AppError('DATABASE_UNAVAILABLE', 'the graph database is not reachable; try again shortly', {
+        query: queryName,
+      });
+    }
+    if (error.code === 'Neo.ClientError.Transaction.TransactionTimedOutClientConfiguration') {
+      return new AppError('DATABASE_UNAVAILABLE', `the query "${queryName}" took too long and was stopped`, {
+        query: queryName,
+      });
+    }
+  }
+  return error;
+}
+
+/** Pool time-outs carry no server code ('N/A'); the server never saw the query. */
+function isConnectionFailure(error: Neo4jError): boolean {
+  return error.code === 'N/A';
+}

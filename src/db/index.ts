@@ -1,0 +1,5 @@
+export { Database, createDriver, mapDriverError, type DatabaseSettings, type Params, type Row } from './database';
+export { withQueryTally, currentTally } from './query-count';
+export { toPlain, type Plain } from './values';
+export { applyMigrations, pendingMigrations, type MigrationReport } from './migrations';
+export { checkReadiness, type Readiness } from './readiness';

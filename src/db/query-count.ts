@@ -1,0 +1,31 @@
+/**
+ * Counts the Cypher queries issued on behalf of one request, so that tests (and logs)
+ * can see that a request costs a bounded number of round trips.
+ */
+import { AsyncLocalStorage } from 'node:async_hooks';
+
+interface QueryTally {
+  count: number;
+  names: string[];
+}
+
+const storage = new AsyncLocalStorage<QueryTally>();
+
+/** Runs `work` with a fresh tally; everything it awaits is counted into it. */
+export function withQueryTally<T>(work: () => T): { result: T; tally: QueryTally } {
+  const tally: QueryTally = { count: 0, names: [] };
+  const result = storage.run(tally, work);
+  return { result, tally };
+}
+
+export function recordQuery(name: string): void {
+  const tally = storage.getStore();
+  if (tally) {
+    tally.count += 1;
+    tally.names.push(name);
+  }
+}
+
+export function currentTally(): QueryTally | undefined {
+  return storage.getStore();
+}

@@ -1,0 +1,53 @@
+/**
+ * One error vocabulary for the whole project: a stable code a client can switch on,
+ * a message a person can act on, and optional details (file, path, limit).
+ * Callers never parse messages.
+ */
+import { GraphQLError } from 'graphql';
+
+export const ERROR_CODES = [
+  'BAD_USER_INPUT',
+  'UNAUTHENTICATED',
+  'FORBIDDEN',
+  'NOT_FOUND',
+  'CONFLICT',
+  'DATABASE_UNAVAILABLE',
+  'RATE_LIMITED',
+  'QUERY_TOO_COMPLEX',
+  'INTERNAL_SERVER_ERROR',
+] as const;
+export type ErrorCode = (typeof ERROR_CODES)[number];
+
+export interface Problem {
+  /** The file the problem is in, when it came from a file. */
+  file?: string;
+  /** Where inside the file or input, e.g. "practices[2].validTo". */
+  path: string;
+  message: string;
+}
+
+export class AppError extends GraphQLError {
+  readonly code: ErrorCode;
+
+  constructor(code: ErrorCode, message: string, extensions: Record<string, unknown> = {}) {
+    super(message, { extensions: { ...extensions, code } });
+    this.code = code;
+  }
+}
+
+/** Bad input, with every problem found (not just the first). */
+export class ValidationError extends AppError {
+  readonly problems: Problem[];
+
+  constructor(problems: Problem[], summary?: string) {
+    super('BAD_USER_INPUT', summary ?? formatProblems(problems), { problems });
+    this.problems = problems;
+  }
+}
+
+export function formatProblems(problems: Problem[]): string {
+  const lines = problems.map((p) => `${p.file ? `${p.file}: ` : ''}${p.path || '(root)'}: ${p.message}`);
+  return `${problems.length} problem${problems.length === 1 ? '' : 's'} found:\n  ${lines.join('\n  ')}`;
+}
+
+export const isAppError = (e: unknown): e is AppError => e instanceof AppError;

@@ -1,0 +1,197 @@
+/**
+ * Ingestion: validate every document, then write the bundle idempotently by id.
+ * One implementation serves `npm run seed` and the curators' mutations.
+ */
+import neo4j from 'neo4j-driver';
+import type { Database, Params, Row } from '../db';
+import { ValidationError, type Problem } from '../errors';
+import type { NodeLabel } from './model';
+import {
+  closeReplacedPracticesCypher,
+  existingReferences,
+  mergeNodesCypher,
+  mergeRelationshipsCypher,
+  type StatementRunner,
+} from './ingest.store';
+import { OWNED_RELATIONSHIP_TYPES, type RelationSpec, SECTIONS } from './sections';
+import { type BundleDocument, contentHash, type ValidatedBundle, validateBundles } from './validate';
+
+export interface LabelCounts {
+  created: number;
+  updated: number;
+  unchanged: number;
+}
+
+export interface IngestReport {
+  dryRun: boolean;
+  counts: Partial<Record<NodeLabel, LabelCounts>>;
+  relationshipsWritten: number;
+  warnings: Problem[];
+  /** Ids of the entities that were created or updated. */
+  changedIds: string[];
+}
+
+export interface IngestProgress {
+  label: NodeLabel;
+  phase: 'nodes' | 'relationships';
+  done: number;
+  total: number;
+}
+
+export interface IngestOptions {
+  dryRun?: boolean;
+  /** Rows per UNWIND statement. */
+  batchSize?: number;
+  /**
+   * Bundles with more entities than this are written in one transaction per batch
+   * (a re-run completes an interrupted one); smaller bundles are all or nothing.
+   */
+  singleTransactionLimit?: number;
+  onProgress?: (p: IngestProgress) => void;
+  /** The time recorded on created and updated entities; now by default. */
+  now?: Date;
+}
+
+/** Validates against the graph: references may name what the graph already holds. */
+export async function validateAgainstGraph(db: Database, docs: BundleDocument[]): Promise<ValidatedBundle> {
+  const result = await validateBundles(docs, (refs) =>
+    existingReferences((name, cypher, params) => db.read(name, cypher, params), refs),
+  );
+  if (!result.ok) throw new ValidationError(result.problems);
+  return result.value;
+}
+
+/** Validates, then (unless dry-run) writes. Throws ValidationError listing every problem; then nothing is written. */
+export async function ingest(db: Database, docs: BundleDocument[], options: IngestOptions = {}): Promise<IngestReport> {
+  const validated = await validateAgainstGraph(db, docs);
+  if (options.dryRun) {
+    const counts: IngestReport['counts'] = {};
+    for (const spec of SECTIONS) {
+      const n = validated.bundle[spec.section].length;
+      if (n > 0) counts[spec.label] = { created: 0, updated: 0, unchanged: 0 };
+    }
+    // A dry run reports what would change by comparing content hashes with the graph.
+    await compareWithGraph(db, validated, counts);
+    return { dryRun: true, counts, relationshipsWritten: 0, warnings: validated.warnings, changedIds: [] };
+  }
+  return writeBundle(db, validated, options);
+}
+
+interface NodeRow {
+  id: string;
+  hash: string;
+  props: Record<string, unknown>;
+}
+
+function nodeRows(validated: ValidatedBundle): Map<NodeLabel, { rows: NodeRow[]; entries: { id: string }[] }> {
+  const out = new Map<NodeLabel, { rows: NodeRow[]; entries: { id: string }[] }>();
+  for (const spec of SECTIONS) {
+    const entries = validated.bundle[spec.section] as { id: string }[];
+    if (entries.length === 0) continue;
+    const rows = entries.map((entry) => {
+      const props = (spec.props as (e: unknown) => Record<string, unknown>)(entry);
+      for (const key of spec.dates) {
+        const v = props[key];
+        if (typeof v === 'string') props[key] = toNeo4jDate(v);
+      }
+      return { id: entry.id, hash: contentHash(entry), props };
+    });
+    out.set(spec.label, { rows, entries });
+  }
+  return out;
+}
+
+async function compareWithGraph(
+  db: Database,
+  validated: ValidatedBundle,
+  counts: IngestReport['counts'],
+): Promise<void> {
+  for (const [label, { rows }] of nodeRows(validated)) {
+    const found = await db.read(
+      `compareHashes ${label}`,
+      `UNWIND $rows AS row OPTIONAL MATCH (n:${label} {id: row.id})
+       RETURN CASE WHEN n IS NULL THEN 'created' WHEN n.contentHash = row.hash THEN 'unchanged' ELSE 'updated' END AS outcome, count(*) AS n`,
+      { rows: rows.map((r) => ({ id: r.id, hash: r.hash })) },
+    );
+    const c = counts[label] ?? { created: 0, updated: 0, unchanged: 0 };
+    for (const r of found) c[r.outcome as keyof LabelCounts] += Number(r.n);
+    counts[label] = c;
+  }
+}
+
+async function writeBundle(db: Database, validated: ValidatedBundle, options: IngestOptions): Promise<IngestReport> {
+  const batchSize = options.batchSize ?? 2000;
+  const labels = nodeRows(validated);
+  const total = [...labels.values()].reduce((n, l) => n + l.rows.length, 0);
+  const now = (options.now ?? new Date()).toISOString();
+
+  const write = async (run: StatementRunner): Promise<IngestReport> => {
+    const report: IngestReport = {
+      dryRun: false,
+      counts: {},
+      relationshipsWritten: 0,
+      warnings: validated.warnings,
+      changedIds: [],
+    };
+    const changed = new Map<NodeLabel, Set<string>>();
+    for (const [label, { rows }] of labels) {
+      const counts: LabelCounts = { created: 0, updated: 0, unchanged: 0 };
+      const changedHere = new Set<string>();
+      for (let i = 0; i < rows.length; i += batchSize) {
+        const result = await run(`mergeNodes ${label}`, mergeNodesCypher(label), {
+          rows: rows.slice(i, i + batchSize),
+          now,
+          owned: OWNED_RELATIONSHIP_TYPES,
+        });
+        for (const r of result) {
+          const ids = r.ids as string[];
+          counts[r.outcome as keyof LabelCounts] += ids.length;
+          if (r.outcome !== 'unchanged') ids.forEach((id) => changedHere.add(id));
+        }
+        options.onProgress?.({ label, phase: 'nodes', done: Math.min(i + batchSize, rows.length), total: rows.length });
+      }
+      report.counts[label] = counts;
+      changed.set(label, changedHere);
+      report.changedIds.push(...changedHere);
+    }
+    for (const spec of SECTIONS) {
+      const changedHere = changed.get(spec.label);
+      const entries = labels.get(spec.label)?.entries;
+      if (!changedHere || changedHere.size === 0 || !entries) continue;
+      const changedEntries = entries.filter((e) => changedHere.has(e.id));
+      for (const rel of spec.relations as readonly RelationSpec<{ id: string }>[]) {
+        const rels = changedEntries.flatMap((e) =>
+          rel.refs(e).map((r) => ({ from: e.id, to: r.to, props: r.props ?? {} })),
+        );
+        const cypher = mergeRelationshipsCypher(spec.label, rel.type, rel.target, rel.targetKey ?? 'id');
+        for (let i = 0; i < rels.length; i += batchSize) {
+          const result = await run(`mergeRelationships ${spec.label}.${rel.field}`, cypher, {
+            rels: rels.slice(i, i + batchSize),
+          });
+          report.relationshipsWritten += Number(result[0]?.written ?? 0);
+        }
+      }
+      options.onProgress?.({ label: spec.label, phase: 'relationships', done: changedEntries.length, total: changedEntries.length });
+    }
+    const practices = [...(changed.get('Practice') ?? [])];
+    for (let i = 0; i < practices.length; i += batchSize) {
+      await run('closeReplacedPractices', closeReplacedPracticesCypher, { ids: practices.slice(i, i + batchSize) });
+    }
+    return report;
+  };
+
+  if (total <= (options.singleTransactionLimit ?? 20_000)) {
+    return db.writeTransaction('ingestBundle', (tx) =>
+      write(async (_name, cypher, params) => {
+        const result = await tx.run(cypher, params as Params);
+        return result.records.map((r) => r.toObject() as Row);
+      }),
+    );
+  }
+  return write((name, cypher, params) => db.write(name, cypher, params));
+}
+
+function toNeo4jDate(iso: string): InstanceType<typeof neo4j.types.Date> {
+  const [y, m, d] = iso.split('-').map(Number);
+  return new neo4j.types.Date(y!, m!, d!);
+}

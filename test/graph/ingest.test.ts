@@ -1,0 +1,211 @@
+import type { Database } from '../../src/db';
+import { ValidationError } from '../../src/errors';
+import { ingest, type BundleInput } from '../../src/graph';
+import { fixtureBundle } from '../fixtures/bundles';
+import { graphSnapshot, resetGraph, testDatabase } from '../helpers/graph';
+
+const doc = (data: unknown, file = 'fixture.yaml') => ({ file, data });
+
+describe('ingesting a bundle', () => {
+  let db: Database;
+
+  beforeAll(async () => {
+    db = testDatabase();
+    await resetGraph(db);
+  });
+  afterAll(async () => {
+    await db.close();
+  });
+
+  it('creates every entity once and reports the counts per label', async () => {
+    const report = await ingest(db, [doc(fixtureBundle())]);
+    expect(report.counts.Practice).toEqual({ created: 2, updated: 0, unchanged: 0 });
+    expect(report.counts.Plan).toEqual({ created: 2, updated: 0, unchanged: 0 });
+    expect(report.relationshipsWritten).toBeGreaterThan(20);
+  });
+
+  it('is idempotent: a second run changes nothing and leaves the same graph', async () => {
+    const before = await graphSnapshot(db);
+    const report = await ingest(db, [doc(fixtureBundle())]);
+    expect(report.counts.Practice).toEqual({ created: 0, updated: 0, unchanged: 2 });
+    expect(report.changedIds).toEqual([]);
+    expect(await graphSnapshot(db)).toEqual(before);
+  });
+
+  it('updates an entity whose content changed and keeps its relationships consistent', async () => {
+    const bundle = fixtureBundle();
+    bundle.plans![1]!.price = { amount: 18, currency: 'EUR', period: 'MONTH' };
+    const report = await ingest(db, [doc(bundle)]);
+    expect(report.counts.Plan).toEqual({ created: 0, updated: 1, unchanged: 1 });
+    const rows = await db.read('test', 'MATCH (p:Plan {id: "tst-pro"})-[:OF]->(x:Product) RETURN p.priceAmount AS price, count(x) AS products');
+    expect(rows).toEqual([{ price: 18, products: 1 }]);
+  });
+
+  it('closes the practice a new one replaces, at the new one\'s start', async () => {
+    await resetGraph(db);
+    const bundle = fixtureBundle();
+    delete bundle.practices![0]!.validTo;
+    await ingest(db, [doc(bundle)]);
+    const rows = await db.read('test', 'MATCH (p:Practice {id: "tst-free-2024"}) RETURN toString(p.validTo) AS validTo');
+    expect(rows).toEqual([{ validTo: '2025-02-13' }]);
+  });
+
+  it('keeps a disputing source beside the supporting one', async () => {
+    const rows = await db.read(
+      'test',
+      'MATCH (:Practice {id: "tst-free-2024"})-[e:EVIDENCED_BY]->(s:Source) RETURN s.id AS source, e.stance AS stance ORDER BY source',
+    );
+    expect(rows).toEqual([
+      { source: 'tst-src-news', stance: 'DISPUTES' },
+      { source: 'tst-src-policy', stance: 'SUPPORTS' },
+    ]);
+  });
+
+  it('resolves references to entities already in the graph', async () => {
+    const report = await ingest(db, [
+      doc({
+        plans: [{ id: 'tst-team', name: 'Team', product: 'tst-chat', tier: 'TEAM', sources: ['tst-src-policy'] }],
+      }),
+    ]);
+    expect(report.counts.Plan).toEqual({ created: 1, updated: 0, unchanged: 0 });
+  });
+
+  it('dry-run reports what would change and writes nothing', async () => {
+    const before = await graphSnapshot(db);
+    const bundle = fixtureBundle();
+    bundle.companies![0]!.name = 'Renamed Corp';
+    const report = await ingest(db, [doc(bundle)], { dryRun: true });
+    expect(report.dryRun).toBe(true);
+    expect(report.counts.Company).toEqual({ created: 0, updated: 1, unchanged: 0 });
+    expect(await graphSnapshot(db)).toEqual(before);
+  });
+});
+
+describe('refusing a malformed bundle', () => {
+  let db: Database;
+  let before: Awaited<ReturnType<typeof graphSnapshot>>;
+
+  beforeAll(async () => {
+    db = testDatabase();
+    await resetGraph(db);
+    await ingest(db, [doc(fixtureBundle())]);
+    before = await graphSnapshot(db);
+  });
+  afterAll(async () => {
+    await db.close();
+  });
+
+  /** Ingests a broken variant and returns its problems; the graph must be untouched. */
+  async function problemsOf(mutate: (b: BundleInput) => void, extraDocs: { file: string; data: unknown }[] = []) {
+    const bundle = fixtureBundle();
+    mutate(bundle);
+    const error = await ingest(db, [doc(bundle, 'broken.yaml'), ...extraDocs]).then(
+      () => undefined,
+      (e: unknown) => e,
+    );
+    expect(error).toBeInstanceOf(ValidationError);
+    expect(await graphSnapshot(db)).toEqual(before);
+    return (error as ValidationError).problems;
+  }
+
+  it('names an unknown reference with its file and path, and suggests the near miss', async () => {
+    const problems = await problemsOf((b) => {
+      b.practices![0]!.plan = 'tst-fre';
+    });
+    expect(problems).toContainEqual({
+      file: 'broken.yaml',
+      path: 'practices[0].plan',
+      message: 'unknown Plan "tst-fre": not in this bundle nor in the graph (did you mean "tst-free"?)',
+    });
+  });
+
+  it('refuses a date that does not exist', async () => {
+    const problems = await problemsOf((b) => {
+      b.practices![1]!.validFrom = '2025-02-30';
+    });
+    expect(problems).toContainEqual(expect.objectContaining({ path: 'practices[1].validFrom', message: 'not a real calendar date' }));
+  });
+
+  it('refuses validTo before validFrom', async () => {
+    const problems = await problemsOf((b) => {
+      b.practices![1]!.validTo = '2024-01-01';
+    });
+    expect(problems).toContainEqual(
+      expect.objectContaining({ path: 'practices[1].validTo', message: expect.stringContaining('must be after validFrom 2025-02-13') }),
+    );
+  });
+
+  it('refuses an unknown right', async () => {
+    const problems = await problemsOf((b) => {
+      (b.practices![0]!.rights![0] as { right: string }).right = 'OBJECTION';
+    });
+    expect(problems).toContainEqual(expect.objectContaining({ path: 'practices[0].rights[0].right' }));
+  });
+
+  it('refuses a right the graph does not define', async () => {
+    const problems = await problemsOf((b) => {
+      b.practices![0]!.rights = [{ right: 'ERASURE', status: 'AVAILABLE' }];
+    });
+    expect(problems).toContainEqual(
+      expect.objectContaining({ path: 'practices[0].rights[0].right', message: expect.stringContaining('unknown Right with code ERASURE') }),
+    );
+  });
+
+  it('refuses an unknown provision', async () => {
+    const problems = await problemsOf((b) => {
+      b.rights![0]!.grantedBy = ['tst-art-99'];
+    });
+    expect(problems).toContainEqual(
+      expect.objectContaining({ path: 'rights[0].grantedBy[0]', message: expect.stringContaining('unknown Provision "tst-art-99"') }),
+    );
+  });
+
+  it('refuses one id defined twice with different content, naming both places', async () => {
+    const other = fixtureBundle();
+    other.companies![0]!.name = 'Another name';
+    const problems = await problemsOf(() => undefined, [{ file: 'other.yaml', data: { companies: other.companies } }]);
+    expect(problems).toContainEqual({
+      file: 'other.yaml',
+      path: 'companies[0].id',
+      message: 'duplicate id "tst-corp" with different content (first defined in broken.yaml: companies[0])',
+    });
+  });
+
+  it('refuses one id used for two kinds of thing', async () => {
+    const problems = await problemsOf((b) => {
+      b.products![0]!.id = 'tst-corp';
+      b.plans!.forEach((p) => (p.product = 'tst-corp'));
+    });
+    expect(problems).toContainEqual(expect.objectContaining({ path: 'products[0].id', message: expect.stringContaining('already used by a Company') }));
+  });
+
+  it('refuses a statement without a source', async () => {
+    const problems = await problemsOf((b) => {
+      b.companies![0]!.sources = [];
+    });
+    expect(problems).toContainEqual(expect.objectContaining({ path: 'companies[0].sources', message: 'every statement needs at least one source' }));
+  });
+
+  it('refuses unknown fields instead of ignoring them', async () => {
+    const problems = await problemsOf((b) => {
+      (b.companies![0] as Record<string, unknown>).ceo = 'someone';
+    });
+    expect(problems).toContainEqual(expect.objectContaining({ path: 'companies[0]', message: 'unknown field: ceo' }));
+  });
+
+  it('refuses a bad enum value, naming the allowed ones', async () => {
+    const problems = await problemsOf((b) => {
+      (b.plans![0] as { tier: string }).tier = 'GOLD';
+    });
+    expect(problems).toContainEqual(expect.objectContaining({ path: 'plans[0].tier', message: expect.stringContaining('"FREE"') }));
+  });
+
+  it('lists every problem at once, not just the first', async () => {
+    const problems = await problemsOf((b) => {
+      b.practices![0]!.plan = 'nope-1';
+      b.practices![1]!.purpose = 'nope-2';
+      b.products![0]!.company = 'nope-3';
+    });
+    expect(problems.map((p) => p.path).sort()).toEqual(['practices[0].plan', 'practices[1].purpose', 'products[0].company']);
+  });
+});

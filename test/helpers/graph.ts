@@ -1,0 +1,59 @@
+/**
+ * The test helper that owns the driver: every suite connects to the Neo4j that
+ * global setup found, and resets or checks the graph through the db layer.
+ */
+import { createHash } from 'node:crypto';
+import path from 'node:path';
+import { applyMigrations, Database } from '../../src/db';
+import { seedPaths } from '../../src/cli/seeding';
+import type { IngestReport } from '../../src/graph';
+
+export const PROJECT_ROOT = path.resolve(__dirname, '../..');
+export const SEEDS_DIR = path.join(PROJECT_ROOT, 'seeds');
+
+export function testDatabase(): Database {
+  const uri = process.env.NEO4J_URI;
+  if (!uri) throw new Error('NEO4J_URI is not set: the Jest global setup should have started Neo4j');
+  return new Database({
+    uri,
+    user: process.env.NEO4J_USER ?? 'neo4j',
+    password: process.env.NEO4J_PASSWORD ?? 'password',
+    timeoutMs: 5000,
+  });
+}
+
+/** Removes every node but the migration records, and makes sure the schema is in place. */
+export async function resetGraph(db: Database): Promise<void> {
+  await applyMigrations(db);
+  await db.autoCommit('resetGraph', 'MATCH (n) WHERE NOT n:Migration CALL (n) { DETACH DELETE n } IN TRANSACTIONS OF 5000 ROWS');
+}
+
+export async function seedCurated(db: Database): Promise<IngestReport> {
+  return seedPaths(db, [SEEDS_DIR]);
+}
+
+export interface GraphSnapshot {
+  nodes: number;
+  relationships: number;
+  checksum: string;
+}
+
+/** Counts and a checksum of every node's and relationship's properties: equal snapshots, equal graphs. */
+export async function graphSnapshot(db: Database): Promise<GraphSnapshot> {
+  const rows = await db.read(
+    'graphSnapshot',
+    `MATCH (n) WHERE NOT n:Migration
+     WITH n ORDER BY n.id
+     WITH collect(labels(n)[0] + ':' + n.id + ':' + coalesce(n.contentHash, '') + ':' + coalesce(toString(n.validTo), '')) AS nodes
+     CALL () {
+       MATCH (a)-[r]->(b) WHERE NOT a:Migration
+       WITH a.id + '-' + type(r) + '->' + b.id + ':' + coalesce(r.stance, '') + coalesce(r.status, '') AS rel ORDER BY rel
+       RETURN collect(rel) AS rels
+     }
+     RETURN nodes, rels`,
+  );
+  const nodes = (rows[0]?.nodes ?? []) as string[];
+  const rels = (rows[0]?.rels ?? []) as string[];
+  const checksum = createHash('sha256').update(JSON.stringify([nodes, rels])).digest('hex');
+  return { nodes: nodes.length, relationships: rels.length, checksum };
+}
