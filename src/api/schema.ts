@@ -11,8 +11,9 @@ import './entities/entities.projection';
 import { ENTITY_FIELD_RESOLVERS } from './entities/entities.resolver';
 import { IncidentsResolver } from './incidents/incidents.resolver';
 import { ProvisionsResolver } from './provisions/provisions.resolver';
+import { RightsResolver } from './rights/rights.resolver';
 
-const RESOLVERS = [AboutResolver, CompaniesResolver, IncidentsResolver, ProvisionsResolver, ...ENTITY_FIELD_RESOLVERS] as const;
+const RESOLVERS = [AboutResolver, CompaniesResolver, IncidentsResolver, ProvisionsResolver, RightsResolver, ...ENTITY_FIELD_RESOLVERS] as const;
 
 /**
  * Root fields answer with objects already shaped by response key (alias or name),

@@ -2,6 +2,7 @@
  * How each entity field is read from Neo4j, for the selection compiler.
  * Labels and relationship types are constants here; argument values become parameters.
  */
+import { PLAN_TIERS } from '../../graph/model';
 import { defineProjection, type FieldSpec, type OrderKey } from '../query/spec';
 
 const prop = (property?: string): FieldSpec => (property ? { kind: 'property', property } : { kind: 'property' });
@@ -22,12 +23,16 @@ export const COMPANY_ORDER: OrderKey[] = [
   { expr: (t) => `${t}.id`, direction: 'ASC', kind: 'string' },
 ];
 
+/** Plans in the order of PLAN_TIERS (free first, enterprise and API last). */
+export const tierRank = (t: string): string =>
+  `CASE ${t}.tier ${PLAN_TIERS.map((tier, i) => `WHEN '${tier}' THEN ${i}`).join(' ')} ELSE ${PLAN_TIERS.length} END`;
+
 /** In force on the date held by parameter `p` (validFrom inclusive, validTo exclusive, null open). */
 export const inForce = (v: string, p: string): string =>
   `(${v}.validFrom IS NULL OR ${v}.validFrom <= date(${p})) AND (${v}.validTo IS NULL OR ${v}.validTo > date(${p}))`;
 
 /** Evidence of a statement, optionally of one stance only. */
-function evidence(stance?: 'SUPPORTS' | 'DISPUTES'): FieldSpec {
+export function evidence(stance?: 'SUPPORTS' | 'DISPUTES'): FieldSpec {
   return {
     kind: 'related',
     target: 'Evidence',
@@ -37,7 +42,7 @@ function evidence(stance?: 'SUPPORTS' | 'DISPUTES'): FieldSpec {
   };
 }
 
-const disputed: FieldSpec = {
+export const disputed: FieldSpec = {
   kind: 'expression',
   expr: (v) => `EXISTS { (${v})-[:EVIDENCED_BY {stance: 'DISPUTES'}]->(:Source) }`,
 };
@@ -155,7 +160,7 @@ defineProjection({
       target: 'Plan',
       many: true,
       match: (v, t, r) => `MATCH (${v})<-[${r}:OF]-(${t}:Plan)`,
-      orderBy: (t) => `coalesce(${t}.priceAmount, 0), ${t}.id`,
+      orderBy: (t) => `${tierRank(t)}, coalesce(${t}.priceAmount, 0), ${t}.id`,
     },
   },
 });

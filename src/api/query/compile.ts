@@ -55,6 +55,17 @@ export function compileObject(v: string, typeName: string, trees: ResolveTree[],
           shape.push({ responseKey: alias, kind: 'object', key, shape: inner.shape });
           break;
         }
+        case 'nodeExpression': {
+          const t = scope.variable('t');
+          const inner = compileObject(t, field.target, [sub], scope);
+          entries.push(
+            field.many
+              ? `${key}: COLLECT { UNWIND ${field.expr(v)} AS ${t} RETURN ${inner.map} }`
+              : `${key}: head(COLLECT { WITH ${field.expr(v)} AS ${t} WHERE ${t} IS NOT NULL RETURN ${inner.map} })`,
+          );
+          shape.push({ responseKey: alias, kind: 'object', key, shape: inner.shape });
+          break;
+        }
         case 'endNode': {
           const inner = compileObject(v, field.target, [sub], scope);
           entries.push(`${key}: ${inner.map}`);
@@ -84,6 +95,13 @@ export function compileObject(v: string, typeName: string, trees: ResolveTree[],
   return { map: `{${entries.join(', ')}}`, shape };
 }
 
+export interface ConnectionOptions {
+  /** The field that lists the page's items without cursors (`nodes`; `rows` for the rights matrix). */
+  nodesField?: string;
+  /** Fields of the connection type that the caller answers itself. */
+  ignore?: string[];
+}
+
 export interface CompiledConnection {
   map: string;
   shape: ConnectionShape;
@@ -100,8 +118,10 @@ export function compileConnection(
   scope: CypherScope,
   order: OrderKey[],
   match: string,
+  options: ConnectionOptions = {},
 ): CompiledConnection {
   const args: Args = tree.args;
+  const nodesField = options.nodesField ?? 'nodes';
   const first = pageSize(args.first as number | null | undefined);
   const after = typeof args.after === 'string' ? decodeCursor(args.after, order.length) : undefined;
   const [connectionType] = Object.keys(tree.fieldsByTypeName);
@@ -110,7 +130,8 @@ export function compileConnection(
   let countTotal = false;
 
   for (const [alias, sub] of connectionType ? fieldsOf(tree, connectionType) : []) {
-    switch (sub.name) {
+    if (options.ignore?.includes(sub.name)) continue;
+    switch (sub.name === nodesField ? 'nodes' : sub.name) {
       case 'totalCount':
         countTotal = true;
         fields.push({ responseKey: alias, kind: 'totalCount' });
@@ -154,8 +175,8 @@ export function compileConnection(
   const keyset = after ? ` WITH ${t} WHERE ${keysetCondition(t, order, after, scope)}` : '';
   const orderBy = order.map((k) => `${k.expr(t)} ${k.direction}`).join(', ');
   const keys = order.map((k) => (k.kind === 'date' ? `toString(${k.expr(t)})` : k.expr(t))).join(', ');
-  const rows = `COLLECT { ${match}${keyset} WITH ${t} ORDER BY ${orderBy} LIMIT ${scope.param(first + 1)} RETURN {k: [${keys}], n: {${entries.join(', ')}}} }`;
-  const total = countTotal ? `COUNT { ${match} }` : 'null';
+  const rows = `COLLECT { ${match}${keyset} WITH ${t} ORDER BY ${orderBy} LIMIT ${scope.intParam(first + 1)} RETURN {k: [${keys}], n: {${entries.join(', ')}}} }`;
+  const total = countTotal ? `COUNT { ${match} RETURN ${t} }` : 'null';
   return { map: `{t: ${total}, r: ${rows}}`, shape: { first, hasAfter: after !== undefined, fields } };
 }
 

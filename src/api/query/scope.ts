@@ -2,6 +2,8 @@
  * The state of one compilation: the parameters collected so far and fresh names.
  * Every value from a request becomes a parameter; nothing from a request is spliced into Cypher text.
  */
+import neo4j from 'neo4j-driver';
+
 export class CypherScope {
   readonly params: Record<string, unknown> = {};
   private counter = 0;
@@ -11,6 +13,11 @@ export class CypherScope {
     const name = `p${this.counter++}`;
     this.params[name] = value;
     return `$${name}`;
+  }
+
+  /** An integer parameter (JavaScript numbers travel as floats, which LIMIT refuses). */
+  intParam(value: number): string {
+    return this.param(neo4j.int(value));
   }
 
   /** A fresh variable name for a subquery, e.g. `n4`. */

@@ -23,6 +23,8 @@ export type FieldSpec =
   | { kind: 'expression'; expr: (v: string, args: Args, scope: CypherScope) => string }
   /** A value object read from the same node's properties (a plan's price), null unless `present`. */
   | { kind: 'embedded'; target: string; present: (v: string) => string }
+  /** A node, or a list of nodes, that an expression gives (a variable the root query bound, a map entry). */
+  | { kind: 'nodeExpression'; target: string; many: boolean; expr: (v: string) => string }
   /** The node at the far end of an edge type's relationship. */
   | { kind: 'endNode'; target: string }
   /**
