@@ -9,11 +9,19 @@ import { AboutResolver } from './about/about.resolver';
 import { CompaniesResolver } from './companies/companies.resolver';
 import './entities/entities.projection';
 import { ENTITY_FIELD_RESOLVERS } from './entities/entities.resolver';
+import { FindingsResolver } from './findings/findings.resolver';
+import './findings/findings.projection';
 import { IncidentsResolver } from './incidents/incidents.resolver';
 import { ProvisionsResolver } from './provisions/provisions.resolver';
 import { RightsResolver } from './rights/rights.resolver';
+import './search/search.projection';
+import { SearchResolver } from './search/search.resolver';
+import './stats/stats.projection';
+import { StatsResolver } from './stats/stats.resolver';
+import './timeline/timeline.projection';
+import { TimelineResolver } from './timeline/timeline.resolver';
 
-const RESOLVERS = [AboutResolver, CompaniesResolver, IncidentsResolver, ProvisionsResolver, RightsResolver, ...ENTITY_FIELD_RESOLVERS] as const;
+const RESOLVERS = [AboutResolver, CompaniesResolver, FindingsResolver, IncidentsResolver, ProvisionsResolver, RightsResolver, SearchResolver, StatsResolver, TimelineResolver, ...ENTITY_FIELD_RESOLVERS] as const;
 
 /**
  * Root fields answer with objects already shaped by response key (alias or name),

@@ -77,7 +77,10 @@ export function compileObject(v: string, typeName: string, trees: ResolveTree[],
           const rel = scope.variable('r');
           const inner = compileObject(t, field.target, [sub], scope, rel);
           const order = field.orderBy ? ` ORDER BY ${field.orderBy(t, rel)}` : '';
-          const body = `${field.match(v, t, rel, sub.args, scope)} WITH ${t}, ${rel}${order}${field.many ? '' : ' LIMIT 1'} RETURN ${inner.map}`;
+          const match = field.match(v, t, rel, sub.args, scope);
+          // Matches that bind no relationship still give the projection a (null) one to read.
+          const relationship = new RegExp(`\\b${rel}\\b`).test(match) ? rel : `null AS ${rel}`;
+          const body = `${match} WITH ${t}, ${relationship}${order}${field.many ? '' : ' LIMIT 1'} RETURN ${inner.map}`;
           entries.push(field.many ? `${key}: COLLECT { ${body} }` : `${key}: head(COLLECT { ${body} })`);
           shape.push({ responseKey: alias, kind: 'object', key, shape: inner.shape });
           break;

@@ -41,13 +41,17 @@ export async function queryConnection(
   info: GraphQLResolveInfo,
   order: OrderKey[],
   match: (scope: CypherScope, t: string) => string,
+  /** A condition checked in the same query (e.g. that the company exists); NOT_FOUND with `message` when false. */
+  mustExist?: { condition: (scope: CypherScope) => string; message: string },
 ): Promise<unknown> {
   const scope = new CypherScope();
   const tree = resolveTree(info);
   const t = 'n';
   const compiled = compileConnection(t, typeName, tree, scope, order, match(scope, t));
-  const rows = await ctx.db.read(name, `// ${name}\nRETURN ${compiled.map} AS root`, scope.params);
-  return shapeConnection(rows[0]!.root as unknown as RawConnection, compiled.shape);
+  const guard = mustExist ? mustExist.condition(scope) : 'true';
+  const rows = await ctx.db.read(name, `// ${name}\nRETURN ${guard} AS found, ${compiled.map} AS root`, scope.params);
+  if (rows[0]?.found !== true) throw new AppError('NOT_FOUND', mustExist?.message ?? 'not found');
+  return shapeConnection(rows[0].root as unknown as RawConnection, compiled.shape);
 }
 
 /** Compiles the selection of a sub-field of the root's result type (e.g. `plan` of PlanRightStatus). */

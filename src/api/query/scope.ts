@@ -6,6 +6,12 @@ import neo4j from 'neo4j-driver';
 
 export class CypherScope {
   readonly params: Record<string, unknown> = {};
+  /**
+   * Parameter references a root field shares with the projections below it (e.g. a date range).
+   * Projections read these instead of variables of the outer query: Neo4j 5.26 refuses an
+   * aggregation inside a COLLECT subquery that refers to an outer variable.
+   */
+  readonly bindings: Record<string, string> = {};
   private counter = 0;
 
   /** Registers a value and returns its parameter reference, e.g. `$p3`. */
