@@ -16,6 +16,7 @@ import { checkReadiness, type Database } from '../db';
 import type { ApiContext } from './context';
 import { explorerRouter } from './explorer/explorer';
 import { formatError } from './format-error';
+import { queryCountPlugin, tallyQueries } from './query-count.plugin';
 
 export interface ApiOptions {
   db: Database;
@@ -43,7 +44,11 @@ export async function startApi(options: ApiOptions): Promise<RunningApi> {
     schema,
     formatError: formatError(options.development),
     includeStacktraceInErrorResponses: options.development,
-    plugins: [ApolloServerPluginDrainHttpServer({ httpServer }), ApolloServerPluginLandingPageDisabled()],
+    plugins: [
+      ApolloServerPluginDrainHttpServer({ httpServer }),
+      ApolloServerPluginLandingPageDisabled(),
+      queryCountPlugin,
+    ],
   });
   await apollo.start();
 
@@ -52,17 +57,25 @@ export async function startApi(options: ApiOptions): Promise<RunningApi> {
   });
   app.get('/readyz', async (_req, res) => {
     const readiness = await checkReadiness(db);
-    res.status(readiness.ready ? 200 : 503).json(readiness.ready ? { status: 'ready' } : { status: 'unavailable', reason: readiness.reason });
+    res
+      .status(readiness.ready ? 200 : 503)
+      .json(
+        readiness.ready ? { status: 'ready' } : { status: 'unavailable', reason: readiness.reason },
+      );
   });
   app.use(explorerRouter('/graphql'));
   app.use(
     '/graphql',
+    tallyQueries,
     express.json({ limit: '1mb' }),
     expressMiddleware(apollo, {
-      context: async ({ req, res }) => {
-        const requestId = (typeof req.headers['x-request-id'] === 'string' && req.headers['x-request-id'].slice(0, 100)) || randomUUID();
+      context: ({ req, res }) => {
+        const requestId =
+          (typeof req.headers['x-request-id'] === 'string' &&
+            req.headers['x-request-id'].slice(0, 100)) ||
+          randomUUID();
         res.setHeader('x-request-id', requestId);
-        return { db, requestId, logger: logger.child({ requestId }) };
+        return Promise.resolve({ db, requestId, logger: logger.child({ requestId }) });
       },
     }),
   );

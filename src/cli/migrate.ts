@@ -6,7 +6,9 @@ runMain(async () => {
   const runtime = await openRuntime({ migrate: false, quietLogs: true });
   try {
     const report = await applyMigrations(runtime.db);
-    process.stdout.write(`applied: ${report.applied.join(', ') || 'none'}; already applied: ${report.alreadyApplied.length}\n`);
+    process.stdout.write(
+      `applied: ${report.applied.join(', ') || 'none'}; already applied: ${report.alreadyApplied.length}\n`,
+    );
   } finally {
     await runtime.shutdown();
   }

@@ -16,7 +16,9 @@ export interface Runtime {
   shutdown(): Promise<void>;
 }
 
-export async function openRuntime(options: { migrate?: boolean; quietLogs?: boolean } = {}): Promise<Runtime> {
+export async function openRuntime(
+  options: { migrate?: boolean; quietLogs?: boolean } = {},
+): Promise<Runtime> {
   const config = loadConfig();
   const logger = createLogger(options.quietLogs ? 'warn' : config.LOG_LEVEL);
   let uri = config.NEO4J_URI;
@@ -24,11 +26,19 @@ export async function openRuntime(options: { migrate?: boolean; quietLogs?: bool
   if (!uri) {
     const dataDir = config.NEO4J_LOCAL_DATA ?? path.join(PROJECT_ROOT, '.neo4j', 'data');
     local = await startLocalNeo4j(
-      { port: config.NEO4J_LOCAL_PORT, dataDir, heap: config.NEO4J_LOCAL_HEAP, projectRoot: PROJECT_ROOT },
+      {
+        port: config.NEO4J_LOCAL_PORT,
+        dataDir,
+        heap: config.NEO4J_LOCAL_HEAP,
+        projectRoot: PROJECT_ROOT,
+      },
       (line) => logger.info(line),
     );
     uri = local.uri;
-    logger.info({ uri, startedHere: local.startedHere }, local.startedHere ? 'started the local Neo4j' : 'using the local Neo4j already running');
+    logger.info(
+      { uri, startedHere: local.startedHere },
+      local.startedHere ? 'started the local Neo4j' : 'using the local Neo4j already running',
+    );
   }
   const db = new Database({
     uri,
@@ -56,8 +66,13 @@ export async function openRuntime(options: { migrate?: boolean; quietLogs?: bool
 /** Runs a command's main function, printing a readable error and setting the exit code. */
 export function runMain(main: () => Promise<void>): void {
   main().catch((error: unknown) => {
-    const code = typeof error === 'object' && error !== null && 'code' in error ? ` [${String((error as { code: unknown }).code)}]` : '';
-    process.stderr.write(`error${code}: ${error instanceof Error ? error.message : String(error)}\n`);
+    const code =
+      typeof error === 'object' && error !== null && 'code' in error
+        ? ` [${String(error.code)}]`
+        : '';
+    process.stderr.write(
+      `error${code}: ${error instanceof Error ? error.message : String(error)}\n`,
+    );
     process.exitCode = 1;
   });
 }

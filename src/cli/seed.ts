@@ -12,21 +12,39 @@ import { seedPaths } from './seeding';
 
 export function formatReport(report: IngestReport, seconds: number): string {
   const lines = Object.entries(report.counts).map(
-    ([label, c]) => `  ${label.padEnd(14)} created ${String(c.created).padStart(7)}  updated ${String(c.updated).padStart(7)}  unchanged ${String(c.unchanged).padStart(7)}`,
+    ([label, c]) =>
+      `  ${label.padEnd(14)} created ${String(c.created).padStart(7)}  updated ${String(c.updated).padStart(7)}  unchanged ${String(c.unchanged).padStart(7)}`,
   );
-  const rows = Object.values(report.counts).reduce((n, c) => n + c.created + c.updated + c.unchanged, 0);
-  const head = report.dryRun ? 'dry run: nothing was written; this is what a seed would do' : 'seeded';
+  const rows = Object.values(report.counts).reduce(
+    (n, c) => n + c.created + c.updated + c.unchanged,
+    0,
+  );
+  const head = report.dryRun
+    ? 'dry run: nothing was written; this is what a seed would do'
+    : 'seeded';
   const rate = seconds > 0 ? `, ${Math.round(rows / seconds)} entities/s` : '';
-  const warnings = report.warnings.map((w) => `  warning: ${w.file ?? ''}: ${w.path}: ${w.message}`);
-  return [`${head} (${rows} entities in ${seconds.toFixed(1)} s${rate})`, ...lines, ...warnings].join('\n');
+  const warnings = report.warnings.map(
+    (w) => `  warning: ${w.file ?? ''}: ${w.path}: ${w.message}`,
+  );
+  return [
+    `${head} (${rows} entities in ${seconds.toFixed(1)} s${rate})`,
+    ...lines,
+    ...warnings,
+  ].join('\n');
 }
 
 runMain(async () => {
   const { values, positionals } = parseArgs({
-    options: { 'dry-run': { type: 'boolean', default: false }, quiet: { type: 'boolean', default: false } },
+    options: {
+      'dry-run': { type: 'boolean', default: false },
+      quiet: { type: 'boolean', default: false },
+    },
     allowPositionals: true,
   });
-  const paths = positionals.length > 0 ? positionals.map((p) => path.resolve(p)) : [path.join(PROJECT_ROOT, 'seeds')];
+  const paths =
+    positionals.length > 0
+      ? positionals.map((p) => path.resolve(p))
+      : [path.join(PROJECT_ROOT, 'seeds')];
   const runtime = await openRuntime({ migrate: true, quietLogs: true });
   const started = Date.now();
   let lastShown = Date.now();

@@ -26,7 +26,9 @@ runMain(async () => {
     host: config.HOST,
     development: config.NODE_ENV !== 'production',
   });
-  process.stdout.write(`GDPR rights graph API ready at ${api.url} (explorer: ${api.url.replace(/graphql$/, 'explorer')})\n`);
+  process.stdout.write(
+    `GDPR rights graph API ready at ${api.url} (explorer: ${api.url.replace(/graphql$/, 'explorer')})\n`,
+  );
 
   let stopping = false;
   const stop = (signal: string): void => {

@@ -24,7 +24,10 @@ const EnvSchema = z.object({
   NEO4J_DATABASE: z.string().min(1).optional(),
   NEO4J_LOCAL_PORT: port.default(7687),
   NEO4J_LOCAL_DATA: z.string().min(1).optional(),
-  NEO4J_LOCAL_HEAP: z.string().regex(/^\d+[mg]$/, 'expected a JVM size such as 1g or 768m').default('1g'),
+  NEO4J_LOCAL_HEAP: z
+    .string()
+    .regex(/^\d+[mg]$/, 'expected a JVM size such as 1g or 768m')
+    .default('1g'),
   /** How long a query may wait for a connection or a reply before the API says the database is unavailable. */
   NEO4J_TIMEOUT_MS: z.coerce.number().int().min(100).max(600_000).default(1500),
   SEED_ON_EMPTY: bool.default(true),
@@ -44,7 +47,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   const lines = result.error.issues.map((i) => {
     const name = i.path.join('.');
     const raw = env[name];
-    const shown = raw === undefined ? 'missing' : /PASSWORD|KEY|SECRET/.test(name) ? 'set' : `"${raw}"`;
+    const shown =
+      raw === undefined ? 'missing' : /PASSWORD|KEY|SECRET/.test(name) ? 'set' : `"${raw}"`;
     return `  ${name} (${shown}): ${i.message}`;
   });
   throw new ConfigError(`invalid configuration:\n${lines.join('\n')}`);

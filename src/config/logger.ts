@@ -7,7 +7,14 @@ export function createLogger(level: string): Logger {
   return pino({
     level,
     base: { service: 'gdpr-rights-graph' },
-    redact: ['req.headers.authorization', 'headers.authorization', '*.password', 'password', 'apiKey', 'secret'],
+    redact: [
+      'req.headers.authorization',
+      'headers.authorization',
+      '*.password',
+      'password',
+      'apiKey',
+      'secret',
+    ],
     timestamp: pino.stdTimeFunctions.isoTime,
   });
 }

@@ -5,5 +5,6 @@ import path from 'node:path';
 export const PROJECT_ROOT = path.resolve(__dirname, '../..');
 
 /** The API version, from package.json. */
-export const VERSION: string = (JSON.parse(readFileSync(path.join(PROJECT_ROOT, 'package.json'), 'utf8')) as { version: string })
-  .version;
+export const VERSION: string = (
+  JSON.parse(readFileSync(path.join(PROJECT_ROOT, 'package.json'), 'utf8')) as { version: string }
+).version;

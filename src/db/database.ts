@@ -60,9 +60,16 @@ export class Database {
    * Runs several statements in one write transaction: all or nothing.
    * The work may be retried on transient errors, so it must not have side effects outside the transaction.
    */
-  async writeTransaction<T>(name: string, work: (tx: ManagedTransaction) => Promise<T>, timeoutMs?: number): Promise<T> {
+  async writeTransaction<T>(
+    name: string,
+    work: (tx: ManagedTransaction) => Promise<T>,
+    timeoutMs?: number,
+  ): Promise<T> {
     recordQuery(name);
-    const session = this.driver.session({ database: this.settings.database, defaultAccessMode: neo4j.session.WRITE });
+    const session = this.driver.session({
+      database: this.settings.database,
+      defaultAccessMode: neo4j.session.WRITE,
+    });
     try {
       return await session.executeWrite(work, this.txConfig(name, timeoutMs));
     } catch (error) {
@@ -78,7 +85,10 @@ export class Database {
    */
   async autoCommit(name: string, cypher: string, params: Params = {}): Promise<void> {
     recordQuery(name);
-    const session = this.driver.session({ database: this.settings.database, defaultAccessMode: neo4j.session.WRITE });
+    const session = this.driver.session({
+      database: this.settings.database,
+      defaultAccessMode: neo4j.session.WRITE,
+    });
     try {
       await session.run(cypher, params, this.txConfig(name, 120_000));
     } catch (error) {
@@ -109,7 +119,10 @@ export class Database {
     });
     try {
       const config = this.txConfig(name);
-      const result = mode === 'READ' ? await session.executeRead(work, config) : await session.executeWrite(work, config);
+      const result =
+        mode === 'READ'
+          ? await session.executeRead(work, config)
+          : await session.executeWrite(work, config);
       return result.records.map((r) => toPlain(r.toObject()) as Row);
     } catch (error) {
       throw mapDriverError(error, name);
@@ -118,7 +131,10 @@ export class Database {
     }
   }
 
-  private txConfig(name: string, timeoutMs?: number): { timeout: number; metadata: Record<string, string> } {
+  private txConfig(
+    name: string,
+    timeoutMs?: number,
+  ): { timeout: number; metadata: Record<string, string> } {
     return {
       timeout: timeoutMs ?? Math.max(this.settings.timeoutMs, 10_000),
       metadata: { app: 'gdpr-rights-graph', query: name },
@@ -138,19 +154,31 @@ export function mapDriverError(error: unknown, queryName: string): unknown {
   if (error instanceof AppError) return error;
   if (error instanceof Neo4jError) {
     if (error.code === 'Neo.ClientError.Schema.ConstraintValidationFailed') {
-      return new AppError('CONFLICT', `the write "${queryName}" would break a uniqueness rule of the graph`, {
-        query: queryName,
-      });
+      return new AppError(
+        'CONFLICT',
+        `the write "${queryName}" would break a uniqueness rule of the graph`,
+        {
+          query: queryName,
+        },
+      );
     }
     if (UNAVAILABLE_CODES.has(error.code) || isConnectionFailure(error)) {
-      return new AppError('DATABASE_UNAVAILABLE', 'the graph database is not reachable; try again shortly', {
-        query: queryName,
-      });
+      return new AppError(
+        'DATABASE_UNAVAILABLE',
+        'the graph database is not reachable; try again shortly',
+        {
+          query: queryName,
+        },
+      );
     }
     if (error.code === 'Neo.ClientError.Transaction.TransactionTimedOutClientConfiguration') {
-      return new AppError('DATABASE_UNAVAILABLE', `the query "${queryName}" took too long and was stopped`, {
-        query: queryName,
-      });
+      return new AppError(
+        'DATABASE_UNAVAILABLE',
+        `the query "${queryName}" took too long and was stopped`,
+        {
+          query: queryName,
+        },
+      );
     }
   }
   return error;

@@ -1,4 +1,11 @@
-export { Database, createDriver, mapDriverError, type DatabaseSettings, type Params, type Row } from './database';
+export {
+  Database,
+  createDriver,
+  mapDriverError,
+  type DatabaseSettings,
+  type Params,
+  type Row,
+} from './database';
 export { withQueryTally, currentTally } from './query-count';
 export { toPlain, type Plain } from './values';
 export { applyMigrations, pendingMigrations, type MigrationReport } from './migrations';

@@ -50,8 +50,11 @@ export function splitStatements(text: string): string[] {
 }
 
 async function appliedChecksums(db: Database): Promise<Map<string, string>> {
-  const rows = await db.read('appliedMigrations', 'MATCH (m:Migration) RETURN m.id AS id, m.checksum AS checksum');
-  return new Map(rows.map((r) => [String(r.id), String(r.checksum)]));
+  const rows = await db.read(
+    'appliedMigrations',
+    'MATCH (m:Migration) RETURN m.id AS id, m.checksum AS checksum',
+  );
+  return new Map(rows.map((r) => [r.id as string, r.checksum as string]));
 }
 
 /** Ids of the migrations not yet applied (empty when the schema is current). */
@@ -79,7 +82,8 @@ export async function applyMigrations(db: Database, dir?: string): Promise<Migra
       report.alreadyApplied.push(m.id);
       continue;
     }
-    for (const [i, statement] of m.statements.entries()) await db.autoCommit(`migration ${m.id}#${i + 1}`, statement);
+    for (const [i, statement] of m.statements.entries())
+      await db.autoCommit(`migration ${m.id}#${i + 1}`, statement);
     await db.write(
       'recordMigration',
       'MERGE (m:Migration {id: $id}) ON CREATE SET m.checksum = $checksum, m.appliedAt = datetime()',

@@ -18,6 +18,11 @@ export function withQueryTally<T>(work: () => T): { result: T; tally: QueryTally
   return { result, tally };
 }
 
+/** Runs `work` in a fresh tally without waiting for it (for middleware chains). */
+export function startQueryTally(work: () => void): void {
+  storage.run({ count: 0, names: [] }, work);
+}
+
 export function recordQuery(name: string): void {
   const tally = storage.getStore();
   if (tally) {

@@ -20,16 +20,25 @@ export async function checkReadiness(db: Database, timeoutMs = 1500): Promise<Re
       await applyMigrations(db);
       pending = await pendingMigrations(db);
     }
-    return pending.length === 0 ? { ready: true } : { ready: false, reason: `migrations not applied: ${pending.join(', ')}` };
+    return pending.length === 0
+      ? { ready: true }
+      : { ready: false, reason: `migrations not applied: ${pending.join(', ')}` };
   };
   let timer: NodeJS.Timeout | undefined;
   const timeout = new Promise<Readiness>((resolve) => {
-    timer = setTimeout(() => resolve({ ready: false, reason: `Neo4j did not answer within ${timeoutMs} ms` }), timeoutMs);
+    timer = setTimeout(
+      () => resolve({ ready: false, reason: `Neo4j did not answer within ${timeoutMs} ms` }),
+      timeoutMs,
+    );
   });
   try {
     return await Promise.race([check(), timeout]);
   } catch (error) {
-    const reason = isAppError(error) ? error.message : error instanceof Error ? error.message : String(error);
+    const reason = isAppError(error)
+      ? error.message
+      : error instanceof Error
+        ? error.message
+        : String(error);
     return { ready: false, reason: `Neo4j is not available: ${reason}` };
   } finally {
     clearTimeout(timer);

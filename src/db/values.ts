@@ -8,7 +8,8 @@ export type Plain = null | boolean | number | string | Plain[] | { [key: string]
 
 export function toPlain(value: unknown): Plain {
   if (value === null || value === undefined) return null;
-  if (typeof value === 'string' || typeof value === 'boolean' || typeof value === 'number') return value;
+  if (typeof value === 'string' || typeof value === 'boolean' || typeof value === 'number')
+    return value;
   if (typeof value === 'bigint') return Number(value);
   if (isInt(value)) return value.toNumber();
   if (isDate(value)) return value.toString();
@@ -20,6 +21,6 @@ export function toPlain(value: unknown): Plain {
     for (const [k, v] of Object.entries(value as Record<string, unknown>)) out[k] = toPlain(v);
     return out;
   }
-  return String(value);
+  // Symbols and functions never come from the driver.
+  return null;
 }
-

@@ -46,7 +46,9 @@ export class ValidationError extends AppError {
 }
 
 export function formatProblems(problems: Problem[]): string {
-  const lines = problems.map((p) => `${p.file ? `${p.file}: ` : ''}${p.path || '(root)'}: ${p.message}`);
+  const lines = problems.map(
+    (p) => `${p.file ? `${p.file}: ` : ''}${p.path || '(root)'}: ${p.message}`,
+  );
   return `${problems.length} problem${problems.length === 1 ? '' : 's'} found:\n  ${lines.join('\n  ')}`;
 }
 

@@ -23,7 +23,10 @@ const ID_PATTERN = /^[a-z0-9]+(?:[-.][a-z0-9]+)*$/;
 export const Id = z
   .string()
   .max(128)
-  .regex(ID_PATTERN, 'an id is lowercase letters and digits joined by "-" or "." (e.g. "le-chat-free")');
+  .regex(
+    ID_PATTERN,
+    'an id is lowercase letters and digits joined by "-" or "." (e.g. "le-chat-free")',
+  );
 
 const text = (max: number) =>
   z
@@ -32,7 +35,11 @@ const text = (max: number) =>
     .min(1)
     .max(max)
     // Control characters have no place in curated text and break exports.
-    .refine((s) => !/[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f]/.test(s), 'contains control characters');
+    .refine(
+      // eslint-disable-next-line no-control-regex -- matching them is the point
+      (s) => !/[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f]/.test(s),
+      'contains control characters',
+    );
 
 /** A calendar date, YYYY-MM-DD, checked to exist (no 2025-02-30). */
 export const IsoDate = z
@@ -44,7 +51,10 @@ export const IsoDate = z
 export const PartialDate = z
   .string()
   .regex(/^\d{4}(-\d{2}(-\d{2})?)?$/, 'expected YYYY, YYYY-MM or YYYY-MM-DD')
-  .refine((s) => isRealDate(s.length === 4 ? `${s}-01-01` : s.length === 7 ? `${s}-01` : s), 'not a real calendar date');
+  .refine(
+    (s) => isRealDate(s.length === 4 ? `${s}-01-01` : s.length === 7 ? `${s}-01` : s),
+    'not a real calendar date',
+  );
 
 function isRealDate(s: string): boolean {
   const [y, m, d] = s.split('-').map(Number);
@@ -60,7 +70,9 @@ const Url = z
   .url()
   .refine((u) => /^https?:\/\//.test(u), 'expected an http(s) URL');
 
-const DpvIri = Url.describe('W3C Data Privacy Vocabulary IRI, e.g. https://w3id.org/dpv#RightToObject');
+const DpvIri = Url.describe(
+  'W3C Data Privacy Vocabulary IRI, e.g. https://w3id.org/dpv#RightToObject',
+);
 
 /**
  * A piece of evidence: a source id, or a source with its stance and an optional short quote.
@@ -88,7 +100,10 @@ export const SourceDef = z
     title: text(500),
     publishedAt: PartialDate,
     kind: z.enum(SOURCE_KINDS),
-    language: z.string().regex(/^[a-z]{2}$/).optional(),
+    language: z
+      .string()
+      .regex(/^[a-z]{2}$/)
+      .optional(),
     note: text(2000).optional(),
   })
   .strict();
@@ -110,7 +125,10 @@ export const ProvisionDef = z
     regulation: Id,
     article: z.number().int().min(1).max(999),
     paragraph: z.number().int().min(1).max(99).optional(),
-    point: z.string().regex(/^[a-z]{1,3}$/).optional(),
+    point: z
+      .string()
+      .regex(/^[a-z]{1,3}$/)
+      .optional(),
     /** The enclosing provision (Art. 21(1) is part of Art. 21); the regulation when omitted. */
     partOf: Id.optional(),
     title: text(300),
@@ -186,11 +204,23 @@ export const PlanDef = z
   .strict();
 
 export const PurposeDef = z
-  .object({ id: Id, name: text(200), summary: text(2000).optional(), dpv: DpvIri.optional(), ...sourced })
+  .object({
+    id: Id,
+    name: text(200),
+    summary: text(2000).optional(),
+    dpv: DpvIri.optional(),
+    ...sourced,
+  })
   .strict();
 
 export const DataCategoryDef = z
-  .object({ id: Id, name: text(200), summary: text(2000).optional(), dpv: DpvIri.optional(), ...sourced })
+  .object({
+    id: Id,
+    name: text(200),
+    summary: text(2000).optional(),
+    dpv: DpvIri.optional(),
+    ...sourced,
+  })
   .strict();
 
 export const RightHandlingDef = z
@@ -235,7 +265,13 @@ export const AuthorityDef = z
   .strict();
 
 export const PartyDef = z
-  .object({ id: Id, name: text(200), kind: z.enum(PARTY_KINDS), summary: text(2000).optional(), ...sourced })
+  .object({
+    id: Id,
+    name: text(200),
+    kind: z.enum(PARTY_KINDS),
+    summary: text(2000).optional(),
+    ...sourced,
+  })
   .strict();
 
 export const IncidentDef = z

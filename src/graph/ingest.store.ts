@@ -57,7 +57,10 @@ SET old.validTo = successor.validFrom
 RETURN count(old) AS closed`;
 
 /** Which of the given references exist, one query per label and key. */
-export async function existingReferences(run: StatementRunner, refs: ExternalRef[]): Promise<Set<string>> {
+export async function existingReferences(
+  run: StatementRunner,
+  refs: ExternalRef[],
+): Promise<Set<string>> {
   const groups = new Map<string, { label: NodeLabel; key: 'id' | 'code'; values: string[] }>();
   for (const r of refs) {
     const g = groups.get(`${r.label}:${r.key}`) ?? { label: r.label, key: r.key, values: [] };
@@ -71,7 +74,7 @@ export async function existingReferences(run: StatementRunner, refs: ExternalRef
       `MATCH (n:${g.label}) WHERE n.${g.key} IN $values RETURN n.${g.key} AS value`,
       { values: g.values },
     );
-    for (const row of rows) found.add(`${g.label}:${g.key}:${String(row.value)}`);
+    for (const row of rows) found.add(`${g.label}:${g.key}:${row.value as string}`);
   }
   return found;
 }

@@ -3,7 +3,7 @@
  * One implementation serves `npm run seed` and the curators' mutations.
  */
 import neo4j from 'neo4j-driver';
-import type { Database, Params, Row } from '../db';
+import type { Database } from '../db';
 import { ValidationError, type Problem } from '../errors';
 import type { NodeLabel } from './model';
 import {
@@ -14,7 +14,12 @@ import {
   type StatementRunner,
 } from './ingest.store';
 import { OWNED_RELATIONSHIP_TYPES, type RelationSpec, SECTIONS } from './sections';
-import { type BundleDocument, contentHash, type ValidatedBundle, validateBundles } from './validate';
+import {
+  type BundleDocument,
+  contentHash,
+  type ValidatedBundle,
+  validateBundles,
+} from './validate';
 
 export interface LabelCounts {
   created: number;
@@ -53,7 +58,10 @@ export interface IngestOptions {
 }
 
 /** Validates against the graph: references may name what the graph already holds. */
-export async function validateAgainstGraph(db: Database, docs: BundleDocument[]): Promise<ValidatedBundle> {
+export async function validateAgainstGraph(
+  db: Database,
+  docs: BundleDocument[],
+): Promise<ValidatedBundle> {
   const result = await validateBundles(docs, (refs) =>
     existingReferences((name, cypher, params) => db.read(name, cypher, params), refs),
   );
@@ -62,7 +70,11 @@ export async function validateAgainstGraph(db: Database, docs: BundleDocument[])
 }
 
 /** Validates, then (unless dry-run) writes. Throws ValidationError listing every problem; then nothing is written. */
-export async function ingest(db: Database, docs: BundleDocument[], options: IngestOptions = {}): Promise<IngestReport> {
+export async function ingest(
+  db: Database,
+  docs: BundleDocument[],
+  options: IngestOptions = {},
+): Promise<IngestReport> {
   const validated = await validateAgainstGraph(db, docs);
   if (options.dryRun) {
     const counts: IngestReport['counts'] = {};
@@ -72,7 +84,13 @@ export async function ingest(db: Database, docs: BundleDocument[], options: Inge
     }
     // A dry run reports what would change by comparing content hashes with the graph.
     await compareWithGraph(db, validated, counts);
-    return { dryRun: true, counts, relationshipsWritten: 0, warnings: validated.warnings, changedIds: [] };
+    return {
+      dryRun: true,
+      counts,
+      relationshipsWritten: 0,
+      warnings: validated.warnings,
+      changedIds: [],
+    };
   }
   return writeBundle(db, validated, options);
 }
@@ -83,7 +101,9 @@ interface NodeRow {
   props: Record<string, unknown>;
 }
 
-function nodeRows(validated: ValidatedBundle): Map<NodeLabel, { rows: NodeRow[]; entries: { id: string }[] }> {
+function nodeRows(
+  validated: ValidatedBundle,
+): Map<NodeLabel, { rows: NodeRow[]; entries: { id: string }[] }> {
   const out = new Map<NodeLabel, { rows: NodeRow[]; entries: { id: string }[] }>();
   for (const spec of SECTIONS) {
     const entries = validated.bundle[spec.section] as { id: string }[];
@@ -119,7 +139,11 @@ async function compareWithGraph(
   }
 }
 
-async function writeBundle(db: Database, validated: ValidatedBundle, options: IngestOptions): Promise<IngestReport> {
+async function writeBundle(
+  db: Database,
+  validated: ValidatedBundle,
+  options: IngestOptions,
+): Promise<IngestReport> {
   const batchSize = options.batchSize ?? 2000;
   const labels = nodeRows(validated);
   const total = [...labels.values()].reduce((n, l) => n + l.rows.length, 0);
@@ -148,7 +172,12 @@ async function writeBundle(db: Database, validated: ValidatedBundle, options: In
           counts[r.outcome as keyof LabelCounts] += ids.length;
           if (r.outcome !== 'unchanged') ids.forEach((id) => changedHere.add(id));
         }
-        options.onProgress?.({ label, phase: 'nodes', done: Math.min(i + batchSize, rows.length), total: rows.length });
+        options.onProgress?.({
+          label,
+          phase: 'nodes',
+          done: Math.min(i + batchSize, rows.length),
+          total: rows.length,
+        });
       }
       report.counts[label] = counts;
       changed.set(label, changedHere);
@@ -163,7 +192,12 @@ async function writeBundle(db: Database, validated: ValidatedBundle, options: In
         const rels = changedEntries.flatMap((e) =>
           rel.refs(e).map((r) => ({ from: e.id, to: r.to, props: r.props ?? {} })),
         );
-        const cypher = mergeRelationshipsCypher(spec.label, rel.type, rel.target, rel.targetKey ?? 'id');
+        const cypher = mergeRelationshipsCypher(
+          spec.label,
+          rel.type,
+          rel.target,
+          rel.targetKey ?? 'id',
+        );
         for (let i = 0; i < rels.length; i += batchSize) {
           const result = await run(`mergeRelationships ${spec.label}.${rel.field}`, cypher, {
             rels: rels.slice(i, i + batchSize),
@@ -171,11 +205,18 @@ async function writeBundle(db: Database, validated: ValidatedBundle, options: In
           report.relationshipsWritten += Number(result[0]?.written ?? 0);
         }
       }
-      options.onProgress?.({ label: spec.label, phase: 'relationships', done: changedEntries.length, total: changedEntries.length });
+      options.onProgress?.({
+        label: spec.label,
+        phase: 'relationships',
+        done: changedEntries.length,
+        total: changedEntries.length,
+      });
     }
     const practices = [...(changed.get('Practice') ?? [])];
     for (let i = 0; i < practices.length; i += batchSize) {
-      await run('closeReplacedPractices', closeReplacedPracticesCypher, { ids: practices.slice(i, i + batchSize) });
+      await run('closeReplacedPractices', closeReplacedPracticesCypher, {
+        ids: practices.slice(i, i + batchSize),
+      });
     }
     return report;
   };
@@ -183,8 +224,8 @@ async function writeBundle(db: Database, validated: ValidatedBundle, options: In
   if (total <= (options.singleTransactionLimit ?? 20_000)) {
     return db.writeTransaction('ingestBundle', (tx) =>
       write(async (_name, cypher, params) => {
-        const result = await tx.run(cypher, params as Params);
-        return result.records.map((r) => r.toObject() as Row);
+        const result = await tx.run(cypher, params);
+        return result.records.map((r) => r.toObject());
       }),
     );
   }

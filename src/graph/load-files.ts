@@ -25,7 +25,11 @@ export function listBundleFiles(paths: string[]): { files: string[]; problems: P
     if (stat.isDirectory()) {
       for (const name of readdirSync(p).sort()) {
         const child = path.join(p, name);
-        if (statSync(child).isDirectory() || (BUNDLE_FILE.test(name) && !name.endsWith('.schema.json'))) visit(child);
+        if (
+          statSync(child).isDirectory() ||
+          (BUNDLE_FILE.test(name) && !name.endsWith('.schema.json'))
+        )
+          visit(child);
       }
     } else {
       files.push(p);
@@ -36,7 +40,10 @@ export function listBundleFiles(paths: string[]): { files: string[]; problems: P
 }
 
 /** Parses one file's text; YAML is read with the core schema, so dates stay strings. */
-export function parseBundleText(file: string, text: string): { doc?: BundleDocument; problems: Problem[] } {
+export function parseBundleText(
+  file: string,
+  text: string,
+): { doc?: BundleDocument; problems: Problem[] } {
   const document = parseDocument(text, { prettyErrors: false, uniqueKeys: true });
   if (document.errors.length > 0) {
     return {
@@ -50,7 +57,10 @@ export function parseBundleText(file: string, text: string): { doc?: BundleDocum
   return { doc: { file, data: document.toJS({ maxAliasCount: 100 }) as unknown }, problems: [] };
 }
 
-export function loadBundleFiles(paths: string[], root = process.cwd()): { docs: BundleDocument[]; problems: Problem[] } {
+export function loadBundleFiles(
+  paths: string[],
+  root = process.cwd(),
+): { docs: BundleDocument[]; problems: Problem[] } {
   const { files, problems } = listBundleFiles(paths);
   const docs: BundleDocument[] = [];
   for (const file of files) {

@@ -88,7 +88,14 @@ export const INCIDENT_STATUSES = [
 ] as const;
 export type IncidentStatus = (typeof INCIDENT_STATUSES)[number];
 
-export const PARTY_KINDS = ['INDIVIDUAL', 'LAWYER', 'NGO', 'CONSUMER_GROUP', 'COMPANY', 'OTHER'] as const;
+export const PARTY_KINDS = [
+  'INDIVIDUAL',
+  'LAWYER',
+  'NGO',
+  'CONSUMER_GROUP',
+  'COMPANY',
+  'OTHER',
+] as const;
 export type PartyKind = (typeof PARTY_KINDS)[number];
 
 export const SOURCE_KINDS = [

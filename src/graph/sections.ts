@@ -28,8 +28,10 @@ export interface SectionSpec<S extends keyof Bundle> {
   relations: RelationSpec<Entry<S>>[];
 }
 
-const list = (field: string, ids: readonly string[]) => ids.map((to, i) => ({ to, path: `${field}[${i}]` }));
-const one = (field: string, id: string | undefined) => (id === undefined ? [] : [{ to: id, path: field }]);
+const list = (field: string, ids: readonly string[]) =>
+  ids.map((to, i) => ({ to, path: `${field}[${i}]` }));
+const one = (field: string, id: string | undefined) =>
+  id === undefined ? [] : [{ to: id, path: field }];
 
 /** Every entity's `sources`, as EVIDENCED_BY relationships carrying the stance. */
 function evidence<E extends { sources: EvidenceDef[] }>(): RelationSpec<E> {
@@ -64,7 +66,8 @@ export const SECTIONS = [
       publisher: e.publisher,
       title: e.title,
       publishedAt: padDate(e.publishedAt),
-      publishedAtPrecision: e.publishedAt.length === 10 ? 'DAY' : e.publishedAt.length === 7 ? 'MONTH' : 'YEAR',
+      publishedAtPrecision:
+        e.publishedAt.length === 10 ? 'DAY' : e.publishedAt.length === 7 ? 'MONTH' : 'YEAR',
       kind: e.kind,
       language: e.language ?? null,
       note: e.note ?? null,
@@ -75,7 +78,12 @@ export const SECTIONS = [
     section: 'regulations',
     label: 'Regulation',
     dates: [],
-    props: (e) => ({ name: e.name, shortName: e.shortName, celex: e.celex ?? null, url: e.url ?? null }),
+    props: (e) => ({
+      name: e.name,
+      shortName: e.shortName,
+      celex: e.celex ?? null,
+      url: e.url ?? null,
+    }),
     relations: [evidence()],
   }),
   spec({
@@ -92,7 +100,12 @@ export const SECTIONS = [
       summary: e.summary,
     }),
     relations: [
-      { type: 'PART_OF', target: 'Provision', field: 'partOf', refs: (e) => one('partOf', e.partOf) },
+      {
+        type: 'PART_OF',
+        target: 'Provision',
+        field: 'partOf',
+        refs: (e) => one('partOf', e.partOf),
+      },
       {
         type: 'PART_OF',
         target: 'Regulation',
@@ -108,7 +121,12 @@ export const SECTIONS = [
     dates: [],
     props: (e) => ({ code: e.code, name: e.name, summary: e.summary, dpv: e.dpv ?? null }),
     relations: [
-      { type: 'GRANTED_BY', target: 'Provision', field: 'grantedBy', refs: (e) => list('grantedBy', e.grantedBy) },
+      {
+        type: 'GRANTED_BY',
+        target: 'Provision',
+        field: 'grantedBy',
+        refs: (e) => list('grantedBy', e.grantedBy),
+      },
       evidence(),
     ],
   }),
@@ -118,7 +136,12 @@ export const SECTIONS = [
     dates: [],
     props: (e) => ({ name: e.name, summary: e.summary, dpv: e.dpv ?? null }),
     relations: [
-      { type: 'DEFINED_BY', target: 'Provision', field: 'definedBy', refs: (e) => one('definedBy', e.definedBy) },
+      {
+        type: 'DEFINED_BY',
+        target: 'Provision',
+        field: 'definedBy',
+        refs: (e) => one('definedBy', e.definedBy),
+      },
       {
         type: 'TRIGGERS',
         target: 'Right',
@@ -133,7 +156,12 @@ export const SECTIONS = [
     section: 'companies',
     label: 'Company',
     dates: [],
-    props: (e) => ({ name: e.name, country: e.country, website: e.website ?? null, summary: e.summary ?? null }),
+    props: (e) => ({
+      name: e.name,
+      country: e.country,
+      website: e.website ?? null,
+      summary: e.summary ?? null,
+    }),
     relations: [evidence()],
   }),
   spec({
@@ -142,7 +170,12 @@ export const SECTIONS = [
     dates: [],
     props: (e) => ({ name: e.name, summary: e.summary ?? null }),
     relations: [
-      { type: 'OFFERED_BY', target: 'Company', field: 'company', refs: (e) => one('company', e.company) },
+      {
+        type: 'OFFERED_BY',
+        target: 'Company',
+        field: 'company',
+        refs: (e) => one('company', e.company),
+      },
       evidence(),
     ],
   }),
@@ -161,7 +194,10 @@ export const SECTIONS = [
       paid: (e.price?.amount ?? 0) > 0,
       summary: e.summary ?? null,
     }),
-    relations: [{ type: 'OF', target: 'Product', field: 'product', refs: (e) => one('product', e.product) }, evidence()],
+    relations: [
+      { type: 'OF', target: 'Product', field: 'product', refs: (e) => one('product', e.product) },
+      evidence(),
+    ],
   }),
   spec({
     section: 'purposes',
@@ -190,14 +226,24 @@ export const SECTIONS = [
     }),
     relations: [
       { type: 'APPLIES_TO', target: 'Plan', field: 'plan', refs: (e) => one('plan', e.plan) },
-      { type: 'FOR_PURPOSE', target: 'Purpose', field: 'purpose', refs: (e) => one('purpose', e.purpose) },
+      {
+        type: 'FOR_PURPOSE',
+        target: 'Purpose',
+        field: 'purpose',
+        refs: (e) => one('purpose', e.purpose),
+      },
       {
         type: 'PROCESSES',
         target: 'DataCategory',
         field: 'dataCategories',
         refs: (e) => list('dataCategories', e.dataCategories),
       },
-      { type: 'ON_BASIS', target: 'LegalBasis', field: 'legalBasis', refs: (e) => one('legalBasis', e.legalBasis) },
+      {
+        type: 'ON_BASIS',
+        target: 'LegalBasis',
+        field: 'legalBasis',
+        refs: (e) => one('legalBasis', e.legalBasis),
+      },
       {
         type: 'HANDLES',
         target: 'Right',
@@ -210,7 +256,12 @@ export const SECTIONS = [
             props: { status: r.status, mechanism: r.mechanism ?? null, note: r.note ?? null },
           })),
       },
-      { type: 'REPLACES', target: 'Practice', field: 'replaces', refs: (e) => one('replaces', e.replaces) },
+      {
+        type: 'REPLACES',
+        target: 'Practice',
+        field: 'replaces',
+        refs: (e) => one('replaces', e.replaces),
+      },
       evidence(),
     ],
   }),
@@ -243,9 +294,24 @@ export const SECTIONS = [
       summary: e.summary,
     }),
     relations: [
-      { type: 'AGAINST', target: 'Company', field: 'against', refs: (e) => list('against', e.against) },
-      { type: 'BEFORE', target: 'Authority', field: 'before', refs: (e) => one('before', e.before) },
-      { type: 'BROUGHT_BY', target: 'Party', field: 'broughtBy', refs: (e) => list('broughtBy', e.broughtBy) },
+      {
+        type: 'AGAINST',
+        target: 'Company',
+        field: 'against',
+        refs: (e) => list('against', e.against),
+      },
+      {
+        type: 'BEFORE',
+        target: 'Authority',
+        field: 'before',
+        refs: (e) => one('before', e.before),
+      },
+      {
+        type: 'BROUGHT_BY',
+        target: 'Party',
+        field: 'broughtBy',
+        refs: (e) => list('broughtBy', e.broughtBy),
+      },
       { type: 'CITES', target: 'Provision', field: 'cites', refs: (e) => list('cites', e.cites) },
       {
         type: 'CONCERNS',
@@ -268,7 +334,9 @@ export type AnySectionSpec = (typeof SECTIONS)[number];
 
 /** The relationship types ingestion owns; only these are replaced when an entity changes. */
 export const OWNED_RELATIONSHIP_TYPES = [
-  ...new Set(SECTIONS.flatMap((s) => (s.relations as readonly RelationSpec<never>[]).map((r) => r.type))),
+  ...new Set(
+    SECTIONS.flatMap((s) => (s.relations as readonly RelationSpec<never>[]).map((r) => r.type)),
+  ),
 ];
 
 /** "Art. 6(1)(f)" from its parts. */
@@ -277,5 +345,9 @@ export function provisionRef(article: number, paragraph?: number, point?: string
 }
 
 function padDate(partial: string): string {
-  return partial.length === 4 ? `${partial}-01-01` : partial.length === 7 ? `${partial}-01` : partial;
+  return partial.length === 4
+    ? `${partial}-01-01`
+    : partial.length === 7
+      ? `${partial}-01`
+      : partial;
 }

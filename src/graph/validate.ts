@@ -39,9 +39,11 @@ export interface ValidatedBundle {
   warnings: Problem[];
 }
 
-export type ValidationResult = { ok: true; value: ValidatedBundle } | { ok: false; problems: Problem[]; warnings: Problem[] };
+export type ValidationResult =
+  { ok: true; value: ValidatedBundle } | { ok: false; problems: Problem[]; warnings: Problem[] };
 
-export const refKey = (r: Pick<ExternalRef, 'label' | 'key' | 'value'>): string => `${r.label}:${r.key}:${r.value}`;
+export const refKey = (r: Pick<ExternalRef, 'label' | 'key' | 'value'>): string =>
+  `${r.label}:${r.key}:${r.value}`;
 
 /** The stable content hash of an entity: equal content, equal hash, whatever the key order. */
 export function contentHash(entry: unknown): string {
@@ -70,7 +72,8 @@ export function issuePath(path: readonly PropertyKey[]): string {
 function zodProblems(file: string, error: z.ZodError): Problem[] {
   return error.issues.map((i) => {
     let message = i.message;
-    if (i.code === 'unrecognized_keys') message = `unknown field${i.keys.length > 1 ? 's' : ''}: ${i.keys.join(', ')}`;
+    if (i.code === 'unrecognized_keys')
+      message = `unknown field${i.keys.length > 1 ? 's' : ''}: ${i.keys.join(', ')}`;
     return { file, path: issuePath(i.path), message };
   });
 }
@@ -79,10 +82,13 @@ function zodProblems(file: string, error: z.ZodError): Problem[] {
  * Validates documents as one bundle: files may refer to each other, and to what the graph already holds
  * (through `lookup`; without one, every reference must be defined in the documents).
  */
-export async function validateBundles(docs: BundleDocument[], lookup?: ReferenceLookup): Promise<ValidationResult> {
+export async function validateBundles(
+  docs: BundleDocument[],
+  lookup?: ReferenceLookup,
+): Promise<ValidationResult> {
   const problems: Problem[] = [];
   const warnings: Problem[] = [];
-  const merged = BundleSchema.parse({}) as Bundle;
+  const merged = BundleSchema.parse({});
   const origins = new Map<string, EntityOrigin>();
   /** id -> label and place, to refuse one id used for two kinds of thing. */
   const idOwners = new Map<string, { label: NodeLabel; file: string; path: string }>();
@@ -139,7 +145,12 @@ export async function validateBundles(docs: BundleDocument[], lookup?: Reference
   return { ok: true, value: { bundle: merged, origins, warnings } };
 }
 
-function place(origins: Map<string, EntityOrigin>, label: NodeLabel, id: string, field: string): Omit<Problem, 'message'> {
+function place(
+  origins: Map<string, EntityOrigin>,
+  label: NodeLabel,
+  id: string,
+  field: string,
+): Omit<Problem, 'message'> {
   const o = origins.get(`${label}:${id}`);
   return { file: o?.file ?? 'input', path: `${o?.path ?? label}${field ? `.${field}` : ''}` };
 }
@@ -153,7 +164,10 @@ function checkDates(bundle: Bundle, origins: Map<string, EntityOrigin>, problems
       });
     }
     if (p.replaces === p.id) {
-      problems.push({ ...place(origins, 'Practice', p.id, 'replaces'), message: 'a practice cannot replace itself' });
+      problems.push({
+        ...place(origins, 'Practice', p.id, 'replaces'),
+        message: 'a practice cannot replace itself',
+      });
     }
     const codes = p.rights.map((r) => r.right);
     const repeated = codes.find((c, i) => codes.indexOf(c) !== i);
@@ -166,7 +180,10 @@ function checkDates(bundle: Bundle, origins: Map<string, EntityOrigin>, problems
   }
   for (const pr of bundle.provisions) {
     if (pr.partOf === pr.id) {
-      problems.push({ ...place(origins, 'Provision', pr.id, 'partOf'), message: 'a provision cannot be part of itself' });
+      problems.push({
+        ...place(origins, 'Provision', pr.id, 'partOf'),
+        message: 'a provision cannot be part of itself',
+      });
     }
   }
 }
@@ -181,7 +198,8 @@ async function checkReferences(
   for (const spec of SECTIONS) {
     for (const e of bundle[spec.section] as { id: string; code?: string }[]) {
       defined.add(refKey({ label: spec.label, key: 'id', value: e.id }));
-      if (e.code !== undefined) defined.add(refKey({ label: spec.label, key: 'code', value: e.code }));
+      if (e.code !== undefined)
+        defined.add(refKey({ label: spec.label, key: 'code', value: e.code }));
     }
   }
   const pending: { ref: ExternalRef; problem: Omit<Problem, 'message'> }[] = [];
@@ -190,7 +208,8 @@ async function checkReferences(
       for (const rel of spec.relations as readonly RelationSpec<typeof entry>[]) {
         for (const r of rel.refs(entry)) {
           const ref: ExternalRef = { label: rel.target, key: rel.targetKey ?? 'id', value: r.to };
-          if (!defined.has(refKey(ref))) pending.push({ ref, problem: place(origins, spec.label, entry.id, r.path) });
+          if (!defined.has(refKey(ref)))
+            pending.push({ ref, problem: place(origins, spec.label, entry.id, r.path) });
         }
       }
     }
@@ -200,9 +219,13 @@ async function checkReferences(
   const found = lookup ? await lookup(unique) : new Set<string>();
   for (const { ref, problem } of pending) {
     if (found.has(refKey(ref))) continue;
-    const what = ref.key === 'code' ? `${ref.label} with code ${ref.value}` : `${ref.label} "${ref.value}"`;
+    const what =
+      ref.key === 'code' ? `${ref.label} with code ${ref.value}` : `${ref.label} "${ref.value}"`;
     const hint = suggest(ref, bundle);
-    problems.push({ ...problem, message: `unknown ${what}: not in this bundle nor in the graph${hint}` });
+    problems.push({
+      ...problem,
+      message: `unknown ${what}: not in this bundle nor in the graph${hint}`,
+    });
   }
 }
 
@@ -233,7 +256,11 @@ function editDistance(a: string, b: string): number {
   return row[b.length]!;
 }
 
-function warnUnusedSources(bundle: Bundle, origins: Map<string, EntityOrigin>, warnings: Problem[]): void {
+function warnUnusedSources(
+  bundle: Bundle,
+  origins: Map<string, EntityOrigin>,
+  warnings: Problem[],
+): void {
   const used = new Set<string>();
   for (const spec of SECTIONS) {
     for (const entry of bundle[spec.section] as { sources?: (string | { source: string })[] }[]) {
@@ -241,6 +268,10 @@ function warnUnusedSources(bundle: Bundle, origins: Map<string, EntityOrigin>, w
     }
   }
   for (const s of bundle.sources) {
-    if (!used.has(s.id)) warnings.push({ ...place(origins, 'Source', s.id, ''), message: `source "${s.id}" is never cited` });
+    if (!used.has(s.id))
+      warnings.push({
+        ...place(origins, 'Source', s.id, ''),
+        message: `source "${s.id}" is never cited`,
+      });
   }
 }

@@ -21,7 +21,11 @@ describe('the database layer against a real Neo4j', () => {
     expect(error).toBeInstanceOf(AppError);
     expect((error as AppError).code).toBe('CONFLICT');
     expect((error as AppError).message).toContain('createCompanyAgain');
-    const rows = await db.read('countCompanies', 'MATCH (c:Company {id: $id}) RETURN c.name AS name', { id: 'dup-co' });
+    const rows = await db.read(
+      'countCompanies',
+      'MATCH (c:Company {id: $id}) RETURN c.name AS name',
+      { id: 'dup-co' },
+    );
     expect(rows).toEqual([{ name: 'One' }]);
   });
 
@@ -30,8 +34,13 @@ describe('the database layer against a real Neo4j', () => {
     expect(again.applied).toEqual([]);
     expect(again.alreadyApplied.length).toBeGreaterThanOrEqual(3);
     expect(await pendingMigrations(db)).toEqual([]);
-    const constraints = await db.read('constraints', 'SHOW CONSTRAINTS YIELD name RETURN collect(name) AS names');
-    expect(constraints[0]?.names).toEqual(expect.arrayContaining(['practice_id', 'incident_id', 'source_id']));
+    const constraints = await db.read(
+      'constraints',
+      'SHOW CONSTRAINTS YIELD name RETURN collect(name) AS names',
+    );
+    expect(constraints[0]?.names).toEqual(
+      expect.arrayContaining(['practice_id', 'incident_id', 'source_id']),
+    );
   });
 
   it('turns Neo4j integers and dates into plain values', async () => {
@@ -44,7 +53,12 @@ describe('the database layer against a real Neo4j', () => {
   });
 
   it('is not ready, with the cause, when Neo4j does not answer', async () => {
-    const unreachable = new Database({ uri: 'bolt://127.0.0.1:1', user: 'neo4j', password: 'x', timeoutMs: 500 });
+    const unreachable = new Database({
+      uri: 'bolt://127.0.0.1:1',
+      user: 'neo4j',
+      password: 'x',
+      timeoutMs: 500,
+    });
     const started = Date.now();
     const readiness = await checkReadiness(unreachable, 1500);
     expect(Date.now() - started).toBeLessThan(2000);

@@ -37,16 +37,22 @@ describe('ingesting a bundle', () => {
     bundle.plans![1]!.price = { amount: 18, currency: 'EUR', period: 'MONTH' };
     const report = await ingest(db, [doc(bundle)]);
     expect(report.counts.Plan).toEqual({ created: 0, updated: 1, unchanged: 1 });
-    const rows = await db.read('test', 'MATCH (p:Plan {id: "tst-pro"})-[:OF]->(x:Product) RETURN p.priceAmount AS price, count(x) AS products');
+    const rows = await db.read(
+      'test',
+      'MATCH (p:Plan {id: "tst-pro"})-[:OF]->(x:Product) RETURN p.priceAmount AS price, count(x) AS products',
+    );
     expect(rows).toEqual([{ price: 18, products: 1 }]);
   });
 
-  it('closes the practice a new one replaces, at the new one\'s start', async () => {
+  it("closes the practice a new one replaces, at the new one's start", async () => {
     await resetGraph(db);
     const bundle = fixtureBundle();
     delete bundle.practices![0]!.validTo;
     await ingest(db, [doc(bundle)]);
-    const rows = await db.read('test', 'MATCH (p:Practice {id: "tst-free-2024"}) RETURN toString(p.validTo) AS validTo');
+    const rows = await db.read(
+      'test',
+      'MATCH (p:Practice {id: "tst-free-2024"}) RETURN toString(p.validTo) AS validTo',
+    );
     expect(rows).toEqual([{ validTo: '2025-02-13' }]);
   });
 
@@ -64,7 +70,15 @@ describe('ingesting a bundle', () => {
   it('resolves references to entities already in the graph', async () => {
     const report = await ingest(db, [
       doc({
-        plans: [{ id: 'tst-team', name: 'Team', product: 'tst-chat', tier: 'TEAM', sources: ['tst-src-policy'] }],
+        plans: [
+          {
+            id: 'tst-team',
+            name: 'Team',
+            product: 'tst-chat',
+            tier: 'TEAM',
+            sources: ['tst-src-policy'],
+          },
+        ],
       }),
     ]);
     expect(report.counts.Plan).toEqual({ created: 1, updated: 0, unchanged: 0 });
@@ -96,7 +110,10 @@ describe('refusing a malformed bundle', () => {
   });
 
   /** Ingests a broken variant and returns its problems; the graph must be untouched. */
-  async function problemsOf(mutate: (b: BundleInput) => void, extraDocs: { file: string; data: unknown }[] = []) {
+  async function problemsOf(
+    mutate: (b: BundleInput) => void,
+    extraDocs: { file: string; data: unknown }[] = [],
+  ) {
     const bundle = fixtureBundle();
     mutate(bundle);
     const error = await ingest(db, [doc(bundle, 'broken.yaml'), ...extraDocs]).then(
@@ -115,7 +132,8 @@ describe('refusing a malformed bundle', () => {
     expect(problems).toContainEqual({
       file: 'broken.yaml',
       path: 'practices[0].plan',
-      message: 'unknown Plan "tst-fre": not in this bundle nor in the graph (did you mean "tst-free"?)',
+      message:
+        'unknown Plan "tst-fre": not in this bundle nor in the graph (did you mean "tst-free"?)',
     });
   });
 
@@ -123,7 +141,12 @@ describe('refusing a malformed bundle', () => {
     const problems = await problemsOf((b) => {
       b.practices![1]!.validFrom = '2025-02-30';
     });
-    expect(problems).toContainEqual(expect.objectContaining({ path: 'practices[1].validFrom', message: 'not a real calendar date' }));
+    expect(problems).toContainEqual(
+      expect.objectContaining({
+        path: 'practices[1].validFrom',
+        message: 'not a real calendar date',
+      }),
+    );
   });
 
   it('refuses validTo before validFrom', async () => {
@@ -131,7 +154,10 @@ describe('refusing a malformed bundle', () => {
       b.practices![1]!.validTo = '2024-01-01';
     });
     expect(problems).toContainEqual(
-      expect.objectContaining({ path: 'practices[1].validTo', message: expect.stringContaining('must be after validFrom 2025-02-13') }),
+      expect.objectContaining({
+        path: 'practices[1].validTo',
+        message: expect.stringContaining('must be after validFrom 2025-02-13'),
+      }),
     );
   });
 
@@ -139,7 +165,9 @@ describe('refusing a malformed bundle', () => {
     const problems = await problemsOf((b) => {
       (b.practices![0]!.rights![0] as { right: string }).right = 'OBJECTION';
     });
-    expect(problems).toContainEqual(expect.objectContaining({ path: 'practices[0].rights[0].right' }));
+    expect(problems).toContainEqual(
+      expect.objectContaining({ path: 'practices[0].rights[0].right' }),
+    );
   });
 
   it('refuses a right the graph does not define', async () => {
@@ -147,7 +175,10 @@ describe('refusing a malformed bundle', () => {
       b.practices![0]!.rights = [{ right: 'ERASURE', status: 'AVAILABLE' }];
     });
     expect(problems).toContainEqual(
-      expect.objectContaining({ path: 'practices[0].rights[0].right', message: expect.stringContaining('unknown Right with code ERASURE') }),
+      expect.objectContaining({
+        path: 'practices[0].rights[0].right',
+        message: expect.stringContaining('unknown Right with code ERASURE'),
+      }),
     );
   });
 
@@ -156,18 +187,25 @@ describe('refusing a malformed bundle', () => {
       b.rights![0]!.grantedBy = ['tst-art-99'];
     });
     expect(problems).toContainEqual(
-      expect.objectContaining({ path: 'rights[0].grantedBy[0]', message: expect.stringContaining('unknown Provision "tst-art-99"') }),
+      expect.objectContaining({
+        path: 'rights[0].grantedBy[0]',
+        message: expect.stringContaining('unknown Provision "tst-art-99"'),
+      }),
     );
   });
 
   it('refuses one id defined twice with different content, naming both places', async () => {
     const other = fixtureBundle();
     other.companies![0]!.name = 'Another name';
-    const problems = await problemsOf(() => undefined, [{ file: 'other.yaml', data: { companies: other.companies } }]);
+    const problems = await problemsOf(
+      () => undefined,
+      [{ file: 'other.yaml', data: { companies: other.companies } }],
+    );
     expect(problems).toContainEqual({
       file: 'other.yaml',
       path: 'companies[0].id',
-      message: 'duplicate id "tst-corp" with different content (first defined in broken.yaml: companies[0])',
+      message:
+        'duplicate id "tst-corp" with different content (first defined in broken.yaml: companies[0])',
     });
   });
 
@@ -176,28 +214,45 @@ describe('refusing a malformed bundle', () => {
       b.products![0]!.id = 'tst-corp';
       b.plans!.forEach((p) => (p.product = 'tst-corp'));
     });
-    expect(problems).toContainEqual(expect.objectContaining({ path: 'products[0].id', message: expect.stringContaining('already used by a Company') }));
+    expect(problems).toContainEqual(
+      expect.objectContaining({
+        path: 'products[0].id',
+        message: expect.stringContaining('already used by a Company'),
+      }),
+    );
   });
 
   it('refuses a statement without a source', async () => {
     const problems = await problemsOf((b) => {
       b.companies![0]!.sources = [];
     });
-    expect(problems).toContainEqual(expect.objectContaining({ path: 'companies[0].sources', message: 'every statement needs at least one source' }));
+    expect(problems).toContainEqual(
+      expect.objectContaining({
+        path: 'companies[0].sources',
+        message: 'every statement needs at least one source',
+      }),
+    );
   });
 
   it('refuses unknown fields instead of ignoring them', async () => {
     const problems = await problemsOf((b) => {
       (b.companies![0] as Record<string, unknown>).ceo = 'someone';
     });
-    expect(problems).toContainEqual(expect.objectContaining({ path: 'companies[0]', message: 'unknown field: ceo' }));
+    expect(problems).toContainEqual(
+      expect.objectContaining({ path: 'companies[0]', message: 'unknown field: ceo' }),
+    );
   });
 
   it('refuses a bad enum value, naming the allowed ones', async () => {
     const problems = await problemsOf((b) => {
       (b.plans![0] as { tier: string }).tier = 'GOLD';
     });
-    expect(problems).toContainEqual(expect.objectContaining({ path: 'plans[0].tier', message: expect.stringContaining('"FREE"') }));
+    expect(problems).toContainEqual(
+      expect.objectContaining({
+        path: 'plans[0].tier',
+        message: expect.stringContaining('"FREE"'),
+      }),
+    );
   });
 
   it('lists every problem at once, not just the first', async () => {
@@ -206,6 +261,10 @@ describe('refusing a malformed bundle', () => {
       b.practices![1]!.purpose = 'nope-2';
       b.products![0]!.company = 'nope-3';
     });
-    expect(problems.map((p) => p.path).sort()).toEqual(['practices[0].plan', 'practices[1].purpose', 'products[0].company']);
+    expect(problems.map((p) => p.path).sort()).toEqual([
+      'practices[0].plan',
+      'practices[1].purpose',
+      'products[0].company',
+    ]);
   });
 });

@@ -13,7 +13,8 @@ export const SEEDS_DIR = path.join(PROJECT_ROOT, 'seeds');
 
 export function testDatabase(): Database {
   const uri = process.env.NEO4J_URI;
-  if (!uri) throw new Error('NEO4J_URI is not set: the Jest global setup should have started Neo4j');
+  if (!uri)
+    throw new Error('NEO4J_URI is not set: the Jest global setup should have started Neo4j');
   return new Database({
     uri,
     user: process.env.NEO4J_USER ?? 'neo4j',
@@ -25,7 +26,10 @@ export function testDatabase(): Database {
 /** Removes every node but the migration records, and makes sure the schema is in place. */
 export async function resetGraph(db: Database): Promise<void> {
   await applyMigrations(db);
-  await db.autoCommit('resetGraph', 'MATCH (n) WHERE NOT n:Migration CALL (n) { DETACH DELETE n } IN TRANSACTIONS OF 5000 ROWS');
+  await db.autoCommit(
+    'resetGraph',
+    'MATCH (n) WHERE NOT n:Migration CALL (n) { DETACH DELETE n } IN TRANSACTIONS OF 5000 ROWS',
+  );
 }
 
 export async function seedCurated(db: Database): Promise<IngestReport> {
@@ -54,6 +58,8 @@ export async function graphSnapshot(db: Database): Promise<GraphSnapshot> {
   );
   const nodes = (rows[0]?.nodes ?? []) as string[];
   const rels = (rows[0]?.rels ?? []) as string[];
-  const checksum = createHash('sha256').update(JSON.stringify([nodes, rels])).digest('hex');
+  const checksum = createHash('sha256')
+    .update(JSON.stringify([nodes, rels]))
+    .digest('hex');
   return { nodes: nodes.length, relationships: rels.length, checksum };
 }

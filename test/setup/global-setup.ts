@@ -30,7 +30,8 @@ export default async function globalSetup(): Promise<void> {
     process.env.NEO4J_URI = container.getBoltUri();
     process.env.NEO4J_USER = container.getUsername();
     process.env.NEO4J_PASSWORD = container.getPassword();
-    (globalThis as { __neo4jStop__?: () => Promise<unknown> }).__neo4jStop__ = () => container.stop();
+    (globalThis as { __neo4jStop__?: () => Promise<unknown> }).__neo4jStop__ = () =>
+      container.stop();
     return;
   }
   const { startLocalNeo4j } = await import('../../src/db/local-neo4j');

@@ -11,5 +11,5 @@ CALL (label) { MATCH (n) WHERE label IN labels(n) RETURN count(n) AS count }
 RETURN label, count`,
     { labels: [...NODE_LABELS] },
   );
-  return rows.map((r) => ({ label: String(r.label), count: Number(r.count) }));
+  return rows.map((r) => ({ label: r.label as string, count: Number(r.count) }));
 }

@@ -14,6 +14,8 @@ export class About {
   @Field({ description: 'The API version (package.json).' })
   version!: string;
 
-  @Field(() => [LabelCount], { description: 'Node counts per label, for every label of the model.' })
+  @Field(() => [LabelCount], {
+    description: 'Node counts per label, for every label of the model.',
+  })
   nodeCounts!: LabelCount[];
 }

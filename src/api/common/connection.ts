@@ -16,7 +16,10 @@ export class PageInfo {
   @Field(() => String, { nullable: true, description: 'The cursor of the first item of the page.' })
   startCursor!: string | null;
 
-  @Field(() => String, { nullable: true, description: 'The cursor of the last item: pass it as `after` for the next page.' })
+  @Field(() => String, {
+    nullable: true,
+    description: 'The cursor of the last item: pass it as `after` for the next page.',
+  })
   endCursor!: string | null;
 }
 
@@ -29,7 +32,10 @@ export class PageArgs {
   })
   first?: number;
 
-  @Field(() => String, { nullable: true, description: 'Return the items after this cursor (an `endCursor`).' })
+  @Field(() => String, {
+    nullable: true,
+    description: 'Return the items after this cursor (an `endCursor`).',
+  })
   after?: string | null;
 }
 

@@ -8,9 +8,12 @@ import { IsoDate } from '../../graph/bundle.schema';
 function parse(value: unknown): string {
   const result = IsoDate.safeParse(value);
   if (!result.success) {
-    throw new GraphQLError(`Date must be a calendar date as YYYY-MM-DD, got ${JSON.stringify(value)}`, {
-      extensions: { code: 'BAD_USER_INPUT' },
-    });
+    throw new GraphQLError(
+      `Date must be a calendar date as YYYY-MM-DD, got ${JSON.stringify(value)}`,
+      {
+        extensions: { code: 'BAD_USER_INPUT' },
+      },
+    );
   }
   return result.data;
 }
@@ -22,7 +25,9 @@ export const DateScalar = new GraphQLScalarType<string, string>({
   parseValue: parse,
   parseLiteral: (ast) => {
     if (ast.kind !== Kind.STRING) {
-      throw new GraphQLError('Date must be a string such as "2025-02-13"', { extensions: { code: 'BAD_USER_INPUT' } });
+      throw new GraphQLError('Date must be a string such as "2025-02-13"', {
+        extensions: { code: 'BAD_USER_INPUT' },
+      });
     }
     return parse(ast.value);
   },

@@ -5,8 +5,10 @@
 import { PLAN_TIERS } from '../../graph/model';
 import { defineProjection, type FieldSpec, type OrderKey } from '../query/spec';
 
-const prop = (property?: string): FieldSpec => (property ? { kind: 'property', property } : { kind: 'property' });
-const props = (...names: string[]): Record<string, FieldSpec> => Object.fromEntries(names.map((n) => [n, prop()]));
+const prop = (property?: string): FieldSpec =>
+  property ? { kind: 'property', property } : { kind: 'property' };
+const props = (...names: string[]): Record<string, FieldSpec> =>
+  Object.fromEntries(names.map((n) => [n, prop()]));
 
 export const INCIDENT_ORDER: OrderKey[] = [
   { expr: (t) => `${t}.date`, direction: 'DESC', kind: 'date' },
@@ -37,7 +39,8 @@ export function evidence(stance?: 'SUPPORTS' | 'DISPUTES'): FieldSpec {
     kind: 'related',
     target: 'Evidence',
     many: true,
-    match: (v, t, r) => `MATCH (${v})-[${r}:EVIDENCED_BY]->(${t}:Source)${stance ? ` WHERE ${r}.stance = '${stance}'` : ''}`,
+    match: (v, t, r) =>
+      `MATCH (${v})-[${r}:EVIDENCED_BY]->(${t}:Source)${stance ? ` WHERE ${r}.stance = '${stance}'` : ''}`,
     orderBy: (t, r) => `${r}.stance DESC, ${t}.publishedAt, ${t}.id`,
   };
 }
@@ -49,7 +52,17 @@ export const disputed: FieldSpec = {
 
 defineProjection({
   typeName: 'Source',
-  fields: props('id', 'url', 'publisher', 'title', 'publishedAt', 'publishedAtPrecision', 'kind', 'language', 'note'),
+  fields: props(
+    'id',
+    'url',
+    'publisher',
+    'title',
+    'publishedAt',
+    'publishedAtPrecision',
+    'kind',
+    'language',
+    'note',
+  ),
 });
 
 defineProjection({
@@ -62,7 +75,10 @@ defineProjection({
   },
 });
 
-defineProjection({ typeName: 'Regulation', fields: props('id', 'name', 'shortName', 'celex', 'url') });
+defineProjection({
+  typeName: 'Regulation',
+  fields: props('id', 'name', 'shortName', 'celex', 'url'),
+});
 
 defineProjection({
   typeName: 'Provision',
@@ -74,7 +90,12 @@ defineProjection({
       many: false,
       match: (v, t) => `MATCH (${v})-[:PART_OF*1..4]->(${t}:Regulation)`,
     },
-    partOf: { kind: 'related', target: 'Provision', many: false, match: (v, t, r) => `MATCH (${v})-[${r}:PART_OF]->(${t}:Provision)` },
+    partOf: {
+      kind: 'related',
+      target: 'Provision',
+      many: false,
+      match: (v, t, r) => `MATCH (${v})-[${r}:PART_OF]->(${t}:Provision)`,
+    },
     parts: {
       kind: 'related',
       target: 'Provision',
@@ -86,14 +107,16 @@ defineProjection({
       kind: 'related',
       target: 'Right',
       many: true,
-      match: (v, t) => `MATCH (${t}:Right) WHERE EXISTS { (${t})-[:GRANTED_BY]->(:Provision)-[:PART_OF*0..3]->(${v}) }`,
+      match: (v, t) =>
+        `MATCH (${t}:Right) WHERE EXISTS { (${t})-[:GRANTED_BY]->(:Provision)-[:PART_OF*0..3]->(${v}) }`,
       orderBy: (t) => `${t}.code`,
     },
     incidents: {
       kind: 'connection',
       target: 'Incident',
       order: INCIDENT_ORDER,
-      match: (v, t) => `MATCH (${t}:Incident) WHERE EXISTS { (${t})-[:CITES]->(:Provision)-[:PART_OF*0..3]->(${v}) }`,
+      match: (v, t) =>
+        `MATCH (${t}:Incident) WHERE EXISTS { (${t})-[:CITES]->(:Provision)-[:PART_OF*0..3]->(${v}) }`,
     },
   },
 });
@@ -118,7 +141,12 @@ defineProjection({
   fields: {
     ...props('id', 'name', 'summary'),
     dpvIri: prop('dpv'),
-    definedBy: { kind: 'related', target: 'Provision', many: false, match: (v, t, r) => `MATCH (${v})-[${r}:DEFINED_BY]->(${t}:Provision)` },
+    definedBy: {
+      kind: 'related',
+      target: 'Provision',
+      many: false,
+      match: (v, t, r) => `MATCH (${v})-[${r}:DEFINED_BY]->(${t}:Provision)`,
+    },
     triggers: {
       kind: 'related',
       target: 'Right',
@@ -154,7 +182,12 @@ defineProjection({
   typeName: 'Product',
   fields: {
     ...props('id', 'name', 'summary'),
-    company: { kind: 'related', target: 'Company', many: false, match: (v, t, r) => `MATCH (${v})-[${r}:OFFERED_BY]->(${t}:Company)` },
+    company: {
+      kind: 'related',
+      target: 'Company',
+      many: false,
+      match: (v, t, r) => `MATCH (${v})-[${r}:OFFERED_BY]->(${t}:Company)`,
+    },
     plans: {
       kind: 'related',
       target: 'Plan',
@@ -167,7 +200,12 @@ defineProjection({
 
 defineProjection({
   typeName: 'Price',
-  fields: { amount: prop('priceAmount'), currency: prop('priceCurrency'), period: prop('pricePeriod'), note: prop('priceNote') },
+  fields: {
+    amount: prop('priceAmount'),
+    currency: prop('priceCurrency'),
+    period: prop('pricePeriod'),
+    note: prop('priceNote'),
+  },
 });
 
 defineProjection({
@@ -175,7 +213,12 @@ defineProjection({
   fields: {
     ...props('id', 'name', 'tier', 'paid', 'summary'),
     price: { kind: 'embedded', target: 'Price', present: (v) => `${v}.priceAmount IS NOT NULL` },
-    product: { kind: 'related', target: 'Product', many: false, match: (v, t, r) => `MATCH (${v})-[${r}:OF]->(${t}:Product)` },
+    product: {
+      kind: 'related',
+      target: 'Product',
+      many: false,
+      match: (v, t, r) => `MATCH (${v})-[${r}:OF]->(${t}:Product)`,
+    },
     practices: {
       kind: 'connection',
       target: 'Practice',
@@ -183,15 +226,24 @@ defineProjection({
       match: (v, t, args, scope) => {
         const conditions: string[] = [];
         if (typeof args.asOf === 'string') conditions.push(inForce(t, scope.param(args.asOf)));
-        if (typeof args.purpose === 'string') conditions.push(`EXISTS { (${t})-[:FOR_PURPOSE]->(:Purpose {id: ${scope.param(args.purpose)}}) }`);
+        if (typeof args.purpose === 'string')
+          conditions.push(
+            `EXISTS { (${t})-[:FOR_PURPOSE]->(:Purpose {id: ${scope.param(args.purpose)}}) }`,
+          );
         return `MATCH (${v})<-[:APPLIES_TO]-(${t}:Practice)${conditions.length ? ` WHERE ${conditions.join(' AND ')}` : ''}`;
       },
     },
   },
 });
 
-defineProjection({ typeName: 'Purpose', fields: { ...props('id', 'name', 'summary'), dpvIri: prop('dpv') } });
-defineProjection({ typeName: 'DataCategory', fields: { ...props('id', 'name', 'summary'), dpvIri: prop('dpv') } });
+defineProjection({
+  typeName: 'Purpose',
+  fields: { ...props('id', 'name', 'summary'), dpvIri: prop('dpv') },
+});
+defineProjection({
+  typeName: 'DataCategory',
+  fields: { ...props('id', 'name', 'summary'), dpvIri: prop('dpv') },
+});
 
 defineProjection({
   typeName: 'RightHandling',
@@ -209,8 +261,18 @@ defineProjection({
   fields: {
     ...props('id', 'summary', 'default', 'validFrom', 'validTo', 'verification', 'recordedAt'),
     disputed,
-    plan: { kind: 'related', target: 'Plan', many: false, match: (v, t, r) => `MATCH (${v})-[${r}:APPLIES_TO]->(${t}:Plan)` },
-    purpose: { kind: 'related', target: 'Purpose', many: false, match: (v, t, r) => `MATCH (${v})-[${r}:FOR_PURPOSE]->(${t}:Purpose)` },
+    plan: {
+      kind: 'related',
+      target: 'Plan',
+      many: false,
+      match: (v, t, r) => `MATCH (${v})-[${r}:APPLIES_TO]->(${t}:Plan)`,
+    },
+    purpose: {
+      kind: 'related',
+      target: 'Purpose',
+      many: false,
+      match: (v, t, r) => `MATCH (${v})-[${r}:FOR_PURPOSE]->(${t}:Purpose)`,
+    },
     dataCategories: {
       kind: 'related',
       target: 'DataCategory',
@@ -218,7 +280,12 @@ defineProjection({
       match: (v, t, r) => `MATCH (${v})-[${r}:PROCESSES]->(${t}:DataCategory)`,
       orderBy: (t) => `${t}.id`,
     },
-    legalBasis: { kind: 'related', target: 'LegalBasis', many: false, match: (v, t, r) => `MATCH (${v})-[${r}:ON_BASIS]->(${t}:LegalBasis)` },
+    legalBasis: {
+      kind: 'related',
+      target: 'LegalBasis',
+      many: false,
+      match: (v, t, r) => `MATCH (${v})-[${r}:ON_BASIS]->(${t}:LegalBasis)`,
+    },
     rights: {
       kind: 'related',
       target: 'RightHandling',
@@ -229,14 +296,27 @@ defineProjection({
     evidence: evidence(),
     supportingSources: evidence('SUPPORTS'),
     disputingSources: evidence('DISPUTES'),
-    replaces: { kind: 'related', target: 'Practice', many: false, match: (v, t, r) => `MATCH (${v})-[${r}:REPLACES]->(${t}:Practice)` },
-    replacedBy: { kind: 'related', target: 'Practice', many: false, match: (v, t, r) => `MATCH (${v})<-[${r}:REPLACES]-(${t}:Practice)` },
+    replaces: {
+      kind: 'related',
+      target: 'Practice',
+      many: false,
+      match: (v, t, r) => `MATCH (${v})-[${r}:REPLACES]->(${t}:Practice)`,
+    },
+    replacedBy: {
+      kind: 'related',
+      target: 'Practice',
+      many: false,
+      match: (v, t, r) => `MATCH (${v})<-[${r}:REPLACES]-(${t}:Practice)`,
+    },
   },
 });
 
 defineProjection({ typeName: 'Authority', fields: props('id', 'name', 'country', 'website') });
 defineProjection({ typeName: 'Party', fields: props('id', 'name', 'kind', 'summary') });
-defineProjection({ typeName: 'Money', fields: { value: prop('amount'), currency: prop('currency') } });
+defineProjection({
+  typeName: 'Money',
+  fields: { value: prop('amount'), currency: prop('currency') },
+});
 
 defineProjection({
   typeName: 'Incident',
@@ -251,7 +331,12 @@ defineProjection({
       match: (v, t, r) => `MATCH (${v})-[${r}:AGAINST]->(${t}:Company)`,
       orderBy: (t) => `${t}.name`,
     },
-    before: { kind: 'related', target: 'Authority', many: false, match: (v, t, r) => `MATCH (${v})-[${r}:BEFORE]->(${t}:Authority)` },
+    before: {
+      kind: 'related',
+      target: 'Authority',
+      many: false,
+      match: (v, t, r) => `MATCH (${v})-[${r}:BEFORE]->(${t}:Authority)`,
+    },
     broughtBy: {
       kind: 'related',
       target: 'Party',

@@ -22,26 +22,48 @@ export function precomputed(root: unknown, info: GraphQLResolveInfo): unknown {
 
 @Resolver(() => Plan)
 export class PlanFieldsResolver {
-  @FieldResolver(() => PracticeConnection, { description: 'What the company does with data on this plan, newest first.' })
-  practices(@Root() plan: Plan, @Args() _args: PlanPracticesArgs, @Info() info: GraphQLResolveInfo): unknown {
+  @FieldResolver(() => PracticeConnection, {
+    description: 'What the company does with data on this plan, newest first.',
+  })
+  practices(
+    @Root() plan: Plan,
+    @Args() _args: PlanPracticesArgs,
+    @Info() info: GraphQLResolveInfo,
+  ): unknown {
     return precomputed(plan, info);
   }
 }
 
 @Resolver(() => Company)
 export class CompanyFieldsResolver {
-  @FieldResolver(() => IncidentConnection, { description: 'Incidents against the company, newest first.' })
-  incidents(@Root() company: Company, @Args() _args: PageArgs, @Info() info: GraphQLResolveInfo): unknown {
+  @FieldResolver(() => IncidentConnection, {
+    description: 'Incidents against the company, newest first.',
+  })
+  incidents(
+    @Root() company: Company,
+    @Args() _args: PageArgs,
+    @Info() info: GraphQLResolveInfo,
+  ): unknown {
     return precomputed(company, info);
   }
 }
 
 @Resolver(() => Provision)
 export class ProvisionFieldsResolver {
-  @FieldResolver(() => IncidentConnection, { description: 'Incidents citing this provision or one of its parts, newest first.' })
-  incidents(@Root() provision: Provision, @Args() _args: PageArgs, @Info() info: GraphQLResolveInfo): unknown {
+  @FieldResolver(() => IncidentConnection, {
+    description: 'Incidents citing this provision or one of its parts, newest first.',
+  })
+  incidents(
+    @Root() provision: Provision,
+    @Args() _args: PageArgs,
+    @Info() info: GraphQLResolveInfo,
+  ): unknown {
     return precomputed(provision, info);
   }
 }
 
-export const ENTITY_FIELD_RESOLVERS = [PlanFieldsResolver, CompanyFieldsResolver, ProvisionFieldsResolver] as const;
+export const ENTITY_FIELD_RESOLVERS = [
+  PlanFieldsResolver,
+  CompanyFieldsResolver,
+  ProvisionFieldsResolver,
+] as const;

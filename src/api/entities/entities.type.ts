@@ -22,7 +22,9 @@ import {
   VerificationEnum,
 } from '../common/enums';
 
-@ObjectType({ description: 'A document a statement rests on: a policy version, a news report, a decision.' })
+@ObjectType({
+  description: 'A document a statement rests on: a policy version, a news report, a decision.',
+})
 export class Source {
   @Field(() => ID)
   id!: string;
@@ -36,7 +38,10 @@ export class Source {
   @Field()
   title!: string;
 
-  @Field(() => DateScalar, { description: 'When it was published; the first day of the period when only the month or year is known.' })
+  @Field(() => DateScalar, {
+    description:
+      'When it was published; the first day of the period when only the month or year is known.',
+  })
   publishedAt!: string;
 
   @Field(() => DatePrecisionEnum)
@@ -48,11 +53,13 @@ export class Source {
   @Field(() => String, { nullable: true, description: 'ISO 639-1 language code.' })
   language!: string | null;
 
-  @Field(() => String, { nullable: true, description: 'A curator\'s note on the source.' })
+  @Field(() => String, { nullable: true, description: "A curator's note on the source." })
   note!: string | null;
 }
 
-@ObjectType({ description: 'A source cited for a statement, with whether it supports or disputes it.' })
+@ObjectType({
+  description: 'A source cited for a statement, with whether it supports or disputes it.',
+})
 export class Evidence {
   @Field(() => EvidenceStanceEnum)
   stance!: string;
@@ -60,7 +67,10 @@ export class Evidence {
   @Field(() => String, { nullable: true, description: 'A short quote from the source.' })
   quote!: string | null;
 
-  @Field(() => String, { nullable: true, description: 'What the source says, for a disputing one: the competing claim.' })
+  @Field(() => String, {
+    nullable: true,
+    description: 'What the source says, for a disputing one: the competing claim.',
+  })
   note!: string | null;
 
   @Field(() => Source)
@@ -78,14 +88,19 @@ export class Regulation {
   @Field()
   shortName!: string;
 
-  @Field(() => String, { nullable: true, description: 'The CELEX number in EUR-Lex, e.g. 32016R0679.' })
+  @Field(() => String, {
+    nullable: true,
+    description: 'The CELEX number in EUR-Lex, e.g. 32016R0679.',
+  })
   celex!: string | null;
 
   @Field(() => String, { nullable: true })
   url!: string | null;
 }
 
-@ObjectType({ description: 'An article, paragraph or point of a regulation, e.g. Art. 6(1)(f) GDPR.' })
+@ObjectType({
+  description: 'An article, paragraph or point of a regulation, e.g. Art. 6(1)(f) GDPR.',
+})
 export class Provision {
   @Field(() => ID, { description: 'e.g. gdpr-6-1-f.' })
   id!: string;
@@ -105,13 +120,16 @@ export class Provision {
   @Field()
   title!: string;
 
-  @Field({ description: 'A short summary in the curators\' words.' })
+  @Field({ description: "A short summary in the curators' words." })
   summary!: string;
 
   @Field(() => Regulation)
   regulation!: Regulation;
 
-  @Field(() => Provision, { nullable: true, description: 'The enclosing provision (Art. 21 for Art. 21(1)).' })
+  @Field(() => Provision, {
+    nullable: true,
+    description: 'The enclosing provision (Art. 21 for Art. 21(1)).',
+  })
   partOf!: Provision | null;
 
   @Field(() => [Provision], { description: 'The paragraphs or points within this provision.' })
@@ -137,7 +155,10 @@ export class Right {
   @Field()
   summary!: string;
 
-  @Field(() => String, { nullable: true, description: 'The W3C Data Privacy Vocabulary term for this right.' })
+  @Field(() => String, {
+    nullable: true,
+    description: 'The W3C Data Privacy Vocabulary term for this right.',
+  })
   dpvIri!: string | null;
 
   @Field(() => [Provision], { description: 'The provisions that grant it.' })
@@ -161,7 +182,10 @@ export class LegalBasis {
   @Field(() => Provision)
   definedBy!: Provision;
 
-  @Field(() => [Right], { description: 'The rights processing on this basis opens (legitimate interest: the right to object).' })
+  @Field(() => [Right], {
+    description:
+      'The rights processing on this basis opens (legitimate interest: the right to object).',
+  })
   triggers!: Right[];
 }
 
@@ -226,10 +250,17 @@ export class Price {
 
 @ArgsType()
 export class PlanPracticesArgs extends PageArgs {
-  @Field(() => DateScalar, { nullable: true, description: 'Only the practices in force on this date; all of them, newest first, when omitted.' })
+  @Field(() => DateScalar, {
+    nullable: true,
+    description:
+      'Only the practices in force on this date; all of them, newest first, when omitted.',
+  })
   asOf?: string | null;
 
-  @Field(() => ID, { nullable: true, description: 'Only practices for this purpose, e.g. "ai-model-training".' })
+  @Field(() => ID, {
+    nullable: true,
+    description: 'Only practices for this purpose, e.g. "ai-model-training".',
+  })
   purpose?: string | null;
 }
 
@@ -297,7 +328,10 @@ export class RightHandling {
   @Field(() => RightStatusEnum)
   status!: string;
 
-  @Field(() => String, { nullable: true, description: 'How to exercise it, e.g. "account settings toggle".' })
+  @Field(() => String, {
+    nullable: true,
+    description: 'How to exercise it, e.g. "account settings toggle".',
+  })
   mechanism!: string | null;
 
   @Field(() => String, { nullable: true })
@@ -318,13 +352,21 @@ export class Practice {
   @Field()
   summary!: string;
 
-  @Field(() => ProcessingDefaultEnum, { description: 'Whether the processing happens when the user does nothing.' })
+  @Field(() => ProcessingDefaultEnum, {
+    description: 'Whether the processing happens when the user does nothing.',
+  })
   default!: string;
 
-  @Field(() => DateScalar, { nullable: true, description: 'First day in force; null when it was true since before the sources say.' })
+  @Field(() => DateScalar, {
+    nullable: true,
+    description: 'First day in force; null when it was true since before the sources say.',
+  })
   validFrom!: string | null;
 
-  @Field(() => DateScalar, { nullable: true, description: 'First day no longer in force; null while still in force.' })
+  @Field(() => DateScalar, {
+    nullable: true,
+    description: 'First day no longer in force; null while still in force.',
+  })
   validTo!: string | null;
 
   @Field(() => VerificationEnum)
@@ -345,7 +387,10 @@ export class Practice {
   @Field(() => [DataCategory])
   dataCategories!: DataCategory[];
 
-  @Field(() => LegalBasis, { nullable: true, description: 'The legal basis claimed or identified, when known.' })
+  @Field(() => LegalBasis, {
+    nullable: true,
+    description: 'The legal basis claimed or identified, when known.',
+  })
   legalBasis!: LegalBasis | null;
 
   @Field(() => [RightHandling])
@@ -357,7 +402,9 @@ export class Practice {
   @Field(() => [Evidence])
   supportingSources!: Evidence[];
 
-  @Field(() => [Evidence], { description: 'Sources that contradict this statement, each with its competing claim.' })
+  @Field(() => [Evidence], {
+    description: 'Sources that contradict this statement, each with its competing claim.',
+  })
   disputingSources!: Evidence[];
 
   @Field(() => Practice, { nullable: true, description: 'The practice this one succeeded.' })
@@ -406,7 +453,10 @@ export class Money {
   currency!: string;
 }
 
-@ObjectType({ description: 'A complaint, investigation, decision, fine, ruling, policy change or company statement.' })
+@ObjectType({
+  description:
+    'A complaint, investigation, decision, fine, ruling, policy change or company statement.',
+})
 export class Incident {
   @Field(() => ID)
   id!: string;
@@ -423,7 +473,10 @@ export class Incident {
   @Field(() => IncidentStatusEnum)
   status!: string;
 
-  @Field(() => Money, { nullable: true, description: 'The fine or amount at stake, when there is one.' })
+  @Field(() => Money, {
+    nullable: true,
+    description: 'The fine or amount at stake, when there is one.',
+  })
   amount!: Money | null;
 
   @Field()

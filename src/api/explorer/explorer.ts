@@ -5,7 +5,8 @@
 import path from 'node:path';
 import express, { type Router } from 'express';
 
-const asset = (pkg: string, file: string): string => path.join(path.dirname(require.resolve(`${pkg}/package.json`)), file);
+const asset = (pkg: string, file: string): string =>
+  path.join(path.dirname(require.resolve(`${pkg}/package.json`)), file);
 
 export const EXAMPLE_QUERY = `# Which plans denied the right to object to AI training on 1 February 2025?
 query PlansDenyingObjection {
@@ -67,7 +68,11 @@ export function explorerRouter(endpoint = '/graphql'): Router {
   });
   // A browser opening the GraphQL URL gets the explorer; API clients get GraphQL.
   router.get(endpoint, (req, res, next) => {
-    if (req.accepts(['application/json', 'application/graphql-response+json', 'text/html']) === 'text/html' && !req.query.query) {
+    if (
+      req.accepts(['application/json', 'application/graphql-response+json', 'text/html']) ===
+        'text/html' &&
+      !req.query.query
+    ) {
       res.type('html').send(html);
       return;
     }

@@ -10,9 +10,14 @@ import { FINDING_KINDS, type FindingKind, findingsUnion } from './rules';
 @Resolver()
 export class FindingsResolver {
   @Query(() => FindingConnection, {
-    description: 'Conclusions derived by rules from the facts in force on a date, each with its explanation, provisions, facts and sources.',
+    description:
+      'Conclusions derived by rules from the facts in force on a date, each with its explanation, provisions, facts and sources.',
   })
-  async findings(@Args() args: FindingsArgs, @Ctx() ctx: ApiContext, @Info() info: GraphQLResolveInfo): Promise<unknown> {
+  async findings(
+    @Args() args: FindingsArgs,
+    @Ctx() ctx: ApiContext,
+    @Info() info: GraphQLResolveInfo,
+  ): Promise<unknown> {
     const kinds: FindingKind[] = args.kind ? [args.kind as FindingKind] : [...FINDING_KINDS];
     return queryConnection(ctx, 'findings', 'Finding', info, FINDING_ORDER, (scope, t) => {
       const asOf = scope.param(args.asOf ?? todayIso());

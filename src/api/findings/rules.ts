@@ -6,7 +6,11 @@
  */
 import { inForce } from '../entities/entities.projection';
 
-export const FINDING_KINDS = ['RIGHT_CONDITIONED_ON_PAYMENT', 'NO_WAY_TO_OBJECT', 'TRAINING_ON_BY_DEFAULT'] as const;
+export const FINDING_KINDS = [
+  'RIGHT_CONDITIONED_ON_PAYMENT',
+  'NO_WAY_TO_OBJECT',
+  'TRAINING_ON_BY_DEFAULT',
+] as const;
 export type FindingKind = (typeof FINDING_KINDS)[number];
 
 export interface FindingRule {
@@ -21,9 +25,11 @@ export interface FindingRule {
 /** Lower-cases the first letter only, so that "AI" stays "AI" mid-sentence. */
 const lcfirst = (x: string): string => `toLower(left(${x}, 1)) + substring(${x}, 1)`;
 const companyFilter = (company: string): string => `(${company} IS NULL OR c.id = ${company})`;
-const names = (list: string): string => `reduce(s = '', x IN ${list} | s + CASE WHEN s = '' THEN '' ELSE ', ' END + x.name)`;
+const names = (list: string): string =>
+  `reduce(s = '', x IN ${list} | s + CASE WHEN s = '' THEN '' ELSE ', ' END + x.name)`;
 /** The provisions with these ids that the graph holds (a missing one is left out, not invented). */
-const provisions = (ids: string[]): string => `COLLECT { MATCH (x:Provision) WHERE x.id IN ${JSON.stringify(ids)} RETURN x }`;
+const provisions = (ids: string[]): string =>
+  `COLLECT { MATCH (x:Provision) WHERE x.id IN ${JSON.stringify(ids)} RETURN x }`;
 
 export const FINDING_RULES: Record<FindingKind, FindingRule> = {
   RIGHT_CONDITIONED_ON_PAYMENT: {
@@ -31,7 +37,10 @@ export const FINDING_RULES: Record<FindingKind, FindingRule> = {
     title: 'A right is conditioned on payment',
     description:
       'A right that paid plans of a product can exercise at no extra cost cannot be exercised on a free plan of the same product for the same purpose (or only by paying). Art. 12(5) GDPR makes the exercise of rights free of charge.',
-    cypher: (asOf, company) => `MATCH (c:Company)<-[:OFFERED_BY]-(pr:Product)<-[:OF]-(free:Plan)<-[:APPLIES_TO]-(fp:Practice)-[fh:HANDLES]->(rt:Right)
+    cypher: (
+      asOf,
+      company,
+    ) => `MATCH (c:Company)<-[:OFFERED_BY]-(pr:Product)<-[:OF]-(free:Plan)<-[:APPLIES_TO]-(fp:Practice)-[fh:HANDLES]->(rt:Right)
 WHERE ${companyFilter(company)} AND NOT free.paid AND fh.status IN ['UNAVAILABLE', 'PAID_ONLY'] AND ${inForce('fp', asOf)}
 MATCH (fp)-[:FOR_PURPOSE]->(pu:Purpose)<-[:FOR_PURPOSE]-(pp:Practice)-[ph:HANDLES]->(rt)
 WHERE ph.status = 'AVAILABLE' AND ${inForce('pp', asOf)}
@@ -51,7 +60,10 @@ RETURN {
     title: 'No way to object to processing on legitimate interest',
     description:
       'Processing rests on a legal basis that opens the right to object (legitimate interest, Art. 6(1)(f)), yet the plan offers no way to object. Art. 21(1) GDPR gives the data subject that right.',
-    cypher: (asOf, company) => `MATCH (p:Practice)-[:ON_BASIS]->(lb:LegalBasis)-[:TRIGGERS]->(rt:Right {code: 'OBJECT'})
+    cypher: (
+      asOf,
+      company,
+    ) => `MATCH (p:Practice)-[:ON_BASIS]->(lb:LegalBasis)-[:TRIGGERS]->(rt:Right {code: 'OBJECT'})
 WHERE p.default <> 'NEVER' AND ${inForce('p', asOf)} AND EXISTS { (p)-[h:HANDLES]->(rt) WHERE h.status = 'UNAVAILABLE' }
 MATCH (p)-[:APPLIES_TO]->(pl:Plan)-[:OF]->(pr:Product)-[:OFFERED_BY]->(c:Company)
 WHERE ${companyFilter(company)}
@@ -68,7 +80,10 @@ RETURN {
     title: 'User content trains AI models by default',
     description:
       'User content is used to train AI models unless the user acts (opt-out rather than opt-in). Where the basis is consent this is not valid consent; on legitimate interest the user must be able to object (Art. 21).',
-    cypher: (asOf, company) => `MATCH (pu:Purpose {id: 'ai-model-training'})<-[:FOR_PURPOSE]-(p:Practice)
+    cypher: (
+      asOf,
+      company,
+    ) => `MATCH (pu:Purpose {id: 'ai-model-training'})<-[:FOR_PURPOSE]-(p:Practice)
 WHERE p.default = 'ON' AND ${inForce('p', asOf)}
 MATCH (p)-[:APPLIES_TO]->(pl:Plan)-[:OF]->(pr:Product)-[:OFFERED_BY]->(c:Company)
 WHERE ${companyFilter(company)}
@@ -84,6 +99,10 @@ RETURN {
 };
 
 /** One Cypher branch per requested kind, as a UNION binding `finding`. */
-export function findingsUnion(kinds: readonly FindingKind[], asOf: string, company: string): string {
+export function findingsUnion(
+  kinds: readonly FindingKind[],
+  asOf: string,
+  company: string,
+): string {
   return kinds.map((k) => FINDING_RULES[k].cypher(asOf, company)).join('\nUNION ALL\n');
 }

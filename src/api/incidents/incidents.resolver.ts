@@ -13,7 +13,10 @@ import type { CypherScope } from '../query/scope';
 
 @InputType({ description: 'Which incidents to list; every given condition must hold.' })
 export class IncidentFilter {
-  @Field(() => String, { nullable: true, description: 'Cites this provision or one of its parts, e.g. "Art. 12" or "Art. 21(1)".' })
+  @Field(() => String, {
+    nullable: true,
+    description: 'Cites this provision or one of its parts, e.g. "Art. 12" or "Art. 21(1)".',
+  })
   provision?: string | null;
 
   @Field(() => ID, { nullable: true, description: 'Brought before this authority, e.g. "cnil".' })
@@ -39,27 +42,52 @@ export class IncidentsArgs extends PageArgs {
 }
 
 /** The MATCH of incidents meeting a filter; every value is a parameter. */
-export function incidentsMatch(filter: IncidentFilter | null | undefined, scope: CypherScope, t: string): string {
+export function incidentsMatch(
+  filter: IncidentFilter | null | undefined,
+  scope: CypherScope,
+  t: string,
+): string {
   const where: string[] = [];
   const f = filter ?? {};
   if (f.provision) {
     const id = provisionIdFromRef(f.provision);
-    if (!id) throw new AppError('BAD_USER_INPUT', `filter.provision "${f.provision.slice(0, 80)}" is not a provision citation, e.g. "Art. 12"`, { argument: 'filter.provision' });
-    where.push(`EXISTS { (${t})-[:CITES]->(:Provision)-[:PART_OF*0..3]->(:Provision {id: ${scope.param(id)}}) }`);
+    if (!id)
+      throw new AppError(
+        'BAD_USER_INPUT',
+        `filter.provision "${f.provision.slice(0, 80)}" is not a provision citation, e.g. "Art. 12"`,
+        { argument: 'filter.provision' },
+      );
+    where.push(
+      `EXISTS { (${t})-[:CITES]->(:Provision)-[:PART_OF*0..3]->(:Provision {id: ${scope.param(id)}}) }`,
+    );
   }
-  if (f.authority) where.push(`EXISTS { (${t})-[:BEFORE]->(:Authority {id: ${scope.param(f.authority)}}) }`);
-  if (f.company) where.push(`EXISTS { (${t})-[:AGAINST]->(:Company {id: ${scope.param(f.company)}}) }`);
+  if (f.authority)
+    where.push(`EXISTS { (${t})-[:BEFORE]->(:Authority {id: ${scope.param(f.authority)}}) }`);
+  if (f.company)
+    where.push(`EXISTS { (${t})-[:AGAINST]->(:Company {id: ${scope.param(f.company)}}) }`);
   if (f.kind) where.push(`${t}.kind = ${scope.param(f.kind)}`);
   if (f.from) where.push(`${t}.date >= date(${scope.param(f.from)})`);
   if (f.to) where.push(`${t}.date <= date(${scope.param(f.to)})`);
-  if (f.from && f.to && f.from > f.to) throw new AppError('BAD_USER_INPUT', `filter.from ${f.from} is after filter.to ${f.to}`, { argument: 'filter' });
+  if (f.from && f.to && f.from > f.to)
+    throw new AppError('BAD_USER_INPUT', `filter.from ${f.from} is after filter.to ${f.to}`, {
+      argument: 'filter',
+    });
   return `MATCH (${t}:Incident)${where.length ? ` WHERE ${where.join(' AND ')}` : ''}`;
 }
 
 @Resolver(() => Incident)
 export class IncidentsResolver {
-  @Query(() => IncidentConnection, { description: 'Incidents, newest first, filtered by provision, authority, company, kind and dates.' })
-  async incidents(@Args() args: IncidentsArgs, @Ctx() ctx: ApiContext, @Info() info: GraphQLResolveInfo): Promise<unknown> {
-    return queryConnection(ctx, 'incidents', 'Incident', info, INCIDENT_ORDER, (scope, t) => incidentsMatch(args.filter, scope, t));
+  @Query(() => IncidentConnection, {
+    description:
+      'Incidents, newest first, filtered by provision, authority, company, kind and dates.',
+  })
+  async incidents(
+    @Args() args: IncidentsArgs,
+    @Ctx() ctx: ApiContext,
+    @Info() info: GraphQLResolveInfo,
+  ): Promise<unknown> {
+    return queryConnection(ctx, 'incidents', 'Incident', info, INCIDENT_ORDER, (scope, t) =>
+      incidentsMatch(args.filter, scope, t),
+    );
   }
 }

@@ -22,9 +22,16 @@ function fieldsOf(tree: ResolveTree, typeName: string): [string, ResolveTree][] 
 }
 
 /** Compiles the selection of `tree` on the node bound to `v` (and relationship `r` for edge types). */
-export function compileObject(v: string, typeName: string, trees: ResolveTree[], scope: CypherScope, r = 'null'): CompiledObject {
+export function compileObject(
+  v: string,
+  typeName: string,
+  trees: ResolveTree[],
+  scope: CypherScope,
+  r = 'null',
+): CompiledObject {
   const spec = projectionOf(typeName);
-  if (!spec) throw new AppError('INTERNAL_SERVER_ERROR', `no projection is defined for type ${typeName}`);
+  if (!spec)
+    throw new AppError('INTERNAL_SERVER_ERROR', `no projection is defined for type ${typeName}`);
   const entries: string[] = [];
   const shape: ObjectShape = [];
   for (const tree of trees) {
@@ -34,7 +41,8 @@ export function compileObject(v: string, typeName: string, trees: ResolveTree[],
         continue;
       }
       const field = spec.fields[sub.name];
-      if (!field) throw new AppError('INTERNAL_SERVER_ERROR', `no projection for ${typeName}.${sub.name}`);
+      if (!field)
+        throw new AppError('INTERNAL_SERVER_ERROR', `no projection for ${typeName}.${sub.name}`);
       const key = scope.key();
       switch (field.kind) {
         case 'property':
@@ -81,13 +89,22 @@ export function compileObject(v: string, typeName: string, trees: ResolveTree[],
           // Matches that bind no relationship still give the projection a (null) one to read.
           const relationship = new RegExp(`\\b${rel}\\b`).test(match) ? rel : `null AS ${rel}`;
           const body = `${match} WITH ${t}, ${relationship}${order}${field.many ? '' : ' LIMIT 1'} RETURN ${inner.map}`;
-          entries.push(field.many ? `${key}: COLLECT { ${body} }` : `${key}: head(COLLECT { ${body} })`);
+          entries.push(
+            field.many ? `${key}: COLLECT { ${body} }` : `${key}: head(COLLECT { ${body} })`,
+          );
           shape.push({ responseKey: alias, kind: 'object', key, shape: inner.shape });
           break;
         }
         case 'connection': {
           const t = scope.variable('t');
-          const compiled = compileConnection(t, field.target, sub, scope, field.order, field.match(v, t, sub.args, scope));
+          const compiled = compileConnection(
+            t,
+            field.target,
+            sub,
+            scope,
+            field.order,
+            field.match(v, t, sub.args, scope),
+          );
           entries.push(`${key}: ${compiled.map}`);
           shape.push({ responseKey: alias, kind: 'connection', key, shape: compiled.shape });
           break;
@@ -129,7 +146,12 @@ export function compileConnection(
   const after = typeof args.after === 'string' ? decodeCursor(args.after, order.length) : undefined;
   const [connectionType] = Object.keys(tree.fieldsByTypeName);
   const fields: ConnectionField[] = [];
-  const nodeTrees: { tree: ResolveTree; place: 'edge' | 'nodes'; edgeFields?: EdgeField[]; responseKey?: string }[] = [];
+  const nodeTrees: {
+    tree: ResolveTree;
+    place: 'edge' | 'nodes';
+    edgeFields?: EdgeField[];
+    responseKey?: string;
+  }[] = [];
   let countTotal = false;
 
   for (const [alias, sub] of connectionType ? fieldsOf(tree, connectionType) : []) {
@@ -141,7 +163,11 @@ export function compileConnection(
         break;
       case 'pageInfo': {
         const info = Object.values(sub.fieldsByTypeName)[0] ?? {};
-        fields.push({ responseKey: alias, kind: 'pageInfo', fields: Object.entries(info).map(([a, s]) => ({ responseKey: a, name: s.name })) });
+        fields.push({
+          responseKey: alias,
+          kind: 'pageInfo',
+          fields: Object.entries(info).map(([a, s]) => ({ responseKey: a, name: s.name })),
+        });
         break;
       }
       case 'nodes':
@@ -151,8 +177,14 @@ export function compileConnection(
         const edgeFields: EdgeField[] = [];
         const edgeSelection = Object.values(sub.fieldsByTypeName)[0] ?? {};
         for (const [edgeAlias, edgeSub] of Object.entries(edgeSelection)) {
-          if (edgeSub.name === 'cursor') edgeFields.push({ responseKey: edgeAlias, kind: 'cursor' });
-          else if (edgeSub.name === '__typename') edgeFields.push({ responseKey: edgeAlias, kind: 'constant', value: Object.keys(sub.fieldsByTypeName)[0] });
+          if (edgeSub.name === 'cursor')
+            edgeFields.push({ responseKey: edgeAlias, kind: 'cursor' });
+          else if (edgeSub.name === '__typename')
+            edgeFields.push({
+              responseKey: edgeAlias,
+              kind: 'constant',
+              value: Object.keys(sub.fieldsByTypeName)[0],
+            });
           else nodeTrees.push({ tree: edgeSub, place: 'edge', edgeFields, responseKey: edgeAlias });
         }
         fields.push({ responseKey: alias, kind: 'edges', fields: edgeFields });
@@ -171,20 +203,31 @@ export function compileConnection(
   for (const n of nodeTrees) {
     const compiled = compileObject(t, targetType, [n.tree], scope);
     if (compiled.map !== '{}') entries.push(compiled.map.slice(1, -1));
-    if (n.place === 'nodes') fields.push({ responseKey: n.responseKey!, kind: 'nodes', shape: compiled.shape });
+    if (n.place === 'nodes')
+      fields.push({ responseKey: n.responseKey!, kind: 'nodes', shape: compiled.shape });
     else n.edgeFields!.push({ responseKey: n.responseKey!, kind: 'node', shape: compiled.shape });
   }
 
   const keyset = after ? ` WITH ${t} WHERE ${keysetCondition(t, order, after, scope)}` : '';
   const orderBy = order.map((k) => `${k.expr(t)} ${k.direction}`).join(', ');
-  const keys = order.map((k) => (k.kind === 'date' ? `toString(${k.expr(t)})` : k.expr(t))).join(', ');
+  const keys = order
+    .map((k) => (k.kind === 'date' ? `toString(${k.expr(t)})` : k.expr(t)))
+    .join(', ');
   const rows = `COLLECT { ${match}${keyset} WITH ${t} ORDER BY ${orderBy} LIMIT ${scope.intParam(first + 1)} RETURN {k: [${keys}], n: {${entries.join(', ')}}} }`;
   const total = countTotal ? `COUNT { ${match} RETURN ${t} }` : 'null';
-  return { map: `{t: ${total}, r: ${rows}}`, shape: { first, hasAfter: after !== undefined, fields } };
+  return {
+    map: `{t: ${total}, r: ${rows}}`,
+    shape: { first, hasAfter: after !== undefined, fields },
+  };
 }
 
 /** Rows strictly after the cursor in the given order: (k1 > c1) OR (k1 = c1 AND k2 > c2) ... */
-function keysetCondition(t: string, order: OrderKey[], cursor: (string | number | null)[], scope: CypherScope): string {
+function keysetCondition(
+  t: string,
+  order: OrderKey[],
+  cursor: (string | number | null)[],
+  scope: CypherScope,
+): string {
   const value = (k: OrderKey, i: number): string => {
     const p = scope.param(cursor[i]);
     return k.kind === 'date' ? `date(${p})` : p;

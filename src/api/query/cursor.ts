@@ -24,9 +24,13 @@ export function decodeCursor(cursor: string, arity: number): CursorKey {
   } catch {
     // fall through to the error below
   }
-  throw new AppError('BAD_USER_INPUT', `"after" is not a cursor of this list: pass an endCursor or cursor returned by it`, {
-    argument: 'after',
-  });
+  throw new AppError(
+    'BAD_USER_INPUT',
+    `"after" is not a cursor of this list: pass an endCursor or cursor returned by it`,
+    {
+      argument: 'after',
+    },
+  );
 }
 
 export const DEFAULT_PAGE_SIZE = 20;
@@ -36,7 +40,10 @@ export const MAX_PAGE_SIZE = 100;
 export function pageSize(first: number | null | undefined, max = MAX_PAGE_SIZE): number {
   const n = first ?? DEFAULT_PAGE_SIZE;
   if (!Number.isInteger(n) || n < 1 || n > max) {
-    throw new AppError('BAD_USER_INPUT', `"first" must be between 1 and ${max}, got ${n}`, { argument: 'first', max });
+    throw new AppError('BAD_USER_INPUT', `"first" must be between 1 and ${max}, got ${n}`, {
+      argument: 'first',
+      max,
+    });
   }
   return n;
 }

@@ -13,7 +13,8 @@ import type { OrderKey } from './spec';
 
 export function resolveTree(info: GraphQLResolveInfo): ResolveTree {
   const tree = parseResolveInfo(info);
-  if (!tree || !('fieldsByTypeName' in tree)) throw new AppError('INTERNAL_SERVER_ERROR', 'could not read the selection');
+  if (!tree || !('fieldsByTypeName' in tree))
+    throw new AppError('INTERNAL_SERVER_ERROR', 'could not read the selection');
   return tree as ResolveTree;
 }
 
@@ -29,7 +30,11 @@ export async function queryNode(
   const tree = resolveTree(info);
   const head = match(scope);
   const object = compileObject('n', typeName, [tree], scope);
-  const rows = await ctx.db.read(name, `// ${name}\n${head}\nRETURN ${object.map} AS root LIMIT 1`, scope.params);
+  const rows = await ctx.db.read(
+    name,
+    `// ${name}\n${head}\nRETURN ${object.map} AS root LIMIT 1`,
+    scope.params,
+  );
   return rows.length === 0 ? null : shapeObject(rows[0]!.root, object.shape);
 }
 
@@ -49,7 +54,11 @@ export async function queryConnection(
   const t = 'n';
   const compiled = compileConnection(t, typeName, tree, scope, order, match(scope, t));
   const guard = mustExist ? mustExist.condition(scope) : 'true';
-  const rows = await ctx.db.read(name, `// ${name}\nRETURN ${guard} AS found, ${compiled.map} AS root`, scope.params);
+  const rows = await ctx.db.read(
+    name,
+    `// ${name}\nRETURN ${guard} AS found, ${compiled.map} AS root`,
+    scope.params,
+  );
   if (rows[0]?.found !== true) throw new AppError('NOT_FOUND', mustExist?.message ?? 'not found');
   return shapeConnection(rows[0].root as unknown as RawConnection, compiled.shape);
 }

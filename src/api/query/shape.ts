@@ -97,7 +97,9 @@ export function shapeConnection(raw: RawConnection, shape: ConnectionShape): Jso
           endCursor: cursors[cursors.length - 1] ?? null,
           __typename: 'PageInfo',
         };
-        out[f.responseKey] = Object.fromEntries(f.fields.map((p) => [p.responseKey, info[p.name] ?? null]));
+        out[f.responseKey] = Object.fromEntries(
+          f.fields.map((p) => [p.responseKey, info[p.name] ?? null]),
+        );
         break;
       }
     }

@@ -6,7 +6,12 @@
 import { disputed, evidence, inForce } from '../entities/entities.projection';
 import { defineProjection, type FieldSpec, type OrderKey } from '../query/spec';
 
-const bound = (target: string, variable: string): FieldSpec => ({ kind: 'nodeExpression', target, many: false, expr: () => variable });
+const bound = (target: string, variable: string): FieldSpec => ({
+  kind: 'nodeExpression',
+  target,
+  many: false,
+  expr: () => variable,
+});
 
 defineProjection({
   typeName: 'PlanRightStatus',
@@ -16,7 +21,12 @@ defineProjection({
     plan: bound('Plan', 'pl'),
     practice: bound('Practice', 'p'),
     right: bound('Right', 'rt'),
-    purpose: { kind: 'related', target: 'Purpose', many: false, match: (v, t, r) => `MATCH (${v})-[${r}:FOR_PURPOSE]->(${t}:Purpose)` },
+    purpose: {
+      kind: 'related',
+      target: 'Purpose',
+      many: false,
+      match: (v, t, r) => `MATCH (${v})-[${r}:FOR_PURPOSE]->(${t}:Purpose)`,
+    },
     status: { kind: 'relationshipProperty' },
     mechanism: { kind: 'relationshipProperty' },
     note: { kind: 'relationshipProperty' },
@@ -37,8 +47,18 @@ export const MATRIX_ORDER: OrderKey[] = [
 defineProjection({
   typeName: 'RightsMatrixRow',
   fields: {
-    company: { kind: 'nodeExpression', target: 'Company', many: false, expr: (v) => `${v}.company` },
-    product: { kind: 'nodeExpression', target: 'Product', many: false, expr: (v) => `${v}.product` },
+    company: {
+      kind: 'nodeExpression',
+      target: 'Company',
+      many: false,
+      expr: (v) => `${v}.company`,
+    },
+    product: {
+      kind: 'nodeExpression',
+      target: 'Product',
+      many: false,
+      expr: (v) => `${v}.product`,
+    },
     plan: { kind: 'nodeExpression', target: 'Plan', many: false, expr: (v) => `${v}.plan` },
     cells: {
       kind: 'related',
@@ -70,12 +90,16 @@ defineProjection({
     right: { kind: 'expression', expr: (v) => `${v}.code` },
     status: {
       kind: 'expression',
-      expr: (v) =>
-        `coalesce(${v}.handles.status, 'UNKNOWN')`,
+      expr: (v) => `coalesce(${v}.handles.status, 'UNKNOWN')`,
     },
     mechanism: { kind: 'expression', expr: (v) => `${v}.handles.mechanism` },
     note: { kind: 'expression', expr: (v) => `${v}.handles.note` },
-    practice: { kind: 'nodeExpression', target: 'Practice', many: false, expr: (v) => `${v}.practice` },
+    practice: {
+      kind: 'nodeExpression',
+      target: 'Practice',
+      many: false,
+      expr: (v) => `${v}.practice`,
+    },
     sources: {
       kind: 'related',
       target: 'Evidence',

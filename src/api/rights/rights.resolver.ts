@@ -14,7 +14,12 @@ import { resolveTree } from '../query/run';
 import { CypherScope } from '../query/scope';
 import { type RawConnection, shapeConnection, shapeObject } from '../query/shape';
 import { MATRIX_ORDER } from './rights.projection';
-import { PlanRightStatus, PlansDenyingRightArgs, RightsMatrix, RightsMatrixArgs } from './rights.type';
+import {
+  PlanRightStatus,
+  PlansDenyingRightArgs,
+  RightsMatrix,
+  RightsMatrixArgs,
+} from './rights.type';
 import './rights.projection';
 
 const MAX_MATRIX_COMPANIES = 100;
@@ -32,27 +37,43 @@ export class RightsResolver {
   ): Promise<unknown[]> {
     const scope = new CypherScope();
     const asOf = scope.param(args.asOf ?? todayIso());
-    const purpose = args.purpose ? ` AND EXISTS { (p)-[:FOR_PURPOSE]->(:Purpose {id: ${scope.param(args.purpose)}}) }` : '';
+    const purpose = args.purpose
+      ? ` AND EXISTS { (p)-[:FOR_PURPOSE]->(:Purpose {id: ${scope.param(args.purpose)}}) }`
+      : '';
     const head = `// plansDenyingRight
 MATCH (rt:Right {code: ${scope.param(args.right)}})<-[h:HANDLES]-(p:Practice)
 WHERE h.status IN ['UNAVAILABLE', 'PAID_ONLY'] AND ${inForce('p', asOf)}${purpose}
 MATCH (p)-[:APPLIES_TO]->(pl:Plan)-[:OF]->(pr:Product)-[:OFFERED_BY]->(c:Company)
 WITH rt, h, p, pl, pr, c ORDER BY c.name, pr.name, ${tierRank('pl')}, pl.id`;
     const row = compileObject('p', 'PlanRightStatus', [resolveTree(info)], scope, 'h');
-    const rows = await ctx.db.read('plansDenyingRight', `${head}\nRETURN ${row.map} AS row`, scope.params);
+    const rows = await ctx.db.read(
+      'plansDenyingRight',
+      `${head}\nRETURN ${row.map} AS row`,
+      scope.params,
+    );
     return rows.map((r) => shapeObject(r.row, row.shape));
   }
 
   @Query(() => RightsMatrix, {
-    description: 'Company x plan x right: the status of each right on each plan on a date, one row per plan, for dashboards.',
+    description:
+      'Company x plan x right: the status of each right on each plan on a date, one row per plan, for dashboards.',
   })
-  async rightsMatrix(@Args() args: RightsMatrixArgs, @Ctx() ctx: ApiContext, @Info() info: GraphQLResolveInfo): Promise<unknown> {
+  async rightsMatrix(
+    @Args() args: RightsMatrixArgs,
+    @Ctx() ctx: ApiContext,
+    @Info() info: GraphQLResolveInfo,
+  ): Promise<unknown> {
     if (args.companies && args.companies.length > MAX_MATRIX_COMPANIES) {
-      throw new AppError('BAD_USER_INPUT', `"companies" takes at most ${MAX_MATRIX_COMPANIES} ids, got ${args.companies.length}`, {
-        argument: 'companies',
-      });
+      throw new AppError(
+        'BAD_USER_INPUT',
+        `"companies" takes at most ${MAX_MATRIX_COMPANIES} ids, got ${args.companies.length}`,
+        {
+          argument: 'companies',
+        },
+      );
     }
-    const rights = args.rights && args.rights.length > 0 ? [...new Set(args.rights)] : [...GDPR_RIGHTS];
+    const rights =
+      args.rights && args.rights.length > 0 ? [...new Set(args.rights)] : [...GDPR_RIGHTS];
     const asOf = args.asOf ?? todayIso();
     const scope = new CypherScope();
     const tree = resolveTree(info);
@@ -60,11 +81,23 @@ WITH rt, h, p, pl, pr, c ORDER BY c.name, pr.name, ${tierRank('pl')}, pl.id`;
     const match = `MATCH (c:Company)<-[:OFFERED_BY]-(pr:Product)<-[:OF]-(pl:Plan)${companies}
 WITH {company: c, product: pr, plan: pl, companyName: c.name, productName: pr.name, rank: ${tierRank('pl')},
       rights: ${scope.param(rights)}, asOf: ${scope.param(asOf)}, purpose: ${scope.param(args.purpose ?? null)}} AS t`;
-    const compiled = compileConnection('t', 'RightsMatrixRow', { ...tree, args: { first: args.first, after: args.after } }, scope, MATRIX_ORDER, match, {
-      nodesField: 'rows',
-      ignore: ['asOf', 'purpose', 'rights'],
-    });
-    const rows = await ctx.db.read('rightsMatrix', `// rightsMatrix\nRETURN ${compiled.map} AS root`, scope.params);
+    const compiled = compileConnection(
+      't',
+      'RightsMatrixRow',
+      { ...tree, args: { first: args.first, after: args.after } },
+      scope,
+      MATRIX_ORDER,
+      match,
+      {
+        nodesField: 'rows',
+        ignore: ['asOf', 'purpose', 'rights'],
+      },
+    );
+    const rows = await ctx.db.read(
+      'rightsMatrix',
+      `// rightsMatrix\nRETURN ${compiled.map} AS root`,
+      scope.params,
+    );
     const page = shapeConnection(rows[0]!.root as unknown as RawConnection, compiled.shape);
     const own: Record<string, unknown> = { asOf, purpose: args.purpose ?? null, rights };
     for (const [alias, sub] of Object.entries(tree.fieldsByTypeName.RightsMatrix ?? {})) {

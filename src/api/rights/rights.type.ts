@@ -2,21 +2,38 @@ import { ArgsType, Field, ID, Int, ObjectType } from 'type-graphql';
 import { PageInfo } from '../common/connection';
 import { DateScalar } from '../common/date.scalar';
 import { GdprRightEnum, RightStatusEnum } from '../common/enums';
-import { Company, Evidence, Plan, Practice, Product, Purpose, Right } from '../entities/entities.type';
+import {
+  Company,
+  Evidence,
+  Plan,
+  Practice,
+  Product,
+  Purpose,
+  Right,
+} from '../entities/entities.type';
 
 @ArgsType()
 export class PlansDenyingRightArgs {
   @Field(() => GdprRightEnum, { description: 'The right, e.g. OBJECT.' })
   right!: string;
 
-  @Field(() => ID, { nullable: true, description: 'Only practices for this purpose, e.g. "ai-model-training".' })
+  @Field(() => ID, {
+    nullable: true,
+    description: 'Only practices for this purpose, e.g. "ai-model-training".',
+  })
   purpose?: string | null;
 
-  @Field(() => DateScalar, { nullable: true, description: 'The date the answer holds on; today when omitted.' })
+  @Field(() => DateScalar, {
+    nullable: true,
+    description: 'The date the answer holds on; today when omitted.',
+  })
   asOf?: string | null;
 }
 
-@ObjectType({ description: 'A plan on which a right cannot be exercised, or only for payment, with the evidence.' })
+@ObjectType({
+  description:
+    'A plan on which a right cannot be exercised, or only for payment, with the evidence.',
+})
 export class PlanRightStatus {
   @Field(() => Company)
   company!: Company;
@@ -48,7 +65,9 @@ export class PlanRightStatus {
   @Field(() => [Evidence])
   supportingSources!: Evidence[];
 
-  @Field(() => [Evidence], { description: 'Sources that dispute the practice, each with its competing claim.' })
+  @Field(() => [Evidence], {
+    description: 'Sources that dispute the practice, each with its competing claim.',
+  })
   disputingSources!: Evidence[];
 
   @Field({ description: 'True when a source disputes the practice.' })
@@ -57,22 +76,41 @@ export class PlanRightStatus {
 
 @ArgsType()
 export class RightsMatrixArgs {
-  @Field(() => [ID], { nullable: true, description: 'The companies to show (at most 100); all companies when omitted.' })
+  @Field(() => [ID], {
+    nullable: true,
+    description: 'The companies to show (at most 100); all companies when omitted.',
+  })
   companies?: string[] | null;
 
-  @Field(() => [GdprRightEnum], { nullable: true, description: 'The columns; every right when omitted.' })
+  @Field(() => [GdprRightEnum], {
+    nullable: true,
+    description: 'The columns; every right when omitted.',
+  })
   rights?: string[] | null;
 
-  @Field(() => ID, { nullable: true, description: 'Only practices for this purpose, e.g. "ai-model-training".' })
+  @Field(() => ID, {
+    nullable: true,
+    description: 'Only practices for this purpose, e.g. "ai-model-training".',
+  })
   purpose?: string | null;
 
-  @Field(() => DateScalar, { nullable: true, description: 'The date the matrix holds on; today when omitted.' })
+  @Field(() => DateScalar, {
+    nullable: true,
+    description: 'The date the matrix holds on; today when omitted.',
+  })
   asOf?: string | null;
 
-  @Field(() => Int, { nullable: true, defaultValue: 20, description: 'How many rows (plans), 1 to 100.' })
+  @Field(() => Int, {
+    nullable: true,
+    defaultValue: 20,
+    description: 'How many rows (plans), 1 to 100.',
+  })
   first?: number;
 
-  @Field(() => String, { nullable: true, description: 'Rows after this cursor (`pageInfo.endCursor`).' })
+  @Field(() => String, {
+    nullable: true,
+    description: 'Rows after this cursor (`pageInfo.endCursor`).',
+  })
   after?: string | null;
 }
 
@@ -90,7 +128,10 @@ export class RightsMatrixCell {
   @Field(() => String, { nullable: true })
   note!: string | null;
 
-  @Field(() => Practice, { nullable: true, description: 'The practice in force the status comes from.' })
+  @Field(() => Practice, {
+    nullable: true,
+    description: 'The practice in force the status comes from.',
+  })
   practice!: Practice | null;
 
   @Field(() => [Evidence])
@@ -115,7 +156,10 @@ export class RightsMatrixRow {
   cells!: RightsMatrixCell[];
 }
 
-@ObjectType({ description: 'Company x plan x right: how each plan handles each right, as of a date. Rows are paginated.' })
+@ObjectType({
+  description:
+    'Company x plan x right: how each plan handles each right, as of a date. Rows are paginated.',
+})
 export class RightsMatrix {
   @Field(() => DateScalar)
   asOf!: string;

@@ -19,7 +19,10 @@ defineProjection({
     score: { kind: 'expression', expr: (v) => `${v}.score` },
     label: { kind: 'expression', expr: (v) => `labels(${v}.node)[0]` },
     id: { kind: 'expression', expr: (v) => `${v}.node.id` },
-    title: { kind: 'expression', expr: (v) => `coalesce(${v}.node.name, ${v}.node.title, ${v}.node.ref, ${v}.node.id)` },
+    title: {
+      kind: 'expression',
+      expr: (v) => `coalesce(${v}.node.name, ${v}.node.title, ${v}.node.ref, ${v}.node.id)`,
+    },
     summary: { kind: 'expression', expr: (v) => `${v}.node.summary` },
     company: as('Company'),
     product: as('Product'),

@@ -1,13 +1,28 @@
 import { ArgsType, Field, Float, ID, ObjectType } from 'type-graphql';
 import { Connection, PageArgs } from '../common/connection';
-import { Authority, Company, Incident, Party, Plan, Practice, Product, Provision, Purpose } from '../entities/entities.type';
+import {
+  Authority,
+  Company,
+  Incident,
+  Party,
+  Plan,
+  Practice,
+  Product,
+  Provision,
+  Purpose,
+} from '../entities/entities.type';
 
-@ObjectType({ description: 'One match of a text search, with the matched entity under the field of its kind.' })
+@ObjectType({
+  description: 'One match of a text search, with the matched entity under the field of its kind.',
+})
 export class SearchHit {
   @Field(() => Float, { description: 'Relevance; higher is better.' })
   score!: number;
 
-  @Field({ description: 'The kind of entity: Company, Product, Plan, Practice, Incident, Authority, Party, Provision or Purpose.' })
+  @Field({
+    description:
+      'The kind of entity: Company, Product, Plan, Practice, Incident, Authority, Party, Provision or Purpose.',
+  })
   label!: string;
 
   @Field(() => ID)

@@ -10,7 +10,11 @@ const inRange = (i: string, scope: CypherScope): string => {
   return `(${from} IS NULL OR ${i}.date >= date(${from})) AND (${to} IS NULL OR ${i}.date <= date(${to}))`;
 };
 
-function grouped(target: string, group: (t: string, r: string, i: string, range: string) => string, orderBy: (t: string) => string): FieldSpec {
+function grouped(
+  target: string,
+  group: (t: string, r: string, i: string, range: string) => string,
+  orderBy: (t: string) => string,
+): FieldSpec {
   return {
     kind: 'related',
     target,
@@ -28,32 +32,64 @@ const count: FieldSpec = { kind: 'expression', expr: (v) => `${v}.count` };
 defineProjection({
   typeName: 'Stats',
   fields: {
-    incidentCount: { kind: 'expression', expr: (_v, _a, scope) => { const i = scope.variable('i'); return `COUNT { MATCH (${i}:Incident) WHERE ${inRange(i, scope)} }`; } },
+    incidentCount: {
+      kind: 'expression',
+      expr: (_v, _a, scope) => {
+        const i = scope.variable('i');
+        return `COUNT { MATCH (${i}:Incident) WHERE ${inRange(i, scope)} }`;
+      },
+    },
     incidentsPerProvision: grouped(
       'ProvisionCount',
-      (t, r, i, range) => `MATCH (${i}:Incident)-[:CITES]->(pv:Provision) WHERE ${range} WITH pv, count(DISTINCT ${i}) AS cnt WITH {provision: pv, count: cnt} AS ${t}, null AS ${r}`,
+      (t, r, i, range) =>
+        `MATCH (${i}:Incident)-[:CITES]->(pv:Provision) WHERE ${range} WITH pv, count(DISTINCT ${i}) AS cnt WITH {provision: pv, count: cnt} AS ${t}, null AS ${r}`,
       (t) => `${t}.count DESC, ${t}.provision.article, ${t}.provision.id`,
     ),
     incidentsPerAuthority: grouped(
       'AuthorityCount',
-      (t, r, i, range) => `MATCH (${i}:Incident)-[:BEFORE]->(a:Authority) WHERE ${range} WITH a, count(DISTINCT ${i}) AS cnt WITH {authority: a, count: cnt} AS ${t}, null AS ${r}`,
+      (t, r, i, range) =>
+        `MATCH (${i}:Incident)-[:BEFORE]->(a:Authority) WHERE ${range} WITH a, count(DISTINCT ${i}) AS cnt WITH {authority: a, count: cnt} AS ${t}, null AS ${r}`,
       (t) => `${t}.count DESC, ${t}.authority.id`,
     ),
     incidentsPerMonth: grouped(
       'MonthCount',
-      (t, r, i, range) => `MATCH (${i}:Incident) WHERE ${range} WITH left(toString(${i}.date), 7) AS m, count(*) AS cnt WITH {month: m, count: cnt} AS ${t}, null AS ${r}`,
+      (t, r, i, range) =>
+        `MATCH (${i}:Incident) WHERE ${range} WITH left(toString(${i}.date), 7) AS m, count(*) AS cnt WITH {month: m, count: cnt} AS ${t}, null AS ${r}`,
       (t) => `${t}.month`,
     ),
     incidentsPerKind: grouped(
       'KindCount',
-      (t, r, i, range) => `MATCH (${i}:Incident) WHERE ${range} WITH ${i}.kind AS k, count(*) AS cnt WITH {kind: k, count: cnt} AS ${t}, null AS ${r}`,
+      (t, r, i, range) =>
+        `MATCH (${i}:Incident) WHERE ${range} WITH ${i}.kind AS k, count(*) AS cnt WITH {kind: k, count: cnt} AS ${t}, null AS ${r}`,
       (t) => `${t}.count DESC, ${t}.kind`,
     ),
   },
 });
 
 const entry = (name: string): FieldSpec => ({ kind: 'expression', expr: (v) => `${v}.${name}` });
-defineProjection({ typeName: 'ProvisionCount', fields: { provision: { kind: 'nodeExpression', target: 'Provision', many: false, expr: (v) => `${v}.provision` }, count } });
-defineProjection({ typeName: 'AuthorityCount', fields: { authority: { kind: 'nodeExpression', target: 'Authority', many: false, expr: (v) => `${v}.authority` }, count } });
+defineProjection({
+  typeName: 'ProvisionCount',
+  fields: {
+    provision: {
+      kind: 'nodeExpression',
+      target: 'Provision',
+      many: false,
+      expr: (v) => `${v}.provision`,
+    },
+    count,
+  },
+});
+defineProjection({
+  typeName: 'AuthorityCount',
+  fields: {
+    authority: {
+      kind: 'nodeExpression',
+      target: 'Authority',
+      many: false,
+      expr: (v) => `${v}.authority`,
+    },
+    count,
+  },
+});
 defineProjection({ typeName: 'MonthCount', fields: { month: entry('month'), count } });
 defineProjection({ typeName: 'KindCount', fields: { kind: entry('kind'), count } });

@@ -7,10 +7,18 @@ import { Stats, StatsArgs } from './stats.type';
 
 @Resolver()
 export class StatsResolver {
-  @Query(() => Stats, { description: 'Counts of incidents per provision, authority, month and kind, for charts.' })
-  async stats(@Args() args: StatsArgs, @Ctx() ctx: ApiContext, @Info() info: GraphQLResolveInfo): Promise<unknown> {
+  @Query(() => Stats, {
+    description: 'Counts of incidents per provision, authority, month and kind, for charts.',
+  })
+  async stats(
+    @Args() args: StatsArgs,
+    @Ctx() ctx: ApiContext,
+    @Info() info: GraphQLResolveInfo,
+  ): Promise<unknown> {
     if (args.from && args.to && args.from > args.to) {
-      throw new AppError('BAD_USER_INPUT', `"from" ${args.from} is after "to" ${args.to}`, { argument: 'from' });
+      throw new AppError('BAD_USER_INPUT', `"from" ${args.from} is after "to" ${args.to}`, {
+        argument: 'from',
+      });
     }
     return queryNode(ctx, 'stats', 'Stats', info, (scope) => {
       scope.bindings.from = scope.param(args.from ?? null);

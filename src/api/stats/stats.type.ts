@@ -50,7 +50,9 @@ export class Stats {
   @Field(() => [AuthorityCount], { description: 'Per authority, most first.' })
   incidentsPerAuthority!: AuthorityCount[];
 
-  @Field(() => [MonthCount], { description: 'Per month, oldest first; months with none are left out.' })
+  @Field(() => [MonthCount], {
+    description: 'Per month, oldest first; months with none are left out.',
+  })
   incidentsPerMonth!: MonthCount[];
 
   @Field(() => [KindCount], { description: 'Per kind of incident, most first.' })
@@ -59,9 +61,15 @@ export class Stats {
 
 @ArgsType()
 export class StatsArgs {
-  @Field(() => DateScalar, { nullable: true, description: 'Count incidents from this date (inclusive).' })
+  @Field(() => DateScalar, {
+    nullable: true,
+    description: 'Count incidents from this date (inclusive).',
+  })
   from?: string | null;
 
-  @Field(() => DateScalar, { nullable: true, description: 'Count incidents up to this date (inclusive).' })
+  @Field(() => DateScalar, {
+    nullable: true,
+    description: 'Count incidents up to this date (inclusive).',
+  })
   to?: string | null;
 }

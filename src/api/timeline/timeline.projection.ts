@@ -6,8 +6,16 @@ export const TIMELINE_ORDER: OrderKey[] = [
   { expr: (t) => `${t}.id`, direction: 'ASC', kind: 'string' },
 ];
 
-const entry = (name: string) => ({ kind: 'expression' as const, expr: (v: string) => `${v}.${name}` });
-const node = (target: string, name: string) => ({ kind: 'nodeExpression' as const, target, many: false, expr: (v: string) => `${v}.${name}` });
+const entry = (name: string) => ({
+  kind: 'expression' as const,
+  expr: (v: string) => `${v}.${name}`,
+});
+const node = (target: string, name: string) => ({
+  kind: 'nodeExpression' as const,
+  target,
+  many: false,
+  expr: (v: string) => `${v}.${name}`,
+});
 
 defineProjection({
   typeName: 'TimelineEntry',

@@ -30,10 +30,19 @@ END`;
 
 @Resolver()
 export class TimelineResolver {
-  @Query(() => TimelineConnection, { description: 'What changed at a company and when: practice changes and incidents, in date order.' })
-  async timeline(@Args() args: TimelineArgs, @Ctx() ctx: ApiContext, @Info() info: GraphQLResolveInfo): Promise<unknown> {
+  @Query(() => TimelineConnection, {
+    description:
+      'What changed at a company and when: practice changes and incidents, in date order.',
+  })
+  async timeline(
+    @Args() args: TimelineArgs,
+    @Ctx() ctx: ApiContext,
+    @Info() info: GraphQLResolveInfo,
+  ): Promise<unknown> {
     if (args.from && args.to && args.from > args.to) {
-      throw new AppError('BAD_USER_INPUT', `"from" ${args.from} is after "to" ${args.to}`, { argument: 'from' });
+      throw new AppError('BAD_USER_INPUT', `"from" ${args.from} is after "to" ${args.to}`, {
+        argument: 'from',
+      });
     }
     return queryConnection(
       ctx,
@@ -63,7 +72,10 @@ export class TimelineResolver {
 }
 WITH entry AS ${t} WHERE (${from} IS NULL OR ${t}.date >= date(${from})) AND (${to} IS NULL OR ${t}.date <= date(${to}))`;
       },
-      { condition: (scope) => `EXISTS { MATCH (:Company {id: ${scope.param(args.company)}}) }`, message: `no company with id "${args.company.slice(0, 100)}"` },
+      {
+        condition: (scope) => `EXISTS { MATCH (:Company {id: ${scope.param(args.company)}}) }`,
+        message: `no company with id "${args.company.slice(0, 100)}"`,
+      },
     );
   }
 }

@@ -1,0 +1,69 @@
+/**
+ * Keyset pagination: walking a connection page by page while rows are added
+ * never shows a row twice and never skips one that was there from the start.
+ */
+import type { Database } from '../../src/db';
+import { ingest } from '../../src/graph';
+import { companiesBundle, incidentsBundle } from '../fixtures/generated';
+import { startTestApi, type TestApi } from '../helpers/api';
+import { resetGraph, seedCurated, testDatabase } from '../helpers/graph';
+
+describe('walking a connection while it grows', () => {
+  let db: Database;
+  let api: TestApi;
+
+  beforeAll(async () => {
+    db = testDatabase();
+    await resetGraph(db);
+    await seedCurated(db);
+    await ingest(db, [{ file: 'companies', data: companiesBundle(1) }]);
+    api = await startTestApi(db);
+  });
+  afterAll(async () => {
+    await api.close();
+    await db.close();
+  });
+
+  it('sees every incident present at the start exactly once, whatever is added between pages', async () => {
+    // Several incidents share a date, so the id tie-break matters.
+    const initial = Array.from({ length: 40 }, (_, i) => `pg-${String(i).padStart(3, '0')}`);
+    await ingest(db, [
+      {
+        file: 'initial',
+        data: incidentsBundle(initial, 'gen-co-0000', (i) => `2024-0${1 + (i % 9)}-1${i % 3}`),
+      },
+    ]);
+    const startTotal = (await api.gql(`{ incidents { totalCount } }`)).data!.incidents.totalCount;
+
+    const seen: string[] = [];
+    let after: string | null = null;
+    let page = 0;
+    for (;;) {
+      const res: any = await api.gql(
+        `query ($after: String) { incidents(first: 7, after: $after) { totalCount edges { cursor node { id } } pageInfo { hasNextPage endCursor } } }`,
+        { after },
+      );
+      expect(res.errors).toBeUndefined();
+      const conn = res.data.incidents;
+      seen.push(...conn.edges.map((e: any) => e.node.id));
+      // Between pages, add incidents both before and after the current position.
+      const added = [`pg-new-${page}-a`, `pg-new-${page}-b`];
+      await ingest(db, [
+        {
+          file: `added-${page}`,
+          data: incidentsBundle(added, 'gen-co-0000', (i) =>
+            i === 0 ? '2030-01-01' : '2000-01-01',
+          ),
+        },
+      ]);
+      page += 1;
+      if (!conn.pageInfo.hasNextPage) break;
+      expect(conn.pageInfo.endCursor).toBe(conn.edges[conn.edges.length - 1].cursor);
+      after = conn.pageInfo.endCursor;
+      expect(page).toBeLessThan(100);
+    }
+    expect(new Set(seen).size).toBe(seen.length);
+    for (const id of initial) expect(seen).toContain(id);
+    expect(seen.filter((id) => !id.startsWith('pg-new-')).length).toBe(startTotal);
+  });
+});

@@ -1,0 +1,58 @@
+/**
+ * A request costs one Cypher query per root field, whatever its depth and the size of its answer.
+ */
+import type { Database } from '../../src/db';
+import { ingest } from '../../src/graph';
+import { startTestApi, type TestApi } from '../helpers/api';
+import { companiesBundle } from '../fixtures/generated';
+import { resetGraph, seedCurated, testDatabase } from '../helpers/graph';
+
+const NESTED = `{
+  companies(first: 100) {
+    totalCount
+    nodes { id products { id plans { id price { amount } practices(first: 5) {
+      totalCount edges { cursor node { id rights { code status } supportingSources { source { publisher } } } }
+    } } } }
+  }
+}`;
+
+describe('round trips per request', () => {
+  let db: Database;
+  let api: TestApi;
+
+  beforeAll(async () => {
+    db = testDatabase();
+    await resetGraph(db);
+    await seedCurated(db);
+    api = await startTestApi(db);
+  });
+  afterAll(async () => {
+    await api.close();
+    await db.close();
+  });
+
+  it('answers a nested request (companies > products > plans > practices > sources) with one query', async () => {
+    const small = await api.gql(NESTED);
+    expect(small.errors).toBeUndefined();
+    expect(small.cypherQueries).toBe(1);
+
+    await ingest(db, [{ file: 'generated', data: companiesBundle(60) }]);
+    const large = await api.gql(NESTED);
+    expect(large.errors).toBeUndefined();
+    const plans = large.data!.companies.nodes.flatMap((c: any) =>
+      c.products.flatMap((p: any) => p.plans),
+    );
+    expect(plans.length).toBeGreaterThan(small.data!.companies.nodes.length * 2);
+    expect(large.cypherQueries).toBe(1);
+  });
+
+  it('issues one query per root field', async () => {
+    const res = await api.gql(`{
+      a: plansDenyingRight(right: OBJECT) { plan { id product { company { id } } } }
+      b: rightsMatrix(first: 50) { rows { plan { id } cells { status practice { id } } } }
+      c: findings(first: 50) { nodes { id practices { plan { id } } } }
+    }`);
+    expect(res.errors).toBeUndefined();
+    expect(res.cypherQueries).toBe(3);
+  });
+});

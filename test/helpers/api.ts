@@ -1,0 +1,65 @@
+/**
+ * Runs the real API (Express + Apollo + the compiled schema) on a free port against the
+ * test Neo4j, and sends GraphQL over HTTP as a client would.
+ */
+import { buildApiSchema } from '../../src/api/schema';
+import { type RunningApi, startApi } from '../../src/api/server';
+import { createLogger } from '../../src/config';
+import type { Database } from '../../src/db';
+
+export interface GraphQLResponse<T = Record<string, unknown>> {
+  status: number;
+  data?: T;
+  errors?: {
+    message: string;
+    extensions?: { code?: string } & Record<string, unknown>;
+    path?: (string | number)[];
+  }[];
+  /** How many Cypher queries the request issued (the x-cypher-queries header). */
+  cypherQueries: number;
+  headers: Headers;
+}
+
+export interface TestApi {
+  url: string;
+  gql<T = Record<string, any>>(
+    query: string,
+    variables?: Record<string, unknown>,
+  ): Promise<GraphQLResponse<T>>;
+  close(): Promise<void>;
+}
+
+export async function startTestApi(
+  db: Database,
+  options: { development?: boolean } = {},
+): Promise<TestApi> {
+  const api: RunningApi = await startApi({
+    db,
+    schema: await buildApiSchema(),
+    logger: createLogger('silent'),
+    port: 0,
+    host: '127.0.0.1',
+    development: options.development ?? false,
+  });
+  return {
+    url: api.url,
+    async gql<T>(query: string, variables?: Record<string, unknown>) {
+      const res = await fetch(api.url, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify({ query, variables }),
+      });
+      const body = (await res.json()) as Omit<
+        GraphQLResponse<T>,
+        'status' | 'cypherQueries' | 'headers'
+      >;
+      return {
+        ...body,
+        status: res.status,
+        cypherQueries: Number(res.headers.get('x-cypher-queries') ?? NaN),
+        headers: res.headers,
+      };
+    },
+    close: () => api.close(),
+  };
+}
