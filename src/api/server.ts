@@ -44,6 +44,8 @@ export async function startApi(options: ApiOptions): Promise<RunningApi> {
     schema,
     formatError: formatError(options.development),
     includeStacktraceInErrorResponses: options.development,
+    // start.ts owns shutdown (API, driver, the Neo4j it started); Apollo's own signal handlers would race it.
+    stopOnTerminationSignals: false,
     plugins: [
       ApolloServerPluginDrainHttpServer({ httpServer }),
       ApolloServerPluginLandingPageDisabled(),

@@ -31,8 +31,10 @@ export function createDriver(s: DatabaseSettings): Driver {
     disableLosslessIntegers: true,
     connectionTimeout: s.timeoutMs,
     connectionAcquisitionTimeout: s.timeoutMs,
-    // Managed transactions retry transient errors; bounded so an outage is reported quickly.
-    maxTransactionRetryTime: s.timeoutMs,
+    // Managed transactions retry transient errors, but the driver's first retry waits about a
+    // second: this bound allows one, so that an outage is reported within two seconds.
+    // Write transactions add their own retries on transient errors (see writeTransaction).
+    maxTransactionRetryTime: Math.min(700, s.timeoutMs),
     userAgent: 'gdpr-rights-graph/0.1',
   });
 }
@@ -66,16 +68,24 @@ export class Database {
     timeoutMs?: number,
   ): Promise<T> {
     recordQuery(name);
-    const session = this.driver.session({
-      database: this.settings.database,
-      defaultAccessMode: neo4j.session.WRITE,
-    });
-    try {
-      return await session.executeWrite(work, this.txConfig(name, timeoutMs));
-    } catch (error) {
-      throw mapDriverError(error, name);
-    } finally {
-      await session.close();
+    for (let attempt = 1; ; attempt++) {
+      const session = this.driver.session({
+        database: this.settings.database,
+        defaultAccessMode: neo4j.session.WRITE,
+      });
+      try {
+        return await session.executeWrite(work, this.txConfig(name, timeoutMs));
+      } catch (error) {
+        // Concurrent writers can deadlock; the losing transaction was rolled back, so running it
+        // again applies it once. Outages are not retried here: they are reported at once.
+        if (attempt < WRITE_ATTEMPTS && isTransientServerError(error)) {
+          await sleep(50 * attempt + Math.random() * 100);
+          continue;
+        }
+        throw mapDriverError(error, name);
+      } finally {
+        await session.close();
+      }
     }
   }
 
@@ -140,6 +150,18 @@ export class Database {
       metadata: { app: 'gdpr-rights-graph', query: name },
     };
   }
+}
+
+const WRITE_ATTEMPTS = 8;
+const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+
+/** Deadlocks and lock time-outs: the server rolled back and says a retry may succeed. */
+function isTransientServerError(error: unknown): boolean {
+  return (
+    error instanceof Neo4jError &&
+    error.code.startsWith('Neo.TransientError.') &&
+    error.code !== 'Neo.TransientError.General.DatabaseUnavailable'
+  );
 }
 
 const UNAVAILABLE_CODES = new Set([
