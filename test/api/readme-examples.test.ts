@@ -33,7 +33,7 @@ describe('the README examples', () => {
   it.each(examples.map((q, i) => [i + 1, q]))(
     'example %i runs and answers with data',
     async (_n, query) => {
-      const res = await api.gql(query as string);
+      const res = await api.gql(query);
       expect(res.errors).toBeUndefined();
       const values = Object.values(res.data ?? {});
       expect(values.length).toBeGreaterThan(0);
