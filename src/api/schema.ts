@@ -12,7 +12,11 @@ import {
 } from 'graphql';
 import { buildSchema } from 'type-graphql';
 import { AboutResolver } from './about/about.resolver';
+import { authChecker } from './auth/auth.plugin';
+import type { Events } from './events';
 import { CompaniesResolver } from './companies/companies.resolver';
+import './curation/curation.projection';
+import { CurationResolver } from './curation/curation.resolver';
 import './entities/entities.projection';
 import { ENTITY_FIELD_RESOLVERS } from './entities/entities.resolver';
 import { FindingsResolver } from './findings/findings.resolver';
@@ -30,6 +34,7 @@ import { TimelineResolver } from './timeline/timeline.resolver';
 const RESOLVERS = [
   AboutResolver,
   CompaniesResolver,
+  CurationResolver,
   FindingsResolver,
   IncidentsResolver,
   ProvisionsResolver,
@@ -52,8 +57,13 @@ const byResponseKey: GraphQLFieldResolver<unknown, unknown> = (source, _args, _c
   return key in record ? record[key] : record[info.fieldName];
 };
 
-export async function buildApiSchema(): Promise<GraphQLSchema> {
-  const schema = await buildSchema({ resolvers: RESOLVERS, validate: false });
+export async function buildApiSchema(events: Events): Promise<GraphQLSchema> {
+  const schema = await buildSchema({
+    resolvers: RESOLVERS,
+    validate: false,
+    pubSub: events,
+    authChecker,
+  });
   const roots = new Set([
     schema.getQueryType(),
     schema.getMutationType(),

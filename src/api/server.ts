@@ -10,22 +10,29 @@ import { ApolloServerPluginDrainHttpServer } from '@apollo/server/plugin/drainHt
 import { ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
 import { expressMiddleware } from '@as-integrations/express5';
 import express from 'express';
-import type { GraphQLSchema } from 'graphql';
+import { useServer } from 'graphql-ws/use/ws';
+import { WebSocketServer } from 'ws';
 import type { Logger } from '../config';
 import { checkReadiness, type Database } from '../db';
+import { AppError } from '../errors';
+import { authPlugin } from './auth/auth.plugin';
+import { Authenticator } from './auth/authenticate';
 import type { ApiContext } from './context';
+import { createEvents, type Events } from './events';
 import { explorerRouter } from './explorer/explorer';
 import { formatError } from './format-error';
 import { queryCountPlugin, tallyQueries } from './query-count.plugin';
+import { buildApiSchema } from './schema';
 
 export interface ApiOptions {
   db: Database;
-  schema: GraphQLSchema;
   logger: Logger;
   port: number;
   host: string;
   /** Development mode shows error details; production hides them. */
   development: boolean;
+  /** Whether anonymous callers may read (mutations always need a curator key). */
+  publicReads?: boolean;
 }
 
 export interface RunningApi {
@@ -35,10 +42,60 @@ export interface RunningApi {
 }
 
 export async function startApi(options: ApiOptions): Promise<RunningApi> {
-  const { db, schema, logger } = options;
+  const { db, logger } = options;
+  const publicReads = options.publicReads ?? true;
+  const events: Events = createEvents();
+  const schema = await buildApiSchema(events);
+  const authenticator = new Authenticator(db);
   const app = express();
   app.disable('x-powered-by');
   const httpServer = http.createServer(app);
+
+  /** Who is calling, from the Authorization header (HTTP) or connection parameter (WebSocket). */
+  const contextFor = async (
+    authorization: string | undefined,
+    requestId: string,
+  ): Promise<ApiContext> => {
+    let principal = null;
+    let authError: Error | null = null;
+    try {
+      principal = await authenticator.principal(authorization);
+    } catch (error) {
+      authError = error as Error;
+    }
+    return {
+      db,
+      requestId,
+      logger: logger.child({ requestId }),
+      principal,
+      authError,
+      publicReads,
+      events,
+    };
+  };
+
+  // Subscriptions (graphql-ws) on the same path as queries.
+  const wsServer = new WebSocketServer({ server: httpServer, path: '/graphql' });
+  const wsCleanup = useServer(
+    {
+      schema,
+      context: async (ctx) => {
+        const params = ctx.connectionParams ?? {};
+        const authorization =
+          typeof params.authorization === 'string' ? params.authorization : undefined;
+        const context = await contextFor(authorization, randomUUID());
+        if (context.authError) throw context.authError;
+        if (!context.publicReads && !context.principal) {
+          throw new AppError(
+            'UNAUTHENTICATED',
+            'subscriptions need an API key (connection parameter "authorization")',
+          );
+        }
+        return context;
+      },
+    },
+    wsServer,
+  );
 
   const apollo = new ApolloServer<ApiContext>({
     schema,
@@ -50,6 +107,8 @@ export async function startApi(options: ApiOptions): Promise<RunningApi> {
       ApolloServerPluginDrainHttpServer({ httpServer }),
       ApolloServerPluginLandingPageDisabled(),
       queryCountPlugin,
+      authPlugin,
+      { serverWillStart: () => Promise.resolve({ drainServer: async () => wsCleanup.dispose() }) },
     ],
   });
   await apollo.start();
@@ -69,7 +128,7 @@ export async function startApi(options: ApiOptions): Promise<RunningApi> {
   app.use(
     '/graphql',
     tallyQueries,
-    express.json({ limit: '1mb' }),
+    express.json({ limit: '2mb' }),
     expressMiddleware(apollo, {
       context: ({ req, res }) => {
         const requestId =
@@ -77,7 +136,7 @@ export async function startApi(options: ApiOptions): Promise<RunningApi> {
             req.headers['x-request-id'].slice(0, 100)) ||
           randomUUID();
         res.setHeader('x-request-id', requestId);
-        return Promise.resolve({ db, requestId, logger: logger.child({ requestId }) });
+        return contextFor(req.headers.authorization, requestId);
       },
     }),
   );

@@ -5,13 +5,14 @@
 import { writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { z } from 'zod';
+import { createEvents } from '../api/events';
 import { buildApiSchema, printApiSchema } from '../api/schema';
 import { PROJECT_ROOT } from '../config';
 import { BundleSchema } from '../graph';
 import { runMain } from './runtime';
 
 runMain(async () => {
-  const schema = await buildApiSchema();
+  const schema = await buildApiSchema(createEvents());
   writeFileSync(path.join(PROJECT_ROOT, 'schema', 'schema.graphql'), printApiSchema(schema));
   const jsonSchema = z.toJSONSchema(BundleSchema, { io: 'input', target: 'draft-2020-12' });
   const document = {

@@ -5,7 +5,6 @@
  */
 import path from 'node:path';
 import { PROJECT_ROOT } from '../config';
-import { buildApiSchema } from '../api/schema';
 import { startApi } from '../api/server';
 import { isGraphEmpty, seedPaths } from './seeding';
 import { openRuntime, runMain } from './runtime';
@@ -17,11 +16,10 @@ runMain(async () => {
     const report = await seedPaths(db, [path.join(PROJECT_ROOT, 'seeds')]);
     logger.info({ counts: report.counts }, 'seeded the empty graph with the curated data');
   }
-  const schema = await buildApiSchema();
   const api = await startApi({
     db,
-    schema,
     logger,
+    publicReads: config.PUBLIC_READS,
     port: config.PORT,
     host: config.HOST,
     development: config.NODE_ENV !== 'production',

@@ -31,6 +31,8 @@ const EnvSchema = z.object({
   /** How long a query may wait for a connection or a reply before the API says the database is unavailable. */
   NEO4J_TIMEOUT_MS: z.coerce.number().int().min(100).max(600_000).default(1500),
   SEED_ON_EMPTY: bool.default(true),
+  /** Anonymous callers may read; every write needs a curator key regardless. */
+  PUBLIC_READS: bool.default(true),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
 });
 

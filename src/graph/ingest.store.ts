@@ -56,6 +56,12 @@ WHERE old.validTo IS NULL AND successor.validFrom IS NOT NULL
 SET old.validTo = successor.validFrom
 RETURN count(old) AS closed`;
 
+/** The audit trail: who wrote what, when, from where. */
+export const recordAuditCypher = `// recordAudit
+CREATE (a:AuditEntry {id: $id, at: datetime($now), keyId: $keyId, operation: $operation, source: $source,
+  counts: $counts, changedIds: $changedIds})
+RETURN a.id AS id`;
+
 /** Which of the given references exist, one query per label and key. */
 export async function existingReferences(
   run: StatementRunner,

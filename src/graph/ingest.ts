@@ -2,6 +2,7 @@
  * Ingestion: validate every document, then write the bundle idempotently by id.
  * One implementation serves `npm run seed` and the curators' mutations.
  */
+import { randomUUID } from 'node:crypto';
 import neo4j from 'neo4j-driver';
 import type { Database } from '../db';
 import { ValidationError, type Problem } from '../errors';
@@ -11,6 +12,7 @@ import {
   existingReferences,
   mergeNodesCypher,
   mergeRelationshipsCypher,
+  recordAuditCypher,
   type StatementRunner,
 } from './ingest.store';
 import { OWNED_RELATIONSHIP_TYPES, type RelationSpec, SECTIONS } from './sections';
@@ -34,6 +36,20 @@ export interface IngestReport {
   warnings: Problem[];
   /** Ids of the entities that were created or updated. */
   changedIds: string[];
+  /** The same ids, per label. */
+  changed: Partial<Record<NodeLabel, string[]>>;
+  /** The ids that were new, per label. */
+  created: Partial<Record<NodeLabel, string[]>>;
+  /** The audit entry written with the change, when one was asked for. */
+  auditId?: string;
+}
+
+/** Who wrote a bundle, recorded in the same transaction as the write. */
+export interface AuditRecord {
+  keyId: string | null;
+  operation: string;
+  /** Where the content came from: a file, an input's sources. */
+  source: string;
 }
 
 export interface IngestProgress {
@@ -53,6 +69,8 @@ export interface IngestOptions {
    */
   singleTransactionLimit?: number;
   onProgress?: (p: IngestProgress) => void;
+  /** Records who wrote it (AuditEntry), in the same transaction. */
+  audit?: AuditRecord;
   /** The time recorded on created and updated entities; now by default. */
   now?: Date;
 }
@@ -90,6 +108,8 @@ export async function ingest(
       relationshipsWritten: 0,
       warnings: validated.warnings,
       changedIds: [],
+      changed: {},
+      created: {},
     };
   }
   return writeBundle(db, validated, options);
@@ -156,6 +176,8 @@ async function writeBundle(
       relationshipsWritten: 0,
       warnings: validated.warnings,
       changedIds: [],
+      changed: {},
+      created: {},
     };
     const changed = new Map<NodeLabel, Set<string>>();
     for (const [label, { rows }] of labels) {
@@ -171,6 +193,7 @@ async function writeBundle(
           const ids = r.ids as string[];
           counts[r.outcome as keyof LabelCounts] += ids.length;
           if (r.outcome !== 'unchanged') ids.forEach((id) => changedHere.add(id));
+          if (r.outcome === 'created') (report.created[label] ??= []).push(...ids);
         }
         options.onProgress?.({
           label,
@@ -182,6 +205,7 @@ async function writeBundle(
       report.counts[label] = counts;
       changed.set(label, changedHere);
       report.changedIds.push(...changedHere);
+      if (changedHere.size > 0) report.changed[label] = [...changedHere];
     }
     for (const spec of SECTIONS) {
       const changedHere = changed.get(spec.label);
@@ -217,6 +241,18 @@ async function writeBundle(
       await run('closeReplacedPractices', closeReplacedPracticesCypher, {
         ids: practices.slice(i, i + batchSize),
       });
+    }
+    if (options.audit) {
+      const rows = await run('recordAudit', recordAuditCypher, {
+        id: randomUUID(),
+        now,
+        keyId: options.audit.keyId,
+        operation: options.audit.operation,
+        source: options.audit.source,
+        counts: JSON.stringify(report.counts),
+        changedIds: report.changedIds.slice(0, 1000),
+      });
+      report.auditId = rows[0]?.id as string;
     }
     return report;
   };

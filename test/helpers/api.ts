@@ -2,7 +2,6 @@
  * Runs the real API (Express + Apollo + the compiled schema) on a free port against the
  * test Neo4j, and sends GraphQL over HTTP as a client would.
  */
-import { buildApiSchema } from '../../src/api/schema';
 import { type RunningApi, startApi } from '../../src/api/server';
 import { createLogger } from '../../src/config';
 import type { Database } from '../../src/db';
@@ -31,11 +30,11 @@ export interface TestApi {
 
 export async function startTestApi(
   db: Database,
-  options: { development?: boolean } = {},
+  options: { development?: boolean; publicReads?: boolean } = {},
 ): Promise<TestApi> {
   const api: RunningApi = await startApi({
     db,
-    schema: await buildApiSchema(),
+    publicReads: options.publicReads ?? true,
     logger: createLogger('silent'),
     port: 0,
     host: '127.0.0.1',

@@ -6,6 +6,7 @@
  */
 import { existsSync, rmSync } from 'node:fs';
 import path from 'node:path';
+import { localNeo4jStatus, startLocalNeo4j } from '../../src/db/local-neo4j';
 import { NEO4J_IMAGE } from '../helpers/neo4j-version';
 
 const root = path.resolve(__dirname, '../..');
@@ -34,11 +35,11 @@ export default async function globalSetup(): Promise<void> {
       container.stop();
     return;
   }
-  const { startLocalNeo4j } = await import('../../src/db/local-neo4j');
   const port = Number(process.env.NEO4J_TEST_PORT ?? 7688);
   const dataDir = path.join(root, '.neo4j', `test-data-${port}`);
-  // A fresh data folder gives every run the same starting state.
-  if (existsSync(dataDir)) rmSync(dataDir, { recursive: true, force: true });
+  // A fresh data folder gives every run the same starting state (unless one is running there).
+  const status = await localNeo4jStatus({ dataDir, port });
+  if (!status.running && existsSync(dataDir)) rmSync(dataDir, { recursive: true, force: true });
   const handle = await startLocalNeo4j({ port, dataDir, heap: '1g', projectRoot: root });
   process.env.NEO4J_URI = handle.uri;
   (globalThis as { __neo4jStop__?: () => Promise<unknown> }).__neo4jStop__ = () => handle.stop();

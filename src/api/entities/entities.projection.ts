@@ -15,6 +15,12 @@ export const INCIDENT_ORDER: OrderKey[] = [
   { expr: (t) => `${t}.id`, direction: 'ASC', kind: 'string' },
 ];
 
+/** For polling: incidents in the order they were recorded. */
+export const RECORDED_ORDER: OrderKey[] = [
+  { expr: (t) => `${t}.recordedAt`, direction: 'ASC', kind: 'datetime' },
+  { expr: (t) => `${t}.id`, direction: 'ASC', kind: 'string' },
+];
+
 export const PRACTICE_ORDER: OrderKey[] = [
   { expr: (t) => `coalesce(${t}.validFrom, date('0001-01-01'))`, direction: 'DESC', kind: 'date' },
   { expr: (t) => `${t}.id`, direction: 'ASC', kind: 'string' },
@@ -29,9 +35,16 @@ export const COMPANY_ORDER: OrderKey[] = [
 export const tierRank = (t: string): string =>
   `CASE ${t}.tier ${PLAN_TIERS.map((tier, i) => `WHEN '${tier}' THEN ${i}`).join(' ')} ELSE ${PLAN_TIERS.length} END`;
 
-/** In force on the date held by parameter `p` (validFrom inclusive, validTo exclusive, null open). */
+/**
+ * In force on the date held by `p` (validFrom inclusive, validTo exclusive, null open).
+ * A retracted statement still answers for the dates before its retraction: it stood then.
+ */
 export const inForce = (v: string, p: string): string =>
-  `(${v}.validFrom IS NULL OR ${v}.validFrom <= date(${p})) AND (${v}.validTo IS NULL OR ${v}.validTo > date(${p}))`;
+  `(${v}.validFrom IS NULL OR ${v}.validFrom <= date(${p})) AND (${v}.validTo IS NULL OR ${v}.validTo > date(${p}))` +
+  ` AND (${v}.retractedAt IS NULL OR date(${v}.retractedAt) > date(${p}))`;
+
+/** Incidents a curator retracted leave lists and counts (the audit log keeps them). */
+export const standing = (i: string): string => `${i}.retractedAt IS NULL`;
 
 /** Evidence of a statement, optionally of one stance only. */
 export function evidence(stance?: 'SUPPORTS' | 'DISPUTES'): FieldSpec {
@@ -116,7 +129,7 @@ defineProjection({
       target: 'Incident',
       order: INCIDENT_ORDER,
       match: (v, t) =>
-        `MATCH (${t}:Incident) WHERE EXISTS { (${t})-[:CITES]->(:Provision)-[:PART_OF*0..3]->(${v}) }`,
+        `MATCH (${t}:Incident) WHERE ${standing(t)} AND EXISTS { (${t})-[:CITES]->(:Provision)-[:PART_OF*0..3]->(${v}) }`,
     },
   },
 });
@@ -172,7 +185,7 @@ defineProjection({
       kind: 'connection',
       target: 'Incident',
       order: INCIDENT_ORDER,
-      match: (v, t) => `MATCH (${v})<-[:AGAINST]-(${t}:Incident)`,
+      match: (v, t) => `MATCH (${v})<-[:AGAINST]-(${t}:Incident) WHERE ${standing(t)}`,
     },
     sources: evidence(),
   },
@@ -259,7 +272,17 @@ defineProjection({
 defineProjection({
   typeName: 'Practice',
   fields: {
-    ...props('id', 'summary', 'default', 'validFrom', 'validTo', 'verification', 'recordedAt'),
+    ...props(
+      'id',
+      'summary',
+      'default',
+      'validFrom',
+      'validTo',
+      'verification',
+      'recordedAt',
+      'retractedAt',
+      'retractionReason',
+    ),
     disputed,
     plan: {
       kind: 'related',
@@ -321,7 +344,18 @@ defineProjection({
 defineProjection({
   typeName: 'Incident',
   fields: {
-    ...props('id', 'kind', 'title', 'date', 'status', 'summary', 'verification', 'recordedAt'),
+    ...props(
+      'id',
+      'kind',
+      'title',
+      'date',
+      'status',
+      'summary',
+      'verification',
+      'recordedAt',
+      'retractedAt',
+      'retractionReason',
+    ),
     amount: { kind: 'embedded', target: 'Money', present: (v) => `${v}.amount IS NOT NULL` },
     disputed,
     against: {

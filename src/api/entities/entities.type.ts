@@ -375,6 +375,15 @@ export class Practice {
   @Field(() => DateTimeResolver, { description: 'When the graph first recorded this statement.' })
   recordedAt!: string;
 
+  @Field(() => DateTimeResolver, {
+    nullable: true,
+    description: 'When a curator retracted this statement; it stays visible for the dates before.',
+  })
+  retractedAt!: string | null;
+
+  @Field(() => String, { nullable: true, description: 'Why it was retracted.' })
+  retractionReason!: string | null;
+
   @Field({ description: 'True when at least one source disputes this statement.' })
   disputed!: boolean;
 
@@ -487,6 +496,15 @@ export class Incident {
 
   @Field(() => DateTimeResolver, { description: 'When the graph first recorded this incident.' })
   recordedAt!: string;
+
+  @Field(() => DateTimeResolver, {
+    nullable: true,
+    description: 'When a curator retracted this incident; it then leaves lists and counts.',
+  })
+  retractedAt!: string | null;
+
+  @Field(() => String, { nullable: true, description: 'Why it was retracted.' })
+  retractionReason!: string | null;
 
   @Field({ description: 'True when at least one source disputes this account.' })
   disputed!: boolean;

@@ -21,8 +21,8 @@ export class FindingsResolver {
     const kinds: FindingKind[] = args.kind ? [args.kind as FindingKind] : [...FINDING_KINDS];
     return queryConnection(ctx, 'findings', 'Finding', info, FINDING_ORDER, (scope, t) => {
       const asOf = scope.param(args.asOf ?? todayIso());
-      const company = scope.param(args.company ?? null);
-      return `CALL () {\n${findingsUnion(kinds, asOf, company)}\n}\nWITH finding AS ${t}`;
+      const companies = scope.param(args.company ? [args.company] : null);
+      return `CALL () {\n${findingsUnion(kinds, asOf, companies)}\n}\nWITH finding AS ${t}`;
     });
   }
 }

@@ -18,13 +18,15 @@ export interface FindingRule {
   title: string;
   /** What the rule checks, in words, for the schema docs and the README. */
   description: string;
-  /** A Cypher branch; `asOf` and `company` are parameter references ($p..). */
-  cypher(asOf: string, company: string): string;
+  /** A Cypher branch; `asOf` and `companies` are parameter references ($p..). */
+  cypher(asOf: string, companies: string): string;
 }
 
 /** Lower-cases the first letter only, so that "AI" stays "AI" mid-sentence. */
 const lcfirst = (x: string): string => `toLower(left(${x}, 1)) + substring(${x}, 1)`;
-const companyFilter = (company: string): string => `(${company} IS NULL OR c.id = ${company})`;
+/** `companies` is a parameter holding a list of company ids, or null for all. */
+const companyFilter = (companies: string): string =>
+  `(${companies} IS NULL OR c.id IN ${companies})`;
 const names = (list: string): string =>
   `reduce(s = '', x IN ${list} | s + CASE WHEN s = '' THEN '' ELSE ', ' END + x.name)`;
 /** The provisions with these ids that the graph holds (a missing one is left out, not invented). */
@@ -39,9 +41,9 @@ export const FINDING_RULES: Record<FindingKind, FindingRule> = {
       'A right that paid plans of a product can exercise at no extra cost cannot be exercised on a free plan of the same product for the same purpose (or only by paying). Art. 12(5) GDPR makes the exercise of rights free of charge.',
     cypher: (
       asOf,
-      company,
+      companies,
     ) => `MATCH (c:Company)<-[:OFFERED_BY]-(pr:Product)<-[:OF]-(free:Plan)<-[:APPLIES_TO]-(fp:Practice)-[fh:HANDLES]->(rt:Right)
-WHERE ${companyFilter(company)} AND NOT free.paid AND fh.status IN ['UNAVAILABLE', 'PAID_ONLY'] AND ${inForce('fp', asOf)}
+WHERE ${companyFilter(companies)} AND NOT free.paid AND fh.status IN ['UNAVAILABLE', 'PAID_ONLY'] AND ${inForce('fp', asOf)}
 MATCH (fp)-[:FOR_PURPOSE]->(pu:Purpose)<-[:FOR_PURPOSE]-(pp:Practice)-[ph:HANDLES]->(rt)
 WHERE ph.status = 'AVAILABLE' AND ${inForce('pp', asOf)}
 MATCH (pp)-[:APPLIES_TO]->(paid:Plan)-[:OF]->(pr)
@@ -62,11 +64,11 @@ RETURN {
       'Processing rests on a legal basis that opens the right to object (legitimate interest, Art. 6(1)(f)), yet the plan offers no way to object. Art. 21(1) GDPR gives the data subject that right.',
     cypher: (
       asOf,
-      company,
+      companies,
     ) => `MATCH (p:Practice)-[:ON_BASIS]->(lb:LegalBasis)-[:TRIGGERS]->(rt:Right {code: 'OBJECT'})
 WHERE p.default <> 'NEVER' AND ${inForce('p', asOf)} AND EXISTS { (p)-[h:HANDLES]->(rt) WHERE h.status = 'UNAVAILABLE' }
 MATCH (p)-[:APPLIES_TO]->(pl:Plan)-[:OF]->(pr:Product)-[:OFFERED_BY]->(c:Company)
-WHERE ${companyFilter(company)}
+WHERE ${companyFilter(companies)}
 MATCH (p)-[:FOR_PURPOSE]->(pu:Purpose)
 RETURN {
   kind: 'NO_WAY_TO_OBJECT', id: 'no-way-to-object:' + p.id,
@@ -82,11 +84,11 @@ RETURN {
       'User content is used to train AI models unless the user acts (opt-out rather than opt-in). Where the basis is consent this is not valid consent; on legitimate interest the user must be able to object (Art. 21).',
     cypher: (
       asOf,
-      company,
+      companies,
     ) => `MATCH (pu:Purpose {id: 'ai-model-training'})<-[:FOR_PURPOSE]-(p:Practice)
 WHERE p.default = 'ON' AND ${inForce('p', asOf)}
 MATCH (p)-[:APPLIES_TO]->(pl:Plan)-[:OF]->(pr:Product)-[:OFFERED_BY]->(c:Company)
-WHERE ${companyFilter(company)}
+WHERE ${companyFilter(companies)}
 OPTIONAL MATCH (p)-[:ON_BASIS]->(lb:LegalBasis)
 RETURN {
   kind: 'TRAINING_ON_BY_DEFAULT', id: 'training-on-by-default:' + p.id,
@@ -102,7 +104,7 @@ RETURN {
 export function findingsUnion(
   kinds: readonly FindingKind[],
   asOf: string,
-  company: string,
+  companies: string,
 ): string {
-  return kinds.map((k) => FINDING_RULES[k].cypher(asOf, company)).join('\nUNION ALL\n');
+  return kinds.map((k) => FINDING_RULES[k].cypher(asOf, companies)).join('\nUNION ALL\n');
 }

@@ -5,7 +5,8 @@ import type { ApiContext } from '../context';
 import { PageArgs } from '../common/connection';
 import { DateScalar } from '../common/date.scalar';
 import { IncidentKindEnum } from '../common/enums';
-import { INCIDENT_ORDER } from '../entities/entities.projection';
+import { DateTimeResolver } from 'graphql-scalars';
+import { INCIDENT_ORDER, RECORDED_ORDER, standing } from '../entities/entities.projection';
 import { Incident, IncidentConnection } from '../entities/entities.type';
 import { provisionIdFromRef } from '../provisions/provision-ref';
 import { queryConnection } from '../query/run';
@@ -39,6 +40,13 @@ export class IncidentFilter {
 export class IncidentsArgs extends PageArgs {
   @Field(() => IncidentFilter, { nullable: true })
   filter?: IncidentFilter | null;
+
+  @Field(() => DateTimeResolver, {
+    nullable: true,
+    description:
+      'For polling: only incidents recorded after this instant, in the order they were recorded (oldest first).',
+  })
+  recordedAfter?: Date | null;
 }
 
 /** The MATCH of incidents meeting a filter; every value is a parameter. */
@@ -47,7 +55,7 @@ export function incidentsMatch(
   scope: CypherScope,
   t: string,
 ): string {
-  const where: string[] = [];
+  const where: string[] = [standing(t)];
   const f = filter ?? {};
   if (f.provision) {
     const id = provisionIdFromRef(f.provision);
@@ -86,6 +94,18 @@ export class IncidentsResolver {
     @Ctx() ctx: ApiContext,
     @Info() info: GraphQLResolveInfo,
   ): Promise<unknown> {
+    const recordedAfter = args.recordedAfter;
+    if (recordedAfter) {
+      return queryConnection(
+        ctx,
+        'incidents',
+        'Incident',
+        info,
+        RECORDED_ORDER,
+        (scope, t) =>
+          `${incidentsMatch(args.filter, scope, t)} AND ${t}.recordedAt > datetime(${scope.param(recordedAfter.toISOString())})`,
+      );
+    }
     return queryConnection(ctx, 'incidents', 'Incident', info, INCIDENT_ORDER, (scope, t) =>
       incidentsMatch(args.filter, scope, t),
     );

@@ -211,7 +211,7 @@ export function compileConnection(
   const keyset = after ? ` WITH ${t} WHERE ${keysetCondition(t, order, after, scope)}` : '';
   const orderBy = order.map((k) => `${k.expr(t)} ${k.direction}`).join(', ');
   const keys = order
-    .map((k) => (k.kind === 'date' ? `toString(${k.expr(t)})` : k.expr(t)))
+    .map((k) => (k.kind === 'date' || k.kind === 'datetime' ? `toString(${k.expr(t)})` : k.expr(t)))
     .join(', ');
   const rows = `COLLECT { ${match}${keyset} WITH ${t} ORDER BY ${orderBy} LIMIT ${scope.intParam(first + 1)} RETURN {k: [${keys}], n: {${entries.join(', ')}}} }`;
   const total = countTotal ? `COUNT { ${match} RETURN ${t} }` : 'null';
@@ -230,7 +230,7 @@ function keysetCondition(
 ): string {
   const value = (k: OrderKey, i: number): string => {
     const p = scope.param(cursor[i]);
-    return k.kind === 'date' ? `date(${p})` : p;
+    return k.kind === 'date' ? `date(${p})` : k.kind === 'datetime' ? `datetime(${p})` : p;
   };
   const values = order.map(value);
   const terms = order.map((k, i) => {

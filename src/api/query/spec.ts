@@ -11,7 +11,7 @@ export interface OrderKey {
   expr: (v: string) => string;
   direction: 'ASC' | 'DESC';
   /** How a cursor value becomes comparable again. */
-  kind: 'string' | 'number' | 'date';
+  kind: 'string' | 'number' | 'date' | 'datetime';
 }
 
 export type FieldSpec =

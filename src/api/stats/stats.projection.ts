@@ -2,12 +2,13 @@
  * Each list groups the incidents in the range the root field bound as `scope.bindings`
  * (parameters, not outer variables: see CypherScope.bindings).
  */
+import { standing } from '../entities/entities.projection';
 import type { CypherScope } from '../query/scope';
 import { defineProjection, type FieldSpec } from '../query/spec';
 
 const inRange = (i: string, scope: CypherScope): string => {
   const { from, to } = scope.bindings;
-  return `(${from} IS NULL OR ${i}.date >= date(${from})) AND (${to} IS NULL OR ${i}.date <= date(${to}))`;
+  return `${standing(i)} AND (${from} IS NULL OR ${i}.date >= date(${from})) AND (${to} IS NULL OR ${i}.date <= date(${to}))`;
 };
 
 function grouped(

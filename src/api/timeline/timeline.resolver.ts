@@ -67,7 +67,7 @@ export class TimelineResolver {
   RETURN {date: p.validTo, id: 'practice-ended:' + p.id, kind: 'PRACTICE_ENDED', title: 'Practice ended on ' + pl.name + ': ' + pu.name,
     changes: [], plan: pl, practice: p, previous: null, incident: null} AS entry
   UNION ALL
-  MATCH (:Company {id: ${company}})<-[:AGAINST]-(i:Incident)
+  MATCH (:Company {id: ${company}})<-[:AGAINST]-(i:Incident) WHERE i.retractedAt IS NULL
   RETURN {date: i.date, id: 'incident:' + i.id, kind: 'INCIDENT', title: i.title, changes: [], plan: null, practice: null, previous: null, incident: i} AS entry
 }
 WITH entry AS ${t} WHERE (${from} IS NULL OR ${t}.date >= date(${from})) AND (${to} IS NULL OR ${t}.date <= date(${to}))`;

@@ -1,0 +1,97 @@
+/**
+ * One benchmark target in its own process (so its memory and CPU are its own):
+ *   node dist/bench/bench/serve.js R|O|N <bolt uri> [port]
+ * Every target uses the project's driver settings (createDriver) on the same Neo4j.
+ * Prints `READY <port>` on stdout when it listens; stops on SIGTERM.
+ */
+import 'reflect-metadata';
+import http from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { ApolloServer } from '@apollo/server';
+import { ApolloServerPluginDrainHttpServer } from '@apollo/server/plugin/drainHttpServer';
+import { ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
+import { expressMiddleware } from '@as-integrations/express5';
+import { Neo4jGraphQL } from '@neo4j/graphql';
+import express from 'express';
+import { buildApiSchema } from '../src/api/schema';
+import { startApi } from '../src/api/server';
+import { createLogger } from '../src/config';
+import { createDriver, Database } from '../src/db';
+import { benchDbSettings } from './env';
+import { N_TYPE_DEFS } from './ngraphql';
+import { serverPort, startRawServer } from './raw';
+
+async function startN(uri: string, port: number): Promise<() => Promise<void>> {
+  const driver = createDriver(benchDbSettings(uri));
+  const schema = await new Neo4jGraphQL({ typeDefs: N_TYPE_DEFS, driver }).getSchema();
+  const app = express();
+  app.disable('x-powered-by');
+  const httpServer = http.createServer(app);
+  const apollo = new ApolloServer({
+    schema,
+    stopOnTerminationSignals: false,
+    plugins: [
+      ApolloServerPluginDrainHttpServer({ httpServer }),
+      ApolloServerPluginLandingPageDisabled(),
+    ],
+  });
+  await apollo.start();
+  app.use(
+    '/graphql',
+    express.json({ limit: '1mb' }),
+    expressMiddleware(apollo, { context: () => Promise.resolve({}) }),
+  );
+  await new Promise<void>((resolve) => httpServer.listen(port, '127.0.0.1', resolve));
+  process.stdout.write(`READY ${(httpServer.address() as AddressInfo).port}\n`);
+  return async () => {
+    await apollo.stop();
+    await driver.close();
+  };
+}
+
+async function startO(uri: string, port: number): Promise<() => Promise<void>> {
+  const db = new Database(benchDbSettings(uri));
+  const api = await startApi({
+    db,
+    schema: await buildApiSchema(),
+    logger: createLogger('silent'),
+    port,
+    host: '127.0.0.1',
+    development: false,
+  });
+  process.stdout.write(`READY ${api.port}\n`);
+  return async () => {
+    await api.close();
+    await db.close();
+  };
+}
+
+async function startR(uri: string, port: number): Promise<() => Promise<void>> {
+  const driver = createDriver(benchDbSettings(uri));
+  const server = await startRawServer(driver, port);
+  process.stdout.write(`READY ${serverPort(server)}\n`);
+  return async () => {
+    await new Promise((resolve) => server.close(resolve));
+    await driver.close();
+  };
+}
+
+async function main(): Promise<void> {
+  const [target, uri, rawPort] = process.argv.slice(2);
+  if (!target || !uri) throw new Error('usage: serve.js R|O|N <bolt uri> [port]');
+  const port = Number(rawPort ?? 0);
+  const start = { R: startR, O: startO, N: startN }[target];
+  if (!start) throw new Error(`unknown target ${target}`);
+  const stop = await start(uri, port);
+  process.once('SIGTERM', () => {
+    stop().then(
+      () => process.exit(0),
+      () => process.exit(1),
+    );
+  });
+}
+
+main().catch((error: unknown) => {
+  process.stderr.write(`serve failed: ${error instanceof Error ? error.stack : String(error)}\n`);
+  process.exit(1);
+});

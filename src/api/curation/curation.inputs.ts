@@ -1,0 +1,98 @@
+/**
+ * The single-write inputs (recordIncident, recordPractice) become bundles, so that they go
+ * through the same validation and ingestion as seed files.
+ */
+import { createHash } from 'node:crypto';
+
+import { provisionIdFromRef } from '../provisions/provision-ref';
+import type { EvidenceInput, IncidentInput, PracticeInput, SourceInput } from './curation.type';
+
+const orUndefined = <T>(v: T | null | undefined): T | undefined => (v === null ? undefined : v);
+
+function evidence(list: EvidenceInput[]) {
+  return list.map((e) => ({
+    source: e.source,
+    stance: e.stance,
+    quote: orUndefined(e.quote),
+    note: orUndefined(e.note),
+  }));
+}
+
+function sources(list: SourceInput[] | null | undefined) {
+  return (list ?? []).map((s) => ({
+    ...s,
+    language: orUndefined(s.language),
+    note: orUndefined(s.note),
+  }));
+}
+
+/** The same incident (kind, date, title, companies) always gets the same id: recording it twice is idempotent. */
+export function incidentId(input: IncidentInput): string {
+  const key = JSON.stringify([
+    input.kind,
+    input.date,
+    input.title.trim().toLowerCase(),
+    [...input.against].sort(),
+  ]);
+  return `incident-${input.date}-${createHash('sha256').update(key).digest('hex').slice(0, 12)}`;
+}
+
+/** The bundle is plain data: the bundle schema validates it like any seed file. */
+export type BundleData = Record<string, unknown[]>;
+
+export function incidentBundle(input: IncidentInput): { id: string; bundle: BundleData } {
+  const id = input.id ?? incidentId(input);
+  return {
+    id,
+    bundle: {
+      sources: sources(input.newSources),
+      incidents: [
+        {
+          id,
+          kind: input.kind,
+          title: input.title,
+          date: input.date,
+          status: orUndefined(input.status),
+          against: input.against,
+          before: orUndefined(input.before),
+          broughtBy: input.broughtBy ?? [],
+          cites: (input.cites ?? []).map((c) => provisionIdFromRef(c) ?? c),
+          concernsPlans: input.concernsPlans ?? [],
+          concernsPractices: input.concernsPractices ?? [],
+          amount: orUndefined(input.amount),
+          verification: orUndefined(input.verification),
+          summary: input.summary,
+          sources: evidence(input.sources),
+        },
+      ],
+    },
+  };
+}
+
+export function practiceBundle(input: PracticeInput, replaces: string | undefined): BundleData {
+  return {
+    sources: sources(input.newSources),
+    practices: [
+      {
+        id: input.id,
+        plan: input.plan,
+        purpose: input.purpose,
+        dataCategories: input.dataCategories,
+        legalBasis: orUndefined(input.legalBasis),
+        default: input.default,
+        validFrom: orUndefined(input.validFrom),
+        validTo: orUndefined(input.validTo),
+        replaces,
+        rights: (input.rights ?? []).map((r) => ({
+          right: r.right,
+          status: r.status,
+          mechanism: orUndefined(r.mechanism),
+          note: orUndefined(r.note),
+        })),
+        verification: orUndefined(input.verification),
+        summary: input.summary,
+        sources: evidence(input.sources),
+      },
+    ],
+  };
+}

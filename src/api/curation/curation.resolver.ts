@@ -1,0 +1,238 @@
+/**
+ * The curators' mutations, the admins' audit log, and the subscriptions dashboards use to
+ * learn of new data. Every write needs a curator key.
+ */
+import type { GraphQLResolveInfo } from 'graphql';
+import {
+  Arg,
+  Args,
+  Authorized,
+  Ctx,
+  ID,
+  Info,
+  Mutation,
+  Query,
+  Resolver,
+  Root,
+  Subscription,
+} from 'type-graphql';
+import { AppError } from '../../errors';
+import type { IngestReport as Report } from '../../graph';
+import { requireRole } from '../auth/authenticate';
+import type { ApiContext } from '../context';
+import {
+  FINDINGS_CHANGED,
+  type FindingsChangedEvent,
+  INCIDENT_RECORDED,
+  type IncidentRecordedEvent,
+} from '../events';
+import { Incident, Practice } from '../entities/entities.type';
+import { queryConnection, queryNode } from '../query/run';
+import { AUDIT_ORDER } from './curation.projection';
+import { incidentBundle, practiceBundle } from './curation.inputs';
+import { retract, writeBundle } from './curation.service';
+import { openPractice } from './curation.store';
+import {
+  AuditEntryConnection,
+  AuditLogArgs,
+  BundleInputScalar,
+  FindingsChange,
+  IncidentInput,
+  IngestReport,
+  PracticeInput,
+  Retraction,
+} from './curation.type';
+
+function toApiReport(report: Report): IngestReport {
+  return {
+    dryRun: report.dryRun,
+    changes: Object.entries(report.counts).map(([label, c]) => ({ label, ...c })),
+    relationshipsWritten: report.relationshipsWritten,
+    changedIds: report.changedIds,
+    warnings: report.warnings.map((w) => ({
+      file: w.file ?? null,
+      path: w.path,
+      message: w.message,
+    })),
+    auditId: report.auditId ?? null,
+  };
+}
+
+const curator = (ctx: ApiContext, what: string) => requireRole(ctx.principal, 'curator', what);
+
+@Resolver()
+export class CurationResolver {
+  @Authorized('curator')
+  @Mutation(() => IngestReport, {
+    description:
+      'Writes a bundle (the same content as a seed file), all or nothing, idempotent by id. With dryRun, validates and reports what would change.',
+  })
+  async ingestBundle(
+    @Arg('bundle', () => BundleInputScalar) bundle: unknown,
+    @Arg('dryRun', () => Boolean, { nullable: true, defaultValue: false }) dryRun: boolean,
+    @Arg('source', () => String, {
+      nullable: true,
+      description: 'Where the bundle came from (a file name, a ticket), for the audit trail.',
+    })
+    source: string | null,
+    @Ctx() ctx: ApiContext,
+  ): Promise<IngestReport> {
+    const principal = curator(ctx, 'ingestBundle');
+    return toApiReport(
+      await writeBundle(ctx, principal, {
+        data: bundle,
+        operation: 'ingestBundle',
+        source: source ?? 'api',
+        dryRun,
+      }),
+    );
+  }
+
+  @Authorized('curator')
+  @Mutation(() => Incident, {
+    description: 'Records an incident. The same input twice gives one incident.',
+  })
+  async recordIncident(
+    @Arg('input', () => IncidentInput) input: IncidentInput,
+    @Ctx() ctx: ApiContext,
+    @Info() info: GraphQLResolveInfo,
+  ): Promise<unknown> {
+    const principal = curator(ctx, 'recordIncident');
+    const { id, bundle } = incidentBundle(input);
+    await writeBundle(ctx, principal, {
+      data: bundle,
+      operation: 'recordIncident',
+      source: input.sources.map((s) => s.source).join(', '),
+    });
+    return queryNode(
+      ctx,
+      'recordedIncident',
+      'Incident',
+      info,
+      (scope) => `MATCH (n:Incident {id: ${scope.param(id)}})`,
+    );
+  }
+
+  @Authorized('curator')
+  @Mutation(() => Practice, {
+    description:
+      'Records a practice. When a practice for the same plan and purpose is in force, the new one replaces it: the old one is closed on the new validFrom, not overwritten.',
+  })
+  async recordPractice(
+    @Arg('input', () => PracticeInput) input: PracticeInput,
+    @Ctx() ctx: ApiContext,
+    @Info() info: GraphQLResolveInfo,
+  ): Promise<unknown> {
+    const principal = curator(ctx, 'recordPractice');
+    let replaces = input.replaces ?? undefined;
+    if (!replaces) {
+      const current = await openPractice(ctx.db, input.plan, input.purpose, input.id);
+      if (current) {
+        if (!input.validFrom) {
+          throw new AppError(
+            'BAD_USER_INPUT',
+            `practice "${current.id}" is in force for this plan and purpose: give validFrom, the day the new practice starts`,
+            { argument: 'input.validFrom' },
+          );
+        }
+        if (current.validFrom && current.validFrom >= input.validFrom) {
+          throw new AppError(
+            'BAD_USER_INPUT',
+            `validFrom ${input.validFrom} must be after ${current.validFrom}, when the practice in force ("${current.id}") started`,
+            { argument: 'input.validFrom' },
+          );
+        }
+        replaces = current.id;
+      }
+    }
+    await writeBundle(ctx, principal, {
+      data: practiceBundle(input, replaces),
+      operation: 'recordPractice',
+      source: input.sources.map((s) => s.source).join(', '),
+    });
+    return queryNode(
+      ctx,
+      'recordedPractice',
+      'Practice',
+      info,
+      (scope) => `MATCH (n:Practice {id: ${scope.param(input.id)}})`,
+    );
+  }
+
+  @Authorized('curator')
+  @Mutation(() => Retraction, {
+    description:
+      'Marks a practice or incident as retracted, with who, when and why. Nothing is deleted: a retracted practice still answers for the dates before its retraction, and the audit log keeps it.',
+  })
+  async retract(
+    @Arg('id', () => ID) id: string,
+    @Arg('reason') reason: string,
+    @Ctx() ctx: ApiContext,
+  ): Promise<Retraction> {
+    const principal = curator(ctx, 'retract');
+    const outcome = await retract(ctx, principal, id, reason);
+    return {
+      id,
+      label: outcome.label,
+      retractedAt: new Date(outcome.retractedAt),
+      reason: reason.trim(),
+      auditId: outcome.auditId,
+    };
+  }
+
+  @Authorized('admin')
+  @Query(() => AuditEntryConnection, {
+    description: 'Every write, newest first: who (key id), when, what, from where. Admins only.',
+  })
+  async auditLog(
+    @Args() _args: AuditLogArgs,
+    @Ctx() ctx: ApiContext,
+    @Info() info: GraphQLResolveInfo,
+  ): Promise<unknown> {
+    return queryConnection(
+      ctx,
+      'auditLog',
+      'AuditEntry',
+      info,
+      AUDIT_ORDER,
+      (_scope, t) => `MATCH (${t}:AuditEntry)`,
+    );
+  }
+
+  @Subscription(() => Incident, {
+    topics: INCIDENT_RECORDED,
+    description: 'Each incident recorded after subscribing.',
+  })
+  async incidentRecorded(
+    @Root() event: IncidentRecordedEvent,
+    @Ctx() ctx: ApiContext,
+    @Info() info: GraphQLResolveInfo,
+  ): Promise<unknown> {
+    return queryNode(
+      ctx,
+      'incidentRecorded',
+      'Incident',
+      info,
+      (scope) => `MATCH (n:Incident {id: ${scope.param(event.id)}})`,
+    );
+  }
+
+  @Subscription(() => FindingsChange, {
+    topics: FINDINGS_CHANGED,
+    filter: ({
+      payload,
+      args,
+    }: {
+      payload: FindingsChangedEvent;
+      args: { company?: string | null };
+    }) => !args.company || payload.companyId === args.company,
+    description: 'When a write makes findings of a company appear or go away.',
+  })
+  findingsChanged(
+    @Root() event: FindingsChangedEvent,
+    @Arg('company', () => ID, { nullable: true, description: 'Only this company.' })
+    _company: string | null,
+  ): FindingsChange {
+    return event;
+  }
+}

@@ -1,0 +1,111 @@
+/**
+ * The curators' writes: one door to the seed pipeline's validation and ingestion, with the
+ * audit entry written in the same transaction, and events for subscribers afterwards.
+ */
+import { randomUUID } from 'node:crypto';
+import { AppError } from '../../errors';
+import { type BundleDocument, BundleSchema, ingest, type IngestReport } from '../../graph';
+import type { Principal } from '../auth/api-keys';
+import { todayIso } from '../common/date.scalar';
+import type { ApiContext } from '../context';
+import { FINDINGS_CHANGED, INCIDENT_RECORDED } from '../events';
+import { findingIdsByCompany } from '../findings/findings.store';
+import {
+  companiesConcerned,
+  companiesOfStatement,
+  retractStatement,
+  type RetractOutcome,
+} from './curation.store';
+
+export interface WriteRequest {
+  data: unknown;
+  operation: string;
+  /** Where the content came from, for the audit trail. */
+  source: string;
+  dryRun?: boolean;
+}
+
+export async function writeBundle(
+  ctx: ApiContext,
+  principal: Principal,
+  request: WriteRequest,
+): Promise<IngestReport> {
+  const docs: BundleDocument[] = [{ file: 'input', data: request.data }];
+  if (request.dryRun) return ingest(ctx.db, docs, { dryRun: true });
+
+  // Findings before and after, for the companies the bundle concerns (when it parses; if not,
+  // ingest reports every problem and nothing is written).
+  const parsed = BundleSchema.safeParse(request.data);
+  const companies = parsed.success ? await companiesConcerned(ctx.db, parsed.data) : [];
+  const asOf = todayIso();
+  const before = await findingIdsByCompany(ctx.db, companies, asOf);
+
+  const report = await ingest(ctx.db, docs, {
+    audit: { keyId: principal.keyId, operation: request.operation, source: request.source },
+  });
+  ctx.logger.info(
+    {
+      operation: request.operation,
+      keyId: principal.keyId,
+      auditId: report.auditId,
+      changed: report.changedIds.length,
+    },
+    'write',
+  );
+
+  for (const id of report.created.Incident ?? []) ctx.events.publish(INCIDENT_RECORDED, { id });
+  await publishFindingChanges(ctx, companies, asOf, before);
+  return report;
+}
+
+export async function retract(
+  ctx: ApiContext,
+  principal: Principal,
+  id: string,
+  reason: string,
+): Promise<RetractOutcome> {
+  const trimmed = reason.trim();
+  if (trimmed.length === 0 || trimmed.length > 1000) {
+    throw new AppError('BAD_USER_INPUT', '"reason" must say why, in 1 to 1000 characters', {
+      argument: 'reason',
+    });
+  }
+  const asOf = todayIso();
+  const companies = await companiesOfStatement(ctx.db, id);
+  const before = await findingIdsByCompany(ctx.db, companies, asOf);
+  const outcome = await retractStatement(ctx.db, {
+    id,
+    reason: trimmed,
+    keyId: principal.keyId,
+    auditId: randomUUID(),
+  });
+  if (outcome === null)
+    throw new AppError('NOT_FOUND', `no practice or incident with id "${id.slice(0, 128)}"`);
+  if ('already' in outcome)
+    throw new AppError(
+      'CONFLICT',
+      `"${id.slice(0, 128)}" was already retracted at ${outcome.already}`,
+    );
+  ctx.logger.info({ operation: 'retract', keyId: principal.keyId, id }, 'write');
+  await publishFindingChanges(ctx, companies, asOf, before);
+  return outcome;
+}
+
+async function publishFindingChanges(
+  ctx: ApiContext,
+  companies: string[],
+  asOf: string,
+  before: Map<string, Set<string>>,
+): Promise<void> {
+  if (companies.length === 0) return;
+  const after = await findingIdsByCompany(ctx.db, companies, asOf);
+  for (const companyId of companies) {
+    const was = before.get(companyId) ?? new Set<string>();
+    const is = after.get(companyId) ?? new Set<string>();
+    const appeared = [...is].filter((f) => !was.has(f));
+    const disappeared = [...was].filter((f) => !is.has(f));
+    if (appeared.length > 0 || disappeared.length > 0) {
+      ctx.events.publish(FINDINGS_CHANGED, { companyId, asOf, appeared, disappeared });
+    }
+  }
+}

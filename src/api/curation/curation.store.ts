@@ -1,0 +1,111 @@
+/** The Cypher of curation: who a write concerns, retractions, the practice a new one replaces. */
+import type { Database } from '../../db';
+import type { Bundle } from '../../graph';
+
+/** The companies whose findings a bundle can change: those it names, directly or through products, plans, practices. */
+export async function companiesConcerned(db: Database, bundle: Bundle): Promise<string[]> {
+  const rows = await db.read(
+    'companiesConcerned',
+    `// companiesConcerned
+CALL () {
+  MATCH (c:Company) WHERE c.id IN $companies RETURN c
+  UNION
+  MATCH (pr:Product)-[:OFFERED_BY]->(c:Company) WHERE pr.id IN $products RETURN c
+  UNION
+  MATCH (pl:Plan)-[:OF]->(:Product)-[:OFFERED_BY]->(c:Company) WHERE pl.id IN $plans RETURN c
+  UNION
+  MATCH (p:Practice)-[:APPLIES_TO]->(:Plan)-[:OF]->(:Product)-[:OFFERED_BY]->(c:Company) WHERE p.id IN $practices RETURN c
+}
+RETURN collect(DISTINCT c.id) AS ids`,
+    {
+      companies: [
+        ...bundle.companies.map((c) => c.id),
+        ...bundle.products.map((p) => p.company),
+        ...bundle.incidents.flatMap((i) => i.against),
+      ],
+      products: bundle.plans.map((p) => p.product),
+      plans: bundle.practices.map((p) => p.plan),
+      practices: bundle.practices.flatMap((p) => (p.replaces ? [p.id, p.replaces] : [p.id])),
+    },
+  );
+  return (rows[0]?.ids as string[] | undefined) ?? [];
+}
+
+/** The practice in force, with no end, for a plan and purpose (the one a new practice replaces). */
+export async function openPractice(
+  db: Database,
+  plan: string,
+  purpose: string,
+  except: string,
+): Promise<{ id: string; validFrom: string | null } | null> {
+  const rows = await db.read(
+    'openPractice',
+    `// openPractice
+MATCH (:Plan {id: $plan})<-[:APPLIES_TO]-(p:Practice)-[:FOR_PURPOSE]->(:Purpose {id: $purpose})
+WHERE p.validTo IS NULL AND p.retractedAt IS NULL AND p.id <> $except
+RETURN p.id AS id, toString(p.validFrom) AS validFrom
+ORDER BY p.validFrom DESC LIMIT 1`,
+    { plan, purpose, except },
+  );
+  const row = rows[0];
+  return row ? { id: row.id as string, validFrom: (row.validFrom as string | null) ?? null } : null;
+}
+
+/** The companies a practice or incident is about. */
+export async function companiesOfStatement(db: Database, id: string): Promise<string[]> {
+  const rows = await db.read(
+    'companiesOfStatement',
+    `// companiesOfStatement
+CALL () {
+  MATCH (:Practice {id: $id})-[:APPLIES_TO]->(:Plan)-[:OF]->(:Product)-[:OFFERED_BY]->(c:Company) RETURN c
+  UNION
+  MATCH (:Incident {id: $id})-[:AGAINST]->(c:Company) RETURN c
+}
+RETURN collect(c.id) AS ids`,
+    { id },
+  );
+  return (rows[0]?.ids as string[] | undefined) ?? [];
+}
+
+export interface RetractOutcome {
+  label: 'Practice' | 'Incident';
+  retractedAt: string;
+  auditId: string;
+}
+
+/**
+ * Marks a practice or incident as retracted and records the audit entry, in one transaction.
+ * Returns null when no such statement exists, or `already` when it was retracted before.
+ */
+export async function retractStatement(
+  db: Database,
+  input: { id: string; reason: string; keyId: string | null; auditId: string },
+): Promise<RetractOutcome | { already: string } | null> {
+  return db.writeTransaction('retract', async (tx) => {
+    const found = await tx.run(
+      `// retract
+CALL () {
+  MATCH (n:Practice {id: $id}) RETURN n, 'Practice' AS label
+  UNION
+  MATCH (n:Incident {id: $id}) RETURN n, 'Incident' AS label
+}
+RETURN label, n.retractedAt IS NOT NULL AS already, toString(n.retractedAt) AS at`,
+      { id: input.id },
+    );
+    const record = found.records[0];
+    if (!record) return null;
+    if (record.get('already') === true) return { already: record.get('at') as string };
+    const label = record.get('label') as 'Practice' | 'Incident';
+    // The label comes from the lookup above (one of two constants), never from input.
+    const written = await tx.run(
+      `MATCH (n:${label} {id: $id}) WHERE n.retractedAt IS NULL
+SET n.retractedAt = datetime(), n.retractionReason = $reason, n.retractedBy = $keyId
+CREATE (a:AuditEntry {id: $auditId, at: n.retractedAt, keyId: $keyId, operation: 'retract', source: $reason,
+  counts: '{}', changedIds: [n.id]})
+RETURN toString(n.retractedAt) AS at`,
+      { id: input.id, reason: input.reason, keyId: input.keyId, auditId: input.auditId },
+    );
+    const row = written.records[0]!;
+    return { label, retractedAt: row.get('at') as string, auditId: input.auditId };
+  });
+}
