@@ -13,6 +13,7 @@ import express from 'express';
 import { useServer } from 'graphql-ws/use/ws';
 import { WebSocketServer } from 'ws';
 import type { Logger } from '../config';
+import { dashboardRouter } from '../dashboard';
 import { checkReadiness, type Database } from '../db';
 import { AppError } from '../errors';
 import { authPlugin } from './auth/auth.plugin';
@@ -20,6 +21,7 @@ import { Authenticator } from './auth/authenticate';
 import type { ApiContext } from './context';
 import { createEvents, type Events } from './events';
 import { explorerRouter } from './explorer/explorer';
+import { apolloExecutor, exportRouter } from './export';
 import { formatError } from './format-error';
 import { queryCountPlugin, tallyQueries } from './query-count.plugin';
 import { buildApiSchema } from './schema';
@@ -125,6 +127,14 @@ export async function startApi(options: ApiOptions): Promise<RunningApi> {
       );
   });
   app.use(explorerRouter('/graphql'));
+  app.use(dashboardRouter());
+  app.use(
+    exportRouter({
+      db,
+      executorFor: async (req, requestId) =>
+        apolloExecutor(apollo, await contextFor(req.headers.authorization, requestId)),
+    }),
+  );
   app.use(
     '/graphql',
     tallyQueries,

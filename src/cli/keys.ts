@@ -7,7 +7,8 @@ import { ROLES, type Role } from '../api/auth/api-keys';
 import { createApiKey, listApiKeys, revokeApiKey } from '../api/auth/api-keys.store';
 import { openRuntime, runMain } from './runtime';
 
-const USAGE = 'usage: npm run keys -- create --role reader|curator|admin --label TEXT | list | revoke ID';
+const USAGE =
+  'usage: npm run keys -- create --role reader|curator|admin --label TEXT | list | revoke ID';
 
 runMain(async () => {
   const { values, positionals } = parseArgs({
@@ -16,18 +17,29 @@ runMain(async () => {
   });
   const [command, id] = positionals;
   if (command !== 'create' && command !== 'list' && command !== 'revoke') throw new Error(USAGE);
-  if (command === 'create' && !ROLES.includes(values.role as Role)) throw new Error(`--role must be one of ${ROLES.join(', ')}\n${USAGE}`);
+  if (command === 'create' && !ROLES.includes(values.role as Role))
+    throw new Error(`--role must be one of ${ROLES.join(', ')}\n${USAGE}`);
   if (command === 'revoke' && !id) throw new Error(`revoke needs the key id\n${USAGE}`);
 
   const runtime = await openRuntime({ migrate: true, quietLogs: true });
   try {
     if (command === 'create') {
-      const { key, token } = await createApiKey(runtime.db, values.role as Role, values.label ?? '');
-      process.stdout.write(`created key ${key.id} (${key.role}${key.label ? `, ${key.label}` : ''})\n`);
-      process.stdout.write(`secret, shown once: ${token}\nsend it as: Authorization: Bearer ${token}\n`);
+      const { key, token } = await createApiKey(
+        runtime.db,
+        values.role as Role,
+        values.label ?? '',
+      );
+      process.stdout.write(
+        `created key ${key.id} (${key.role}${key.label ? `, ${key.label}` : ''})\n`,
+      );
+      process.stdout.write(
+        `secret, shown once: ${token}\nsend it as: Authorization: Bearer ${token}\n`,
+      );
     } else if (command === 'list') {
       for (const k of await listApiKeys(runtime.db)) {
-        process.stdout.write(`${k.id}  ${k.role.padEnd(7)}  ${k.revokedAt ? `revoked ${k.revokedAt}` : 'active'}  ${k.createdAt}  ${k.label}\n`);
+        process.stdout.write(
+          `${k.id}  ${k.role.padEnd(7)}  ${k.revokedAt ? `revoked ${k.revokedAt}` : 'active'}  ${k.createdAt}  ${k.label}\n`,
+        );
       }
     } else {
       const k = await revokeApiKey(runtime.db, id!);

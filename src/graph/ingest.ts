@@ -115,6 +115,9 @@ export async function ingest(
   return writeBundle(db, validated, options);
 }
 
+/** A bundle of up to singleTransactionLimit entities may take a while on a busy server. */
+const INGEST_TIMEOUT_MS = 120_000;
+
 interface NodeRow {
   id: string;
   hash: string;
@@ -258,11 +261,14 @@ async function writeBundle(
   };
 
   if (total <= (options.singleTransactionLimit ?? 20_000)) {
-    return db.writeTransaction('ingestBundle', (tx) =>
-      write(async (_name, cypher, params) => {
-        const result = await tx.run(cypher, params);
-        return result.records.map((r) => r.toObject());
-      }),
+    return db.writeTransaction(
+      'ingestBundle',
+      (tx) =>
+        write(async (_name, cypher, params) => {
+          const result = await tx.run(cypher, params);
+          return result.records.map((r) => r.toObject());
+        }),
+      INGEST_TIMEOUT_MS,
     );
   }
   return write((name, cypher, params) => db.write(name, cypher, params));

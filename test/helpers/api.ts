@@ -24,6 +24,7 @@ export interface TestApi {
   gql<T = Record<string, any>>(
     query: string,
     variables?: Record<string, unknown>,
+    authorization?: string,
   ): Promise<GraphQLResponse<T>>;
   close(): Promise<void>;
 }
@@ -42,10 +43,13 @@ export async function startTestApi(
   });
   return {
     url: api.url,
-    async gql<T>(query: string, variables?: Record<string, unknown>) {
+    async gql<T>(query: string, variables?: Record<string, unknown>, authorization?: string) {
       const res = await fetch(api.url, {
         method: 'POST',
-        headers: { 'content-type': 'application/json' },
+        headers: {
+          'content-type': 'application/json',
+          ...(authorization ? { authorization } : {}),
+        },
         body: JSON.stringify({ query, variables }),
       });
       const body = (await res.json()) as Omit<

@@ -40,26 +40,33 @@ export interface GraphSnapshot {
   nodes: number;
   relationships: number;
   checksum: string;
+  /** Audit entries are bookkeeping, counted apart: a refused write leaves none. */
+  auditEntries: number;
 }
 
 /** Counts and a checksum of every node's and relationship's properties: equal snapshots, equal graphs. */
 export async function graphSnapshot(db: Database): Promise<GraphSnapshot> {
   const rows = await db.read(
     'graphSnapshot',
-    `MATCH (n) WHERE NOT n:Migration
+    `MATCH (n) WHERE NOT n:Migration AND NOT n:AuditEntry AND NOT n:ApiKey
      WITH n ORDER BY n.id
      WITH collect(labels(n)[0] + ':' + n.id + ':' + coalesce(n.contentHash, '') + ':' + coalesce(toString(n.validTo), '')) AS nodes
      CALL () {
-       MATCH (a)-[r]->(b) WHERE NOT a:Migration
+       MATCH (a)-[r]->(b) WHERE NOT a:Migration AND NOT a:AuditEntry
        WITH a.id + '-' + type(r) + '->' + b.id + ':' + coalesce(r.stance, '') + coalesce(r.status, '') AS rel ORDER BY rel
        RETURN collect(rel) AS rels
      }
-     RETURN nodes, rels`,
+     RETURN nodes, rels, COUNT { (:AuditEntry) } AS audit`,
   );
   const nodes = (rows[0]?.nodes ?? []) as string[];
   const rels = (rows[0]?.rels ?? []) as string[];
   const checksum = createHash('sha256')
     .update(JSON.stringify([nodes, rels]))
     .digest('hex');
-  return { nodes: nodes.length, relationships: rels.length, checksum };
+  return {
+    nodes: nodes.length,
+    relationships: rels.length,
+    checksum,
+    auditEntries: Number(rows[0]?.audit ?? 0),
+  };
 }

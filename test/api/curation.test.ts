@@ -1,0 +1,409 @@
+/**
+ * Curators write through the API: keys and roles, the shared validation, audit,
+ * idempotency, concurrency, retraction, and subscriptions.
+ */
+import { createClient } from 'graphql-ws';
+import WebSocket from 'ws';
+import { createApiKey } from '../../src/api/auth/api-keys.store';
+import type { Database } from '../../src/db';
+import { startTestApi, type TestApi } from '../helpers/api';
+import { graphSnapshot, resetGraph, seedCurated, testDatabase } from '../helpers/graph';
+
+const SOURCE = {
+  id: 'cur-src',
+  url: 'https://example.org/curation',
+  publisher: 'Example',
+  title: 'Curation test source',
+  publishedAt: '2026-01-05',
+  kind: 'NEWS',
+};
+
+const INCIDENT = (title: string) => ({
+  kind: 'COMPLAINT',
+  title,
+  date: '2026-01-05',
+  against: ['mistral-ai'],
+  before: 'cnil',
+  cites: ['Art. 21', 'Art. 12(5)'],
+  summary: 'A test complaint.',
+  sources: [{ source: 'cur-src' }],
+  newSources: [SOURCE],
+});
+
+const RECORD_INCIDENT = `mutation ($input: IncidentInput!) { recordIncident(input: $input) { id title cites { ref } before { id } } }`;
+const INGEST = `mutation ($bundle: BundleInput!, $dryRun: Boolean) { ingestBundle(bundle: $bundle, dryRun: $dryRun, source: "test") { dryRun changes { label created updated unchanged } changedIds auditId } }`;
+
+describe('curating through the API', () => {
+  let db: Database;
+  let api: TestApi;
+  const keys: Record<'reader' | 'curator' | 'admin', string> = {
+    reader: '',
+    curator: '',
+    admin: '',
+  };
+
+  beforeAll(async () => {
+    db = testDatabase();
+    await resetGraph(db);
+    await seedCurated(db);
+    for (const role of ['reader', 'curator', 'admin'] as const)
+      keys[role] = (await createApiKey(db, role, `test ${role}`)).token;
+    api = await startTestApi(db);
+  });
+  afterAll(async () => {
+    await api.close();
+    await db.close();
+  });
+
+  const as = (role: keyof typeof keys | 'anonymous' | 'bogus') =>
+    role === 'anonymous'
+      ? undefined
+      : role === 'bogus'
+        ? 'Bearer grg_0000000000000000_' + 'x'.repeat(43)
+        : `Bearer ${keys[role]}`;
+
+  const MUTATIONS: [string, string, Record<string, unknown>][] = [
+    ['ingestBundle', INGEST, { bundle: { sources: [SOURCE] } }],
+    ['recordIncident', RECORD_INCIDENT, { input: INCIDENT('Role check') }],
+    [
+      'recordPractice',
+      `mutation ($input: PracticeInput!) { recordPractice(input: $input) { id } }`,
+      {
+        input: {
+          id: 'cur-role-practice',
+          plan: 'le-chat-team',
+          purpose: 'ai-model-training',
+          dataCategories: ['user-prompts'],
+          default: 'NEVER',
+          validFrom: '2026-01-01',
+          summary: 'Role check.',
+          sources: [{ source: 'cur-src' }],
+          newSources: [SOURCE],
+        },
+      },
+    ],
+    ['retract', `mutation { retract(id: "no-such-statement", reason: "role check") { id } }`, {}],
+  ];
+
+  describe.each(MUTATIONS)('%s', (_name, mutation, variables) => {
+    it.each([
+      ['anonymous', 'UNAUTHENTICATED'],
+      ['bogus', 'UNAUTHENTICATED'],
+      ['reader', 'FORBIDDEN'],
+    ] as const)('refuses a %s caller with %s and writes nothing', async (role, code) => {
+      const before = await graphSnapshot(db);
+      const res = await api.gql(mutation, variables, as(role));
+      expect(res.errors?.[0]?.extensions?.code).toBe(code);
+      expect(await graphSnapshot(db)).toEqual(before);
+    });
+
+    it.each(['curator', 'admin'] as const)('lets a %s through', async (role) => {
+      const res = await api.gql(mutation, variables, as(role));
+      // retract of an unknown id is NOT_FOUND: past the role check, which is what this asserts.
+      const code = res.errors?.[0]?.extensions?.code;
+      expect(code === undefined || code === 'NOT_FOUND').toBe(true);
+    });
+  });
+
+  it('shows the audit log to admins only, with the key that wrote', async () => {
+    const asCurator = await api.gql(`{ auditLog { totalCount } }`, {}, as('curator'));
+    expect(asCurator.errors?.[0]?.extensions?.code).toBe('FORBIDDEN');
+    const res = await api.gql(
+      `{ auditLog(first: 50) { totalCount nodes { at keyId operation source } } }`,
+      {},
+      as('admin'),
+    );
+    expect(res.errors).toBeUndefined();
+    const operations = res.data!.auditLog.nodes.map((e: any) => e.operation);
+    expect(operations).toEqual(
+      expect.arrayContaining(['ingestBundle', 'recordIncident', 'recordPractice']),
+    );
+    const curatorKeyId = keys.curator.split('_')[1];
+    expect(res.data!.auditLog.nodes.some((e: any) => e.keyId === curatorKeyId)).toBe(true);
+    const times = res.data!.auditLog.nodes.map((e: any) => e.at);
+    expect([...times].sort().reverse()).toEqual(times);
+  });
+
+  it('refuses a malformed bundle with every problem and leaves the graph unchanged', async () => {
+    const before = await graphSnapshot(db);
+    const res = await api.gql(
+      INGEST,
+      {
+        bundle: {
+          plans: [
+            { id: 'x-plan', name: 'X', product: 'no-such-product', tier: 'GOLD', sources: [] },
+          ],
+        },
+      },
+      as('curator'),
+    );
+    expect(res.errors?.[0]?.extensions?.code).toBe('BAD_USER_INPUT');
+    const paths = (res.errors?.[0]?.extensions?.problems as { path: string }[])
+      .map((p) => p.path)
+      .sort();
+    expect(paths).toEqual(['plans[0].sources', 'plans[0].tier']);
+    expect(await graphSnapshot(db)).toEqual(before);
+  });
+
+  it('dry-runs a bundle: reports, writes nothing', async () => {
+    const before = await graphSnapshot(db);
+    const bundle = {
+      sources: [SOURCE],
+      companies: [{ id: 'cur-new-co', name: 'New Co', country: 'FR', sources: ['cur-src'] }],
+    };
+    const res = await api.gql(INGEST, { bundle, dryRun: true }, as('curator'));
+    expect(res.errors).toBeUndefined();
+    expect(res.data!.ingestBundle.changes).toContainEqual({
+      label: 'Company',
+      created: 1,
+      updated: 0,
+      unchanged: 0,
+    });
+    expect(await graphSnapshot(db)).toEqual(before);
+  });
+
+  it('records the same incident twice as one', async () => {
+    const first = await api.gql(
+      RECORD_INCIDENT,
+      { input: INCIDENT('Idempotent complaint') },
+      as('curator'),
+    );
+    const second = await api.gql(
+      RECORD_INCIDENT,
+      { input: INCIDENT('Idempotent complaint') },
+      as('curator'),
+    );
+    expect(first.errors).toBeUndefined();
+    expect(second.data!.recordIncident.id).toBe(first.data!.recordIncident.id);
+    expect(first.data!.recordIncident.cites.map((c: any) => c.ref).sort()).toEqual([
+      'Art. 12(5)',
+      'Art. 21',
+    ]);
+    const rows = await db.read(
+      't',
+      'MATCH (i:Incident {title: "Idempotent complaint"}) RETURN count(i) AS n',
+    );
+    expect(rows[0]!.n).toBe(1);
+  });
+
+  it('gives 20 concurrent ingestions of overlapping bundles the counts of sequential ones', async () => {
+    // Overlapping bundles: each shares companies and incidents with its neighbours, and an id
+    // always has the same content, so the order of the writes cannot change the outcome.
+    const bundleFor = (i: number) => {
+      const incidents = [i % 8, (i + 1) % 8];
+      const companies = [...new Set([...incidents.map((k) => k % 6), i % 6, (i + 2) % 6])];
+      return {
+        sources: [SOURCE],
+        companies: companies.map((c) => ({
+          id: `conc-co-${c}`,
+          name: `Concurrent ${c}`,
+          country: 'FR',
+          sources: ['cur-src'],
+        })),
+        incidents: incidents.map((k) => ({
+          id: `conc-inc-${k}`,
+          kind: 'COMPLAINT',
+          title: `Concurrent incident ${k}`,
+          date: '2026-01-01',
+          against: [`conc-co-${k % 6}`],
+          summary: 'Concurrency.',
+          sources: ['cur-src'],
+        })),
+      };
+    };
+    const results = await Promise.all(
+      Array.from({ length: 20 }, (_, i) =>
+        api.gql(INGEST, { bundle: bundleFor(i) }, as('curator')),
+      ),
+    );
+    for (const r of results) expect(r.errors).toBeUndefined();
+    const concurrent = await graphSnapshot(db);
+
+    // The same bundles one after another, on top: nothing new, nothing lost.
+    for (let i = 0; i < 20; i++) await api.gql(INGEST, { bundle: bundleFor(i) }, as('curator'));
+    const sequential = await graphSnapshot(db);
+    expect({ ...sequential, auditEntries: 0 }).toEqual({ ...concurrent, auditEntries: 0 });
+    expect(sequential.auditEntries).toBe(concurrent.auditEntries + 20);
+    const rows = await db.read(
+      't',
+      `MATCH (c:Company) WHERE c.id STARTS WITH 'conc-co-' WITH count(c) AS companies
+      MATCH (i:Incident) WHERE i.id STARTS WITH 'conc-inc-' RETURN companies, count(i) AS incidents, sum(COUNT { (i)-[:AGAINST]->() }) AS against`,
+    );
+    expect(rows[0]).toEqual({ companies: 6, incidents: 8, against: 8 });
+  });
+
+  it('replaces the practice in force instead of overwriting it, and the questions see the change', async () => {
+    const input = {
+      id: 'cur-le-chat-pro-2026',
+      plan: 'le-chat-pro',
+      purpose: 'ai-model-training',
+      dataCategories: ['user-prompts', 'model-outputs'],
+      default: 'ON',
+      validFrom: '2026-03-01',
+      rights: [{ right: 'OBJECT', status: 'UNAVAILABLE' }],
+      summary: 'Test: Pro users can no longer object.',
+      sources: [{ source: 'cur-src' }],
+      newSources: [SOURCE],
+    };
+    const res = await api.gql(
+      `mutation ($input: PracticeInput!) { recordPractice(input: $input) { id validFrom replaces { id validTo } } }`,
+      { input },
+      as('curator'),
+    );
+    expect(res.errors).toBeUndefined();
+    expect(res.data!.recordPractice.replaces).toEqual({
+      id: 'mistral-le-chat-pro-training',
+      validTo: '2026-03-01',
+    });
+    const denying = async (asOf: string) =>
+      (
+        await api.gql(
+          `query ($asOf: Date) { plansDenyingRight(right: OBJECT, purpose: "ai-model-training", asOf: $asOf) { plan { id } } }`,
+          { asOf },
+        )
+      ).data!.plansDenyingRight.map((r: any) => r.plan.id);
+    expect(await denying('2026-02-01')).not.toContain('le-chat-pro');
+    expect(await denying('2026-04-01')).toContain('le-chat-pro');
+    const timeline = await api.gql(
+      `{ timeline(company: "mistral-ai", from: "2026-03-01", to: "2026-03-01") { nodes { kind changes } } }`,
+    );
+    expect(timeline.data!.timeline.nodes).toContainEqual({
+      kind: 'PRACTICE_CHANGED',
+      changes: ['Right to object: AVAILABLE -> UNAVAILABLE'],
+    });
+  });
+
+  it("retracts a practice: gone from today's answers, still there for earlier dates, and in the audit log", async () => {
+    const today = new Date().toISOString().slice(0, 10);
+    const inForce = async (asOf: string) =>
+      (
+        await api.gql(
+          `query ($asOf: Date) { company(id: "perplexity-ai") { products { plans { practices(asOf: $asOf) { nodes { id } } } } } }`,
+          { asOf },
+        )
+      )
+        .data!.company.products.flatMap((p: any) => p.plans)
+        .flatMap((p: any) => p.practices.nodes.map((n: any) => n.id));
+    const before = await inForce(today);
+    expect(before.length).toBeGreaterThan(0);
+    const target = before[0];
+    const res = await api.gql(
+      `mutation ($id: ID!) { retract(id: $id, reason: "Test: the source was misread") { id label reason auditId } }`,
+      { id: target },
+      as('curator'),
+    );
+    expect(res.errors).toBeUndefined();
+    expect(res.data!.retract).toMatchObject({
+      id: target,
+      label: 'Practice',
+      reason: 'Test: the source was misread',
+    });
+    expect(await inForce(today)).not.toContain(target);
+    // It stood until today: the day before, the graph still answers with it.
+    const yesterday = new Date(Date.now() - 86_400_000).toISOString().slice(0, 10);
+    expect(await inForce(yesterday)).toContain(target);
+    const history = await api.gql(
+      `{ company(id: "perplexity-ai") { products { plans { practices { nodes { id retractedAt retractionReason } } } } } }`,
+    );
+    const retracted = history
+      .data!.company.products.flatMap((p: any) => p.plans)
+      .flatMap((p: any) => p.practices.nodes)
+      .find((n: any) => n.id === target);
+    expect(retracted).toMatchObject({ retractionReason: 'Test: the source was misread' });
+    expect(retracted.retractedAt).toBeTruthy();
+    const again = await api.gql(
+      `mutation ($id: ID!) { retract(id: $id, reason: "twice") { id } }`,
+      { id: target },
+      as('curator'),
+    );
+    expect(again.errors?.[0]?.extensions?.code).toBe('CONFLICT');
+    const audit = await api.gql(
+      `{ auditLog(first: 5) { nodes { operation changedIds source } } }`,
+      {},
+      as('admin'),
+    );
+    expect(audit.data!.auditLog.nodes[0]).toEqual({
+      operation: 'retract',
+      changedIds: [target],
+      source: 'Test: the source was misread',
+    });
+  });
+
+  it('lets dashboards poll incidents by the time they were recorded', async () => {
+    const since = new Date();
+    await new Promise((r) => setTimeout(r, 20));
+    await api.gql(RECORD_INCIDENT, { input: INCIDENT('Polled complaint') }, as('curator'));
+    const res = await api.gql(
+      `query ($since: DateTimeISO) { incidents(recordedAfter: $since) { nodes { title recordedAt } } }`.replace(
+        'DateTimeISO',
+        'DateTime',
+      ),
+      { since: since.toISOString() },
+    );
+    expect(res.errors).toBeUndefined();
+    expect(res.data!.incidents.nodes.map((n: any) => n.title)).toEqual(['Polled complaint']);
+  });
+
+  it('sends an incident recorded after subscribing to a subscriber', async () => {
+    const client = createClient({
+      url: api.url.replace(/^http/, 'ws'),
+      webSocketImpl: WebSocket,
+      lazy: false,
+      retryAttempts: 0,
+    });
+    try {
+      const received = new Promise<any>((resolve, reject) => {
+        const stop = client.subscribe(
+          { query: 'subscription { incidentRecorded { id title against { id } } }' },
+          {
+            next: (msg) => {
+              resolve(msg);
+              stop();
+            },
+            error: reject,
+            complete: () => undefined,
+          },
+        );
+      });
+      // Give the subscription time to register before the write.
+      await new Promise((r) => setTimeout(r, 300));
+      const recorded = await api.gql(
+        RECORD_INCIDENT,
+        { input: INCIDENT('Subscribed complaint') },
+        as('curator'),
+      );
+      const msg = await received;
+      expect(msg.data.incidentRecorded).toEqual({
+        id: recorded.data!.recordIncident.id,
+        title: 'Subscribed complaint',
+        against: [{ id: 'mistral-ai' }],
+      });
+    } finally {
+      await client.dispose();
+    }
+  });
+});
+
+describe('private reads', () => {
+  let db: Database;
+  let api: TestApi;
+  let reader: string;
+
+  beforeAll(async () => {
+    db = testDatabase();
+    reader = (await createApiKey(db, 'reader', 'private reads')).token;
+    api = await startTestApi(db, { publicReads: false });
+  });
+  afterAll(async () => {
+    await api.close();
+    await db.close();
+  });
+
+  it('needs a key to read when reads are not public', async () => {
+    const anonymous = await api.gql(`{ companies { totalCount } }`);
+    expect(anonymous.errors?.[0]?.extensions?.code).toBe('UNAUTHENTICATED');
+    expect(anonymous.cypherQueries).toBe(0);
+    const withKey = await api.gql(`{ companies { totalCount } }`, {}, `Bearer ${reader}`);
+    expect(withKey.errors).toBeUndefined();
+  });
+});
