@@ -23,6 +23,8 @@ import { createEvents, type Events } from './events';
 import { explorerRouter } from './explorer/explorer';
 import { apolloExecutor, exportRouter } from './export';
 import { formatError } from './format-error';
+import { bodyErrors, corsGuard, type GuardSettings, rateLimiter } from './limits/http-guards';
+import { queryLimitsPlugin, type QueryLimits } from './limits/query-limits';
 import { queryCountPlugin, tallyQueries } from './query-count.plugin';
 import { buildApiSchema } from './schema';
 
@@ -35,7 +37,27 @@ export interface ApiOptions {
   development: boolean;
   /** Whether anonymous callers may read (mutations always need a curator key). */
   publicReads?: boolean;
+  /** Limits and guards; the defaults suit a public deployment. */
+  limits?: Partial<ApiLimits>;
 }
+
+export interface ApiLimits extends QueryLimits, GuardSettings {
+  maxBodyBytes: number;
+  introspection: boolean;
+  explorer: boolean;
+}
+
+export const DEFAULT_LIMITS: ApiLimits = {
+  maxDepth: 8,
+  maxAliases: 15,
+  maxCost: 500_000,
+  maxBodyBytes: 2_000_000,
+  perKey: 1200,
+  anonymous: 300,
+  corsOrigins: [],
+  introspection: true,
+  explorer: true,
+};
 
 export interface RunningApi {
   url: string;
@@ -46,6 +68,7 @@ export interface RunningApi {
 export async function startApi(options: ApiOptions): Promise<RunningApi> {
   const { db, logger } = options;
   const publicReads = options.publicReads ?? true;
+  const limits: ApiLimits = { ...DEFAULT_LIMITS, ...options.limits };
   const events: Events = createEvents();
   const schema = await buildApiSchema(events);
   const authenticator = new Authenticator(db);
@@ -101,6 +124,7 @@ export async function startApi(options: ApiOptions): Promise<RunningApi> {
 
   const apollo = new ApolloServer<ApiContext>({
     schema,
+    introspection: limits.introspection,
     formatError: formatError(options.development),
     includeStacktraceInErrorResponses: options.development,
     // start.ts owns shutdown (API, driver, the Neo4j it started); Apollo's own signal handlers would race it.
@@ -110,6 +134,7 @@ export async function startApi(options: ApiOptions): Promise<RunningApi> {
       ApolloServerPluginLandingPageDisabled(),
       queryCountPlugin,
       authPlugin,
+      queryLimitsPlugin(limits),
       { serverWillStart: () => Promise.resolve({ drainServer: async () => wsCleanup.dispose() }) },
     ],
   });
@@ -126,7 +151,9 @@ export async function startApi(options: ApiOptions): Promise<RunningApi> {
         readiness.ready ? { status: 'ready' } : { status: 'unavailable', reason: readiness.reason },
       );
   });
-  app.use(explorerRouter('/graphql'));
+  // CORS first: the explorer's GET route would otherwise answer preflight requests itself.
+  app.use('/graphql', corsGuard(limits));
+  if (limits.explorer) app.use(explorerRouter('/graphql'));
   app.use(dashboardRouter());
   app.use(
     exportRouter({
@@ -138,7 +165,9 @@ export async function startApi(options: ApiOptions): Promise<RunningApi> {
   app.use(
     '/graphql',
     tallyQueries,
-    express.json({ limit: '2mb' }),
+    rateLimiter(limits),
+    express.json({ limit: limits.maxBodyBytes }),
+    bodyErrors,
     expressMiddleware(apollo, {
       context: ({ req, res }) => {
         const requestId =

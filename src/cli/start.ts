@@ -20,6 +20,19 @@ runMain(async () => {
     db,
     logger,
     publicReads: config.PUBLIC_READS,
+    limits: {
+      maxDepth: config.MAX_QUERY_DEPTH,
+      maxAliases: config.MAX_QUERY_ALIASES,
+      maxCost: config.MAX_QUERY_COST,
+      maxBodyBytes: config.MAX_BODY_BYTES,
+      perKey: config.RATE_LIMIT_PER_KEY,
+      anonymous: config.RATE_LIMIT_ANONYMOUS,
+      corsOrigins: config.CORS_ORIGINS.split(',')
+        .map((o) => o.trim())
+        .filter(Boolean),
+      introspection: config.INTROSPECTION ?? config.NODE_ENV !== 'production',
+      explorer: config.EXPLORER ?? config.NODE_ENV !== 'production',
+    },
     port: config.PORT,
     host: config.HOST,
     development: config.NODE_ENV !== 'production',

@@ -33,6 +33,20 @@ const EnvSchema = z.object({
   SEED_ON_EMPTY: bool.default(true),
   /** Anonymous callers may read; every write needs a curator key regardless. */
   PUBLIC_READS: bool.default(true),
+  /** Query limits, checked before any database work. */
+  MAX_QUERY_DEPTH: z.coerce.number().int().min(2).max(50).default(8),
+  MAX_QUERY_ALIASES: z.coerce.number().int().min(1).max(500).default(15),
+  /** Estimated objects a query may return (first x nested lists), in the spirit of GitHub's node limit. */
+  MAX_QUERY_COST: z.coerce.number().int().min(100).max(100_000_000).default(500_000),
+  MAX_BODY_BYTES: z.coerce.number().int().min(1024).max(100_000_000).default(2_000_000),
+  /** Requests per minute: per API key, and per client address for anonymous callers. 0 turns the limit off. */
+  RATE_LIMIT_PER_KEY: z.coerce.number().int().min(0).default(1200),
+  RATE_LIMIT_ANONYMOUS: z.coerce.number().int().min(0).default(300),
+  /** Origins allowed by CORS, comma-separated (e.g. https://dash.example.org); none by default. */
+  CORS_ORIGINS: z.string().default(''),
+  /** Introspection and the explorer; on by default, off by default in production. */
+  INTROSPECTION: bool.optional(),
+  EXPLORER: bool.optional(),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
 });
 

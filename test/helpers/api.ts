@@ -2,7 +2,7 @@
  * Runs the real API (Express + Apollo + the compiled schema) on a free port against the
  * test Neo4j, and sends GraphQL over HTTP as a client would.
  */
-import { type RunningApi, startApi } from '../../src/api/server';
+import { type ApiLimits, type RunningApi, startApi } from '../../src/api/server';
 import { createLogger } from '../../src/config';
 import type { Database } from '../../src/db';
 
@@ -31,11 +31,13 @@ export interface TestApi {
 
 export async function startTestApi(
   db: Database,
-  options: { development?: boolean; publicReads?: boolean } = {},
+  options: { development?: boolean; publicReads?: boolean; limits?: Partial<ApiLimits> } = {},
 ): Promise<TestApi> {
   const api: RunningApi = await startApi({
     db,
     publicReads: options.publicReads ?? true,
+    // Suites send many requests from one address; the rate-limit suite sets its own limits.
+    limits: { perKey: 0, anonymous: 0, ...options.limits },
     logger: createLogger('silent'),
     port: 0,
     host: '127.0.0.1',

@@ -1,0 +1,153 @@
+/**
+ * Query limits, enforced after parsing and validation and before any resolver runs, so a
+ * refused query costs no database work: depth, aliases, and an estimated cost (how many
+ * objects the answer may hold: `first` times the nested lists, like GitHub's node limit).
+ */
+import type { ApolloServerPlugin } from '@apollo/server';
+import {
+  type FragmentDefinitionNode,
+  type GraphQLSchema,
+  Kind,
+  type OperationDefinitionNode,
+  type SelectionSetNode,
+  getNamedType,
+  isListType,
+  isNonNullType,
+} from 'graphql';
+import { type ComplexityEstimatorArgs, getComplexity } from 'graphql-query-complexity';
+import { AppError } from '../../errors';
+import { DEFAULT_PAGE_SIZE } from '../query/cursor';
+
+export interface QueryLimits {
+  maxDepth: number;
+  maxAliases: number;
+  maxCost: number;
+}
+
+/**
+ * Plain lists (a company's products, a practice's sources) hold what the data holds, not what
+ * the client asks; they count as this many items. Connections count `first` items.
+ */
+const LIST_ESTIMATE = 3;
+
+const CONNECTION_WRAPPERS = new Set(['edges', 'node', 'nodes', 'pageInfo']);
+
+/** Depth counts the fields that have selections: `{ company { name } }` is 1 deep. */
+function depthAndAliases(
+  selectionSet: SelectionSetNode,
+  fragments: Record<string, FragmentDefinitionNode>,
+  depth: number,
+  seen: Set<string>,
+  tally: { aliases: number },
+): number {
+  let deepest = depth;
+  for (const selection of selectionSet.selections) {
+    if (selection.kind === Kind.FIELD) {
+      if (selection.alias) tally.aliases += 1;
+      if (selection.selectionSet) {
+        // Relay's wrappers add no real depth: companies { edges { node { ... } } } is one level.
+        const level = CONNECTION_WRAPPERS.has(selection.name.value) ? depth : depth + 1;
+        deepest = Math.max(
+          deepest,
+          depthAndAliases(selection.selectionSet, fragments, level, seen, tally),
+        );
+      }
+    } else if (selection.kind === Kind.INLINE_FRAGMENT) {
+      deepest = Math.max(
+        deepest,
+        depthAndAliases(selection.selectionSet, fragments, depth, seen, tally),
+      );
+    } else {
+      const fragment = fragments[selection.name.value];
+      // Validation refuses fragment cycles; `seen` only guards this walk against them.
+      if (fragment && !seen.has(fragment.name.value)) {
+        seen.add(fragment.name.value);
+        deepest = Math.max(
+          deepest,
+          depthAndAliases(fragment.selectionSet, fragments, depth, seen, tally),
+        );
+        seen.delete(fragment.name.value);
+      }
+    }
+  }
+  return deepest;
+}
+
+function estimator({
+  args,
+  childComplexity,
+  field,
+  type: parent,
+}: ComplexityEstimatorArgs): number {
+  // A connection's edges and nodes are the `first` items its own field already counted.
+  if (parent.name.endsWith('Connection')) return 1 + childComplexity;
+  const first = typeof args.first === 'number' ? args.first : undefined;
+  const type = isNonNullType(field.type) ? field.type.ofType : field.type;
+  const isConnection = getNamedType(field.type).name.endsWith('Connection');
+  const items = first ?? (isConnection ? DEFAULT_PAGE_SIZE : isListType(type) ? LIST_ESTIMATE : 1);
+  return items * (1 + childComplexity);
+}
+
+export function checkQueryLimits(
+  schema: GraphQLSchema,
+  operation: OperationDefinitionNode,
+  fragments: FragmentDefinitionNode[],
+  variables: Record<string, unknown>,
+  limits: QueryLimits,
+): void {
+  const byName = Object.fromEntries(fragments.map((f) => [f.name.value, f]));
+  const tally = { aliases: 0 };
+  const depth = depthAndAliases(operation.selectionSet, byName, 0, new Set(), tally);
+  if (depth > limits.maxDepth) {
+    throw new AppError(
+      'QUERY_TOO_COMPLEX',
+      `the query is nested ${depth} levels deep; the limit is ${limits.maxDepth}`,
+      {
+        limit: 'depth',
+        max: limits.maxDepth,
+        actual: depth,
+      },
+    );
+  }
+  if (tally.aliases > limits.maxAliases) {
+    throw new AppError(
+      'QUERY_TOO_COMPLEX',
+      `the query uses ${tally.aliases} aliases; the limit is ${limits.maxAliases}`,
+      {
+        limit: 'aliases',
+        max: limits.maxAliases,
+        actual: tally.aliases,
+      },
+    );
+  }
+  const cost = getComplexity({
+    schema,
+    query: { kind: Kind.DOCUMENT, definitions: [operation, ...fragments] },
+    variables,
+    estimators: [estimator],
+  });
+  if (cost > limits.maxCost) {
+    throw new AppError(
+      'QUERY_TOO_COMPLEX',
+      `the query could return about ${cost} objects; the limit is ${limits.maxCost}: ask for smaller pages (first) or fewer nested lists`,
+      { limit: 'cost', max: limits.maxCost, actual: cost },
+    );
+  }
+}
+
+export function queryLimitsPlugin(limits: QueryLimits): ApolloServerPlugin {
+  return {
+    requestDidStart() {
+      return Promise.resolve({
+        didResolveOperation({ operation, document, request, schema }) {
+          if (!operation) return Promise.resolve();
+          const fragments = document.definitions.filter(
+            (d): d is FragmentDefinitionNode => d.kind === Kind.FRAGMENT_DEFINITION,
+          );
+          checkQueryLimits(schema, operation, fragments, request.variables ?? {}, limits);
+          return Promise.resolve();
+        },
+      });
+    },
+  };
+}
