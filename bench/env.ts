@@ -3,8 +3,9 @@
  * /tmp/bench-neo4j/<size>, away from the 7687-7700 instances of tests and other work), and
  * a Database on it with the project's own driver settings.
  */
-import { rmSync } from 'node:fs';
+import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
+import { format, resolveConfig } from 'prettier';
 import { Database, type DatabaseSettings } from '../src/db';
 import { type LocalNeo4jHandle, startLocalNeo4j, stopLocalNeo4j } from '../src/db/local-neo4j';
 
@@ -38,7 +39,7 @@ export interface Neo4jSizing {
 /** Heap and page cache by size, overridable with NEO4J_LOCAL_HEAP / BENCH_PAGECACHE. */
 export function sizingFor(scale: number): Neo4jSizing {
   return {
-    heap: process.env.NEO4J_LOCAL_HEAP ?? (scale >= 0.5 ? '3g' : '2g'),
+    heap: process.env.NEO4J_LOCAL_HEAP ?? (scale >= 0.5 ? '4g' : '2g'),
     pagecache: process.env.BENCH_PAGECACHE ?? (scale >= 0.5 ? '4g' : '1g'),
   };
 }
@@ -54,7 +55,13 @@ export async function startBenchNeo4j(
     rmSync(dataDir, { recursive: true, force: true });
   }
   return startLocalNeo4j(
-    { port: BENCH_PORT, dataDir, heap: sizing.heap, pagecache: sizing.pagecache, projectRoot: LAUNCHER_ROOT },
+    {
+      port: BENCH_PORT,
+      dataDir,
+      heap: sizing.heap,
+      pagecache: sizing.pagecache,
+      projectRoot: LAUNCHER_ROOT,
+    },
     options.log,
   );
 }
@@ -90,3 +97,14 @@ export function parseFlags(argv: string[]): Map<string, string> {
 export const log = (line: string): void => {
   process.stderr.write(`[${new Date().toISOString().slice(11, 19)}] ${line}\n`);
 };
+
+/** Writes a result file into bench/results, formatted as `npm run format:check` expects. */
+export async function writeResult(name: string, text: string): Promise<string> {
+  const file = path.join(RESULTS_DIR, name);
+  mkdirSync(RESULTS_DIR, { recursive: true });
+  const formatted = /\.(json|md)$/.test(name)
+    ? await format(text, { ...(await resolveConfig(file)), filepath: file })
+    : text;
+  writeFileSync(file, formatted);
+  return formatted;
+}

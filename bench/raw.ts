@@ -57,8 +57,8 @@ RETURN COUNT { (:Company) } AS total, size(cs) > $first AS hasNext, last(cs[0..$
   rightsMatrix: `
 MATCH (c:Company)<-[:OFFERED_BY]-(pr:Product)<-[:OF]-(pl:Plan) WHERE c.id IN $companies
 WITH c, pr, pl ORDER BY c.name, pr.name, ${tierRank('pl')}, pl.id
-WITH collect({c: c, pr: pr, pl: pl}) AS all
-WITH size(all) AS total, all[0..100] AS page
+WITH collect({c: c, pr: pr, pl: pl}) AS found
+WITH size(found) AS total, found[0..100] AS page
 UNWIND page AS row
 WITH total, row.c AS c, row.pr AS pr, row.pl AS pl
 CALL (pl) {
@@ -144,7 +144,9 @@ export const RAW_HANDLERS: Record<string, (run: Run, v: Vars) => Promise<unknown
       after,
     });
     const rows = r!.rows as { key: unknown[]; node: unknown }[];
-    const edges = rows.slice(0, first).map((row) => ({ cursor: encodeCursor(row.key), node: row.node }));
+    const edges = rows
+      .slice(0, first)
+      .map((row) => ({ cursor: encodeCursor(row.key), node: row.node }));
     return {
       incidents: {
         totalCount: r!.total,
@@ -191,7 +193,10 @@ export async function startRawServer(driver: Driver, port: number): Promise<http
     req.on('end', () => {
       void (async () => {
         try {
-          const body = JSON.parse(Buffer.concat(chunks).toString('utf8')) as { query: string; variables?: Vars };
+          const body = JSON.parse(Buffer.concat(chunks).toString('utf8')) as {
+            query: string;
+            variables?: Vars;
+          };
           const handler = RAW_HANDLERS[body.query];
           if (!handler) throw new Error(`unknown workload ${body.query}`);
           const data = await handler(run, body.variables ?? {});
@@ -199,7 +204,11 @@ export async function startRawServer(driver: Driver, port: number): Promise<http
           res.end(JSON.stringify({ data }));
         } catch (error) {
           res.writeHead(500, { 'content-type': 'application/json' });
-          res.end(JSON.stringify({ errors: [{ message: error instanceof Error ? error.message : String(error) }] }));
+          res.end(
+            JSON.stringify({
+              errors: [{ message: error instanceof Error ? error.message : String(error) }],
+            }),
+          );
         }
       })();
     });

@@ -22,5 +22,7 @@ cd "$snap"
 status=0
 BENCH_COMMIT="$commit" "$@" || status=$?
 mkdir -p "$root/bench/results"
-cp "$snap"/bench/results/*.json "$snap"/bench/results/*.txt "$root/bench/results/" 2>/dev/null || true
+for f in "$snap"/bench/results/*.json "$snap"/bench/results/*.md "$snap"/bench/results/*.txt; do
+  [ -e "$f" ] && cp "$f" "$root/bench/results/"
+done
 exit "$status"

@@ -16,14 +16,60 @@ export const SYNTHETIC_PURPOSES = ['gen-purpose-analytics', 'gen-purpose-ads'] a
 export const AS_OF = '2025-06-01';
 
 const ADJECTIVES = [
-  'Acme', 'Aurora', 'Basalt', 'Beacon', 'Cedar', 'Cobalt', 'Comet', 'Delta', 'Ember', 'Falcon',
-  'Fjord', 'Garnet', 'Glacier', 'Harbor', 'Helix', 'Indigo', 'Juniper', 'Kestrel', 'Lumen', 'Magma',
-  'Meridian', 'Nimbus', 'Nova', 'Onyx', 'Orchid', 'Pacific', 'Quartz', 'Quasar', 'Raven', 'Sable',
-  'Sierra', 'Solstice', 'Tundra', 'Umber', 'Vertex', 'Willow', 'Xenon', 'Yarrow', 'Zenith', 'Zephyr',
+  'Acme',
+  'Aurora',
+  'Basalt',
+  'Beacon',
+  'Cedar',
+  'Cobalt',
+  'Comet',
+  'Delta',
+  'Ember',
+  'Falcon',
+  'Fjord',
+  'Garnet',
+  'Glacier',
+  'Harbor',
+  'Helix',
+  'Indigo',
+  'Juniper',
+  'Kestrel',
+  'Lumen',
+  'Magma',
+  'Meridian',
+  'Nimbus',
+  'Nova',
+  'Onyx',
+  'Orchid',
+  'Pacific',
+  'Quartz',
+  'Quasar',
+  'Raven',
+  'Sable',
+  'Sierra',
+  'Solstice',
+  'Tundra',
+  'Umber',
+  'Vertex',
+  'Willow',
+  'Xenon',
+  'Yarrow',
+  'Zenith',
+  'Zephyr',
 ];
 const NOUNS = [
-  'Labs', 'Systems', 'Intelligence', 'Robotics', 'Analytics', 'Dynamics', 'Networks', 'Works',
-  'Cognition', 'Research', 'Machines', 'Studio',
+  'Labs',
+  'Systems',
+  'Intelligence',
+  'Robotics',
+  'Analytics',
+  'Dynamics',
+  'Networks',
+  'Works',
+  'Cognition',
+  'Research',
+  'Machines',
+  'Studio',
 ];
 const COUNTRIES = ['FR', 'DE', 'IE', 'IT', 'ES', 'NL', 'US', 'GB', 'SE', 'PL', 'BE', 'CA'];
 const PUBLISHERS = ['Le Monde', 'Reuters', 'Heise', 'The Register', 'Politico', 'Wired', 'CNIL'];
@@ -31,14 +77,35 @@ const SOURCE_KINDS = ['NEWS', 'POLICY', 'HELP_PAGE', 'REGULATOR', 'ANALYSIS'] as
 const INCIDENT_KINDS = ['COMPLAINT', 'INVESTIGATION', 'DECISION', 'FINE', 'POLICY_CHANGE'] as const;
 const INCIDENT_STATUSES = ['FILED', 'OPEN', 'CLOSED', 'DECIDED'] as const;
 const PROVISIONS = [
-  'gdpr-6-1-f', 'gdpr-12-5', 'gdpr-21-1', 'gdpr-5-1-a', 'gdpr-13', 'gdpr-15', 'gdpr-17',
-  'gdpr-7-3', 'gdpr-22', 'gdpr-83',
+  'gdpr-6-1-f',
+  'gdpr-12-5',
+  'gdpr-21-1',
+  'gdpr-5-1-a',
+  'gdpr-13',
+  'gdpr-15',
+  'gdpr-17',
+  'gdpr-7-3',
+  'gdpr-22',
+  'gdpr-83',
 ];
 const SEED_AUTHORITIES = ['cnil', 'garante', 'dpc'];
 const DATA_CATEGORIES = ['user-prompts', 'model-outputs', 'uploaded-files'];
 const LEGAL_BASES = ['legitimate-interest', 'consent', 'contract'];
-const OTHER_RIGHTS = ['ACCESS', 'ERASURE', 'PORTABILITY', 'RECTIFICATION', 'WITHDRAW_CONSENT'] as const;
-const STATUSES = ['AVAILABLE', 'AVAILABLE', 'AVAILABLE', 'PAID_ONLY', 'UNAVAILABLE', 'UNKNOWN'] as const;
+const OTHER_RIGHTS = [
+  'ACCESS',
+  'ERASURE',
+  'PORTABILITY',
+  'RECTIFICATION',
+  'WITHDRAW_CONSENT',
+] as const;
+const STATUSES = [
+  'AVAILABLE',
+  'AVAILABLE',
+  'AVAILABLE',
+  'PAID_ONLY',
+  'UNAVAILABLE',
+  'UNKNOWN',
+] as const;
 
 /** Plans of a product, in the API's tier order (and in id order, and cheapest first). */
 const PLAN_SHAPES = [
@@ -209,11 +276,16 @@ export function companiesBundle(from: number, to: number): BundleInput {
         date: dayAfter2018(hash(i, j, 10) % 2700),
         status: pick(INCIDENT_STATUSES, i, j, 11),
         against: [c],
-        before: hash(i, j, 12) % 4 === 0 ? pick(SEED_AUTHORITIES, i, j, 13) : `gen-auth-${hash(i, j, 14) % 30}`,
+        before:
+          hash(i, j, 12) % 4 === 0
+            ? pick(SEED_AUTHORITIES, i, j, 13)
+            : `gen-auth-${hash(i, j, 14) % 30}`,
         broughtBy: kind === 'COMPLAINT' ? [`gen-party-${hash(i, j, 15) % 100}`] : [],
         cites,
         concernsPlans: hash(i, j, 16) % 5 === 0 ? [`${c}-p0-0-free`] : [],
-        ...(kind === 'FINE' ? { amount: { value: 10_000 * (1 + (hash(i, j, 17) % 500)), currency: 'EUR' } } : {}),
+        ...(kind === 'FINE'
+          ? { amount: { value: 10_000 * (1 + (hash(i, j, 17) % 500)), currency: 'EUR' } }
+          : {}),
         summary: `Synthetic incident ${j} of company ${pad(i)}.`,
         sources: [src(9), ...(j % 2 === 0 ? [src(8)] : [])],
       });

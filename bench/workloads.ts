@@ -40,7 +40,16 @@ export const MATRIX_COMPANIES = Array.from({ length: 50 }, (_, i) => companyId(i
 export const SEARCH_TEXT = 'nimbus';
 /** What luceneQuery (src/api/search/search.resolver.ts) makes of SEARCH_TEXT. */
 export const SEARCH_LUCENE = '(nimbus OR nimbus*)';
-export const TIER_ORDER = ['FREE', 'PLUS', 'PRO', 'TEAM', 'ENTERPRISE', 'EDUCATION', 'API', 'OTHER'];
+export const TIER_ORDER = [
+  'FREE',
+  'PLUS',
+  'PRO',
+  'TEAM',
+  'ENTERPRISE',
+  'EDUCATION',
+  'API',
+  'OTHER',
+];
 
 const tierRank = (tier: string): number => {
   const i = TIER_ORDER.indexOf(tier);
@@ -117,7 +126,8 @@ function dashboardTokens(companies: any[], total: number, hasNext: boolean): str
         for (const p of pl.practices.nodes) {
           out.push(`p:${p.id}:${p.validFrom}:${p.validTo}:${p.default}`);
           for (const r of p.rights) out.push(`r:${r.code}=${r.status}`);
-          for (const e of p.evidence) out.push(`s:${e.source.id}:${e.stance}:${e.source.publishedAt}`);
+          for (const e of p.evidence)
+            out.push(`s:${e.source.id}:${e.stance}:${e.source.publishedAt}`);
         }
       }
     }
@@ -148,8 +158,14 @@ const dashboard: Workload = {
             totalCount: pl.practicesConnection.totalCount,
             nodes: pl.practicesConnection.edges.map(({ node: p }: any) => ({
               ...p,
-              rights: p.rightsConnection.edges.map((e: any) => ({ code: e.node.code, status: e.properties.status })),
-              evidence: p.sourcesConnection.edges.map((e: any) => ({ stance: e.properties.stance, source: e.node })),
+              rights: p.rightsConnection.edges.map((e: any) => ({
+                code: e.node.code,
+                status: e.properties.status,
+              })),
+              evidence: p.sourcesConnection.edges.map((e: any) => ({
+                stance: e.properties.stance,
+                source: e.node,
+              })),
             })),
           },
         })),
@@ -209,17 +225,26 @@ const matrixRowTokens = (rows: any[], total: number): string[] => [
   `total:${total}`,
   ...rows.flatMap((r: any) => [
     `row:${r.company.id}:${r.product.id}:${r.plan.id}`,
-    ...r.cells.map((c: any) => `${c.right}=${c.status}@${c.practice?.id ?? '-'}:${c.mechanism ?? '-'}`),
+    ...r.cells.map(
+      (c: any) => `${c.right}=${c.status}@${c.practice?.id ?? '-'}:${c.mechanism ?? '-'}`,
+    ),
   ]),
 ];
 
 const matrix: Workload = {
   name: 'rightsMatrix',
   describe: 'rightsMatrix(companies: 50 ids, purpose, asOf, first: 100) with 9 cells per row',
-  note: { N: 'fetches the 200 plans with their in-force practices and rights; ordering, paging and the cell per right are done by the client' },
+  note: {
+    N: 'fetches the 200 plans with their in-force practices and rights; ordering, paging and the cell per right are done by the client',
+  },
   request: (t) => ({
     query: t === 'O' ? O_MATRIX : t === 'N' ? N_MATRIX : 'rightsMatrix',
-    variables: { companies: MATRIX_COMPANIES, purpose: 'ai-model-training', asOf: AS_OF, rights: GDPR_RIGHT_CODES },
+    variables: {
+      companies: MATRIX_COMPANIES,
+      purpose: 'ai-model-training',
+      asOf: AS_OF,
+      rights: GDPR_RIGHT_CODES,
+    },
   }),
   normalise(t, data) {
     if (t !== 'N') return matrixRowTokens(data.rightsMatrix.rows, data.rightsMatrix.totalCount);
@@ -231,7 +256,13 @@ const matrix: Workload = {
         const cells = GDPR_RIGHT_CODES.map((code) => {
           for (const p of practices) {
             const h = p.rightsConnection.edges.find((e: any) => e.node.code === code);
-            if (h) return { right: code, status: h.properties.status, mechanism: h.properties.mechanism, practice: { id: p.id } };
+            if (h)
+              return {
+                right: code,
+                status: h.properties.status,
+                mechanism: h.properties.mechanism,
+                practice: { id: p.id },
+              };
           }
           return { right: code, status: 'UNKNOWN', mechanism: null, practice: null };
         });
@@ -286,8 +317,11 @@ const denyingTokens = (rows: any[]): string[] =>
 
 const denying: Workload = {
   name: 'plansDenyingRight',
-  describe: 'plansDenyingRight(right: OBJECT, purpose: ai-model-training, asOf) with supporting sources',
-  note: { N: 'ordered by company, product, tier and plan by the client (no sort on related fields)' },
+  describe:
+    'plansDenyingRight(right: OBJECT, purpose: ai-model-training, asOf) with supporting sources',
+  note: {
+    N: 'ordered by company, product, tier and plan by the client (no sort on related fields)',
+  },
   request: (t) => ({
     query: t === 'O' ? O_DENYING : t === 'N' ? N_DENYING : 'plansDenyingRight',
     variables: { purpose: 'ai-model-training', asOf: AS_OF, right: 'OBJECT' },

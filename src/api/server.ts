@@ -48,6 +48,7 @@ export interface ApiLimits extends QueryLimits, GuardSettings {
 }
 
 export const DEFAULT_LIMITS: ApiLimits = {
+  maxTokens: 3000,
   maxDepth: 8,
   maxAliases: 15,
   maxCost: 500_000,
@@ -125,6 +126,7 @@ export async function startApi(options: ApiOptions): Promise<RunningApi> {
   const apollo = new ApolloServer<ApiContext>({
     schema,
     introspection: limits.introspection,
+    parseOptions: { maxTokens: limits.maxTokens },
     formatError: formatError(options.development),
     includeStacktraceInErrorResponses: options.development,
     // start.ts owns shutdown (API, driver, the Neo4j it started); Apollo's own signal handlers would race it.

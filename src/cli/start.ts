@@ -21,6 +21,7 @@ runMain(async () => {
     logger,
     publicReads: config.PUBLIC_READS,
     limits: {
+      maxTokens: config.MAX_QUERY_TOKENS,
       maxDepth: config.MAX_QUERY_DEPTH,
       maxAliases: config.MAX_QUERY_ALIASES,
       maxCost: config.MAX_QUERY_COST,

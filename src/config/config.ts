@@ -34,6 +34,7 @@ const EnvSchema = z.object({
   /** Anonymous callers may read; every write needs a curator key regardless. */
   PUBLIC_READS: bool.default(true),
   /** Query limits, checked before any database work. */
+  MAX_QUERY_TOKENS: z.coerce.number().int().min(100).max(1_000_000).default(3000),
   MAX_QUERY_DEPTH: z.coerce.number().int().min(2).max(50).default(8),
   MAX_QUERY_ALIASES: z.coerce.number().int().min(1).max(500).default(15),
   /** Estimated objects a query may return (first x nested lists), in the spirit of GitHub's node limit. */

@@ -52,4 +52,20 @@ export function formatProblems(problems: Problem[]): string {
   return `${problems.length} problem${problems.length === 1 ? '' : 's'} found:\n  ${lines.join('\n  ')}`;
 }
 
+/**
+ * An error that refuses a request before execution (limits, authentication), with the HTTP
+ * status Apollo should answer with instead of its default 500 for plugin errors.
+ */
+export function refusal(error: AppError): AppError {
+  const status: Partial<Record<ErrorCode, number>> = {
+    UNAUTHENTICATED: 401,
+    FORBIDDEN: 403,
+    RATE_LIMITED: 429,
+  };
+  return new AppError(error.code, error.message, {
+    ...error.extensions,
+    http: { status: status[error.code] ?? 400 },
+  });
+}
+
 export const isAppError = (e: unknown): e is AppError => e instanceof AppError;

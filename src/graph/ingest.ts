@@ -207,7 +207,8 @@ async function writeBundle(
       }
       report.counts[label] = counts;
       changed.set(label, changedHere);
-      report.changedIds.push(...changedHere);
+      // A loop, not push(...ids): spreading 100,000+ ids overflows the call stack.
+      for (const id of changedHere) report.changedIds.push(id);
       if (changedHere.size > 0) report.changed[label] = [...changedHere];
     }
     for (const spec of SECTIONS) {

@@ -44,6 +44,15 @@ export function parseBundleText(
   file: string,
   text: string,
 ): { doc?: BundleDocument; problems: Problem[] } {
+  // JSON.parse is a hundred times faster than the YAML parser on large generated bundles;
+  // the YAML parser only runs to locate a syntax error.
+  if (file.toLowerCase().endsWith('.json')) {
+    try {
+      return { doc: { file, data: JSON.parse(text) as unknown }, problems: [] };
+    } catch {
+      // fall through: YAML (a superset of JSON) reports the line and column
+    }
+  }
   const document = parseDocument(text, { prettyErrors: false, uniqueKeys: true });
   if (document.errors.length > 0) {
     return {

@@ -5,7 +5,7 @@
  */
 import type { ApolloServerPlugin } from '@apollo/server';
 import type { AuthChecker } from 'type-graphql';
-import { AppError } from '../../errors';
+import { AppError, refusal } from '../../errors';
 import type { ApiContext } from '../context';
 import type { Role } from './api-keys';
 import { requireRole } from './authenticate';
@@ -14,11 +14,14 @@ export const authPlugin: ApolloServerPlugin<ApiContext> = {
   requestDidStart() {
     return Promise.resolve({
       didResolveOperation({ contextValue }) {
-        if (contextValue.authError) throw contextValue.authError;
+        const { authError } = contextValue;
+        if (authError) throw authError instanceof AppError ? refusal(authError) : authError;
         if (!contextValue.publicReads && !contextValue.principal) {
-          throw new AppError(
-            'UNAUTHENTICATED',
-            'this API needs an API key (Authorization: Bearer <key>)',
+          throw refusal(
+            new AppError(
+              'UNAUTHENTICATED',
+              'this API needs an API key (Authorization: Bearer <key>)',
+            ),
           );
         }
         return Promise.resolve();

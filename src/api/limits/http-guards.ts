@@ -45,13 +45,11 @@ export function rateLimiter(settings: GuardSettings): RequestHandler {
         Math.ceil(((resetTime?.getTime() ?? Date.now() + options.windowMs) - Date.now()) / 1000),
       );
       res.setHeader('Retry-After', String(retryAfter));
-      res
-        .status(429)
-        .json(
-          graphQLError(`too many requests: retry after ${retryAfter} s`, 'RATE_LIMITED', {
-            retryAfter,
-          }),
-        );
+      res.status(429).json(
+        graphQLError(`too many requests: retry after ${retryAfter} s`, 'RATE_LIMITED', {
+          retryAfter,
+        }),
+      );
     },
   });
 }

@@ -15,10 +15,12 @@ import {
   isNonNullType,
 } from 'graphql';
 import { type ComplexityEstimatorArgs, getComplexity } from 'graphql-query-complexity';
-import { AppError } from '../../errors';
+import { AppError, refusal } from '../../errors';
 import { DEFAULT_PAGE_SIZE } from '../query/cursor';
 
 export interface QueryLimits {
+  /** Tokens in a query document: bounds parsing and validation work (5,000 repeated fields take validation a minute). */
+  maxTokens: number;
   maxDepth: number;
   maxAliases: number;
   maxCost: number;
@@ -120,12 +122,21 @@ export function checkQueryLimits(
       },
     );
   }
-  const cost = getComplexity({
-    schema,
-    query: { kind: Kind.DOCUMENT, definitions: [operation, ...fragments] },
-    variables,
-    estimators: [estimator],
-  });
+  let cost: number;
+  try {
+    cost = getComplexity({
+      schema,
+      query: { kind: Kind.DOCUMENT, definitions: [operation, ...fragments] },
+      variables,
+      estimators: [estimator],
+    });
+  } catch (error) {
+    // The estimate coerces the variables first: a variable of the wrong type lands here.
+    throw new AppError(
+      'BAD_USER_INPUT',
+      error instanceof Error ? error.message : 'invalid variables',
+    );
+  }
   if (cost > limits.maxCost) {
     throw new AppError(
       'QUERY_TOO_COMPLEX',
@@ -141,10 +152,22 @@ export function queryLimitsPlugin(limits: QueryLimits): ApolloServerPlugin {
       return Promise.resolve({
         didResolveOperation({ operation, document, request, schema }) {
           if (!operation) return Promise.resolve();
+          if (operation.operation === 'subscription') {
+            throw refusal(
+              new AppError(
+                'BAD_USER_INPUT',
+                'subscriptions are served over WebSocket (graphql-ws) at this same URL, not over HTTP',
+              ),
+            );
+          }
           const fragments = document.definitions.filter(
             (d): d is FragmentDefinitionNode => d.kind === Kind.FRAGMENT_DEFINITION,
           );
-          checkQueryLimits(schema, operation, fragments, request.variables ?? {}, limits);
+          try {
+            checkQueryLimits(schema, operation, fragments, request.variables ?? {}, limits);
+          } catch (error) {
+            throw error instanceof AppError ? refusal(error) : error;
+          }
           return Promise.resolve();
         },
       });
