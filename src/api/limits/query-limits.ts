@@ -9,6 +9,7 @@ import {
   type GraphQLSchema,
   Kind,
   type OperationDefinitionNode,
+  OperationTypeNode,
   type SelectionSetNode,
   getNamedType,
   isListType,
@@ -152,7 +153,7 @@ export function queryLimitsPlugin(limits: QueryLimits): ApolloServerPlugin {
       return Promise.resolve({
         didResolveOperation({ operation, document, request, schema }) {
           if (!operation) return Promise.resolve();
-          if (operation.operation === 'subscription') {
+          if (operation.operation === OperationTypeNode.SUBSCRIPTION) {
             throw refusal(
               new AppError(
                 'BAD_USER_INPUT',
