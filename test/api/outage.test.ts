@@ -5,7 +5,9 @@
  */
 import { rmSync } from 'node:fs';
 import path from 'node:path';
+import { createApiKey } from '../../src/api/auth/api-keys.store';
 import { applyMigrations, Database } from '../../src/db';
+import { ingest } from '../../src/graph';
 import { type LocalNeo4jHandle, startLocalNeo4j } from '../../src/db/local-neo4j';
 import { startTestApi, type TestApi } from '../helpers/api';
 import { PROJECT_ROOT } from '../helpers/graph';
@@ -24,13 +26,76 @@ describe('a Neo4j outage', () => {
   let neo4j: LocalNeo4jHandle;
   let db: Database;
   let api: TestApi;
+  let writer: ReturnType<typeof writerUnderLoad>;
+
+  /** Writes incidents one after another until stopped, keeping what was acknowledged and what was refused. */
+  function writerUnderLoad(key: string) {
+    const acknowledged: string[] = [];
+    const refused: string[] = [];
+    let running = false;
+    let loop: Promise<void> = Promise.resolve();
+    return {
+      async startWriting() {
+        running = true;
+        loop = (async () => {
+          for (let i = 0; running && i < 10_000; i++) {
+            const res = await api.gql(
+              'mutation ($input: IncidentInput!) { recordIncident(input: $input) { id } }',
+              {
+                input: {
+                  kind: 'COMPLAINT',
+                  title: `Outage write ${i}`,
+                  date: '2026-01-01',
+                  against: ['outage-co'],
+                  summary: 'x',
+                  sources: [{ source: 'outage-src' }],
+                },
+              },
+              `Bearer ${key}`,
+            );
+            if (res.errors) refused.push(String(res.errors[0]?.extensions?.code));
+            else acknowledged.push(res.data!.recordIncident.id);
+          }
+        })();
+        // Let a few writes land before the outage.
+        while (acknowledged.length < 3) await new Promise((r) => setTimeout(r, 50));
+      },
+      async stop() {
+        running = false;
+        await loop;
+        return { acknowledged, refused };
+      },
+    };
+  }
 
   beforeAll(async () => {
     rmSync(dataDir, { recursive: true, force: true });
     neo4j = await start();
     db = new Database({ uri: neo4j.uri, user: 'neo4j', password: 'password', timeoutMs: 1000 });
     await applyMigrations(db);
+    await ingest(db, [
+      {
+        file: 'outage',
+        data: {
+          sources: [
+            {
+              id: 'outage-src',
+              url: 'https://example.org/outage',
+              publisher: 'Test',
+              title: 'Outage',
+              publishedAt: '2026-01-01',
+              kind: 'NEWS',
+            },
+          ],
+          companies: [
+            { id: 'outage-co', name: 'Outage Co', country: 'FR', sources: ['outage-src'] },
+          ],
+        },
+      },
+    ]);
+    const { token } = await createApiKey(db, 'curator', 'outage');
     api = await startTestApi(db);
+    writer = writerUnderLoad(token);
   }, 180_000);
 
   afterAll(async () => {
@@ -45,6 +110,7 @@ describe('a Neo4j outage', () => {
   });
 
   it('answers 503 naming the cause within 2 seconds, and fails requests fast, while Neo4j is down', async () => {
+    await writer.startWriting();
     await neo4j.stop();
     const r = await readyz(api);
     expect(r.status).toBe(503);
@@ -68,6 +134,19 @@ describe('a Neo4j outage', () => {
     expect(r.status).toBe(200);
     const res = await api.gql(`{ companies { totalCount } }`);
     expect(res.errors).toBeUndefined();
-    expect(res.data!.companies.totalCount).toBe(0);
+    expect(res.data!.companies.totalCount).toBe(1);
   }, 60_000);
+
+  it('loses no acknowledged write across the outage', async () => {
+    await new Promise((r) => setTimeout(r, 1000));
+    const { acknowledged, refused } = await writer.stop();
+    expect(acknowledged.length).toBeGreaterThan(0);
+    expect(refused.every((code) => code === 'DATABASE_UNAVAILABLE')).toBe(true);
+    const rows = await db.read(
+      'acknowledged',
+      'MATCH (i:Incident) WHERE i.id IN $ids RETURN count(i) AS n',
+      { ids: acknowledged },
+    );
+    expect(rows[0]!.n).toBe(acknowledged.length);
+  });
 });
