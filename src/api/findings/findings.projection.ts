@@ -1,5 +1,5 @@
 /** A finding is a map built by its rule (rules.ts); its fields read that map. */
-import { defineProjection, type OrderKey } from '../query/spec';
+import { defineProjection, entryNode, entryValue, type OrderKey } from '../query/spec';
 import { FINDING_KINDS, FINDING_RULES } from './rules';
 
 export const FINDING_ORDER: OrderKey[] = [
@@ -13,36 +13,16 @@ const titles = `CASE ${'${v}'}.kind ${FINDING_KINDS.map((k) => `WHEN '${k}' THEN
 defineProjection({
   typeName: 'Finding',
   fields: {
-    id: { kind: 'expression', expr: (v) => `${v}.id` },
-    kind: { kind: 'expression', expr: (v) => `${v}.kind` },
+    id: entryValue('id'),
+    kind: entryValue('kind'),
     title: { kind: 'expression', expr: (v) => titles.replace('${v}', v) },
-    explanation: { kind: 'expression', expr: (v) => `${v}.explanation` },
-    company: {
-      kind: 'nodeExpression',
-      target: 'Company',
-      many: false,
-      expr: (v) => `${v}.company`,
-    },
-    product: {
-      kind: 'nodeExpression',
-      target: 'Product',
-      many: false,
-      expr: (v) => `${v}.product`,
-    },
-    plans: { kind: 'nodeExpression', target: 'Plan', many: true, expr: (v) => `${v}.plans` },
-    practices: {
-      kind: 'nodeExpression',
-      target: 'Practice',
-      many: true,
-      expr: (v) => `${v}.practices`,
-    },
-    right: { kind: 'nodeExpression', target: 'Right', many: false, expr: (v) => `${v}.right` },
-    provisions: {
-      kind: 'nodeExpression',
-      target: 'Provision',
-      many: true,
-      expr: (v) => `${v}.provisions`,
-    },
+    explanation: entryValue('explanation'),
+    company: entryNode('Company', 'company'),
+    product: entryNode('Product', 'product'),
+    plans: entryNode('Plan', 'plans', true),
+    practices: entryNode('Practice', 'practices', true),
+    right: entryNode('Right', 'right'),
+    provisions: entryNode('Provision', 'provisions', true),
     evidence: {
       kind: 'related',
       target: 'Evidence',

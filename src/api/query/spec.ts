@@ -51,6 +51,20 @@ export interface TypeSpec {
   fields: Record<string, FieldSpec>;
 }
 
+/** A value of the map a question's query built for each row (a finding, a matrix row). */
+export const entryValue = (key: string): FieldSpec => ({
+  kind: 'expression',
+  expr: (v) => `${v}.${key}`,
+});
+
+/** A node, or a list of nodes, held in an entry of that map. */
+export const entryNode = (target: string, key: string, many = false): FieldSpec => ({
+  kind: 'nodeExpression',
+  target,
+  many,
+  expr: (v) => `${v}.${key}`,
+});
+
 const registry = new Map<string, TypeSpec>();
 
 export function defineProjection(spec: TypeSpec): TypeSpec {

@@ -4,7 +4,13 @@
  * company and right. Matrix rows and cells are maps built by the matrix query.
  */
 import { disputed, evidence, inForce } from '../entities/entities.projection';
-import { defineProjection, type FieldSpec, type OrderKey } from '../query/spec';
+import {
+  defineProjection,
+  entryNode,
+  entryValue,
+  type FieldSpec,
+  type OrderKey,
+} from '../query/spec';
 
 const bound = (target: string, variable: string): FieldSpec => ({
   kind: 'nodeExpression',
@@ -47,19 +53,9 @@ export const MATRIX_ORDER: OrderKey[] = [
 defineProjection({
   typeName: 'RightsMatrixRow',
   fields: {
-    company: {
-      kind: 'nodeExpression',
-      target: 'Company',
-      many: false,
-      expr: (v) => `${v}.company`,
-    },
-    product: {
-      kind: 'nodeExpression',
-      target: 'Product',
-      many: false,
-      expr: (v) => `${v}.product`,
-    },
-    plan: { kind: 'nodeExpression', target: 'Plan', many: false, expr: (v) => `${v}.plan` },
+    company: entryNode('Company', 'company'),
+    product: entryNode('Product', 'product'),
+    plan: entryNode('Plan', 'plan'),
     cells: {
       kind: 'related',
       target: 'RightsMatrixCell',
@@ -87,19 +83,14 @@ WITH {code: ${code}, practice: CASE WHEN ${h} IS NULL THEN null ELSE ${p} END, h
 defineProjection({
   typeName: 'RightsMatrixCell',
   fields: {
-    right: { kind: 'expression', expr: (v) => `${v}.code` },
+    right: entryValue('code'),
     status: {
       kind: 'expression',
       expr: (v) => `coalesce(${v}.handles.status, 'UNKNOWN')`,
     },
     mechanism: { kind: 'expression', expr: (v) => `${v}.handles.mechanism` },
     note: { kind: 'expression', expr: (v) => `${v}.handles.note` },
-    practice: {
-      kind: 'nodeExpression',
-      target: 'Practice',
-      many: false,
-      expr: (v) => `${v}.practice`,
-    },
+    practice: entryNode('Practice', 'practice'),
     sources: {
       kind: 'related',
       target: 'Evidence',

@@ -4,7 +4,7 @@
  */
 import { standing } from '../entities/entities.projection';
 import type { CypherScope } from '../query/scope';
-import { defineProjection, type FieldSpec } from '../query/spec';
+import { defineProjection, entryNode, entryValue, type FieldSpec } from '../query/spec';
 
 const inRange = (i: string, scope: CypherScope): string => {
   const { from, to } = scope.bindings;
@@ -28,7 +28,7 @@ function grouped(
   };
 }
 
-const count: FieldSpec = { kind: 'expression', expr: (v) => `${v}.count` };
+const count: FieldSpec = entryValue('count');
 
 defineProjection({
   typeName: 'Stats',
@@ -67,30 +67,19 @@ defineProjection({
   },
 });
 
-const entry = (name: string): FieldSpec => ({ kind: 'expression', expr: (v) => `${v}.${name}` });
 defineProjection({
   typeName: 'ProvisionCount',
   fields: {
-    provision: {
-      kind: 'nodeExpression',
-      target: 'Provision',
-      many: false,
-      expr: (v) => `${v}.provision`,
-    },
+    provision: entryNode('Provision', 'provision'),
     count,
   },
 });
 defineProjection({
   typeName: 'AuthorityCount',
   fields: {
-    authority: {
-      kind: 'nodeExpression',
-      target: 'Authority',
-      many: false,
-      expr: (v) => `${v}.authority`,
-    },
+    authority: entryNode('Authority', 'authority'),
     count,
   },
 });
-defineProjection({ typeName: 'MonthCount', fields: { month: entry('month'), count } });
-defineProjection({ typeName: 'KindCount', fields: { kind: entry('kind'), count } });
+defineProjection({ typeName: 'MonthCount', fields: { month: entryValue('month'), count } });
+defineProjection({ typeName: 'KindCount', fields: { kind: entryValue('kind'), count } });

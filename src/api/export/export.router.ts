@@ -1,0 +1,106 @@
+/**
+ * The export endpoints:
+ *   GET /export/rights-matrix.csv?asOf=YYYY-MM-DD[&purpose=id][&companies=a,b][&rights=OBJECT,...]
+ *   GET /export/graph.jsonld
+ * The CSV runs the API's own rightsMatrix query as the caller; the JSON-LD reads the graph
+ * through the db layer, after the API has said the caller may read.
+ */
+import { randomUUID } from 'node:crypto';
+import express, { type Request, type Response, type Router } from 'express';
+import type { Database } from '../../db';
+import { AppError, type ErrorCode } from '../../errors';
+import type { GraphQLExecutor } from './executor';
+import { graphJsonLd } from './graph.jsonld';
+import { rightsMatrixCsv } from './rights-matrix.csv';
+import { parseRightsMatrixParams, type RawValue } from './rights-matrix.params';
+
+export interface ExportRouterOptions {
+  db: Database;
+  /**
+   * Runs GraphQL for this HTTP request as /graphql would run it for the same caller (its
+   * Authorization header, the API's context and plugins).
+   */
+  executorFor(req: Request, requestId: string): Promise<GraphQLExecutor> | GraphQLExecutor;
+}
+
+const STATUS: Partial<Record<ErrorCode, number>> = {
+  BAD_USER_INPUT: 400,
+  QUERY_TOO_COMPLEX: 400,
+  UNAUTHENTICATED: 401,
+  FORBIDDEN: 403,
+  NOT_FOUND: 404,
+  RATE_LIMITED: 429,
+  DATABASE_UNAVAILABLE: 503,
+};
+
+/** Errors answer as GraphQL does ({errors: [{message, extensions: {code}}]}), with an HTTP status. */
+function sendError(res: Response, error: unknown): void {
+  const appError =
+    error instanceof AppError ? error : new AppError('INTERNAL_SERVER_ERROR', 'internal error');
+  res.status(STATUS[appError.code] ?? 500).json({
+    errors: [
+      { message: appError.message, extensions: { ...appError.extensions, code: appError.code } },
+    ],
+  });
+}
+
+/** A query-string value as text; nested forms (a[b]=c) are not parameters of the export. */
+function queryValue(value: unknown): RawValue {
+  if (value === undefined || typeof value === 'string') return value;
+  if (Array.isArray(value) && value.every((v) => typeof v === 'string')) return value;
+  throw new AppError('BAD_USER_INPUT', 'query parameters must be plain text values');
+}
+
+/** A trivial operation: answers with an error exactly when the API would refuse this caller. */
+const ACCESS_PROBE = 'query ExportAccess { __typename }';
+
+export function exportRouter(options: ExportRouterOptions): Router {
+  const router = express.Router();
+
+  const executor = async (req: Request, res: Response): Promise<GraphQLExecutor> => {
+    const requestId = randomUUID();
+    res.setHeader('x-request-id', requestId);
+    return options.executorFor(req, requestId);
+  };
+
+  router.get('/export/rights-matrix.csv', async (req, res) => {
+    try {
+      const params = parseRightsMatrixParams({
+        asOf: queryValue(req.query.asOf),
+        purpose: queryValue(req.query.purpose),
+        companies: queryValue(req.query.companies),
+        rights: queryValue(req.query.rights),
+      });
+      const { csv, asOf } = await rightsMatrixCsv(await executor(req, res), params);
+      res
+        .type('text/csv; charset=utf-8; header=present')
+        .set('content-disposition', `attachment; filename="rights-matrix-${asOf}.csv"`)
+        .send(csv);
+    } catch (error) {
+      sendError(res, error);
+    }
+  });
+
+  router.get('/export/graph.jsonld', async (req, res) => {
+    try {
+      const probe = await (await executor(req, res))({ query: ACCESS_PROBE });
+      const refused = probe.errors?.[0];
+      if (refused) {
+        const code = refused.extensions?.code;
+        throw new AppError(
+          code === 'UNAUTHENTICATED' || code === 'FORBIDDEN' ? code : 'INTERNAL_SERVER_ERROR',
+          refused.message,
+        );
+      }
+      const document = await graphJsonLd(options.db);
+      res
+        .type('application/ld+json; charset=utf-8')
+        .set('content-disposition', 'inline; filename="gdpr-rights-graph.jsonld"')
+        .send(`${JSON.stringify(document, null, 2)}\n`);
+    } catch (error) {
+      sendError(res, error);
+    }
+  });
+
+  return router;
+}

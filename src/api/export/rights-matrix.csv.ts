@@ -1,0 +1,85 @@
+/**
+ * The rights matrix as CSV: one row per plan, one column per right holding its status on the
+ * date asked. The rows come from the API's own `rightsMatrix` query, page by page, so the CSV
+ * and the API never disagree. Quoting follows RFC 4180 (csv-stringify), records end in CRLF.
+ */
+import { stringify } from 'csv-stringify/sync';
+import { todayIso } from '../common/date.scalar';
+import { type GraphQLExecutor, runTyped } from './executor';
+import type { RightsMatrixExportQuery as Result } from './gql/graphql';
+import type { RightsMatrixParams } from './rights-matrix.params';
+import { RightsMatrixExportQuery } from './rights-matrix.query';
+
+type Row = Result['rightsMatrix']['rows'][number];
+
+export interface RightsMatrixCsv {
+  csv: string;
+  /** The date the matrix holds on (today when none was asked). */
+  asOf: string;
+  rowCount: number;
+}
+
+/** A bound on pages, far above any real matrix, so that a cursor bug cannot loop forever. */
+const MAX_PAGES = 1000;
+
+export const CSV_LEADING_COLUMNS = [
+  'as_of',
+  'purpose',
+  'company_id',
+  'company',
+  'product_id',
+  'product',
+  'plan_id',
+  'plan',
+  'tier',
+  'paid',
+] as const;
+
+export async function rightsMatrixCsv(
+  execute: GraphQLExecutor,
+  params: RightsMatrixParams,
+): Promise<RightsMatrixCsv> {
+  // One date for every page, even across midnight.
+  const asOf = params.asOf ?? todayIso();
+  const variables = {
+    asOf,
+    purpose: params.purpose ?? null,
+    companies: params.companies ?? null,
+    rights: params.rights ?? null,
+  };
+  const rows: Row[] = [];
+  let rights: string[] = [];
+  let after: string | null = null;
+  for (let page = 0; page < MAX_PAGES; page++) {
+    const data = await runTyped(execute, RightsMatrixExportQuery, { ...variables, after });
+    const matrix: Result['rightsMatrix'] = data.rightsMatrix;
+    rights = matrix.rights;
+    rows.push(...matrix.rows);
+    if (!matrix.pageInfo.hasNextPage || !matrix.pageInfo.endCursor) break;
+    after = matrix.pageInfo.endCursor;
+  }
+  const records = rows.map((row) => {
+    const status = new Map(row.cells.map((c) => [c.right as string, c.status as string]));
+    return [
+      asOf,
+      params.purpose ?? '',
+      row.company.id,
+      row.company.name,
+      row.product.id,
+      row.product.name,
+      row.plan.id,
+      row.plan.name,
+      row.plan.tier,
+      row.plan.paid ? 'true' : 'false',
+      ...rights.map((r) => status.get(r) ?? 'UNKNOWN'),
+      row.cells
+        .filter((c) => c.disputed)
+        .map((c) => c.right)
+        .join(' '),
+    ];
+  });
+  const csv = stringify([[...CSV_LEADING_COLUMNS, ...rights, 'disputed_rights'], ...records], {
+    record_delimiter: 'windows',
+  });
+  return { csv, asOf, rowCount: rows.length };
+}
