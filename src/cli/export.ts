@@ -4,10 +4,7 @@
  * API's own query through its schema, as the local operator (see src/api/export).
  */
 import { writeFileSync } from 'node:fs';
-import { createEvents } from '../api/events';
-import type { ApiContext } from '../api/context';
-import { EXPORT_USAGE, parseExportArgs, runExport, schemaExecutor } from '../api/export';
-import { buildApiSchema } from '../api/schema';
+import { EXPORT_USAGE, operatorExecutor, parseExportArgs, runExport } from '../api/export';
 import { openRuntime, runMain } from './runtime';
 
 runMain(async () => {
@@ -20,19 +17,7 @@ runMain(async () => {
   try {
     const content = await runExport(command, {
       db: runtime.db,
-      executor: async () => {
-        const events = createEvents();
-        const context: ApiContext = {
-          db: runtime.db,
-          requestId: 'cli-export',
-          logger: runtime.logger,
-          principal: null,
-          authError: null,
-          publicReads: true,
-          events,
-        };
-        return schemaExecutor(await buildApiSchema(events), context);
-      },
+      executor: () => operatorExecutor(runtime.db, runtime.logger),
     });
     if (command.out) {
       writeFileSync(command.out, content);

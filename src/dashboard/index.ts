@@ -1,0 +1,1 @@
+export { dashboardRouter, DASHBOARD_ASSETS_DIR, type DashboardOptions } from './dashboard.router';
