@@ -125,8 +125,27 @@ export class AmountInput {
   currency!: string;
 }
 
+/** What every recorded statement carries: its summary, how well it was checked, and its sources. */
+@InputType()
+abstract class StatementInput {
+  @Field(() => VerificationEnum, { nullable: true })
+  verification?: string | null;
+
+  @Field()
+  summary!: string;
+
+  @Field(() => [EvidenceInput])
+  sources!: EvidenceInput[];
+
+  @Field(() => [SourceInput], {
+    nullable: true,
+    description: 'Sources cited here that the graph does not hold yet.',
+  })
+  newSources?: SourceInput[] | null;
+}
+
 @InputType({ description: 'A new incident: complaint, decision, fine, statement...' })
-export class IncidentInput {
+export class IncidentInput extends StatementInput {
   @Field(() => ID, {
     nullable: true,
     description:
@@ -169,18 +188,6 @@ export class IncidentInput {
 
   @Field(() => AmountInput, { nullable: true })
   amount?: AmountInput | null;
-
-  @Field(() => VerificationEnum, { nullable: true })
-  verification?: string | null;
-
-  @Field()
-  summary!: string;
-
-  @Field(() => [EvidenceInput])
-  sources!: EvidenceInput[];
-
-  @Field(() => [SourceInput], { nullable: true })
-  newSources?: SourceInput[] | null;
 }
 
 @InputType({ description: 'How a practice handles one right.' })
@@ -202,7 +209,7 @@ export class RightHandlingInput {
   description:
     'A new practice: what a company does with data on a plan for a purpose, from a date.',
 })
-export class PracticeInput {
+export class PracticeInput extends StatementInput {
   @Field(() => ID)
   id!: string;
 
@@ -239,18 +246,6 @@ export class PracticeInput {
 
   @Field(() => [RightHandlingInput], { nullable: true })
   rights?: RightHandlingInput[] | null;
-
-  @Field(() => VerificationEnum, { nullable: true })
-  verification?: string | null;
-
-  @Field()
-  summary!: string;
-
-  @Field(() => [EvidenceInput])
-  sources!: EvidenceInput[];
-
-  @Field(() => [SourceInput], { nullable: true })
-  newSources?: SourceInput[] | null;
 }
 
 @ObjectType({ description: 'A retraction: the statement stays, marked, with who, when and why.' })
