@@ -11,13 +11,6 @@ interface QueryTally {
 
 const storage = new AsyncLocalStorage<QueryTally>();
 
-/** Runs `work` with a fresh tally; everything it awaits is counted into it. */
-export function withQueryTally<T>(work: () => T): { result: T; tally: QueryTally } {
-  const tally: QueryTally = { count: 0, names: [] };
-  const result = storage.run(tally, work);
-  return { result, tally };
-}
-
 /** Runs `work` in a fresh tally without waiting for it (for middleware chains). */
 export function startQueryTally(work: () => void): void {
   storage.run({ count: 0, names: [] }, work);

@@ -62,8 +62,3 @@ export async function queryConnection(
   if (rows[0]?.found !== true) throw new AppError('NOT_FOUND', mustExist?.message ?? 'not found');
   return shapeConnection(rows[0].root as unknown as RawConnection, compiled.shape);
 }
-
-/** Compiles the selection of a sub-field of the root's result type (e.g. `plan` of PlanRightStatus). */
-export function subTree(tree: ResolveTree, typeName: string, fieldName: string): ResolveTree[] {
-  return Object.values(tree.fieldsByTypeName[typeName] ?? {}).filter((f) => f.name === fieldName);
-}

@@ -75,7 +75,3 @@ export function defineProjection(spec: TypeSpec): TypeSpec {
 export function projectionOf(typeName: string): TypeSpec | undefined {
   return registry.get(typeName);
 }
-
-export function projectedTypeNames(): string[] {
-  return [...registry.keys()];
-}
