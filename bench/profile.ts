@@ -44,6 +44,17 @@ class CapturingDatabase extends Database {
     this.captured.push({ name, cypher, params, ms: performance.now() - started });
     return rows;
   }
+
+  override async readValues(
+    name: string,
+    cypher: string,
+    params: Params = {},
+  ): Promise<Record<string, unknown>[]> {
+    const started = performance.now();
+    const rows = await super.readValues(name, cypher, params);
+    this.captured.push({ name, cypher, params, ms: performance.now() - started });
+    return rows;
+  }
 }
 
 interface PlanNode {

@@ -46,17 +46,16 @@ export function compileObject(
       const key = scope.key();
       switch (field.kind) {
         case 'property':
-          entries.push(`${key}: ${v}.${field.property ?? sub.name}`);
-          shape.push({ responseKey: alias, kind: 'value', key });
-          break;
         case 'relationshipProperty':
-          entries.push(`${key}: ${r}.${field.property ?? sub.name}`);
+        case 'expression': {
+          const expr =
+            field.kind === 'expression'
+              ? field.expr(v, sub.args, scope)
+              : `${field.kind === 'property' ? v : r}.${field.property ?? sub.name}`;
+          entries.push(`${key}: ${scope.output(typeName, sub.name, expr)}`);
           shape.push({ responseKey: alias, kind: 'value', key });
           break;
-        case 'expression':
-          entries.push(`${key}: ${field.expr(v, sub.args, scope)}`);
-          shape.push({ responseKey: alias, kind: 'value', key });
-          break;
+        }
         case 'embedded': {
           const inner = compileObject(v, field.target, [sub], scope, r);
           entries.push(`${key}: CASE WHEN ${field.present(v)} THEN ${inner.map} ELSE null END`);

@@ -26,11 +26,11 @@ export async function queryNode(
   info: GraphQLResolveInfo,
   match: (scope: CypherScope) => string,
 ): Promise<unknown> {
-  const scope = new CypherScope();
+  const scope = new CypherScope(info.schema);
   const tree = resolveTree(info);
   const head = match(scope);
   const object = compileObject('n', typeName, [tree], scope);
-  const rows = await ctx.db.read(
+  const rows = await ctx.db.readValues(
     name,
     `// ${name}\n${head}\nRETURN ${object.map} AS root LIMIT 1`,
     scope.params,
@@ -49,16 +49,16 @@ export async function queryConnection(
   /** A condition checked in the same query (e.g. that the company exists); NOT_FOUND with `message` when false. */
   mustExist?: { condition: (scope: CypherScope) => string; message: string },
 ): Promise<unknown> {
-  const scope = new CypherScope();
+  const scope = new CypherScope(info.schema);
   const tree = resolveTree(info);
   const t = 'n';
   const compiled = compileConnection(t, typeName, tree, scope, order, match(scope, t));
   const guard = mustExist ? mustExist.condition(scope) : 'true';
-  const rows = await ctx.db.read(
+  const rows = await ctx.db.readValues(
     name,
     `// ${name}\nRETURN ${guard} AS found, ${compiled.map} AS root`,
     scope.params,
   );
   if (rows[0]?.found !== true) throw new AppError('NOT_FOUND', mustExist?.message ?? 'not found');
-  return shapeConnection(rows[0].root as unknown as RawConnection, compiled.shape);
+  return shapeConnection(rows[0].root as RawConnection, compiled.shape);
 }

@@ -2,6 +2,7 @@
  * The state of one compilation: the parameters collected so far and fresh names.
  * Every value from a request becomes a parameter; nothing from a request is spliced into Cypher text.
  */
+import { getNamedType, type GraphQLSchema, isObjectType } from 'graphql';
 import neo4j from 'neo4j-driver';
 
 export class CypherScope {
@@ -13,6 +14,9 @@ export class CypherScope {
    */
   readonly bindings: Record<string, string> = {};
   private counter = 0;
+
+  /** The API schema, when known, tells which fields are calendar dates (see `output`). */
+  constructor(private readonly schema?: GraphQLSchema) {}
 
   /** Registers a value and returns its parameter reference, e.g. `$p3`. */
   param(value: unknown): string {
@@ -34,5 +38,15 @@ export class CypherScope {
   /** A fresh key for a projected field; response names (aliases) never reach the Cypher text. */
   key(): string {
     return `f${this.counter++}`;
+  }
+
+  /**
+   * The Cypher that returns a field's value. Calendar dates leave Neo4j as strings: the driver
+   * turns each Date into an object with integer arithmetic, which dominated large answers.
+   */
+  output(typeName: string, fieldName: string, expr: string): string {
+    const type = this.schema?.getType(typeName);
+    const field = type && isObjectType(type) ? type.getFields()[fieldName] : undefined;
+    return field && getNamedType(field.type).name === 'Date' ? `toString(${expr})` : expr;
   }
 }

@@ -1,7 +1,10 @@
 /**
  * Turns what the compiled Cypher returns (maps keyed f0, f1, ...) into the response
  * shape (keyed by the client's field names and aliases), and builds connections.
+ * It reads the driver's values as they come and converts each leaf on the way
+ * (one walk over a large answer, not a conversion pass and then a shaping pass).
  */
+import { toPlain } from '../../db';
 import { encodeCursor, type CursorKey } from './cursor';
 
 export type ObjectShape = ShapeField[];
@@ -40,7 +43,7 @@ export function shapeObject(value: unknown, shape: ObjectShape): unknown {
   for (const f of shape) {
     switch (f.kind) {
       case 'value':
-        out[f.responseKey] = source[f.key] ?? null;
+        out[f.responseKey] = toPlain(source[f.key]);
         break;
       case 'object':
         out[f.responseKey] = shapeObject(source[f.key], f.shape);
@@ -65,12 +68,12 @@ export interface RawConnection {
 export function shapeConnection(raw: RawConnection, shape: ConnectionShape): Json {
   const hasNextPage = raw.r.length > shape.first;
   const rows = raw.r.slice(0, shape.first);
-  const cursors = rows.map((row) => encodeCursor(row.k));
+  const cursors = rows.map((row) => encodeCursor(toPlain(row.k) as CursorKey));
   const out: Json = {};
   for (const f of shape.fields) {
     switch (f.kind) {
       case 'totalCount':
-        out[f.responseKey] = raw.t ?? 0;
+        out[f.responseKey] = toPlain(raw.t) ?? 0;
         break;
       case 'constant':
         out[f.responseKey] = f.value;

@@ -3,6 +3,7 @@
  * `p` the practice, `h` its HANDLES relationship, `pl`, `pr`, `c`, `rt` the plan, product,
  * company and right. Matrix rows and cells are maps built by the matrix query.
  */
+import { AppError } from '../../errors';
 import { disputed, evidence, inForce } from '../entities/entities.projection';
 import {
   defineProjection,
@@ -61,20 +62,31 @@ defineProjection({
       target: 'RightsMatrixCell',
       many: true,
       // Per right: the practice in force that handles it (the newest, when several do).
+      // The plan's practices are read once for all rights; asOf, purpose and rights are the
+      // root field's parameters, so Neo4j evaluates date($asOf) once per query.
       match: (v, t, r, _args, scope) => {
+        const { asOf, purpose, rights } = scope.bindings;
+        if (!asOf || !purpose || !rights)
+          throw new AppError('INTERNAL_SERVER_ERROR', 'the rights matrix bindings are missing');
         const code = scope.variable('code');
+        const pl = scope.variable('pl');
         const p = scope.variable('p');
         const h = scope.variable('h');
-        const pl = scope.variable('pl');
-        return `UNWIND ${v}.rights AS ${code}
-CALL (${v}, ${code}) {
-  WITH ${v}.plan AS ${pl}
-  OPTIONAL MATCH (${pl})<-[:APPLIES_TO]-(${p}:Practice)
-  WHERE ${inForce(p, `${v}.asOf`)} AND (${v}.purpose IS NULL OR EXISTS { (${p})-[:FOR_PURPOSE]->(:Purpose {id: ${v}.purpose}) })
-  OPTIONAL MATCH (${p})-[${h}:HANDLES]->(:Right {code: ${code}})
-  RETURN ${p}, ${h} ORDER BY ${h} IS NULL, ${p}.validFrom DESC LIMIT 1
-}
-WITH {code: ${code}, practice: CASE WHEN ${h} IS NULL THEN null ELSE ${p} END, handles: ${h}} AS ${t}, null AS ${r}`;
+        const rt = scope.variable('rt');
+        const handled = scope.variable('handled');
+        // HANDLES only ends at rights; without the :Right label Neo4j expands from the
+        // practices instead of seeking each right first and matching the practices once per
+        // right (bench/: 83,606 -> 23,582 db hits for 200 plans and 9 rights).
+        return `WITH ${v}.plan AS ${pl}
+WITH COLLECT {
+  MATCH (${pl})<-[:APPLIES_TO]-(${p}:Practice) WHERE ${inForce(p, asOf)}
+  WITH ${p} WHERE ${purpose} IS NULL OR EXISTS { (${p})-[:FOR_PURPOSE]->(:Purpose {id: ${purpose}}) }
+  MATCH (${p})-[${h}:HANDLES]->(${rt}) WHERE ${rt}.code IN ${rights}
+  WITH ${rt}, ${p}, ${h} ORDER BY ${p}.validFrom DESC
+  RETURN {code: ${rt}.code, practice: ${p}, handles: ${h}}
+} AS ${handled}
+UNWIND [${code} IN ${rights} | coalesce(head([x IN ${handled} WHERE x.code = ${code}]), {code: ${code}})] AS ${t}
+WITH ${t}, null AS ${r}`;
       },
     },
   },

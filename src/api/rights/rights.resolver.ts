@@ -35,7 +35,7 @@ export class RightsResolver {
     @Ctx() ctx: ApiContext,
     @Info() info: GraphQLResolveInfo,
   ): Promise<unknown[]> {
-    const scope = new CypherScope();
+    const scope = new CypherScope(info.schema);
     const asOf = scope.param(args.asOf ?? todayIso());
     const purpose = args.purpose
       ? ` AND EXISTS { (p)-[:FOR_PURPOSE]->(:Purpose {id: ${scope.param(args.purpose)}}) }`
@@ -49,7 +49,7 @@ WITH rt, h, p WHERE true${purpose}
 MATCH (p)-[:APPLIES_TO]->(pl:Plan)-[:OF]->(pr:Product)-[:OFFERED_BY]->(c:Company)
 WITH rt, h, p, pl, pr, c ORDER BY c.name, pr.name, ${tierRank('pl')}, pl.id`;
     const row = compileObject('p', 'PlanRightStatus', [resolveTree(info)], scope, 'h');
-    const rows = await ctx.db.read(
+    const rows = await ctx.db.readValues(
       'plansDenyingRight',
       `${head}\nRETURN ${row.map} AS row`,
       scope.params,
@@ -78,12 +78,14 @@ WITH rt, h, p, pl, pr, c ORDER BY c.name, pr.name, ${tierRank('pl')}, pl.id`;
     const rights =
       args.rights && args.rights.length > 0 ? [...new Set(args.rights)] : [...GDPR_RIGHTS];
     const asOf = args.asOf ?? todayIso();
-    const scope = new CypherScope();
+    const scope = new CypherScope(info.schema);
     const tree = resolveTree(info);
     const companies = args.companies ? ` WHERE c.id IN ${scope.param(args.companies)}` : '';
+    scope.bindings.rights = scope.param(rights);
+    scope.bindings.asOf = scope.param(asOf);
+    scope.bindings.purpose = scope.param(args.purpose ?? null);
     const match = `MATCH (c:Company)<-[:OFFERED_BY]-(pr:Product)<-[:OF]-(pl:Plan)${companies}
-WITH {company: c, product: pr, plan: pl, companyName: c.name, productName: pr.name, rank: ${tierRank('pl')},
-      rights: ${scope.param(rights)}, asOf: ${scope.param(asOf)}, purpose: ${scope.param(args.purpose ?? null)}} AS t`;
+WITH {company: c, product: pr, plan: pl, companyName: c.name, productName: pr.name, rank: ${tierRank('pl')}} AS t`;
     const compiled = compileConnection(
       't',
       'RightsMatrixRow',
@@ -96,12 +98,12 @@ WITH {company: c, product: pr, plan: pl, companyName: c.name, productName: pr.na
         ignore: ['asOf', 'purpose', 'rights'],
       },
     );
-    const rows = await ctx.db.read(
+    const rows = await ctx.db.readValues(
       'rightsMatrix',
       `// rightsMatrix\nRETURN ${compiled.map} AS root`,
       scope.params,
     );
-    const page = shapeConnection(rows[0]!.root as unknown as RawConnection, compiled.shape);
+    const page = shapeConnection(rows[0]!.root as RawConnection, compiled.shape);
     const own: Record<string, unknown> = { asOf, purpose: args.purpose ?? null, rights };
     for (const [alias, sub] of Object.entries(tree.fieldsByTypeName.RightsMatrix ?? {})) {
       if (sub.name in own) page[alias] = own[sub.name];
