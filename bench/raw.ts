@@ -22,8 +22,8 @@ const encodeCursor = (key: unknown[]): string =>
 function incidentsCypher(where: string): string {
   return `
 RETURN COUNT { (:Incident) } AS total,
-  COLLECT { MATCH (i:Incident) ${where}
-    WITH i ORDER BY i.date DESC, i.id ASC LIMIT $first + 1
+  COLLECT { MATCH (i:Incident) WHERE i.date IS NOT NULL AND i.id IS NOT NULL ${where}
+    WITH i ORDER BY i.date DESC, i.id DESC LIMIT $first + 1
     RETURN {key: [toString(i.date), i.id], node: i {.id, .kind, .title, date: toString(i.date), .status,
       against: COLLECT { MATCH (i)-[:AGAINST]->(c:Company) WITH c ORDER BY c.name RETURN c {.id, .name} },
       before: head(COLLECT { MATCH (i)-[:BEFORE]->(a:Authority) RETURN a {.id, .name} }),
@@ -85,7 +85,7 @@ RETURN {company: c {.id, .name}, product: pr {.id, .name}, plan: pl {.id, .name,
   /** Page 1; with a cursor, \`incidentsAfter\`. One query: the total and the page. */
   incidents: incidentsCypher(''),
   incidentsAfter: incidentsCypher(
-    'WHERE i.date < date($after[0]) OR (i.date = date($after[0]) AND i.id > $after[1])',
+    'AND i.date <= date($after[0]) AND (i.date < date($after[0]) OR i.id < $after[1])',
   ),
 
   search: `

@@ -374,7 +374,7 @@ const O_INCIDENTS = `query Incidents($first: Int!, $after: String) {
 }`;
 
 const N_INCIDENTS = `query Incidents($first: Int!, $after: String) {
-  incidentsConnection(first: $first, after: $after, sort: [{ date: DESC }, { id: ASC }]) {
+  incidentsConnection(first: $first, after: $after, sort: [{ date: DESC }, { id: DESC }]) {
     totalCount
     pageInfo { hasNextPage endCursor }
     edges {
@@ -392,7 +392,7 @@ const N_INCIDENTS = `query Incidents($first: Int!, $after: String) {
 /** Only the page-size query, for walking to page 500. */
 export const WALK_QUERIES: Record<Exclude<TargetName, 'R'>, string> = {
   O: `query Walk($first: Int!, $after: String) { incidents(first: $first, after: $after) { pageInfo { endCursor } } }`,
-  N: `query Walk($first: Int!, $after: String) { incidentsConnection(first: $first, after: $after, sort: [{ date: DESC }, { id: ASC }]) { pageInfo { endCursor } } }`,
+  N: `query Walk($first: Int!, $after: String) { incidentsConnection(first: $first, after: $after, sort: [{ date: DESC }, { id: DESC }]) { pageInfo { endCursor } } }`,
 };
 
 function incidentTokens(total: number, hasNext: boolean, nodes: any[]): string[] {

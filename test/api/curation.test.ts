@@ -273,6 +273,42 @@ describe('curating through the API', () => {
     });
   });
 
+  it('retracts an incident: gone from the list and from both totals, unfiltered and filtered', async () => {
+    const recorded = await api.gql(
+      RECORD_INCIDENT,
+      { input: INCIDENT('Retraction count check') },
+      as('curator'),
+    );
+    expect(recorded.errors).toBeUndefined();
+    const id = recorded.data!.recordIncident.id as string;
+    // The unfiltered total comes from the count store minus the retracted; the filtered one counts.
+    const listed = async (filter: object | null) => {
+      const res = await api.gql(
+        `query ($filter: IncidentFilter) { incidents(first: 100, filter: $filter) { totalCount nodes { id } } }`,
+        { filter },
+      );
+      expect(res.errors).toBeUndefined();
+      const { totalCount, nodes } = res.data!.incidents;
+      return { totalCount, ids: nodes.map((n: any) => n.id as string) };
+    };
+    for (const filter of [null, { company: 'mistral-ai' }]) {
+      const before = await listed(filter);
+      expect(before.ids).toContain(id);
+      expect(before.totalCount).toBe(before.ids.length);
+    }
+    const res = await api.gql(
+      `mutation ($id: ID!) { retract(id: $id, reason: "Test: recorded twice") { id label } }`,
+      { id },
+      as('curator'),
+    );
+    expect(res.data!.retract).toEqual({ id, label: 'Incident' });
+    for (const filter of [null, { company: 'mistral-ai' }]) {
+      const after = await listed(filter);
+      expect(after.ids).not.toContain(id);
+      expect(after.totalCount).toBe(after.ids.length);
+    }
+  });
+
   it("retracts a practice: gone from today's answers, still there for earlier dates, and in the audit log", async () => {
     const today = new Date().toISOString().slice(0, 10);
     const inForce = async (asOf: string) =>

@@ -67,6 +67,14 @@ describe('limits and guards', () => {
     expect(affordable.errors).toBeUndefined();
   });
 
+  it('checks the cost again for every new set of variables of a query it has passed', async () => {
+    const query = `query ($n: Int!) { companies(first: $n) { nodes { products { plans { practices(first: $n) { nodes { id } } } } } } }`;
+    for (let round = 0; round < 2; round++) {
+      expect((await api.gql(query, { n: 10 })).errors).toBeUndefined();
+      refused(await api.gql(query, { n: 100 }), 'cost', 20_000);
+    }
+  });
+
   it('answers an oversized body with 413 and a code, not an HTML page', async () => {
     const res = await fetch(api.url, {
       method: 'POST',

@@ -27,12 +27,8 @@ describe('walking a connection while it grows', () => {
   it('sees every incident present at the start exactly once, whatever is added between pages', async () => {
     // Several incidents share a date, so the id tie-break matters.
     const initial = Array.from({ length: 40 }, (_, i) => `pg-${String(i).padStart(3, '0')}`);
-    await ingest(db, [
-      {
-        file: 'initial',
-        data: incidentsBundle(initial, 'gen-co-0000', (i) => `2024-0${1 + (i % 9)}-1${i % 3}`),
-      },
-    ]);
+    const dateOf = (i: number) => `2024-0${1 + (i % 9)}-1${i % 3}`;
+    await ingest(db, [{ file: 'initial', data: incidentsBundle(initial, 'gen-co-0000', dateOf) }]);
     const startTotal = (await api.gql(`{ incidents { totalCount } }`)).data!.incidents.totalCount;
 
     const seen: string[] = [];
@@ -64,6 +60,10 @@ describe('walking a connection while it grows', () => {
     }
     expect(new Set(seen).size).toBe(seen.length);
     for (const id of initial) expect(seen).toContain(id);
+    // Newest first, and within a day by id, descending too.
+    const key = (id: string) => `${dateOf(initial.indexOf(id))} ${id}`;
+    const expectedOrder = [...initial].sort((a, b) => (key(a) < key(b) ? 1 : -1));
+    expect(seen.filter((id) => initial.includes(id))).toEqual(expectedOrder);
     expect(seen.filter((id) => !id.startsWith('pg-new-')).length).toBe(startTotal);
   });
 });

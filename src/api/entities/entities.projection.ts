@@ -10,9 +10,13 @@ const prop = (property?: string): FieldSpec =>
 const props = (...names: string[]): Record<string, FieldSpec> =>
   Object.fromEntries(names.map((n) => [n, prop()]));
 
+/**
+ * Newest first; within a day by id, also descending, so that the (date, id) index gives the
+ * order and a page is a short index seek instead of a sort of every incident.
+ */
 export const INCIDENT_ORDER: OrderKey[] = [
   { expr: (t) => `${t}.date`, direction: 'DESC', kind: 'date' },
-  { expr: (t) => `${t}.id`, direction: 'ASC', kind: 'string' },
+  { expr: (t) => `${t}.id`, direction: 'DESC', kind: 'string' },
 ];
 
 /** For polling: incidents in the order they were recorded. */

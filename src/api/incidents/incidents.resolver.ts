@@ -55,7 +55,8 @@ export function incidentsMatch(
   scope: CypherScope,
   t: string,
 ): string {
-  const where: string[] = [standing(t)];
+  // Every incident has a date and an id; saying so lets the (date, id) index give the order.
+  const where: string[] = [`${t}.date IS NOT NULL AND ${t}.id IS NOT NULL`, standing(t)];
   const f = filter ?? {};
   if (f.provision) {
     const id = provisionIdFromRef(f.provision);
@@ -83,6 +84,9 @@ export function incidentsMatch(
   return `MATCH (${t}:Incident)${where.length ? ` WHERE ${where.join(' AND ')}` : ''}`;
 }
 
+const UNFILTERED_TOTAL =
+  'COUNT { (:Incident) } - COUNT { MATCH (i:Incident) WHERE i.retractedAt IS NOT NULL RETURN i }';
+
 @Resolver(() => Incident)
 export class IncidentsResolver {
   @Query(() => IncidentConnection, {
@@ -106,8 +110,16 @@ export class IncidentsResolver {
           `${incidentsMatch(args.filter, scope, t)} AND ${t}.recordedAt > datetime(${scope.param(recordedAfter.toISOString())})`,
       );
     }
-    return queryConnection(ctx, 'incidents', 'Incident', info, INCIDENT_ORDER, (scope, t) =>
-      incidentsMatch(args.filter, scope, t),
+    const filtered = Object.values(args.filter ?? {}).some((v) => v !== null && v !== undefined);
+    return queryConnection(
+      ctx,
+      'incidents',
+      'Incident',
+      info,
+      INCIDENT_ORDER,
+      (scope, t) => incidentsMatch(args.filter, scope, t),
+      // Unfiltered, the total is the count store minus the retracted (indexed): no scan.
+      filtered ? {} : { total: () => UNFILTERED_TOTAL },
     );
   }
 }

@@ -147,7 +147,13 @@ export function checkQueryLimits(
   }
 }
 
+/** Variable sets remembered per operation; past this, the set starts again. */
+const REMEMBERED_VARIABLE_SETS = 256;
+
 export function queryLimitsPlugin(limits: QueryLimits): ApolloServerPlugin {
+  // Apollo reuses the parsed document of a query text it has seen, so an operation object and
+  // its variables identify a check already passed (about 0.1 ms of a 2 ms answer in bench/).
+  const passed = new WeakMap<OperationDefinitionNode, Set<string>>();
   return {
     requestDidStart() {
       return Promise.resolve({
@@ -161,14 +167,20 @@ export function queryLimitsPlugin(limits: QueryLimits): ApolloServerPlugin {
               ),
             );
           }
+          const variables = request.variables ?? {};
+          const key = JSON.stringify(variables);
+          const seen = passed.get(operation) ?? new Set<string>();
+          if (seen.has(key)) return Promise.resolve();
           const fragments = document.definitions.filter(
             (d): d is FragmentDefinitionNode => d.kind === Kind.FRAGMENT_DEFINITION,
           );
           try {
-            checkQueryLimits(schema, operation, fragments, request.variables ?? {}, limits);
+            checkQueryLimits(schema, operation, fragments, variables, limits);
           } catch (error) {
             throw error instanceof AppError ? refusal(error) : error;
           }
+          if (seen.size >= REMEMBERED_VARIABLE_SETS) seen.clear();
+          passed.set(operation, seen.add(key));
           return Promise.resolve();
         },
       });

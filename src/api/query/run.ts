@@ -38,6 +38,13 @@ export async function queryNode(
   return rows.length === 0 ? null : shapeObject(rows[0]!.root, object.shape);
 }
 
+export interface RootConnectionOptions {
+  /** A condition checked in the same query (e.g. that the company exists); NOT_FOUND with `message` when false. */
+  mustExist?: { condition: (scope: CypherScope) => string; message: string };
+  /** A cheaper expression for the number of nodes `match` binds (e.g. from Neo4j's count store). */
+  total?: (scope: CypherScope) => string;
+}
+
 /** A root connection: `match` binds `t` (given) to the candidate nodes. */
 export async function queryConnection(
   ctx: ApiContext,
@@ -46,13 +53,15 @@ export async function queryConnection(
   info: GraphQLResolveInfo,
   order: OrderKey[],
   match: (scope: CypherScope, t: string) => string,
-  /** A condition checked in the same query (e.g. that the company exists); NOT_FOUND with `message` when false. */
-  mustExist?: { condition: (scope: CypherScope) => string; message: string },
+  options: RootConnectionOptions = {},
 ): Promise<unknown> {
   const scope = new CypherScope(info.schema);
   const tree = resolveTree(info);
   const t = 'n';
-  const compiled = compileConnection(t, typeName, tree, scope, order, match(scope, t));
+  const compiled = compileConnection(t, typeName, tree, scope, order, match(scope, t), {
+    total: options.total?.(scope),
+  });
+  const { mustExist } = options;
   const guard = mustExist ? mustExist.condition(scope) : 'true';
   const rows = await ctx.db.readValues(
     name,

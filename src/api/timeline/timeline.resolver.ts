@@ -73,8 +73,10 @@ export class TimelineResolver {
 WITH entry AS ${t} WHERE (${from} IS NULL OR ${t}.date >= date(${from})) AND (${to} IS NULL OR ${t}.date <= date(${to}))`;
       },
       {
-        condition: (scope) => `EXISTS { MATCH (:Company {id: ${scope.param(args.company)}}) }`,
-        message: `no company with id "${args.company.slice(0, 100)}"`,
+        mustExist: {
+          condition: (scope) => `EXISTS { MATCH (:Company {id: ${scope.param(args.company)}}) }`,
+          message: `no company with id "${args.company.slice(0, 100)}"`,
+        },
       },
     );
   }
