@@ -35,11 +35,6 @@ export class CypherScope {
     return `${prefix}${this.counter++}`;
   }
 
-  /** A fresh key for a projected field; response names (aliases) never reach the Cypher text. */
-  key(): string {
-    return `f${this.counter++}`;
-  }
-
   /**
    * The Cypher that returns a field's value. Calendar dates leave Neo4j as strings: the driver
    * turns each Date into an object with integer arithmetic, which dominated large answers.

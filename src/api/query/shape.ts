@@ -1,5 +1,5 @@
 /**
- * Turns what the compiled Cypher returns (maps keyed f0, f1, ...) into the response
+ * Turns what the compiled Cypher returns (lists of values by position) into the response
  * shape (keyed by the client's field names and aliases), and builds connections.
  * It reads the driver's values as they come and converts each leaf on the way
  * (one walk over a large answer, not a conversion pass and then a shaping pass).
@@ -9,10 +9,11 @@ import { encodeCursor, type CursorKey } from './cursor';
 
 export type ObjectShape = ShapeField[];
 
+/** `key` is the value's position in the compiled list. */
 export type ShapeField =
-  | { responseKey: string; kind: 'value'; key: string }
-  | { responseKey: string; kind: 'object'; key: string; shape: ObjectShape }
-  | { responseKey: string; kind: 'connection'; key: string; shape: ConnectionShape }
+  | { responseKey: string; kind: 'value'; key: number }
+  | { responseKey: string; kind: 'object'; key: number; many: boolean; shape: ObjectShape }
+  | { responseKey: string; kind: 'connection'; key: number; shape: ConnectionShape }
   | { responseKey: string; kind: 'constant'; value: unknown };
 
 export interface ConnectionShape {
@@ -24,30 +25,35 @@ export interface ConnectionShape {
 export type ConnectionField =
   | { responseKey: string; kind: 'totalCount' }
   | { responseKey: string; kind: 'edges'; fields: EdgeField[] }
-  | { responseKey: string; kind: 'nodes'; shape: ObjectShape }
+  /** `part`: which of the row's node lists this selection reads. */
+  | { responseKey: string; kind: 'nodes'; part: number; shape: ObjectShape }
   | { responseKey: string; kind: 'pageInfo'; fields: { responseKey: string; name: string }[] }
   | { responseKey: string; kind: 'constant'; value: unknown };
 
 export type EdgeField =
   | { responseKey: string; kind: 'cursor' }
-  | { responseKey: string; kind: 'node'; shape: ObjectShape }
+  | { responseKey: string; kind: 'node'; part: number; shape: ObjectShape }
   | { responseKey: string; kind: 'constant'; value: unknown };
 
 type Json = Record<string, unknown>;
 
-export function shapeObject(value: unknown, shape: ObjectShape): unknown {
+/** One object from its compiled list of values (null stays null). */
+export function shapeObject(value: unknown, shape: ObjectShape): Json | null {
   if (value === null || value === undefined) return null;
-  if (Array.isArray(value)) return value.map((v) => shapeObject(v, shape));
-  const source = value as Json;
+  const source = value as unknown[];
   const out: Json = {};
   for (const f of shape) {
     switch (f.kind) {
       case 'value':
         out[f.responseKey] = toPlain(source[f.key]);
         break;
-      case 'object':
-        out[f.responseKey] = shapeObject(source[f.key], f.shape);
+      case 'object': {
+        const inner = source[f.key];
+        out[f.responseKey] = f.many
+          ? ((inner as unknown[] | null) ?? []).map((v) => shapeObject(v, f.shape))
+          : shapeObject(inner, f.shape);
         break;
+      }
       case 'connection':
         out[f.responseKey] = shapeConnection(source[f.key] as RawConnection, f.shape);
         break;
@@ -62,7 +68,7 @@ export function shapeObject(value: unknown, shape: ObjectShape): unknown {
 /** What the Cypher of a connection returns: the total (when asked) and first+1 rows. */
 export interface RawConnection {
   t: number | null;
-  r: { k: CursorKey; n: unknown }[];
+  r: { k: CursorKey; n: unknown[] }[];
 }
 
 export function shapeConnection(raw: RawConnection, shape: ConnectionShape): Json {
@@ -79,14 +85,14 @@ export function shapeConnection(raw: RawConnection, shape: ConnectionShape): Jso
         out[f.responseKey] = f.value;
         break;
       case 'nodes':
-        out[f.responseKey] = rows.map((row) => shapeObject(row.n, f.shape));
+        out[f.responseKey] = rows.map((row) => shapeObject(row.n[f.part], f.shape));
         break;
       case 'edges':
         out[f.responseKey] = rows.map((row, i) => {
           const edge: Json = {};
           for (const e of f.fields) {
             if (e.kind === 'cursor') edge[e.responseKey] = cursors[i];
-            else if (e.kind === 'node') edge[e.responseKey] = shapeObject(row.n, e.shape);
+            else if (e.kind === 'node') edge[e.responseKey] = shapeObject(row.n[e.part], e.shape);
             else edge[e.responseKey] = e.value;
           }
           return edge;
