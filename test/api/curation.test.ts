@@ -418,6 +418,84 @@ describe('curating through the API', () => {
       await client.dispose();
     }
   });
+
+  it('tells findingsChanged subscribers of that company which findings a write made appear', async () => {
+    const client = createClient({
+      url: api.url.replace(/^http/, 'ws'),
+      webSocketImpl: WebSocket,
+      lazy: false,
+      retryAttempts: 0,
+    });
+    const events: any[] = [];
+    try {
+      const received = new Promise<any>((resolve, reject) => {
+        const stop = client.subscribe(
+          {
+            query:
+              'subscription { findingsChanged(company: "xai") { companyId asOf appeared disappeared } }',
+          },
+          {
+            next: (msg) => {
+              events.push(msg);
+              resolve(msg);
+              stop();
+            },
+            error: reject,
+            complete: () => undefined,
+          },
+        );
+      });
+      client.subscribe(
+        { query: 'subscription { findingsChanged(company: "openai") { companyId } }' },
+        { next: (msg) => events.push(msg), error: () => undefined, complete: () => undefined },
+      );
+      await new Promise((r) => setTimeout(r, 300));
+      // Legitimate interest opens the right to object; UNAVAILABLE makes NO_WAY_TO_OBJECT appear.
+      const today = new Date().toISOString().slice(0, 10);
+      const res = await api.gql(
+        `mutation ($input: PracticeInput!) { recordPractice(input: $input) { id } }`,
+        {
+          input: {
+            id: 'cur-grok-no-objection',
+            plan: 'grok-consumer',
+            purpose: 'ai-model-training',
+            dataCategories: ['user-prompts'],
+            legalBasis: 'legitimate-interest',
+            default: 'ON',
+            validFrom: today,
+            rights: [{ right: 'OBJECT', status: 'UNAVAILABLE' }],
+            summary: 'Test: no way to object on the consumer plan.',
+            sources: [{ source: 'cur-src' }],
+          },
+        },
+        as('curator'),
+      );
+      expect(res.errors).toBeUndefined();
+      const msg = await received;
+      // The new practice replaces the one in force on the plan, so the default-on training
+      // finding moves from the old practice to the new one.
+      const change = msg.data.findingsChanged;
+      expect({ ...change, appeared: [...change.appeared].sort() }).toEqual({
+        companyId: 'xai',
+        asOf: today,
+        appeared: [
+          'no-way-to-object:cur-grok-no-objection',
+          'training-on-by-default:cur-grok-no-objection',
+        ],
+        disappeared: ['training-on-by-default:xai-grok-consumer-training'],
+      });
+      const findings = await api.gql(`{ findings(company: "xai") { nodes { id kind } } }`);
+      expect(findings.data!.findings.nodes).toContainEqual({
+        id: 'no-way-to-object:cur-grok-no-objection',
+        kind: 'NO_WAY_TO_OBJECT',
+      });
+      // The subscriber for another company heard nothing.
+      await new Promise((r) => setTimeout(r, 200));
+      expect(events).toHaveLength(1);
+    } finally {
+      await client.dispose();
+    }
+  });
 });
 
 describe('private reads', () => {

@@ -69,10 +69,12 @@ export function compileObject(
         case 'nodeExpression': {
           const t = scope.variable('t');
           const inner = compileObject(t, field.target, [sub], scope);
+          // List comprehensions, not COLLECT subqueries: no subquery runs per value (the
+          // rights matrix has one such field per cell).
           const key = add(
             field.many
-              ? `COLLECT { UNWIND ${field.expr(v)} AS ${t} RETURN ${inner.map} }`
-              : `head(COLLECT { WITH ${field.expr(v)} AS ${t} WHERE ${t} IS NOT NULL RETURN ${inner.map} })`,
+              ? `[${t} IN coalesce(${field.expr(v)}, []) | ${inner.map}]`
+              : `head([${t} IN [${field.expr(v)}] WHERE ${t} IS NOT NULL | ${inner.map}])`,
           );
           shape.push({
             responseKey: alias,
