@@ -37,7 +37,8 @@ export class PlanFieldsResolver {
 @Resolver(() => Company)
 export class CompanyFieldsResolver {
   @FieldResolver(() => IncidentConnection, {
-    description: 'Incidents against the company, newest first.',
+    description:
+      'Incidents against the company, newest first (on the same date, by id descending).',
   })
   incidents(
     @Root() company: Company,
@@ -51,7 +52,8 @@ export class CompanyFieldsResolver {
 @Resolver(() => Provision)
 export class ProvisionFieldsResolver {
   @FieldResolver(() => IncidentConnection, {
-    description: 'Incidents citing this provision or one of its parts, newest first.',
+    description:
+      'Incidents citing this provision or one of its parts, newest first (on the same date, by id descending).',
   })
   incidents(
     @Root() provision: Provision,

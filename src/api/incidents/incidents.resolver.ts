@@ -91,7 +91,7 @@ const UNFILTERED_TOTAL =
 export class IncidentsResolver {
   @Query(() => IncidentConnection, {
     description:
-      'Incidents, newest first, filtered by provision, authority, company, kind and dates.',
+      'Incidents, newest first (on the same date, by id descending), filtered by provision, authority, company, kind and dates.',
   })
   async incidents(
     @Args() args: IncidentsArgs,
