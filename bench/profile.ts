@@ -30,7 +30,7 @@ interface Captured {
   name: string;
   cypher: string;
   params: Params;
-  /** Wall time of Database.read: session, transaction, transfer, and toPlain of the rows. */
+  /** Wall time of the read: session, transaction, transfer (and toPlain of the rows for `read`). */
   ms: number;
 }
 
@@ -38,20 +38,26 @@ interface Captured {
 class CapturingDatabase extends Database {
   readonly captured: Captured[] = [];
 
-  override async read(name: string, cypher: string, params: Params = {}): Promise<Row[]> {
-    const started = performance.now();
-    const rows = await super.read(name, cypher, params);
-    this.captured.push({ name, cypher, params, ms: performance.now() - started });
-    return rows;
+  override read(name: string, cypher: string, params: Params = {}): Promise<Row[]> {
+    return this.capture(name, cypher, params, () => super.read(name, cypher, params));
   }
 
-  override async readValues(
+  override readValues(
     name: string,
     cypher: string,
     params: Params = {},
   ): Promise<Record<string, unknown>[]> {
+    return this.capture(name, cypher, params, () => super.readValues(name, cypher, params));
+  }
+
+  private async capture<T>(
+    name: string,
+    cypher: string,
+    params: Params,
+    read: () => Promise<T>,
+  ): Promise<T> {
     const started = performance.now();
-    const rows = await super.readValues(name, cypher, params);
+    const rows = await read();
     this.captured.push({ name, cypher, params, ms: performance.now() - started });
     return rows;
   }

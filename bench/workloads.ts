@@ -6,6 +6,7 @@
  * Each has a normaliser that reduces an answer to a list of tokens (ids in answer order,
  * with the statuses and counts that matter), so the three answers can be compared.
  */
+import { GDPR_RIGHTS } from '../src/graph/model';
 import { companyId, AS_OF } from './synthetic';
 
 export type TargetName = 'R' | 'O' | 'N';
@@ -209,18 +210,6 @@ const N_MATRIX = `query Matrix($companies: [ID!], $purpose: ID!, $asOf: Date!) {
   }
 }`;
 
-export const GDPR_RIGHT_CODES = [
-  'ACCESS',
-  'RECTIFICATION',
-  'ERASURE',
-  'RESTRICTION',
-  'PORTABILITY',
-  'OBJECT',
-  'AUTOMATED_DECISION',
-  'WITHDRAW_CONSENT',
-  'LODGE_COMPLAINT',
-];
-
 const matrixRowTokens = (rows: any[], total: number): string[] => [
   `total:${total}`,
   ...rows.flatMap((r: any) => [
@@ -243,7 +232,7 @@ const matrix: Workload = {
       companies: MATRIX_COMPANIES,
       purpose: 'ai-model-training',
       asOf: AS_OF,
-      rights: GDPR_RIGHT_CODES,
+      rights: GDPR_RIGHTS,
     },
   }),
   normalise(t, data) {
@@ -253,7 +242,7 @@ const matrix: Workload = {
         const product = pl.product[0];
         const company = product.company[0];
         const practices = pl.practicesConnection.edges.map((e: any) => e.node);
-        const cells = GDPR_RIGHT_CODES.map((code) => {
+        const cells = GDPR_RIGHTS.map((code) => {
           for (const p of practices) {
             const h = p.rightsConnection.edges.find((e: any) => e.node.code === code);
             if (h)
