@@ -6,7 +6,7 @@
  * Each has a normaliser that reduces an answer to a list of tokens (ids in answer order,
  * with the statuses and counts that matter), so the three answers can be compared.
  */
-import { GDPR_RIGHTS } from '../src/graph/model';
+import { GDPR_RIGHTS, PLAN_TIERS } from '../src/graph/model';
 import { companyId, AS_OF } from './synthetic';
 
 export type TargetName = 'R' | 'O' | 'N';
@@ -41,16 +41,8 @@ export const MATRIX_COMPANIES = Array.from({ length: 50 }, (_, i) => companyId(i
 export const SEARCH_TEXT = 'nimbus';
 /** What luceneQuery (src/api/search/search.resolver.ts) makes of SEARCH_TEXT. */
 export const SEARCH_LUCENE = '(nimbus OR nimbus*)';
-export const TIER_ORDER = [
-  'FREE',
-  'PLUS',
-  'PRO',
-  'TEAM',
-  'ENTERPRISE',
-  'EDUCATION',
-  'API',
-  'OTHER',
-];
+/** The API's tier order (src/api/entities/entities.projection.ts tierRank). */
+export const TIER_ORDER: readonly string[] = PLAN_TIERS;
 
 const tierRank = (tier: string): number => {
   const i = TIER_ORDER.indexOf(tier);

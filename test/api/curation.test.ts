@@ -380,13 +380,16 @@ describe('curating through the API', () => {
     expect(res.data!.incidents.nodes.map((n: any) => n.title)).toEqual(['Polled complaint']);
   });
 
-  it('sends an incident recorded after subscribing to a subscriber', async () => {
-    const client = createClient({
+  const subscriber = () =>
+    createClient({
       url: api.url.replace(/^http/, 'ws'),
       webSocketImpl: WebSocket,
       lazy: false,
       retryAttempts: 0,
     });
+
+  it('sends an incident recorded after subscribing to a subscriber', async () => {
+    const client = subscriber();
     try {
       const received = new Promise<any>((resolve, reject) => {
         const stop = client.subscribe(
@@ -420,12 +423,7 @@ describe('curating through the API', () => {
   });
 
   it('tells findingsChanged subscribers of that company which findings a write made appear', async () => {
-    const client = createClient({
-      url: api.url.replace(/^http/, 'ws'),
-      webSocketImpl: WebSocket,
-      lazy: false,
-      retryAttempts: 0,
-    });
+    const client = subscriber();
     const events: any[] = [];
     try {
       const received = new Promise<any>((resolve, reject) => {

@@ -39,6 +39,10 @@ export function compileObject(
   const shape: ObjectShape = [];
   /** The position of the next value, as the shape reads it. */
   const add = (expr: string): number => entries.push(expr) - 1;
+  /** A nested object (or a list of them, `many`) that `expr` returns as `inner` compiled it. */
+  const addObject = (alias: string, expr: string, many: boolean, inner: CompiledObject): void => {
+    shape.push({ responseKey: alias, kind: 'object', key: add(expr), many, shape: inner.shape });
+  };
   for (const tree of trees) {
     for (const [alias, sub] of fieldsOf(tree, typeName)) {
       if (sub.name === '__typename') {
@@ -62,8 +66,12 @@ export function compileObject(
         }
         case 'embedded': {
           const inner = compileObject(v, field.target, [sub], scope, r);
-          const key = add(`CASE WHEN ${field.present(v)} THEN ${inner.map} ELSE null END`);
-          shape.push({ responseKey: alias, kind: 'object', key, many: false, shape: inner.shape });
+          addObject(
+            alias,
+            `CASE WHEN ${field.present(v)} THEN ${inner.map} ELSE null END`,
+            false,
+            inner,
+          );
           break;
         }
         case 'nodeExpression': {
@@ -71,24 +79,19 @@ export function compileObject(
           const inner = compileObject(t, field.target, [sub], scope);
           // List comprehensions, not COLLECT subqueries: no subquery runs per value (the
           // rights matrix has one such field per cell).
-          const key = add(
+          addObject(
+            alias,
             field.many
               ? `[${t} IN coalesce(${field.expr(v)}, []) | ${inner.map}]`
               : `head([${t} IN [${field.expr(v)}] WHERE ${t} IS NOT NULL | ${inner.map}])`,
+            field.many,
+            inner,
           );
-          shape.push({
-            responseKey: alias,
-            kind: 'object',
-            key,
-            many: field.many,
-            shape: inner.shape,
-          });
           break;
         }
         case 'endNode': {
           const inner = compileObject(v, field.target, [sub], scope);
-          const key = add(inner.map);
-          shape.push({ responseKey: alias, kind: 'object', key, many: false, shape: inner.shape });
+          addObject(alias, inner.map, false, inner);
           break;
         }
         case 'related': {
@@ -100,14 +103,12 @@ export function compileObject(
           // Matches that bind no relationship still give the projection a (null) one to read.
           const relationship = new RegExp(`\\b${rel}\\b`).test(match) ? rel : `null AS ${rel}`;
           const body = `${match} WITH ${t}, ${relationship}${order}${field.many ? '' : ' LIMIT 1'} RETURN ${inner.map}`;
-          const key = add(field.many ? `COLLECT { ${body} }` : `head(COLLECT { ${body} })`);
-          shape.push({
-            responseKey: alias,
-            kind: 'object',
-            key,
-            many: field.many,
-            shape: inner.shape,
-          });
+          addObject(
+            alias,
+            field.many ? `COLLECT { ${body} }` : `head(COLLECT { ${body} })`,
+            field.many,
+            inner,
+          );
           break;
         }
         case 'connection': {
