@@ -30,6 +30,7 @@ import { bodyErrors, corsGuard, type GuardSettings, rateLimiter } from './limits
 import { queryLimitsPlugin, type QueryLimits } from './limits/query-limits';
 import { queryCountPlugin, tallyQueries } from './query-count.plugin';
 import { buildApiSchema } from './schema';
+import { reuseFetchedRootAnswers, shapedAnswerPlugin } from './shaped-answer.plugin';
 
 export interface ApiOptions {
   db: Database;
@@ -42,6 +43,11 @@ export interface ApiOptions {
   publicReads?: boolean;
   /** Limits and guards; the defaults suit a public deployment. */
   limits?: Partial<ApiLimits>;
+  /**
+   * Send complete compiled answers without graphql-js's execution walk (shaped-answer.plugin.ts).
+   * On by default; off only to compare the two paths.
+   */
+  shapedAnswers?: boolean;
 }
 
 export interface ApiLimits extends QueryLimits, GuardSettings {
@@ -75,6 +81,8 @@ export async function startApi(options: ApiOptions): Promise<RunningApi> {
   const limits: ApiLimits = { ...DEFAULT_LIMITS, ...options.limits };
   const events: Events = createEvents();
   const schema = await buildApiSchema(events);
+  const shapedAnswers = options.shapedAnswers ?? true;
+  if (shapedAnswers) reuseFetchedRootAnswers(schema);
   const authenticator = new Authenticator(db);
   const app = express();
   app.disable('x-powered-by');
@@ -145,6 +153,7 @@ export async function startApi(options: ApiOptions): Promise<RunningApi> {
       queryCountPlugin,
       authPlugin,
       queryLimitsPlugin(limits),
+      ...(shapedAnswers ? [shapedAnswerPlugin] : []),
       { serverWillStart: () => Promise.resolve({ drainServer: async () => wsCleanup.dispose() }) },
     ],
   });

@@ -17,6 +17,8 @@ export interface GraphQLResponse<T = Record<string, unknown>> {
   /** How many Cypher queries the request issued (the x-cypher-queries header). */
   cypherQueries: number;
   headers: Headers;
+  /** The body as sent, for comparing answers byte for byte. */
+  text: string;
 }
 
 export interface TestApi {
@@ -31,7 +33,12 @@ export interface TestApi {
 
 export async function startTestApi(
   db: Database,
-  options: { development?: boolean; publicReads?: boolean; limits?: Partial<ApiLimits> } = {},
+  options: {
+    development?: boolean;
+    publicReads?: boolean;
+    limits?: Partial<ApiLimits>;
+    shapedAnswers?: boolean;
+  } = {},
 ): Promise<TestApi> {
   const api: RunningApi = await startApi({
     db,
@@ -42,6 +49,7 @@ export async function startTestApi(
     port: 0,
     host: '127.0.0.1',
     development: options.development ?? false,
+    shapedAnswers: options.shapedAnswers,
   });
   return {
     url: api.url,
@@ -54,12 +62,14 @@ export async function startTestApi(
         },
         body: JSON.stringify({ query, variables }),
       });
-      const body = (await res.json()) as Omit<
+      const text = await res.text();
+      const body = JSON.parse(text) as Omit<
         GraphQLResponse<T>,
-        'status' | 'cypherQueries' | 'headers'
+        'status' | 'cypherQueries' | 'headers' | 'text'
       >;
       return {
         ...body,
+        text,
         status: res.status,
         cypherQueries: Number(res.headers.get('x-cypher-queries') ?? NaN),
         headers: res.headers,

@@ -4,11 +4,18 @@
  * COLLECT subqueries with their LIMIT applied before projection; connections seek by
  * keyset instead of collecting and slicing.
  */
-import type { ResolveTree } from 'graphql-parse-resolve-info';
+import type { SelectionTree } from './selection';
 import { AppError } from '../../errors';
 import { decodeCursor, pageSize } from './cursor';
 import type { CypherScope } from './scope';
-import type { ConnectionField, ConnectionShape, EdgeField, ObjectShape } from './shape';
+import { isNonNullType } from 'graphql';
+import {
+  type ConnectionField,
+  type ConnectionShape,
+  completerFor,
+  type EdgeField,
+  type ObjectShape,
+} from './shape';
 import { type Args, type OrderKey, projectionOf } from './spec';
 
 export interface CompiledObject {
@@ -20,7 +27,7 @@ export interface CompiledObject {
   shape: ObjectShape;
 }
 
-function fieldsOf(tree: ResolveTree, typeName: string): [string, ResolveTree][] {
+function fieldsOf(tree: SelectionTree, typeName: string): [string, SelectionTree][] {
   return Object.entries(tree.fieldsByTypeName[typeName] ?? {});
 }
 
@@ -28,7 +35,7 @@ function fieldsOf(tree: ResolveTree, typeName: string): [string, ResolveTree][] 
 export function compileObject(
   v: string,
   typeName: string,
-  trees: ResolveTree[],
+  trees: SelectionTree[],
   scope: CypherScope,
   r = 'null',
 ): CompiledObject {
@@ -39,10 +46,6 @@ export function compileObject(
   const shape: ObjectShape = [];
   /** The position of the next value, as the shape reads it. */
   const add = (expr: string): number => entries.push(expr) - 1;
-  /** A nested object (or a list of them, `many`) that `expr` returns as `inner` compiled it. */
-  const addObject = (alias: string, expr: string, many: boolean, inner: CompiledObject): void => {
-    shape.push({ responseKey: alias, kind: 'object', key: add(expr), many, shape: inner.shape });
-  };
   for (const tree of trees) {
     for (const [alias, sub] of fieldsOf(tree, typeName)) {
       if (sub.name === '__typename') {
@@ -52,6 +55,24 @@ export function compileObject(
       const field = spec.fields[sub.name];
       if (!field)
         throw new AppError('INTERNAL_SERVER_ERROR', `no projection for ${typeName}.${sub.name}`);
+      const definition = scope.field(typeName, sub.name);
+      /** A nested object (or a list of them, `many`) that `expr` returns as `inner` compiled it. */
+      const addObject = (
+        alias: string,
+        expr: string,
+        many: boolean,
+        inner: CompiledObject,
+      ): void => {
+        const nonNull = definition !== undefined && isNonNullType(definition.type);
+        shape.push({
+          responseKey: alias,
+          kind: 'object',
+          key: add(expr),
+          many,
+          nonNull,
+          shape: inner.shape,
+        });
+      };
       switch (field.kind) {
         case 'property':
         case 'relationshipProperty':
@@ -61,7 +82,12 @@ export function compileObject(
               ? field.expr(v, sub.args, scope)
               : `${field.kind === 'property' ? v : r}.${field.property ?? sub.name}`;
           const key = add(scope.output(typeName, sub.name, expr));
-          shape.push({ responseKey: alias, kind: 'value', key });
+          shape.push({
+            responseKey: alias,
+            kind: 'value',
+            key,
+            complete: completerFor(definition),
+          });
           break;
         }
         case 'embedded': {
@@ -138,6 +164,11 @@ export interface ConnectionOptions {
   ignore?: string[];
   /** An expression equal to the number of nodes `match` binds, cheaper than counting them. */
   total?: string;
+  /**
+   * Variables besides `t` that `match` binds and the order keys and projection read (search's
+   * `score`): sorting on them directly is cheaper than on a map built for every candidate.
+   */
+  carry?: string[];
 }
 
 export interface CompiledConnection {
@@ -152,7 +183,7 @@ export interface CompiledConnection {
 export function compileConnection(
   t: string,
   targetType: string,
-  tree: ResolveTree,
+  tree: SelectionTree,
   scope: CypherScope,
   order: OrderKey[],
   match: string,
@@ -165,7 +196,7 @@ export function compileConnection(
   const [connectionType] = Object.keys(tree.fieldsByTypeName);
   const fields: ConnectionField[] = [];
   const nodeTrees: {
-    tree: ResolveTree;
+    tree: SelectionTree;
     place: 'edge' | 'nodes';
     edgeFields?: EdgeField[];
     responseKey?: string;
@@ -232,12 +263,13 @@ export function compileConnection(
       });
   }
 
-  const keyset = after ? ` WITH ${t} WHERE ${keysetCondition(t, order, after, scope)}` : '';
+  const row = [t, ...(options.carry ?? [])].join(', ');
+  const keyset = after ? ` WITH ${row} WHERE ${keysetCondition(t, order, after, scope)}` : '';
   const orderBy = order.map((k) => `${k.expr(t)} ${k.direction}`).join(', ');
   const keys = order
     .map((k) => (k.kind === 'date' || k.kind === 'datetime' ? `toString(${k.expr(t)})` : k.expr(t)))
     .join(', ');
-  const rows = `COLLECT { ${match}${keyset} WITH ${t} ORDER BY ${orderBy} LIMIT ${scope.intParam(first + 1)} RETURN {k: [${keys}], n: [${parts.join(', ')}]} }`;
+  const rows = `COLLECT { ${match}${keyset} WITH ${row} ORDER BY ${orderBy} LIMIT ${scope.intParam(first + 1)} RETURN {k: [${keys}], n: [${parts.join(', ')}]} }`;
   const total = countTotal ? (options.total ?? `COUNT { ${match} RETURN ${t} }`) : 'null';
   return {
     map: `{t: ${total}, r: ${rows}}`,

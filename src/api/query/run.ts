@@ -3,20 +3,13 @@
  * Root resolvers say how to find their nodes; the selection decides the rest.
  */
 import type { GraphQLResolveInfo } from 'graphql';
-import { parseResolveInfo, type ResolveTree } from 'graphql-parse-resolve-info';
 import { AppError } from '../../errors';
 import type { ApiContext } from '../context';
 import { compileConnection, compileObject } from './compile';
 import { CypherScope } from './scope';
-import { type RawConnection, shapeConnection, shapeObject } from './shape';
+import { selectionTree } from './selection';
+import { type RawConnection, Shaper } from './shape';
 import type { OrderKey } from './spec';
-
-export function resolveTree(info: GraphQLResolveInfo): ResolveTree {
-  const tree = parseResolveInfo(info);
-  if (!tree || !('fieldsByTypeName' in tree))
-    throw new AppError('INTERNAL_SERVER_ERROR', 'could not read the selection');
-  return tree as ResolveTree;
-}
 
 /** One node (or null): `match` binds `n`. */
 export async function queryNode(
@@ -27,7 +20,7 @@ export async function queryNode(
   match: (scope: CypherScope) => string,
 ): Promise<unknown> {
   const scope = new CypherScope(info.schema);
-  const tree = resolveTree(info);
+  const tree = selectionTree(info);
   const head = match(scope);
   const object = compileObject('n', typeName, [tree], scope);
   const rows = await ctx.db.readValues(
@@ -35,7 +28,9 @@ export async function queryNode(
     `// ${name}\n${head}\nRETURN ${object.map} AS root LIMIT 1`,
     scope.params,
   );
-  return rows.length === 0 ? null : shapeObject(rows[0]!.root, object.shape);
+  if (rows.length === 0) return null;
+  const shaper = new Shaper();
+  return shaper.finish(shaper.object(rows[0]!.root, object.shape));
 }
 
 export interface RootConnectionOptions {
@@ -43,6 +38,8 @@ export interface RootConnectionOptions {
   mustExist?: { condition: (scope: CypherScope) => string; message: string };
   /** A cheaper expression for the number of nodes `match` binds (e.g. from Neo4j's count store). */
   total?: (scope: CypherScope) => string;
+  /** Variables besides `t` that `match` binds for the order and projection (see ConnectionOptions). */
+  carry?: string[];
 }
 
 /** A root connection: `match` binds `t` (given) to the candidate nodes. */
@@ -56,10 +53,11 @@ export async function queryConnection(
   options: RootConnectionOptions = {},
 ): Promise<unknown> {
   const scope = new CypherScope(info.schema);
-  const tree = resolveTree(info);
+  const tree = selectionTree(info);
   const t = 'n';
   const compiled = compileConnection(t, typeName, tree, scope, order, match(scope, t), {
     total: options.total?.(scope),
+    carry: options.carry,
   });
   const { mustExist } = options;
   const guard = mustExist ? mustExist.condition(scope) : 'true';
@@ -69,5 +67,6 @@ export async function queryConnection(
     scope.params,
   );
   if (rows[0]?.found !== true) throw new AppError('NOT_FOUND', mustExist?.message ?? 'not found');
-  return shapeConnection(rows[0].root as RawConnection, compiled.shape);
+  const shaper = new Shaper();
+  return shaper.finish(shaper.connection(rows[0].root as RawConnection, compiled.shape));
 }

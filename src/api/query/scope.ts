@@ -2,7 +2,7 @@
  * The state of one compilation: the parameters collected so far and fresh names.
  * Every value from a request becomes a parameter; nothing from a request is spliced into Cypher text.
  */
-import { getNamedType, type GraphQLSchema, isObjectType } from 'graphql';
+import { getNamedType, type GraphQLField, type GraphQLSchema, isObjectType } from 'graphql';
 import neo4j from 'neo4j-driver';
 
 export class CypherScope {
@@ -40,8 +40,13 @@ export class CypherScope {
    * turns each Date into an object with integer arithmetic, which dominated large answers.
    */
   output(typeName: string, fieldName: string, expr: string): string {
-    const type = this.schema?.getType(typeName);
-    const field = type && isObjectType(type) ? type.getFields()[fieldName] : undefined;
+    const field = this.field(typeName, fieldName);
     return field && getNamedType(field.type).name === 'Date' ? `toString(${expr})` : expr;
+  }
+
+  /** The schema's definition of a field, when the schema is known. */
+  field(typeName: string, fieldName: string): GraphQLField<unknown, unknown> | undefined {
+    const type = this.schema?.getType(typeName);
+    return type && isObjectType(type) ? type.getFields()[fieldName] : undefined;
   }
 }

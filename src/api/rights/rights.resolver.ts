@@ -10,9 +10,9 @@ import type { ApiContext } from '../context';
 import { todayIso } from '../common/date.scalar';
 import { inForce, tierRank } from '../entities/entities.projection';
 import { compileConnection, compileObject } from '../query/compile';
-import { resolveTree } from '../query/run';
+import { selectionTree } from '../query/selection';
 import { CypherScope } from '../query/scope';
-import { type RawConnection, shapeConnection, shapeObject } from '../query/shape';
+import { type RawConnection, Shaper } from '../query/shape';
 import { MATRIX_ORDER } from './rights.projection';
 import {
   PlanRightStatus,
@@ -48,13 +48,14 @@ WHERE h.status IN ['UNAVAILABLE', 'PAID_ONLY'] AND ${inForce('p', asOf)}
 WITH rt, h, p WHERE true${purpose}
 MATCH (p)-[:APPLIES_TO]->(pl:Plan)-[:OF]->(pr:Product)-[:OFFERED_BY]->(c:Company)
 WITH rt, h, p, pl, pr, c ORDER BY c.name, pr.name, ${tierRank('pl')}, pl.id`;
-    const row = compileObject('p', 'PlanRightStatus', [resolveTree(info)], scope, 'h');
+    const row = compileObject('p', 'PlanRightStatus', [selectionTree(info)], scope, 'h');
     const rows = await ctx.db.readValues(
       'plansDenyingRight',
       `${head}\nRETURN ${row.map} AS row`,
       scope.params,
     );
-    return rows.map((r) => shapeObject(r.row, row.shape));
+    const shaper = new Shaper();
+    return shaper.finish(rows.map((r) => shaper.object(r.row, row.shape)));
   }
 
   @Query(() => RightsMatrix, {
@@ -79,7 +80,7 @@ WITH rt, h, p, pl, pr, c ORDER BY c.name, pr.name, ${tierRank('pl')}, pl.id`;
       args.rights && args.rights.length > 0 ? [...new Set(args.rights)] : [...GDPR_RIGHTS];
     const asOf = args.asOf ?? todayIso();
     const scope = new CypherScope(info.schema);
-    const tree = resolveTree(info);
+    const tree = selectionTree(info);
     const companies = args.companies ? ` WHERE c.id IN ${scope.param(args.companies)}` : '';
     scope.bindings.rights = scope.param(rights);
     scope.bindings.asOf = scope.param(asOf);
@@ -103,11 +104,15 @@ WITH {company: c, product: pr, plan: pl, companyName: c.name, productName: pr.na
       `// rightsMatrix\nRETURN ${compiled.map} AS root`,
       scope.params,
     );
-    const page = shapeConnection(rows[0]!.root as RawConnection, compiled.shape);
+    const shaper = new Shaper();
+    const page = shaper.connection(rows[0]!.root as RawConnection, compiled.shape);
     const own: Record<string, unknown> = { asOf, purpose: args.purpose ?? null, rights };
+    // In the order of the selection, as graphql-js would give it.
+    const answer: Record<string, unknown> = {};
     for (const [alias, sub] of Object.entries(tree.fieldsByTypeName.RightsMatrix ?? {})) {
-      if (sub.name in own) page[alias] = own[sub.name];
+      answer[alias] = sub.name in own ? own[sub.name] : page[alias];
     }
-    return page;
+    // The arguments given back are already in their serialized form (coerced input).
+    return shaper.finish(answer);
   }
 }

@@ -3,7 +3,7 @@ import { Args, Ctx, Info, Query, Resolver } from 'type-graphql';
 import { AppError } from '../../errors';
 import type { ApiContext } from '../context';
 import { queryConnection } from '../query/run';
-import { SEARCH_ORDER } from './search.projection';
+import { SEARCH_ORDER, SEARCH_SCORE } from './search.projection';
 import { SearchArgs, SearchHitConnection } from './search.type';
 
 /**
@@ -50,7 +50,8 @@ export class SearchResolver {
       info,
       SEARCH_ORDER,
       (scope, t) =>
-        `CALL db.index.fulltext.queryNodes('entity_text', ${scope.param(query)}) YIELD node, score WITH {node: node, score: score} AS ${t}`,
+        `CALL db.index.fulltext.queryNodes('entity_text', ${scope.param(query)}) YIELD node AS ${t}, ${SEARCH_SCORE}`,
+      { carry: [SEARCH_SCORE] },
     );
   }
 }
