@@ -83,6 +83,7 @@ async function resolveRootFields(request: GraphQLRequestContext<ApiContext>): Pr
     if (d.kind === Kind.FRAGMENT_DEFINITION) fragments[d.name.value] = d;
 
   const calls: { key: string; nonNull: boolean; run: () => unknown }[] = [];
+  // Keys go in as the selection has them (graphql-js's order); values as they arrive.
   const data: Record<string, unknown> = {};
   const fields = collectFields(schema, fragments, variableValues, query, operation.selectionSet);
   for (const [key, nodes] of fields) {
@@ -113,6 +114,7 @@ async function resolveRootFields(request: GraphQLRequestContext<ApiContext>): Pr
       variableValues,
     };
     const resolve = field.resolve;
+    data[key] = null;
     calls.push({
       key,
       nonNull: isNonNullType(field.type),
@@ -135,10 +137,7 @@ async function resolveRootFields(request: GraphQLRequestContext<ApiContext>): Pr
       }
     }),
   );
-  // The answer's keys in the order of the selection, as graphql-js gives them.
-  const ordered: Record<string, unknown> = {};
-  for (const key of fields.keys()) ordered[key] = data[key];
-  return { complete, data: ordered, settled };
+  return { complete, data, settled };
 }
 
 /**

@@ -59,7 +59,7 @@ export function corsGuard(settings: GuardSettings): RequestHandler {
   return cors({
     origin: (origin, callback) => callback(null, origin !== undefined && allowed.has(origin)),
     allowedHeaders: ['content-type', 'authorization', 'apollo-require-preflight', 'x-request-id'],
-    exposedHeaders: ['x-request-id', 'x-cypher-queries', 'retry-after'],
+    exposedHeaders: ['x-request-id', 'x-cypher-queries', 'x-graphql-execution', 'retry-after'],
   });
 }
 
