@@ -66,4 +66,30 @@ describe('walking a connection while it grows', () => {
     expect(seen.filter((id) => initial.includes(id))).toEqual(expectedOrder);
     expect(seen.filter((id) => !id.startsWith('pg-new-')).length).toBe(startTotal);
   });
+
+  it('walks search hits page by page in the order of one large page (score, then id)', async () => {
+    const query = `query ($after: String, $first: Int) {
+      search(text: "plan", first: $first, after: $after) {
+        totalCount edges { cursor node { id score } } pageInfo { hasNextPage endCursor }
+      }
+    }`;
+    const all: any = await api.gql(query, { first: 100 });
+    expect(all.errors).toBeUndefined();
+    const expected = all.data.search.edges.map((e: any) => e.node.id);
+    // Enough hits for several pages, and ties in score that the id must break.
+    expect(expected.length).toBeGreaterThan(9);
+    const scores = all.data.search.edges.map((e: any) => e.node.score);
+    expect(new Set(scores).size).toBeLessThan(scores.length);
+
+    const seen: string[] = [];
+    let after: string | null = null;
+    for (let page = 0; page < 100; page++) {
+      const res: any = await api.gql(query, { first: 4, after });
+      expect(res.errors).toBeUndefined();
+      seen.push(...res.data.search.edges.map((e: any) => e.node.id));
+      if (!res.data.search.pageInfo.hasNextPage) break;
+      after = res.data.search.pageInfo.endCursor;
+    }
+    expect(seen).toEqual(expected);
+  });
 });

@@ -4,11 +4,11 @@
  * COLLECT subqueries with their LIMIT applied before projection; connections seek by
  * keyset instead of collecting and slicing.
  */
-import type { SelectionTree } from './selection';
+import { isNonNullType } from 'graphql';
 import { AppError } from '../../errors';
 import { decodeCursor, pageSize } from './cursor';
 import type { CypherScope } from './scope';
-import { isNonNullType } from 'graphql';
+import type { SelectionTree } from './selection';
 import {
   type ConnectionField,
   type ConnectionShape,
@@ -56,14 +56,9 @@ export function compileObject(
       if (!field)
         throw new AppError('INTERNAL_SERVER_ERROR', `no projection for ${typeName}.${sub.name}`);
       const definition = scope.field(typeName, sub.name);
+      const nonNull = definition !== undefined && isNonNullType(definition.type);
       /** A nested object (or a list of them, `many`) that `expr` returns as `inner` compiled it. */
-      const addObject = (
-        alias: string,
-        expr: string,
-        many: boolean,
-        inner: CompiledObject,
-      ): void => {
-        const nonNull = definition !== undefined && isNonNullType(definition.type);
+      const addObject = (expr: string, many: boolean, inner: CompiledObject): void => {
         shape.push({
           responseKey: alias,
           kind: 'object',
@@ -92,12 +87,7 @@ export function compileObject(
         }
         case 'embedded': {
           const inner = compileObject(v, field.target, [sub], scope, r);
-          addObject(
-            alias,
-            `CASE WHEN ${field.present(v)} THEN ${inner.map} ELSE null END`,
-            false,
-            inner,
-          );
+          addObject(`CASE WHEN ${field.present(v)} THEN ${inner.map} ELSE null END`, false, inner);
           break;
         }
         case 'nodeExpression': {
@@ -106,7 +96,6 @@ export function compileObject(
           // List comprehensions, not COLLECT subqueries: no subquery runs per value (the
           // rights matrix has one such field per cell).
           addObject(
-            alias,
             field.many
               ? `[${t} IN coalesce(${field.expr(v)}, []) | ${inner.map}]`
               : `head([${t} IN [${field.expr(v)}] WHERE ${t} IS NOT NULL | ${inner.map}])`,
@@ -117,7 +106,7 @@ export function compileObject(
         }
         case 'endNode': {
           const inner = compileObject(v, field.target, [sub], scope);
-          addObject(alias, inner.map, false, inner);
+          addObject(inner.map, false, inner);
           break;
         }
         case 'related': {
@@ -130,7 +119,6 @@ export function compileObject(
           const relationship = new RegExp(`\\b${rel}\\b`).test(match) ? rel : `null AS ${rel}`;
           const body = `${match} WITH ${t}, ${relationship}${order}${field.many ? '' : ' LIMIT 1'} RETURN ${inner.map}`;
           addObject(
-            alias,
             field.many ? `COLLECT { ${body} }` : `head(COLLECT { ${body} })`,
             field.many,
             inner,
