@@ -83,7 +83,7 @@ async function resolveRootFields(request: GraphQLRequestContext<ApiContext>): Pr
     if (d.kind === Kind.FRAGMENT_DEFINITION) fragments[d.name.value] = d;
 
   const calls: { key: string; nonNull: boolean; run: () => unknown }[] = [];
-  // Keys go in as the selection has them (graphql-js's order); values as they arrive.
+  // Keys go in as the selection has them (graphql-js's order); values once all have settled.
   const data: Record<string, unknown> = {};
   const fields = collectFields(schema, fragments, variableValues, query, operation.selectionSet);
   for (const [key, nodes] of fields) {
@@ -122,22 +122,23 @@ async function resolveRootFields(request: GraphQLRequestContext<ApiContext>): Pr
     });
   }
 
-  const settled = new Map<string, Settled>();
-  let complete = true;
-  await Promise.all(
-    calls.map(async ({ key, nonNull, run }) => {
-      try {
-        const value = await run();
-        settled.set(key, { ok: true, value });
-        data[key] = value;
-        if (!(isCompleteAnswer(value) || (value === null && !nonNull))) complete = false;
-      } catch (error) {
-        settled.set(key, { ok: false, error });
-        complete = false;
-      }
-    }),
+  const settled = new Map<string, Settled>(
+    await Promise.all(calls.map(async ({ key, run }) => [key, await settle(run)] as const)),
   );
+  const complete = calls.every(({ key, nonNull }) => {
+    const answer = settled.get(key)!;
+    return answer.ok && (isCompleteAnswer(answer.value) || (answer.value === null && !nonNull));
+  });
+  for (const [key, answer] of settled) if (answer.ok) data[key] = answer.value;
   return { complete, data, settled };
+}
+
+async function settle(run: () => unknown): Promise<Settled> {
+  try {
+    return { ok: true, value: await run() };
+  } catch (error) {
+    return { ok: false, error };
+  }
 }
 
 /**

@@ -4,7 +4,7 @@
  * COLLECT subqueries with their LIMIT applied before projection; connections seek by
  * keyset instead of collecting and slicing.
  */
-import { isNonNullType } from 'graphql';
+import { getNamedType, type GraphQLField, isNonNullType } from 'graphql';
 import { AppError } from '../../errors';
 import { decodeCursor, pageSize } from './cursor';
 import type { CypherScope } from './scope';
@@ -25,6 +25,14 @@ export interface CompiledObject {
    */
   map: string;
   shape: ObjectShape;
+}
+
+/**
+ * The Cypher that returns a field's value. Calendar dates leave Neo4j as strings: the driver
+ * turns each Date into an object with integer arithmetic, which dominated large answers.
+ */
+function output(field: GraphQLField<unknown, unknown> | undefined, expr: string): string {
+  return field && getNamedType(field.type).name === 'Date' ? `toString(${expr})` : expr;
 }
 
 function fieldsOf(tree: SelectionTree, typeName: string): [string, SelectionTree][] {
@@ -76,7 +84,7 @@ export function compileObject(
             field.kind === 'expression'
               ? field.expr(v, sub.args, scope)
               : `${field.kind === 'property' ? v : r}.${field.property ?? sub.name}`;
-          const key = add(scope.output(typeName, sub.name, expr));
+          const key = add(output(definition, expr));
           shape.push({
             responseKey: alias,
             kind: 'value',

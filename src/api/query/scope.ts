@@ -2,7 +2,7 @@
  * The state of one compilation: the parameters collected so far and fresh names.
  * Every value from a request becomes a parameter; nothing from a request is spliced into Cypher text.
  */
-import { getNamedType, type GraphQLField, type GraphQLSchema, isObjectType } from 'graphql';
+import { type GraphQLField, type GraphQLSchema, isObjectType } from 'graphql';
 import neo4j from 'neo4j-driver';
 
 export class CypherScope {
@@ -15,7 +15,7 @@ export class CypherScope {
   readonly bindings: Record<string, string> = {};
   private counter = 0;
 
-  /** The API schema, when known, tells which fields are calendar dates (see `output`). */
+  /** The API schema, when known, gives each field's type (calendar dates, non-null, leaf types). */
   constructor(private readonly schema?: GraphQLSchema) {}
 
   /** Registers a value and returns its parameter reference, e.g. `$p3`. */
@@ -33,15 +33,6 @@ export class CypherScope {
   /** A fresh variable name for a subquery, e.g. `n4`. */
   variable(prefix = 'n'): string {
     return `${prefix}${this.counter++}`;
-  }
-
-  /**
-   * The Cypher that returns a field's value. Calendar dates leave Neo4j as strings: the driver
-   * turns each Date into an object with integer arithmetic, which dominated large answers.
-   */
-  output(typeName: string, fieldName: string, expr: string): string {
-    const field = this.field(typeName, fieldName);
-    return field && getNamedType(field.type).name === 'Date' ? `toString(${expr})` : expr;
   }
 
   /** The schema's definition of a field, when the schema is known. */
