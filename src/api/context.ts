@@ -1,11 +1,13 @@
 /** What every resolver receives: the database door, who is calling, and the event bus. */
-import type { Database } from '../db';
+import type { Database, QueryTally } from '../db';
 import type { Logger } from '../config';
 import type { Principal } from './auth/api-keys';
 import type { Events } from './events';
 
 export interface ApiContext {
+  /** The door for this request: it counts its queries in `queries`. */
   db: Database;
+  queries: QueryTally;
   requestId: string;
   logger: Logger;
   /** The caller's key, or null for an anonymous caller. */

@@ -12,7 +12,7 @@ import neo4j, {
   type RecordShape,
 } from 'neo4j-driver';
 import { AppError } from '../errors';
-import { recordQuery } from './query-count';
+import type { QueryTally } from './query-count';
 import { type Plain, toPlain } from './values';
 
 export interface DatabaseSettings {
@@ -47,6 +47,11 @@ export class Database {
   constructor(settings: DatabaseSettings, driver: Driver = createDriver(settings)) {
     this.settings = settings;
     this.driver = driver;
+  }
+
+  /** This door for one request: the same queries, each one counted in `tally`. */
+  counting(tally: QueryTally): Database {
+    return new CountedDatabase(this, this.settings, tally);
   }
 
   /** Runs a named read query and returns its rows as plain values. */
@@ -86,7 +91,6 @@ export class Database {
     work: (tx: ManagedTransaction) => Promise<T>,
     timeoutMs?: number,
   ): Promise<T> {
-    recordQuery(name);
     for (let attempt = 1; ; attempt++) {
       const session = this.driver.session({
         database: this.settings.database,
@@ -113,7 +117,6 @@ export class Database {
    * `CALL {} IN TRANSACTIONS` need one. Not retried, so it suits idempotent statements.
    */
   async autoCommit(name: string, cypher: string, params: Params = {}): Promise<void> {
-    recordQuery(name);
     const session = this.driver.session({
       database: this.settings.database,
       defaultAccessMode: neo4j.session.WRITE,
@@ -142,7 +145,6 @@ export class Database {
     work: (tx: ManagedTransaction) => Promise<QueryResult<RecordShape>>,
     convert: (record: Neo4jRecord) => T,
   ): Promise<T[]> {
-    recordQuery(name);
     const session = this.driver.session({
       database: this.settings.database,
       defaultAccessMode: mode === 'READ' ? neo4j.session.READ : neo4j.session.WRITE,
@@ -169,6 +171,58 @@ export class Database {
       timeout: timeoutMs ?? Math.max(this.settings.timeoutMs, 10_000),
       metadata: { app: 'gdpr-rights-graph', query: name },
     };
+  }
+}
+
+/**
+ * A request's view of a Database (possibly a subclass, such as bench/'s capturing one): it
+ * counts each query, then hands it to the door it wraps.
+ */
+class CountedDatabase extends Database {
+  constructor(
+    private readonly inner: Database,
+    settings: DatabaseSettings,
+    private readonly tally: QueryTally,
+  ) {
+    super(settings, inner.driver);
+  }
+
+  override read(name: string, cypher: string, params?: Params): Promise<Row[]> {
+    this.tally.record(name);
+    return this.inner.read(name, cypher, params);
+  }
+
+  override readValues(
+    name: string,
+    cypher: string,
+    params?: Params,
+  ): Promise<Record<string, unknown>[]> {
+    this.tally.record(name);
+    return this.inner.readValues(name, cypher, params);
+  }
+
+  override write(name: string, cypher: string, params?: Params): Promise<Row[]> {
+    this.tally.record(name);
+    return this.inner.write(name, cypher, params);
+  }
+
+  override writeTransaction<T>(
+    name: string,
+    work: (tx: ManagedTransaction) => Promise<T>,
+    timeoutMs?: number,
+  ): Promise<T> {
+    this.tally.record(name);
+    return this.inner.writeTransaction(name, work, timeoutMs);
+  }
+
+  override autoCommit(name: string, cypher: string, params?: Params): Promise<void> {
+    this.tally.record(name);
+    return this.inner.autoCommit(name, cypher, params);
+  }
+
+  /** The driver belongs to the door this view wraps. */
+  override close(): Promise<void> {
+    return Promise.resolve();
   }
 }
 

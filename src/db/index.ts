@@ -6,7 +6,7 @@ export {
   type Params,
   type Row,
 } from './database';
-export { currentTally } from './query-count';
+export { QueryTally } from './query-count';
 export { toPlain, type Plain } from './values';
 export { applyMigrations, pendingMigrations, type MigrationReport } from './migrations';
 export { checkReadiness, type Readiness } from './readiness';

@@ -99,6 +99,40 @@ describe('limits and guards', () => {
     });
   });
 
+  it('answers a body it cannot decode (an unknown charset) with a code, not an HTML page', async () => {
+    const res = await fetch(api.url, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json; charset=klingon' },
+      body: JSON.stringify({ query: '{ about { version } }' }),
+    });
+    expect(res.status).toBe(415);
+    expect(res.headers.get('content-type')).toMatch(/^application\/json/);
+    const body = (await res.json()) as { errors: { message: string }[] };
+    expect(body).toMatchObject({ errors: [{ extensions: { code: 'BAD_USER_INPUT' } }] });
+    expect(body.errors[0]!.message).toContain('KLINGON');
+  });
+
+  it('shows a browser that opens /graphql the explorer, and gives API clients GraphQL', async () => {
+    const page = await fetch(api.url, { headers: { accept: 'text/html,*/*;q=0.8' } });
+    expect(page.status).toBe(200);
+    expect(page.headers.get('content-type')).toMatch(/^text\/html/);
+    expect(await page.text()).toContain('GraphiQL');
+    const query = `${api.url}?query=${encodeURIComponent('{ about { version } }')}`;
+    const get = await fetch(query, {
+      headers: { accept: 'text/html,*/*;q=0.8', 'apollo-require-preflight': 'true' },
+    });
+    expect(get.headers.get('content-type')).toMatch(/^application\/json/);
+    expect(((await get.json()) as { data: unknown }).data).toMatchObject({
+      about: { version: expect.any(String) },
+    });
+    const explorer = await fetch(api.url.replace(/\/graphql$/, '/explorer'));
+    expect(explorer.status).toBe(200);
+    expect(await explorer.text()).toContain('GraphiQL');
+    // Only the endpoint's own path is the endpoint.
+    const below = await fetch(`${api.url}/more`, { method: 'POST' });
+    expect(below.status).toBe(404);
+  });
+
   it('refuses batched operations', async () => {
     const res = await fetch(api.url, {
       method: 'POST',

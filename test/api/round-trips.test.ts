@@ -1,6 +1,7 @@
 /**
  * A request costs one Cypher query per root field, whatever its depth and the size of its answer.
  */
+import { createApiKey } from '../../src/api/auth/api-keys.store';
 import type { Database } from '../../src/db';
 import { ingest } from '../../src/graph';
 import { startTestApi, type TestApi } from '../helpers/api';
@@ -54,5 +55,31 @@ describe('round trips per request', () => {
     }`);
     expect(res.errors).toBeUndefined();
     expect(res.cypherQueries).toBe(3);
+  });
+
+  it('counts each request on its own when requests overlap', async () => {
+    // 1, 2 and 3 root fields, sent together and interleaved: each answer reports its own count.
+    const queries = [
+      `{ a: companies(first: 5) { totalCount } }`,
+      `{ a: companies(first: 5) { totalCount } b: incidents(first: 5) { totalCount } }`,
+      `{ a: companies(first: 5) { totalCount } b: incidents(first: 5) { totalCount }
+         c: findings(first: 5) { totalCount } }`,
+    ];
+    const answers = await Promise.all(
+      Array.from({ length: 12 }, (_, i) => api.gql(queries[i % 3]!)),
+    );
+    answers.forEach((answer, i) => {
+      expect(answer.errors).toBeUndefined();
+      expect(answer.cypherQueries).toBe((i % 3) + 1);
+    });
+  });
+
+  it('counts the lookup of an API key it has not seen yet among the queries of its request', async () => {
+    const { token } = await createApiKey(db, 'reader', 'round trips');
+    const first = await api.gql(`{ companies(first: 1) { totalCount } }`, {}, `Bearer ${token}`);
+    expect(first.errors).toBeUndefined();
+    expect(first.cypherQueries).toBe(2);
+    const again = await api.gql(`{ companies(first: 1) { totalCount } }`, {}, `Bearer ${token}`);
+    expect(again.cypherQueries).toBe(1);
   });
 });

@@ -1,5 +1,5 @@
 /**
- * Runs the real API (Express + Apollo + the compiled schema) on a free port against the
+ * Runs the real API (its HTTP server, Apollo, the compiled schema) on a free port against the
  * test Neo4j, and sends GraphQL over HTTP as a client would.
  */
 import { type ApiLimits, type RunningApi, startApi } from '../../src/api/server';

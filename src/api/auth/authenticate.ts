@@ -16,16 +16,17 @@ export class Authenticator {
     { at: number; key: { hash: string; role: Role; revoked: boolean } | null }
   >();
 
-  constructor(private readonly db: Database) {}
-
-  /** The caller for an Authorization header; null when none is sent. A bad or revoked key is UNAUTHENTICATED. */
-  async principal(authorization: string | undefined): Promise<Principal | null> {
+  /**
+   * The caller for an Authorization header; null when none is sent. A bad or revoked key is
+   * UNAUTHENTICATED. `db` is the request's door, so that a lookup counts among its queries.
+   */
+  async principal(authorization: string | undefined, db: Database): Promise<Principal | null> {
     if (authorization === undefined || authorization.trim() === '') return null;
     const match = /^Bearer\s+(\S+)$/i.exec(authorization.trim());
     const parsed = match ? parseToken(match[1]!) : null;
     if (!parsed)
       throw new AppError('UNAUTHENTICATED', 'the Authorization header must be "Bearer <API key>"');
-    const key = await this.lookup(parsed.id);
+    const key = await this.lookup(parsed.id, db);
     if (!key || key.revoked || !secretMatches(parsed.secret, key.hash)) {
       throw new AppError(
         'UNAUTHENTICATED',
@@ -35,10 +36,10 @@ export class Authenticator {
     return { keyId: parsed.id, role: key.role };
   }
 
-  private async lookup(id: string) {
+  private async lookup(id: string, db: Database) {
     const hit = this.cache.get(id);
     if (hit && Date.now() - hit.at < CACHE_MS) return hit.key;
-    const key = await findApiKey(this.db, id);
+    const key = await findApiKey(db, id);
     if (this.cache.size > 10_000) this.cache.clear();
     this.cache.set(id, { at: Date.now(), key });
     return key;

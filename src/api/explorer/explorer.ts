@@ -3,7 +3,9 @@
  * so that it works with no internet access (Apollo's default landing page loads from a CDN).
  */
 import path from 'node:path';
+import accepts from 'accepts';
 import express, { type Router } from 'express';
+import type { Step } from '../graphql-endpoint';
 
 const asset = (pkg: string, file: string): string =>
   path.join(path.dirname(require.resolve(`${pkg}/package.json`)), file);
@@ -66,17 +68,29 @@ export function explorerRouter(endpoint = '/graphql'): Router {
   router.get('/explorer', (_req, res) => {
     res.type('html').send(html);
   });
-  // A browser opening the GraphQL URL gets the explorer; API clients get GraphQL.
-  router.get(endpoint, (req, res, next) => {
-    if (
-      req.accepts(['application/json', 'application/graphql-response+json', 'text/html']) ===
-        'text/html' &&
-      !req.query.query
-    ) {
-      res.type('html').send(html);
+  return router;
+}
+
+/** A step of the GraphQL endpoint: a browser opening its URL gets the explorer page. */
+export function explorerForBrowsers(endpoint = '/graphql'): Step {
+  const html = page(endpoint);
+  return (req, res, next) => {
+    if (req.method !== 'GET' || !wantsPage(req)) {
+      next();
       return;
     }
-    next();
-  });
-  return router;
+    res.setHeader('content-type', 'text/html; charset=utf-8');
+    res.end(html);
+  };
+}
+
+/** API clients get GraphQL: a page only when HTML is preferred and no query is given. */
+function wantsPage(req: Parameters<Step>[0]): boolean {
+  const preferred = accepts(req).type([
+    'application/json',
+    'application/graphql-response+json',
+    'text/html',
+  ]);
+  const search = new URLSearchParams((req.url ?? '').split('?')[1] ?? '');
+  return preferred === 'text/html' && !search.get('query');
 }

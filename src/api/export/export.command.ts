@@ -5,7 +5,7 @@
  */
 import { parseArgs } from 'node:util';
 import type { Logger } from '../../config';
-import type { Database } from '../../db';
+import { type Database, QueryTally } from '../../db';
 import { AppError } from '../../errors';
 import type { ApiContext } from '../context';
 import { createEvents } from '../events';
@@ -105,8 +105,10 @@ export async function runExport(
  */
 export async function operatorExecutor(db: Database, logger: Logger): Promise<GraphQLExecutor> {
   const events = createEvents();
+  const queries = new QueryTally();
   const context: ApiContext = {
-    db,
+    db: db.counting(queries),
+    queries,
     requestId: 'cli-export',
     logger,
     principal: null,

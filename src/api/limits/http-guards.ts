@@ -1,11 +1,14 @@
 /**
- * HTTP-level guards for the GraphQL endpoint: CORS allow-list, rate limits per API key and
- * per client address, and JSON answers (with a code) for bodies that are too large or broken.
+ * HTTP-level guards for the GraphQL endpoint, as steps on node's request and response: CORS
+ * allow-list, rate limits per API key and per client address, the JSON body, and JSON answers
+ * (with a code) for bodies that are too large or broken.
  */
+import type { ServerResponse } from 'node:http';
+import { json } from 'body-parser';
 import cors from 'cors';
-import type { ErrorRequestHandler, RequestHandler } from 'express';
 import { ipKeyGenerator, rateLimit } from 'express-rate-limit';
 import { parseToken } from '../auth/api-keys';
+import { sendJson, type Step } from '../graphql-endpoint';
 
 export interface GuardSettings {
   /** Requests per minute per key; 0 means no limit. */
@@ -25,16 +28,18 @@ function keyIdOf(authorization: string | undefined): string | null {
   return token ? (parseToken(token)?.id ?? null) : null;
 }
 
-export function rateLimiter(settings: GuardSettings): RequestHandler {
-  return rateLimit({
+export function rateLimiter(settings: GuardSettings): Step {
+  const limiter = rateLimit({
     windowMs: 60_000,
     limit: (req) => (keyIdOf(req.headers.authorization) ? settings.perKey : settings.anonymous),
     skip: (req) =>
       (keyIdOf(req.headers.authorization) ? settings.perKey : settings.anonymous) === 0,
     keyGenerator: (req) => {
       const keyId = keyIdOf(req.headers.authorization);
-      // ipKeyGenerator groups an IPv6 client's /56, so that it cannot rotate addresses to escape.
-      return keyId ? `key:${keyId}` : `ip:${ipKeyGenerator(req.ip ?? '0.0.0.0')}`;
+      // The peer's address (what Express's req.ip is without 'trust proxy'). ipKeyGenerator
+      // groups an IPv6 client's /56, so that it cannot rotate addresses to escape.
+      const address = req.socket.remoteAddress ?? '0.0.0.0';
+      return keyId ? `key:${keyId}` : `ip:${ipKeyGenerator(address)}`;
     },
     standardHeaders: 'draft-7',
     legacyHeaders: false,
@@ -45,16 +50,21 @@ export function rateLimiter(settings: GuardSettings): RequestHandler {
         Math.ceil(((resetTime?.getTime() ?? Date.now() + options.windowMs) - Date.now()) / 1000),
       );
       res.setHeader('Retry-After', String(retryAfter));
-      res.status(429).json(
+      sendJson(
+        res,
+        429,
         graphQLError(`too many requests: retry after ${retryAfter} s`, 'RATE_LIMITED', {
           retryAfter,
         }),
       );
     },
   });
+  // Typed for Express, but with our keyGenerator and handler it only uses node's request and
+  // response (the default key generator and handler are the parts that need Express).
+  return limiter as unknown as Step;
 }
 
-export function corsGuard(settings: GuardSettings): RequestHandler {
+export function corsGuard(settings: GuardSettings): Step {
   const allowed = new Set(settings.corsOrigins);
   return cors({
     origin: (origin, callback) => callback(null, origin !== undefined && allowed.has(origin)),
@@ -63,28 +73,42 @@ export function corsGuard(settings: GuardSettings): RequestHandler {
   });
 }
 
-/** Body-parser failures (too large, not JSON) answered as GraphQL errors, not HTML pages. */
-export const bodyErrors: ErrorRequestHandler = (
-  error: { type?: string; status?: number; limit?: number },
-  _req,
-  res,
-  next,
-) => {
-  if (error.type === 'entity.too.large') {
-    res
-      .status(413)
-      .json(
-        graphQLError(
-          `the request body is larger than the limit of ${error.limit} bytes`,
-          'BAD_USER_INPUT',
-          { limit: 'body', max: error.limit },
-        ),
-      );
-    return;
+/** The JSON body, up to `maxBytes`; its failures are answered by `answerBodyError`. */
+export function jsonBody(maxBytes: number): Step {
+  return json({ limit: maxBytes });
+}
+
+/**
+ * Body-parser failures (too large, not JSON, an unknown charset or encoding) answered as
+ * GraphQL errors, not HTML pages. False for any other error.
+ */
+export function answerBodyError(res: ServerResponse, error: unknown): boolean {
+  const failure = error as { type?: unknown; status?: unknown; limit?: unknown; message?: unknown };
+  if (typeof failure.type !== 'string') return false;
+  if (failure.type === 'entity.too.large') {
+    sendJson(
+      res,
+      413,
+      graphQLError(
+        `the request body is larger than the limit of ${String(failure.limit)} bytes`,
+        'BAD_USER_INPUT',
+        { limit: 'body', max: failure.limit },
+      ),
+    );
+    return true;
   }
-  if (error.type === 'entity.parse.failed') {
-    res.status(400).json(graphQLError('the request body is not valid JSON', 'BAD_USER_INPUT'));
-    return;
+  if (failure.type === 'entity.parse.failed') {
+    sendJson(res, 400, graphQLError('the request body is not valid JSON', 'BAD_USER_INPUT'));
+    return true;
   }
-  next(error);
-};
+  const status = typeof failure.status === 'number' && failure.status < 500 ? failure.status : 400;
+  sendJson(
+    res,
+    status,
+    graphQLError(
+      `the request body could not be read: ${String(failure.message)}`,
+      'BAD_USER_INPUT',
+    ),
+  );
+  return true;
+}
