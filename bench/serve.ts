@@ -10,9 +10,9 @@ import type { AddressInfo } from 'node:net';
 import { ApolloServer } from '@apollo/server';
 import { ApolloServerPluginDrainHttpServer } from '@apollo/server/plugin/drainHttpServer';
 import { ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
-import { expressMiddleware } from '@as-integrations/express5';
 import { Neo4jGraphQL } from '@neo4j/graphql';
-import express from 'express';
+import { graphqlEndpoint } from '../src/api/graphql-endpoint';
+import { answerBodyError, jsonBody } from '../src/api/limits/http-guards';
 import { startApi } from '../src/api/server';
 import { createLogger } from '../src/config';
 import { createDriver, Database } from '../src/db';
@@ -23,9 +23,7 @@ import { serverPort, startRawServer } from './raw';
 async function startN(uri: string, port: number): Promise<() => Promise<void>> {
   const driver = createDriver(benchDbSettings(uri));
   const schema = await new Neo4jGraphQL({ typeDefs: N_TYPE_DEFS, driver }).getSchema();
-  const app = express();
-  app.disable('x-powered-by');
-  const httpServer = http.createServer(app);
+  const httpServer = http.createServer();
   const apollo = new ApolloServer({
     schema,
     stopOnTerminationSignals: false,
@@ -35,11 +33,20 @@ async function startN(uri: string, port: number): Promise<() => Promise<void>> {
     ],
   });
   await apollo.start();
-  app.use(
-    '/graphql',
-    express.json({ limit: '1mb' }),
-    expressMiddleware(apollo, { context: () => Promise.resolve({}) }),
-  );
+  // The same HTTP layer as O (its /graphql endpoint, JSON body only): the comparison is of
+  // what happens between the request and Neo4j, not of two web frameworks.
+  const endpoint = graphqlEndpoint({
+    path: '/graphql',
+    apollo,
+    steps: [jsonBody(1_000_000)],
+    answerError: answerBodyError,
+    logger: createLogger('silent'),
+    context: () => Promise.resolve({}),
+  });
+  httpServer.on('request', (req: http.IncomingMessage, res: http.ServerResponse) => {
+    if (endpoint.handles(req)) endpoint.serve(req, res);
+    else res.writeHead(404).end();
+  });
   await new Promise<void>((resolve) => httpServer.listen(port, '127.0.0.1', resolve));
   process.stdout.write(`READY ${(httpServer.address() as AddressInfo).port}\n`);
   return async () => {

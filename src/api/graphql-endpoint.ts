@@ -6,9 +6,13 @@
  * request/response prototypes it swaps in), an eighth of a small query's cost in bench/.
  */
 import type { IncomingMessage, ServerResponse } from 'node:http';
-import { type ApolloServer, HeaderMap, type HTTPGraphQLRequest } from '@apollo/server';
+import {
+  type ApolloServer,
+  type BaseContext,
+  HeaderMap,
+  type HTTPGraphQLRequest,
+} from '@apollo/server';
 import type { Logger } from '../config';
-import type { ApiContext } from './context';
 
 /** One connect-style step: handles the request itself, or calls `next` (with an error to stop). */
 export type Step = (
@@ -17,14 +21,14 @@ export type Step = (
   next: (error?: unknown) => void,
 ) => void;
 
-export interface EndpointOptions {
+export interface EndpointOptions<Context extends BaseContext> {
   path: string;
-  apollo: ApolloServer<ApiContext>;
+  apollo: ApolloServer<Context>;
   /** Run in order before Apollo; the first error goes to `answerError`. */
   steps: Step[];
   /** Answers a failed step (a body too large, not JSON...); true when it answered. */
   answerError: (res: ServerResponse, error: unknown) => boolean;
-  context: (req: IncomingMessage, res: ServerResponse) => Promise<ApiContext>;
+  context: (req: IncomingMessage, res: ServerResponse) => Promise<Context>;
   logger: Logger;
 }
 
@@ -34,7 +38,9 @@ export interface Endpoint {
   serve(req: IncomingMessage, res: ServerResponse): void;
 }
 
-export function graphqlEndpoint(options: EndpointOptions): Endpoint {
+export function graphqlEndpoint<Context extends BaseContext>(
+  options: EndpointOptions<Context>,
+): Endpoint {
   const { path, apollo, steps, logger } = options;
 
   const fail = (res: ServerResponse, error: unknown): void => {
