@@ -1,9 +1,9 @@
 /**
  * The /graphql endpoint on node:http, served the way Apollo's own startStandaloneServer serves
  * it: connect-style steps (CORS, the explorer page for browsers, the rate limit, the JSON
- * body), then Apollo's executeHTTPGraphQLRequest. Express serves the other
- * routes; keeping it out of this path saves ~0.2 ms of CPU per request (its router and the
- * request/response prototypes it swaps in), an eighth of a small query's cost in bench/.
+ * body), then Apollo's executeHTTPGraphQLRequest. Express serves the other routes; keeping it
+ * out of this path saves ~0.2 ms of CPU per request (its router and the request/response
+ * prototypes it swaps in), an eighth of a small query's cost in bench/.
  */
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import {
