@@ -81,6 +81,11 @@ export function benchDatabase(uri: string): Database {
 }
 
 /** Reads `--name value` and `--flag` arguments. */
+/** The command line as typed, arguments with spaces quoted (for the results' record). */
+export function commandLine(script: string, argv: string[]): string {
+  return `npm run -s ${script} -- ${argv.map((a) => (/\s/.test(a) ? `"${a}"` : a)).join(' ')}`.trim();
+}
+
 export function parseFlags(argv: string[]): Map<string, string> {
   const flags = new Map<string, string>();
   for (let i = 0; i < argv.length; i++) {
