@@ -7,7 +7,7 @@ import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { format, resolveConfig } from 'prettier';
 import { Database, type DatabaseSettings } from '../src/db';
-import { type LocalNeo4jHandle, startLocalNeo4j, stopLocalNeo4j } from '../src/db/local-neo4j';
+import { type LocalNeo4jHandle, startLocalNeo4j, stopLocalNeo4j } from '../src/devtools/local-neo4j';
 
 /** Compiled to dist/bench/bench/. */
 export const PROJECT_ROOT = path.resolve(__dirname, '..', '..', '..');

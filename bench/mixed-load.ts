@@ -12,7 +12,7 @@ import { startApi } from '../src/api/server';
 import { seedPaths } from '../src/cli/seeding';
 import { createLogger } from '../src/config';
 import { applyMigrations, Database } from '../src/db';
-import { startLocalNeo4j } from '../src/db/local-neo4j';
+import { startLocalNeo4j } from '../src/devtools/local-neo4j';
 import { PROJECT_ROOT } from './env';
 
 const READS = [

@@ -1,35 +1,24 @@
 /**
- * The GraphQL schema, built from the type-graphql classes of every feature.
+ * The GraphQL schema, built from the type-graphql classes of every feature, and checked:
+ * every field of a compiled type says how it is read from the graph (translate/checks.ts).
  * schema/schema.graphql is emitted from here and committed: it is the public contract.
  */
 import 'reflect-metadata';
-import {
-  type GraphQLFieldResolver,
-  type GraphQLSchema,
-  isObjectType,
-  lexicographicSortSchema,
-  printSchema,
-} from 'graphql';
+import { type GraphQLSchema, lexicographicSortSchema, printSchema } from 'graphql';
 import { buildSchema } from 'type-graphql';
 import { AboutResolver } from './about/about.resolver';
 import { authChecker } from './auth/auth.plugin';
-import type { Events } from './events';
 import { CompaniesResolver } from './companies/companies.resolver';
-import './curation/curation.projection';
 import { CurationResolver } from './curation/curation.resolver';
-import './entities/entities.projection';
-import { ENTITY_FIELD_RESOLVERS } from './entities/entities.resolver';
+import type { Events } from './events';
 import { FindingsResolver } from './findings/findings.resolver';
-import './findings/findings.projection';
 import { IncidentsResolver } from './incidents/incidents.resolver';
 import { ProvisionsResolver } from './provisions/provisions.resolver';
 import { RightsResolver } from './rights/rights.resolver';
-import './search/search.projection';
 import { SearchResolver } from './search/search.resolver';
-import './stats/stats.projection';
 import { StatsResolver } from './stats/stats.resolver';
-import './timeline/timeline.projection';
 import { TimelineResolver } from './timeline/timeline.resolver';
+import { checkProjections } from './translate/checks';
 
 const RESOLVERS = [
   AboutResolver,
@@ -42,37 +31,22 @@ const RESOLVERS = [
   SearchResolver,
   StatsResolver,
   TimelineResolver,
-  ...ENTITY_FIELD_RESOLVERS,
 ] as const;
 
-/**
- * Root fields answer with objects already shaped by response key (alias or name),
- * so every non-root field reads its value by response key: two aliases of one field
- * with different arguments each get their own value.
- */
-const byResponseKey: GraphQLFieldResolver<unknown, unknown> = (source, _args, _ctx, info) => {
-  if (source === null || typeof source !== 'object') return null;
-  const record = source as Record<string, unknown>;
-  const key = String(info.path.key);
-  return key in record ? record[key] : record[info.fieldName];
-};
+export interface SchemaOptions {
+  /** Types to build besides those the resolvers reach (tests use it). */
+  orphanedTypes?: Function[];
+}
 
-export async function buildApiSchema(events: Events): Promise<GraphQLSchema> {
+export async function buildApiSchema(events: Events, options: SchemaOptions = {}): Promise<GraphQLSchema> {
   const schema = await buildSchema({
     resolvers: RESOLVERS,
+    orphanedTypes: options.orphanedTypes,
     validate: false,
     pubSub: events,
     authChecker,
   });
-  const roots = new Set([
-    schema.getQueryType(),
-    schema.getMutationType(),
-    schema.getSubscriptionType(),
-  ]);
-  for (const type of Object.values(schema.getTypeMap())) {
-    if (!isObjectType(type) || roots.has(type) || type.name.startsWith('__')) continue;
-    for (const field of Object.values(type.getFields())) field.resolve = byResponseKey;
-  }
+  checkProjections(schema);
   return schema;
 }
 

@@ -12,6 +12,7 @@ import {
   ApolloServerPluginLandingPageDisabled,
 } from '@apollo/server/plugin/disabled';
 import express from 'express';
+import { execute } from 'graphql';
 import { useServer } from 'graphql-ws/use/ws';
 import { WebSocketServer } from 'ws';
 import type { Logger } from '../config';
@@ -36,6 +37,7 @@ import {
 import { queryLimitsPlugin, type QueryLimits } from './limits/query-limits';
 import { queryCountPlugin } from './query-count.plugin';
 import { buildApiSchema } from './schema';
+import { byResponseKey } from './translate/answered';
 import { reuseFetchedRootAnswers, shapedAnswerPlugin } from './shaped-answer.plugin';
 
 export interface ApiOptions {
@@ -130,6 +132,8 @@ export async function startApi(options: ApiOptions): Promise<RunningApi> {
   const wsCleanup = useServer(
     {
       schema,
+      // Subscription answers are shaped by response key, like every compiled answer.
+      execute: (args) => execute({ ...args, fieldResolver: byResponseKey }),
       context: async (ctx) => {
         const params = ctx.connectionParams ?? {};
         const authorization =
@@ -150,6 +154,9 @@ export async function startApi(options: ApiOptions): Promise<RunningApi> {
 
   const apollo = new ApolloServer<ApiContext>({
     schema,
+    // Compiled answers are shaped by response key (alias or name): every field of a compiled
+    // type reads its value so (translate/answered.ts); fields with arguments return the same.
+    fieldResolver: byResponseKey,
     introspection: limits.introspection,
     parseOptions: { maxTokens: limits.maxTokens },
     formatError: formatError(options.development),

@@ -21,7 +21,7 @@ import {
 // graphql-js's own field collection (fragments, @skip, @include); internal but stable in 16.x.
 import { collectFields } from 'graphql/execution/collectFields';
 import type { ApiContext } from './context';
-import { isCompleteAnswer } from './query/shape';
+import { isCompleteAnswer } from './translate/shaper';
 
 type Settled = { ok: true; value: unknown } | { ok: false; error: unknown };
 

@@ -12,7 +12,7 @@ import {
   localNeo4jStatus,
   startLocalNeo4j,
   stopLocalNeo4j,
-} from '../db/local-neo4j';
+} from '../devtools/local-neo4j';
 
 const EXIT_ERROR = 1;
 const EXIT_USAGE = 2;

@@ -5,7 +5,7 @@
 import path from 'node:path';
 import { type Config, createLogger, loadConfig, type Logger, PROJECT_ROOT } from '../config';
 import { applyMigrations, Database } from '../db';
-import { type LocalNeo4jHandle, startLocalNeo4j } from '../db/local-neo4j';
+import { type LocalNeo4jHandle, startLocalNeo4j } from '../devtools/local-neo4j';
 
 export interface Runtime {
   config: Config;

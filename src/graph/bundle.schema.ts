@@ -4,8 +4,11 @@
  * This is the single definition: seeds/bundle.schema.json is emitted from it.
  */
 import { z } from 'zod';
+import { provisionIdFromRef } from './citation';
 import {
+  AUTHORITY_KINDS,
   BILLING_PERIODS,
+  EVIDENCE_CLAIMS,
   EVIDENCE_STANCES,
   GDPR_RIGHTS,
   INCIDENT_KINDS,
@@ -13,10 +16,13 @@ import {
   PARTY_KINDS,
   PLAN_TIERS,
   PROCESSING_DEFAULTS,
+  REGULATION_KINDS,
   RIGHT_STATUSES,
+  SCOPES,
   SOURCE_KINDS,
   VERIFICATION_LEVELS,
 } from './model';
+import { isRealPartialDate, PARTIAL_DATE_PATTERN } from './partial-date';
 
 const ID_PATTERN = /^[a-z0-9]+(?:[-.][a-z0-9]+)*$/;
 
@@ -45,24 +51,13 @@ const text = (max: number) =>
 export const IsoDate = z
   .string()
   .regex(/^\d{4}-\d{2}-\d{2}$/, 'expected a date as YYYY-MM-DD')
-  .refine(isRealDate, 'not a real calendar date');
+  .refine(isRealPartialDate, 'not a real calendar date');
 
 /** A date known to the day, the month or the year: 2025-02-13, 2025-02 or 2025. */
 export const PartialDate = z
   .string()
-  .regex(/^\d{4}(-\d{2}(-\d{2})?)?$/, 'expected YYYY, YYYY-MM or YYYY-MM-DD')
-  .refine(
-    (s) => isRealDate(s.length === 4 ? `${s}-01-01` : s.length === 7 ? `${s}-01` : s),
-    'not a real calendar date',
-  );
-
-function isRealDate(s: string): boolean {
-  const [y, m, d] = s.split('-').map(Number);
-  if (y === undefined || m === undefined || d === undefined) return false;
-  if (y < 1900 || y > 2200) return false;
-  const date = new Date(Date.UTC(y, m - 1, d));
-  return date.getUTCFullYear() === y && date.getUTCMonth() === m - 1 && date.getUTCDate() === d;
-}
+  .regex(PARTIAL_DATE_PATTERN, 'expected YYYY, YYYY-MM or YYYY-MM-DD')
+  .refine(isRealPartialDate, 'not a real calendar date');
 
 const Url = z
   .string()
@@ -74,9 +69,29 @@ const DpvIri = Url.describe(
   'W3C Data Privacy Vocabulary IRI, e.g. https://w3id.org/dpv#RightToObject',
 );
 
+const CountryCode = z
+  .string()
+  .regex(/^[A-Z]{2}$/, 'expected an ISO 3166-1 alpha-2 country code (EU for the Union)');
+
 /**
- * A piece of evidence: a source id, or a source with its stance and an optional short quote.
- * A plain id means the source supports the statement.
+ * A provision named by id ("gdpr-12-5") or by citation ("Art. 12(5)", "DMA Art. 5(2)");
+ * either way it becomes the id.
+ */
+export const ProvisionRef = z.string().transform((value, ctx) => {
+  if (ID_PATTERN.test(value) && !/\s/.test(value)) return value;
+  const id = provisionIdFromRef(value);
+  if (id) return id;
+  ctx.addIssue({
+    code: 'custom',
+    message: `"${value.slice(0, 80)}" is not a provision id or citation, e.g. "gdpr-12-5", "Art. 12(5)" or "DMA Art. 5(2)"`,
+  });
+  return z.NEVER;
+});
+
+/**
+ * A piece of evidence: a source id, or a source with its stance, the claim it backs or
+ * contradicts, whose claim it carries, and an optional short quote. A plain id means the source
+ * supports the whole statement.
  */
 export const Evidence = z.union([
   Id,
@@ -84,6 +99,14 @@ export const Evidence = z.union([
     .object({
       source: Id,
       stance: z.enum(EVIDENCE_STANCES).default('SUPPORTS'),
+      /** Which part of the statement: the whole (default), or one claim of it. */
+      claim: z.enum(EVIDENCE_CLAIMS).default('WHOLE'),
+      /** With claim RIGHT: which right's status. */
+      right: z.enum(GDPR_RIGHTS).optional(),
+      /** For a dispute: what the source claims instead (a status, a date, a short phrase). */
+      alternative: text(300).optional(),
+      /** Whose claim the source carries: a company, party or authority id. */
+      claimedBy: Id.optional(),
       quote: text(1000).optional(),
       note: text(2000).optional(),
     })
@@ -112,7 +135,11 @@ export const RegulationDef = z
   .object({
     id: Id,
     name: text(300),
+    /** How people cite it: "GDPR", "DMA", "AI Act". */
     shortName: text(50),
+    kind: z.enum(REGULATION_KINDS).default('EU_REGULATION'),
+    /** EU, or the country of a national law. */
+    jurisdiction: CountryCode.default('EU'),
     celex: text(30).optional(),
     url: Url.optional(),
     ...sourced,
@@ -133,6 +160,8 @@ export const ProvisionDef = z
     partOf: Id.optional(),
     title: text(300),
     summary: text(2000),
+    /** The rights this provision's rule applies to (Art. 12(5): the rights of Arts. 15 to 22). */
+    covers: z.array(z.enum(GDPR_RIGHTS)).default([]),
     ...sourced,
   })
   .strict();
@@ -166,8 +195,15 @@ export const CompanyDef = z
   .object({
     id: Id,
     name: text(200),
-    country: z.string().regex(/^[A-Z]{2}$/, 'expected an ISO 3166-1 alpha-2 country code'),
+    country: CountryCode,
     website: Url.optional(),
+    /** The company it belongs to (LinkedIn: Microsoft). */
+    parent: Id.optional(),
+    /** The establishment in the EEA that acts as controller, as its EEA policy names it. */
+    euEstablishment: z
+      .object({ name: text(300), country: CountryCode, note: text(1000).optional() })
+      .strict()
+      .optional(),
     summary: text(2000).optional(),
     ...sourced,
   })
@@ -183,21 +219,34 @@ export const ProductDef = z
   })
   .strict();
 
+export const PriceDef = z
+  .object({
+    amount: z.number().min(0).max(1_000_000),
+    currency: z.string().regex(/^[A-Z]{3}$/, 'expected an ISO 4217 currency code'),
+    period: z.enum(BILLING_PERIODS),
+    note: text(500).optional(),
+  })
+  .strict();
+
 export const PlanDef = z
   .object({
     id: Id,
     name: text(200),
     product: Id,
     tier: z.enum(PLAN_TIERS),
-    price: z
-      .object({
-        amount: z.number().min(0).max(1_000_000),
-        currency: z.string().regex(/^[A-Z]{3}$/, 'expected an ISO 4217 currency code'),
-        period: z.enum(BILLING_PERIODS),
-        note: text(500).optional(),
-      })
-      .strict()
-      .optional(),
+    /** Whether it costs money, when a source says; otherwise it follows from prices or tier. */
+    paid: z.boolean().optional(),
+    /** Every price the sources give; none when no source gives one (not "free"). */
+    prices: z.array(PriceDef).default([]),
+    /** The one price of the format's first version; give `prices` instead. */
+    price: PriceDef.optional(),
+    announced: PartialDate.optional(),
+    launched: PartialDate.optional(),
+    withdrawn: PartialDate.optional(),
+    /** Announced, then never offered. */
+    neverLaunched: z.boolean().default(false),
+    /** When the launch is unknown: the earliest date a source shows the plan offered. */
+    attestedFrom: PartialDate.optional(),
     summary: text(2000).optional(),
     ...sourced,
   })
@@ -229,22 +278,33 @@ export const RightHandlingDef = z
     status: z.enum(RIGHT_STATUSES),
     mechanism: text(500).optional(),
     note: text(2000).optional(),
+    /** Provisions that give the right here (erasure: the Art. 17(1) ground). */
+    grounds: z.array(ProvisionRef).default([]),
+    /** Provisions the company relies on to refuse or limit it (erasure: Art. 17(3)). */
+    exceptions: z.array(ProvisionRef).default([]),
   })
   .strict();
 
 export const PracticeDef = z
   .object({
     id: Id,
-    plan: Id,
+    /** The plans the statement covers. */
+    plans: z.array(Id).min(1).optional(),
+    /** One plan: the format's first version; same as `plans: [id]`. */
+    plan: Id.optional(),
     purpose: Id,
+    /** Where the statement applies: EEA, UK, CH, US or WORLDWIDE. */
+    scope: z.array(z.enum(SCOPES)).min(1, 'say where the practice applies, e.g. [EEA]'),
     dataCategories: z.array(Id).min(1),
     legalBasis: Id.optional(),
     /** ON: processed unless the user acts; OFF: only if the user opts in; NEVER: not processed. */
     default: z.enum(PROCESSING_DEFAULTS),
-    /** Open start: true since before the sources say. */
-    validFrom: IsoDate.optional(),
-    /** Open end: still true as far as the sources say. */
-    validTo: IsoDate.optional(),
+    /** First day in force (inclusive). Omit when unknown: see attestedFrom. */
+    validFrom: PartialDate.optional(),
+    /** First day no longer in force (exclusive). Omit while in force. */
+    validTo: PartialDate.optional(),
+    /** When the start is unknown: the earliest date a source shows the practice in force. */
+    attestedFrom: PartialDate.optional(),
     /** The practice this one succeeds; ingestion closes it at this one's validFrom. */
     replaces: Id.optional(),
     rights: z.array(RightHandlingDef).default([]),
@@ -258,7 +318,8 @@ export const AuthorityDef = z
   .object({
     id: Id,
     name: text(200),
-    country: z.string().regex(/^[A-Z]{2}$/, 'expected an ISO 3166-1 alpha-2 country code'),
+    kind: z.enum(AUTHORITY_KINDS).optional(),
+    country: CountryCode,
     website: Url.optional(),
     ...sourced,
   })
@@ -274,19 +335,36 @@ export const PartyDef = z
   })
   .strict();
 
+export const StatusChangeDef = z
+  .object({
+    status: z.enum(INCIDENT_STATUSES),
+    date: PartialDate,
+    note: text(1000).optional(),
+    /** The source that dates this change. */
+    source: Id.optional(),
+  })
+  .strict();
+
 export const IncidentDef = z
   .object({
     id: Id,
     kind: z.enum(INCIDENT_KINDS),
     title: text(300),
-    date: IsoDate,
-    status: z.enum(INCIDENT_STATUSES).default('UNKNOWN'),
-    against: z.array(Id).min(1),
+    date: PartialDate,
+    /** The latest known status; the last entry of statusHistory when omitted. */
+    status: z.enum(INCIDENT_STATUSES).optional(),
+    statusHistory: z.array(StatusChangeDef).default([]),
+    /** The companies it is aimed at; none for guidance and opinions. */
+    against: z.array(Id).default([]),
+    /** Authorities it is aimed at (an appeal against a decision). */
+    againstAuthorities: z.array(Id).default([]),
     before: Id.optional(),
     broughtBy: z.array(Id).default([]),
-    cites: z.array(Id).default([]),
+    cites: z.array(ProvisionRef).default([]),
     concernsPlans: z.array(Id).default([]),
     concernsPractices: z.array(Id).default([]),
+    caseNumber: text(200).optional(),
+    outcome: text(2000).optional(),
     amount: z
       .object({ value: z.number().min(0), currency: z.string().regex(/^[A-Z]{3}$/) })
       .strict()
@@ -297,9 +375,21 @@ export const IncidentDef = z
   })
   .strict();
 
+/** Who wrote a file and who read it again against its sources. Not written to the graph. */
+export const ReviewDef = z
+  .object({
+    writtenBy: text(200),
+    writtenOn: IsoDate,
+    checkedBy: text(200).nullable().optional(),
+    checkedOn: IsoDate.nullable().optional(),
+    notes: text(4000).nullable().optional(),
+  })
+  .strict();
+
 /** The sections of a bundle, each a list of definitions of one label. */
 export const BundleSchema = z
   .object({
+    review: ReviewDef.optional(),
     sources: z.array(SourceDef).default([]),
     regulations: z.array(RegulationDef).default([]),
     provisions: z.array(ProvisionDef).default([]),
@@ -319,8 +409,9 @@ export const BundleSchema = z
 
 export type Bundle = z.output<typeof BundleSchema>;
 export type BundleInput = z.input<typeof BundleSchema>;
+export type BundleSection = Exclude<keyof Bundle, 'review'>;
 export type EvidenceDef = z.output<typeof Evidence>;
 export type SourceEntry = z.output<typeof SourceDef>;
+export type PlanEntry = z.output<typeof PlanDef>;
 export type PracticeEntry = z.output<typeof PracticeDef>;
 export type IncidentEntry = z.output<typeof IncidentDef>;
-export type BundleSection = keyof Bundle;

@@ -1,6 +1,18 @@
 export * from './model';
-export { BundleSchema, type Bundle, type BundleInput } from './bundle.schema';
-export { validateBundles, type BundleDocument, type ValidationResult } from './validate';
+export {
+  BundleSchema,
+  type Bundle,
+  type BundleInput,
+  type BundleSection,
+  type IncidentEntry,
+  type PracticeEntry,
+} from './bundle.schema';
+export {
+  validateBundles,
+  type BundleDocument,
+  type ValidationResult,
+  type ValidatedBundle,
+} from './validate';
 export {
   ingest,
   validateAgainstGraph,
@@ -9,4 +21,7 @@ export {
   type IngestProgress,
 } from './ingest';
 export { loadBundleFiles } from './load-files';
-export { SECTIONS, provisionRef } from './sections';
+export { checkBundleFiles } from './check-files';
+export { SECTIONS, plansOf, paidOf, pricesOf } from './bundle-to-graph';
+export { provisionIdFromRef, provisionRef } from './citation';
+export * from './partial-date';

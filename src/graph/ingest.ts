@@ -7,15 +7,18 @@ import neo4j from 'neo4j-driver';
 import type { Database } from '../db';
 import { ValidationError, type Problem } from '../errors';
 import type { NodeLabel } from './model';
+import { OWNED_RELATIONSHIP_TYPES, type ReferenceSpec, SECTIONS } from './bundle-to-graph';
 import {
   closeReplacedPracticesCypher,
+  dependentsCypher,
+  deriveCypher,
   existingReferences,
   mergeNodesCypher,
   mergeRelationshipsCypher,
+  nearReferences,
   recordAuditCypher,
   type StatementRunner,
 } from './ingest.store';
-import { OWNED_RELATIONSHIP_TYPES, type RelationSpec, SECTIONS } from './sections';
 import {
   type BundleDocument,
   contentHash,
@@ -80,9 +83,11 @@ export async function validateAgainstGraph(
   db: Database,
   docs: BundleDocument[],
 ): Promise<ValidatedBundle> {
-  const result = await validateBundles(docs, (refs) =>
-    existingReferences((name, cypher, params) => db.read(name, cypher, params), refs),
-  );
+  const run: StatementRunner = (name, cypher, params) => db.read(name, cypher, params);
+  const result = await validateBundles(docs, {
+    lookup: (refs) => existingReferences(run, refs),
+    suggestions: (refs) => nearReferences(run, refs),
+  });
   if (!result.ok) throw new ValidationError(result.problems);
   return result.value;
 }
@@ -136,6 +141,7 @@ function nodeRows(
       for (const key of spec.dates) {
         const v = props[key];
         if (typeof v === 'string') props[key] = toNeo4jDate(v);
+        else if (Array.isArray(v)) props[key] = (v as string[]).map(toNeo4jDate);
       }
       return { id: entry.id, hash: contentHash(entry), props };
     });
@@ -216,14 +222,16 @@ async function writeBundle(
       const entries = labels.get(spec.label)?.entries;
       if (!changedHere || changedHere.size === 0 || !entries) continue;
       const changedEntries = entries.filter((e) => changedHere.has(e.id));
-      for (const rel of spec.relations as readonly RelationSpec<{ id: string }>[]) {
+      for (const rel of spec.references as readonly ReferenceSpec<{ id: string }>[]) {
+        if (!rel.type) continue;
         const rels = changedEntries.flatMap((e) =>
           rel.refs(e).map((r) => ({ from: e.id, to: r.to, props: r.props ?? {} })),
         );
+        if (rels.length === 0) continue;
         const cypher = mergeRelationshipsCypher(
           spec.label,
           rel.type,
-          rel.target,
+          rel.targets,
           rel.targetKey ?? 'id',
         );
         for (let i = 0; i < rels.length; i += batchSize) {
@@ -240,11 +248,28 @@ async function writeBundle(
         total: changedEntries.length,
       });
     }
+    // Derived values: replaced practices are closed, then every node whose derived values
+    // read a changed node is derived again (a source's date moves the practices it attests).
+    const derive = new Set<string>();
+    for (const label of ['Provision', 'Plan', 'Practice'] as const)
+      for (const id of changed.get(label) ?? []) derive.add(id);
     const practices = [...(changed.get('Practice') ?? [])];
     for (let i = 0; i < practices.length; i += batchSize) {
-      await run('closeReplacedPractices', closeReplacedPracticesCypher, {
+      const rows = await run('closeReplacedPractices', closeReplacedPracticesCypher, {
         ids: practices.slice(i, i + batchSize),
       });
+      for (const id of (rows[0]?.closed as string[] | undefined) ?? []) derive.add(id);
+    }
+    const upstream = [...(changed.get('Regulation') ?? []), ...(changed.get('Source') ?? [])];
+    for (let i = 0; i < upstream.length; i += batchSize) {
+      const rows = await run('dependents', dependentsCypher, {
+        ids: upstream.slice(i, i + batchSize),
+      });
+      for (const id of (rows[0]?.ids as string[] | undefined) ?? []) derive.add(id);
+    }
+    const toDerive = [...derive];
+    for (let i = 0; i < toDerive.length; i += batchSize) {
+      await run('derive', deriveCypher, { ids: toDerive.slice(i, i + batchSize) });
     }
     if (options.audit) {
       const rows = await run('recordAudit', recordAuditCypher, {

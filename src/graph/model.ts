@@ -35,9 +35,13 @@ export const GDPR_RIGHTS = [
 ] as const;
 export type GdprRight = (typeof GDPR_RIGHTS)[number];
 
-/** How a practice lets a person exercise a right. */
+/**
+ * How a person can exercise a right. "On request only" and "paid only" are different claims
+ * under different provisions (Art. 12(2) and 21(4)-(5) versus Art. 12(5)), so they stay apart.
+ */
 export const RIGHT_STATUSES = [
-  'AVAILABLE',
+  'IN_PRODUCT',
+  'ON_REQUEST',
   'PAID_ONLY',
   'UNAVAILABLE',
   'NOT_APPLICABLE',
@@ -45,9 +49,18 @@ export const RIGHT_STATUSES = [
 ] as const;
 export type RightStatus = (typeof RIGHT_STATUSES)[number];
 
+/** The statuses under which a person can exercise a right at no cost. */
+export const GRANTING_STATUSES: readonly RightStatus[] = ['IN_PRODUCT', 'ON_REQUEST'];
+/** The statuses under which a right is withheld. */
+export const WITHHOLDING_STATUSES: readonly RightStatus[] = ['PAID_ONLY', 'UNAVAILABLE'];
+
 /** Whether the processing happens when the user does nothing. */
 export const PROCESSING_DEFAULTS = ['ON', 'OFF', 'NEVER'] as const;
 export type ProcessingDefault = (typeof PROCESSING_DEFAULTS)[number];
+
+/** Where a statement applies. GDPR questions default to the EEA. */
+export const SCOPES = ['EEA', 'UK', 'CH', 'US', 'WORLDWIDE'] as const;
+export type Scope = (typeof SCOPES)[number];
 
 export const PLAN_TIERS = [
   'FREE',
@@ -61,6 +74,21 @@ export const PLAN_TIERS = [
 ] as const;
 export type PlanTier = (typeof PLAN_TIERS)[number];
 
+/**
+ * Whether a plan of a tier costs money when no source says: free tiers do not, paid tiers do,
+ * and for education and other plans the tier tells nothing (null: unknown).
+ */
+export const TIER_PAID: Record<PlanTier, boolean | null> = {
+  FREE: false,
+  PLUS: true,
+  PRO: true,
+  TEAM: true,
+  ENTERPRISE: true,
+  EDUCATION: null,
+  API: true,
+  OTHER: null,
+};
+
 export const BILLING_PERIODS = ['MONTH', 'YEAR', 'USAGE', 'ONE_OFF'] as const;
 export type BillingPeriod = (typeof BILLING_PERIODS)[number];
 
@@ -69,10 +97,16 @@ export const INCIDENT_KINDS = [
   'INVESTIGATION',
   'DECISION',
   'FINE',
+  'ORDER',
   'COURT_RULING',
+  'APPEAL',
+  'LAWSUIT',
+  'GUIDANCE',
+  'OPINION',
+  'LETTER',
+  'UNDERTAKING',
   'POLICY_CHANGE',
   'COMPANY_STATEMENT',
-  'ORDER',
 ] as const;
 export type IncidentKind = (typeof INCIDENT_KINDS)[number];
 
@@ -82,7 +116,11 @@ export const INCIDENT_STATUSES = [
   'CLOSED',
   'DECIDED',
   'APPEALED',
+  'SUSPENDED',
+  'UPHELD',
   'ANNULLED',
+  'WITHDRAWN',
+  'SETTLED',
   'ANNOUNCED',
   'UNKNOWN',
 ] as const;
@@ -98,6 +136,25 @@ export const PARTY_KINDS = [
 ] as const;
 export type PartyKind = (typeof PARTY_KINDS)[number];
 
+export const AUTHORITY_KINDS = [
+  'DATA_PROTECTION_AUTHORITY',
+  'COURT',
+  'EU_BODY',
+  'CONSUMER_AUTHORITY',
+  'COMPETITION_AUTHORITY',
+  'GOVERNMENT',
+  'OTHER',
+] as const;
+export type AuthorityKind = (typeof AUTHORITY_KINDS)[number];
+
+export const REGULATION_KINDS = [
+  'EU_REGULATION',
+  'EU_DIRECTIVE',
+  'NATIONAL_LAW',
+  'OTHER',
+] as const;
+export type RegulationKind = (typeof REGULATION_KINDS)[number];
+
 export const SOURCE_KINDS = [
   'LEGAL_TEXT',
   'POLICY',
@@ -108,10 +165,12 @@ export const SOURCE_KINDS = [
   'NEWS',
   'ANALYSIS',
   'COMPLAINT',
+  'NGO',
+  'ACADEMIC',
 ] as const;
 export type SourceKind = (typeof SOURCE_KINDS)[number];
 
-/** How precisely a source's date is known; the stored date is the first day of that period. */
+/** How precisely a date is known. */
 export const DATE_PRECISIONS = ['DAY', 'MONTH', 'YEAR'] as const;
 export type DatePrecision = (typeof DATE_PRECISIONS)[number];
 
@@ -119,6 +178,40 @@ export type DatePrecision = (typeof DATE_PRECISIONS)[number];
 export const EVIDENCE_STANCES = ['SUPPORTS', 'DISPUTES'] as const;
 export type EvidenceStance = (typeof EVIDENCE_STANCES)[number];
 
-/** How well the curators could check a statement (from the reference facts' status). */
+/**
+ * Which part of a statement a source backs or contradicts: the whole statement, or one claim
+ * of it (a practice's start, default, legal basis, a right's status; an incident's date...).
+ */
+export const EVIDENCE_CLAIMS = [
+  'WHOLE',
+  'VALID_FROM',
+  'VALID_TO',
+  'DEFAULT',
+  'LEGAL_BASIS',
+  'RIGHT',
+  'SCOPE',
+  'DATA_CATEGORIES',
+  'PRICE',
+  'LAUNCHED',
+  'DATE',
+  'STATUS',
+  'AMOUNT',
+  'OUTCOME',
+] as const;
+export type EvidenceClaim = (typeof EVIDENCE_CLAIMS)[number];
+
+/** The claims a practice's rules rest on, besides the whole statement. */
+export const PRACTICE_CLAIMS: readonly EvidenceClaim[] = [
+  'WHOLE',
+  'VALID_FROM',
+  'VALID_TO',
+  'DEFAULT',
+  'LEGAL_BASIS',
+  'RIGHT',
+  'SCOPE',
+  'DATA_CATEGORIES',
+];
+
+/** How well the curators could check a statement. */
 export const VERIFICATION_LEVELS = ['VERIFIED', 'SECONDARY', 'UNVERIFIED'] as const;
 export type VerificationLevel = (typeof VERIFICATION_LEVELS)[number];

@@ -1,14 +1,21 @@
 /**
  * Validation of bundles, shared by `npm run seed` and the curators' mutations.
  * It finds every problem (not just the first) before anything is written:
- * schema errors, duplicate ids, unknown references, impossible dates.
+ * schema errors, duplicate ids, unknown references, impossible dates, claims that do not fit.
  */
 import { createHash } from 'node:crypto';
 import type { z } from 'zod';
 import type { Problem } from '../errors';
-import { type Bundle, BundleSchema } from './bundle.schema';
-import type { NodeLabel } from './model';
-import { type RelationSpec, SECTIONS } from './sections';
+import { type Bundle, BundleSchema, type EvidenceDef } from './bundle.schema';
+import { evidenceOf, plansOf, pricesOf, type ReferenceSpec, SECTIONS } from './bundle-to-graph';
+import {
+  type EvidenceClaim,
+  type NodeLabel,
+  PRACTICE_CLAIMS,
+  PROCESSING_DEFAULTS,
+  RIGHT_STATUSES,
+} from './model';
+import { firstDay, isRealPartialDate, lastDay } from './partial-date';
 
 export interface BundleDocument {
   /** The file (or "input") the bundle came from, for messages. */
@@ -18,13 +25,17 @@ export interface BundleDocument {
 
 /** A reference that the bundle itself does not define, to be looked up in the graph. */
 export interface ExternalRef {
-  label: NodeLabel;
+  /** The labels the referenced node may have. */
+  labels: readonly NodeLabel[];
   key: 'id' | 'code';
   value: string;
 }
 
-/** Answers which of the given references exist in the graph. */
+/** Answers which of the given references exist in the graph (by refKey). */
 export type ReferenceLookup = (refs: ExternalRef[]) => Promise<Set<string>>;
+
+/** Ids of a label in the graph close to a missing one, for "did you mean". */
+export type SuggestionLookup = (refs: ExternalRef[]) => Promise<Map<string, string>>;
 
 export interface EntityOrigin {
   file: string;
@@ -40,10 +51,11 @@ export interface ValidatedBundle {
 }
 
 export type ValidationResult =
-  { ok: true; value: ValidatedBundle } | { ok: false; problems: Problem[]; warnings: Problem[] };
+  | { ok: true; value: ValidatedBundle }
+  | { ok: false; problems: Problem[]; warnings: Problem[] };
 
-export const refKey = (r: Pick<ExternalRef, 'label' | 'key' | 'value'>): string =>
-  `${r.label}:${r.key}:${r.value}`;
+export const refKey = (r: Pick<ExternalRef, 'labels' | 'key' | 'value'>): string =>
+  `${r.labels.join('|')}:${r.key}:${r.value}`;
 
 /** The stable content hash of an entity: equal content, equal hash, whatever the key order. */
 export function contentHash(entry: unknown): string {
@@ -78,13 +90,20 @@ function zodProblems(file: string, error: z.ZodError): Problem[] {
   });
 }
 
+export interface ValidateOptions {
+  /** Which references the graph already holds; without it, every reference must be in the documents. */
+  lookup?: ReferenceLookup;
+  /** Near misses among the graph's ids, for the messages of unknown references. */
+  suggestions?: SuggestionLookup;
+}
+
 /**
- * Validates documents as one bundle: files may refer to each other, and to what the graph already holds
- * (through `lookup`; without one, every reference must be defined in the documents).
+ * Validates documents as one bundle: files may refer to each other, and to what the graph
+ * already holds (through `lookup`).
  */
 export async function validateBundles(
   docs: BundleDocument[],
-  lookup?: ReferenceLookup,
+  options: ValidateOptions = {},
 ): Promise<ValidationResult> {
   const problems: Problem[] = [];
   const warnings: Problem[] = [];
@@ -137,8 +156,8 @@ export async function validateBundles(
     }
   }
 
-  checkDates(merged, origins, problems);
-  await checkReferences(merged, origins, problems, lookup);
+  checkStatements(merged, origins, problems, warnings);
+  await checkReferences(merged, origins, problems, options);
   warnUnusedSources(merged, origins, warnings);
 
   if (problems.length > 0) return { ok: false, problems, warnings };
@@ -155,36 +174,129 @@ function place(
   return { file: o?.file ?? 'input', path: `${o?.path ?? label}${field ? `.${field}` : ''}` };
 }
 
-function checkDates(bundle: Bundle, origins: Map<string, EntityOrigin>, problems: Problem[]): void {
-  for (const p of bundle.practices) {
-    if (p.validFrom && p.validTo && p.validTo <= p.validFrom) {
-      problems.push({
-        ...place(origins, 'Practice', p.id, 'validTo'),
-        message: `validTo ${p.validTo} must be after validFrom ${p.validFrom} (validTo is exclusive)`,
-      });
-    }
-    if (p.replaces === p.id) {
-      problems.push({
-        ...place(origins, 'Practice', p.id, 'replaces'),
-        message: 'a practice cannot replace itself',
-      });
-    }
-    const codes = p.rights.map((r) => r.right);
-    const repeated = codes.find((c, i) => codes.indexOf(c) !== i);
-    if (repeated) {
-      problems.push({
-        ...place(origins, 'Practice', p.id, 'rights'),
-        message: `the right ${repeated} is listed twice; a practice handles each right once`,
+/** Whether a period can end (exclusive) after it starts: some day of `from` precedes some day of `to`. */
+const canFollow = (from: string, to: string): boolean => firstDay(from) < lastDay(to);
+
+/** The claims a source may back or contradict, per label. */
+const CLAIMS_OF: Partial<Record<NodeLabel, readonly EvidenceClaim[]>> = {
+  Practice: PRACTICE_CLAIMS,
+  Plan: ['WHOLE', 'PRICE', 'LAUNCHED'],
+  Incident: ['WHOLE', 'DATE', 'STATUS', 'AMOUNT', 'OUTCOME'],
+};
+
+/** Checks of one statement that the schema cannot express: dates, claims, consistency. */
+function checkStatements(
+  bundle: Bundle,
+  origins: Map<string, EntityOrigin>,
+  problems: Problem[],
+  warnings: Problem[],
+): void {
+  const at = (label: NodeLabel, id: string, field: string, message: string): void => {
+    problems.push({ ...place(origins, label, id, field), message });
+  };
+
+  for (const spec of SECTIONS) {
+    for (const entry of bundle[spec.section] as { id: string; sources?: EvidenceDef[] }[]) {
+      const allowed = CLAIMS_OF[spec.label] ?? ['WHOLE'];
+      const handled =
+        spec.label === 'Practice' ? (entry as Bundle['practices'][number]).rights.map((r) => r.right) : [];
+      (entry.sources ?? []).forEach((s, i) => {
+        const e = evidenceOf(s);
+        const field = `sources[${i}]`;
+        if (!allowed.includes(e.claim))
+          at(spec.label, entry.id, `${field}.claim`, `a ${spec.label} has no claim ${e.claim}; one of ${allowed.join(', ')}`);
+        if (e.claim === 'RIGHT' && e.right === undefined)
+          at(spec.label, entry.id, `${field}.right`, 'claim RIGHT needs `right`: which right\'s status the source speaks of');
+        if (e.right !== undefined && e.claim !== 'RIGHT')
+          at(spec.label, entry.id, `${field}.right`, '`right` goes with claim RIGHT');
+        if (e.claim === 'RIGHT' && e.right !== undefined && !handled.includes(e.right))
+          at(spec.label, entry.id, `${field}.right`, `the practice states nothing about ${e.right}; add it to rights first`);
+        if (e.alternative !== undefined) {
+          if (e.stance !== 'DISPUTES')
+            at(spec.label, entry.id, `${field}.alternative`, '`alternative` is what a disputing source claims instead: give it with stance DISPUTES');
+          else if (e.claim === 'RIGHT' && !(RIGHT_STATUSES as readonly string[]).includes(e.alternative))
+            at(spec.label, entry.id, `${field}.alternative`, `for a right, the alternative is a status: ${RIGHT_STATUSES.join(', ')}`);
+          else if (e.claim === 'DEFAULT' && !(PROCESSING_DEFAULTS as readonly string[]).includes(e.alternative))
+            at(spec.label, entry.id, `${field}.alternative`, `for a default, the alternative is one of ${PROCESSING_DEFAULTS.join(', ')}`);
+          else if (['VALID_FROM', 'VALID_TO', 'LAUNCHED', 'DATE'].includes(e.claim) && !isRealPartialDate(e.alternative))
+            at(spec.label, entry.id, `${field}.alternative`, 'for a date, the alternative is YYYY, YYYY-MM or YYYY-MM-DD');
+        }
       });
     }
   }
-  for (const pr of bundle.provisions) {
-    if (pr.partOf === pr.id) {
-      problems.push({
-        ...place(origins, 'Provision', pr.id, 'partOf'),
-        message: 'a provision cannot be part of itself',
-      });
+
+  const plans = new Map(bundle.plans.map((p) => [p.id, p]));
+  for (const pl of bundle.plans) {
+    if (pl.price && pl.prices.length > 0)
+      at('Plan', pl.id, 'price', 'give either `prices` or the older single `price`, not both');
+    if (pl.neverLaunched && (pl.launched || pl.withdrawn))
+      at('Plan', pl.id, 'neverLaunched', 'a plan that never launched has no `launched` or `withdrawn` date');
+    if (pl.launched && pl.withdrawn && !canFollow(pl.launched, pl.withdrawn))
+      at('Plan', pl.id, 'withdrawn', `withdrawn ${pl.withdrawn} must be after launched ${pl.launched}`);
+    if (pl.announced && pl.launched && firstDay(pl.launched) < firstDay(pl.announced))
+      at('Plan', pl.id, 'launched', `launched ${pl.launched} is before announced ${pl.announced}`);
+    if (pl.attestedFrom && pl.launched)
+      at('Plan', pl.id, 'attestedFrom', '`attestedFrom` is for plans whose launch is unknown; give one of `launched` and `attestedFrom`');
+    if (pl.paid === false && pricesOf(pl).some((p) => p.amount > 0))
+      at('Plan', pl.id, 'paid', 'the plan is stated free but has a price above zero');
+  }
+
+  const practices = new Map(bundle.practices.map((p) => [p.id, p]));
+  for (const p of bundle.practices) {
+    if (p.plan !== undefined && p.plans !== undefined)
+      at('Practice', p.id, 'plan', 'give either `plans` or `plan`, not both');
+    if (p.plan === undefined && p.plans === undefined)
+      at('Practice', p.id, 'plans', 'say which plans the practice applies to (`plans: [id]`)');
+    if (p.validFrom && p.validTo && !canFollow(p.validFrom, p.validTo))
+      at('Practice', p.id, 'validTo', `validTo ${p.validTo} must be after validFrom ${p.validFrom} (validTo is exclusive)`);
+    if (p.attestedFrom && p.validFrom)
+      at('Practice', p.id, 'attestedFrom', '`attestedFrom` is for practices whose start is unknown; give one of `validFrom` and `attestedFrom`');
+    if (p.attestedFrom && p.validTo && !canFollow(p.attestedFrom, p.validTo))
+      at('Practice', p.id, 'attestedFrom', `attestedFrom ${p.attestedFrom} must be before validTo ${p.validTo}`);
+    if (p.replaces === p.id) at('Practice', p.id, 'replaces', 'a practice cannot replace itself');
+    const codes = p.rights.map((r) => r.right);
+    const repeated = codes.find((c, i) => codes.indexOf(c) !== i);
+    if (repeated)
+      at('Practice', p.id, 'rights', `the right ${repeated} is listed twice; a practice handles each right once`);
+    const planIds = plansOf(p);
+    const twice = planIds.find((c, i) => planIds.indexOf(c) !== i);
+    if (twice) at('Practice', p.id, 'plans', `the plan "${twice}" is listed twice`);
+    const old = p.replaces ? practices.get(p.replaces) : undefined;
+    if (old) {
+      if (old.validFrom && p.validFrom && firstDay(p.validFrom) <= firstDay(old.validFrom))
+        at('Practice', p.id, 'validFrom', `validFrom ${p.validFrom} must be after ${old.validFrom}, when the practice it replaces ("${old.id}") started`);
+      if (old.validTo && p.validFrom && old.validTo !== p.validFrom)
+        at('Practice', p.id, 'validFrom', `the practice it replaces ("${old.id}") ends on ${old.validTo}: the successor starts that day, not ${p.validFrom}`);
+      if (old.purpose !== p.purpose)
+        at('Practice', p.id, 'replaces', `"${old.id}" is for the purpose "${old.purpose}", this one for "${p.purpose}": a successor keeps the purpose`);
     }
+    for (const planId of planIds) {
+      const plan = plans.get(planId);
+      if (!plan) continue;
+      if (plan.neverLaunched)
+        warnings.push({
+          ...place(origins, 'Practice', p.id, 'plans'),
+          message: `the plan "${planId}" never launched: the practice never holds on it`,
+        });
+      else if (plan.launched && p.validFrom && lastDay(p.validFrom) < firstDay(plan.launched))
+        warnings.push({
+          ...place(origins, 'Practice', p.id, 'validFrom'),
+          message: `starts ${p.validFrom}, before its plan "${planId}" launched (${plan.launched}): questions count it from the launch`,
+        });
+    }
+  }
+
+  for (const i of bundle.incidents) {
+    for (let k = 1; k < i.statusHistory.length; k++) {
+      if (firstDay(i.statusHistory[k]!.date) < firstDay(i.statusHistory[k - 1]!.date))
+        at('Incident', i.id, `statusHistory[${k}].date`, 'the status history goes oldest first');
+    }
+  }
+  for (const pr of bundle.provisions) {
+    if (pr.partOf === pr.id) at('Provision', pr.id, 'partOf', 'a provision cannot be part of itself');
+  }
+  for (const c of bundle.companies) {
+    if (c.parent === c.id) at('Company', c.id, 'parent', 'a company cannot be its own parent');
   }
 }
 
@@ -192,36 +304,49 @@ async function checkReferences(
   bundle: Bundle,
   origins: Map<string, EntityOrigin>,
   problems: Problem[],
-  lookup: ReferenceLookup | undefined,
+  options: ValidateOptions,
 ): Promise<void> {
-  const defined = new Set<string>();
+  const defined = new Map<string, NodeLabel>();
   for (const spec of SECTIONS) {
     for (const e of bundle[spec.section] as { id: string; code?: string }[]) {
-      defined.add(refKey({ label: spec.label, key: 'id', value: e.id }));
-      if (e.code !== undefined)
-        defined.add(refKey({ label: spec.label, key: 'code', value: e.code }));
+      defined.set(`id:${e.id}`, spec.label);
+      if (e.code !== undefined) defined.set(`code:${e.code}`, spec.label);
     }
   }
   const pending: { ref: ExternalRef; problem: Omit<Problem, 'message'> }[] = [];
   for (const spec of SECTIONS) {
     for (const entry of bundle[spec.section] as { id: string }[]) {
-      for (const rel of spec.relations as readonly RelationSpec<typeof entry>[]) {
+      for (const rel of spec.references as readonly ReferenceSpec<typeof entry>[]) {
+        const key = rel.targetKey ?? 'id';
         for (const r of rel.refs(entry)) {
-          const ref: ExternalRef = { label: rel.target, key: rel.targetKey ?? 'id', value: r.to };
-          if (!defined.has(refKey(ref)))
-            pending.push({ ref, problem: place(origins, spec.label, entry.id, r.path) });
+          const here = defined.get(`${key}:${r.to}`);
+          if (here && rel.targets.includes(here)) continue;
+          const problem = place(origins, spec.label, entry.id, r.path);
+          if (here) {
+            problems.push({
+              ...problem,
+              message: `"${r.to}" is a ${here} in this bundle; ${rel.field} needs a ${rel.targets.join(' or ')}`,
+            });
+            continue;
+          }
+          pending.push({ ref: { labels: rel.targets, key, value: r.to }, problem });
         }
       }
     }
   }
   if (pending.length === 0) return;
   const unique = [...new Map(pending.map((p) => [refKey(p.ref), p.ref])).values()];
-  const found = lookup ? await lookup(unique) : new Set<string>();
+  const found = options.lookup ? await options.lookup(unique) : new Set<string>();
+  const missing = unique.filter((r) => !found.has(refKey(r)));
+  const fromGraph = options.suggestions && missing.length > 0 ? await options.suggestions(missing) : new Map<string, string>();
   for (const { ref, problem } of pending) {
     if (found.has(refKey(ref))) continue;
     const what =
-      ref.key === 'code' ? `${ref.label} with code ${ref.value}` : `${ref.label} "${ref.value}"`;
-    const hint = suggest(ref, bundle);
+      ref.key === 'code'
+        ? `${ref.labels.join(' or ')} with code ${ref.value}`
+        : `${ref.labels.join(' or ')} "${ref.value}"`;
+    const near = fromGraph.get(refKey(ref)) ?? suggestInBundle(ref, bundle);
+    const hint = near ? ` (did you mean "${near}"?)` : '';
     problems.push({
       ...problem,
       message: `unknown ${what}: not in this bundle nor in the graph${hint}`,
@@ -229,29 +354,47 @@ async function checkReferences(
   }
 }
 
-/** "did you mean" for a near miss among the bundle's own ids of that label. */
-function suggest(ref: ExternalRef, bundle: Bundle): string {
-  if (ref.key !== 'id') return '';
-  const spec = SECTIONS.find((s) => s.label === ref.label);
-  if (!spec) return '';
-  const ids = (bundle[spec.section] as { id: string }[]).map((e) => e.id);
-  const best = ids
-    .map((id) => ({ id, d: editDistance(id, ref.value) }))
-    .filter((x) => x.d <= Math.max(2, Math.floor(ref.value.length / 5)))
-    .sort((a, b) => a.d - b.d)[0];
-  return best ? ` (did you mean "${best.id}"?)` : '';
+/** At most this many ids are compared with one missing reference: suggestions stay cheap. */
+export const MAX_SUGGESTION_CANDIDATES = 2000;
+
+/** The closest id among `candidates`, when it is close enough to be a likely typo. */
+export function closest(value: string, candidates: Iterable<string>): string | undefined {
+  const limit = Math.max(2, Math.floor(value.length / 5));
+  let best: { id: string; d: number } | undefined;
+  let seen = 0;
+  for (const id of candidates) {
+    if (++seen > MAX_SUGGESTION_CANDIDATES) break;
+    // Lengths further apart than the limit cannot be within it.
+    if (Math.abs(id.length - value.length) > limit) continue;
+    const d = editDistance(id, value, limit);
+    if (d <= limit && (!best || d < best.d)) best = { id, d };
+  }
+  return best?.id;
 }
 
-function editDistance(a: string, b: string): number {
+/** "did you mean" among the bundle's own ids of the referenced labels. */
+function suggestInBundle(ref: ExternalRef, bundle: Bundle): string | undefined {
+  if (ref.key !== 'id') return undefined;
+  const ids = SECTIONS.filter((s) => ref.labels.includes(s.label)).flatMap((s) =>
+    (bundle[s.section] as { id: string }[]).map((e) => e.id),
+  );
+  return closest(ref.value, ids);
+}
+
+/** Levenshtein distance, giving up (returning limit + 1) once every path exceeds `limit`. */
+function editDistance(a: string, b: string, limit: number): number {
   const row = Array.from({ length: b.length + 1 }, (_, j) => j);
   for (let i = 1; i <= a.length; i++) {
     let prev = row[0]!;
     row[0] = i;
+    let rowMin = row[0];
     for (let j = 1; j <= b.length; j++) {
       const tmp = row[j]!;
       row[j] = Math.min(row[j]! + 1, row[j - 1]! + 1, prev + (a[i - 1] === b[j - 1] ? 0 : 1));
       prev = tmp;
+      rowMin = Math.min(rowMin, row[j]!);
     }
+    if (rowMin > limit) return limit + 1;
   }
   return row[b.length]!;
 }
@@ -263,10 +406,11 @@ function warnUnusedSources(
 ): void {
   const used = new Set<string>();
   for (const spec of SECTIONS) {
-    for (const entry of bundle[spec.section] as { sources?: (string | { source: string })[] }[]) {
-      for (const s of entry.sources ?? []) used.add(typeof s === 'string' ? s : s.source);
+    for (const entry of bundle[spec.section] as { sources?: EvidenceDef[] }[]) {
+      for (const s of entry.sources ?? []) used.add(evidenceOf(s).source);
     }
   }
+  for (const i of bundle.incidents) for (const h of i.statusHistory) if (h.source) used.add(h.source);
   for (const s of bundle.sources) {
     if (!used.has(s.id))
       warnings.push({

@@ -8,7 +8,7 @@ import path from 'node:path';
 import { createApiKey } from '../../src/api/auth/api-keys.store';
 import { applyMigrations, Database } from '../../src/db';
 import { ingest } from '../../src/graph';
-import { type LocalNeo4jHandle, startLocalNeo4j } from '../../src/db/local-neo4j';
+import { type LocalNeo4jHandle, startLocalNeo4j } from '../../src/devtools/local-neo4j';
 import { startTestApi, type TestApi } from '../helpers/api';
 import { PROJECT_ROOT } from '../helpers/graph';
 

@@ -6,7 +6,7 @@
  */
 import { existsSync, rmSync } from 'node:fs';
 import path from 'node:path';
-import { localNeo4jStatus, startLocalNeo4j } from '../../src/db/local-neo4j';
+import { localNeo4jStatus, startLocalNeo4j } from '../../src/devtools/local-neo4j';
 import { NEO4J_IMAGE } from '../helpers/neo4j-version';
 
 const root = path.resolve(__dirname, '../..');

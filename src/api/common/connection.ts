@@ -3,7 +3,7 @@
  * keyset cursors, `pageInfo` and `totalCount`.
  */
 import { ArgsType, type ClassType, Field, Int, ObjectType } from 'type-graphql';
-import { DEFAULT_PAGE_SIZE, MAX_PAGE_SIZE } from '../query/cursor';
+import { DEFAULT_PAGE_SIZE, MAX_PAGE_SIZE } from '../translate/cursor';
 
 @ObjectType({ description: 'Where a page stands in its list.' })
 export class PageInfo {
@@ -39,14 +39,17 @@ export class PageArgs {
   after?: string | null;
 }
 
-/** Makes `<Name>Connection` and `<Name>Edge` for a node type. */
-export function Connection<T extends object>(node: ClassType<T>, name: string, what: string) {
+/**
+ * Makes `<Name>Connection` and `<Name>Edge` for a node type. The node type comes as a thunk:
+ * entity types refer to each other in cycles, and a connection may be declared before its node.
+ */
+export function Connection<T extends object>(node: () => ClassType<T>, name: string, what: string) {
   @ObjectType(`${name}Edge`, { description: `One ${what} in a page, with its cursor.` })
   class Edge {
     @Field({ description: 'Pass as `after` to continue after this item.' })
     cursor!: string;
 
-    @Field(() => node)
+    @Field(node)
     node!: T;
   }
 
@@ -58,7 +61,7 @@ export function Connection<T extends object>(node: ClassType<T>, name: string, w
     @Field(() => [Edge])
     edges!: Edge[];
 
-    @Field(() => [node], { description: 'The items of the page, without cursors.' })
+    @Field(() => [node()], { description: 'The items of the page, without cursors.' })
     nodes!: T[];
 
     @Field(() => PageInfo)

@@ -3,8 +3,10 @@
  */
 import { registerEnumType } from 'type-graphql';
 import {
+  AUTHORITY_KINDS,
   BILLING_PERIODS,
   DATE_PRECISIONS,
+  EVIDENCE_CLAIMS,
   EVIDENCE_STANCES,
   GDPR_RIGHTS,
   INCIDENT_KINDS,
@@ -12,7 +14,9 @@ import {
   PARTY_KINDS,
   PLAN_TIERS,
   PROCESSING_DEFAULTS,
+  REGULATION_KINDS,
   RIGHT_STATUSES,
+  SCOPES,
   SOURCE_KINDS,
   VERIFICATION_LEVELS,
 } from '../../graph/model';
@@ -30,9 +34,13 @@ registerEnumType(GdprRightEnum, {
     RECTIFICATION: { description: 'Art. 16: to have inaccurate data corrected.' },
     ERASURE: { description: 'Art. 17: to have data erased ("right to be forgotten").' },
     RESTRICTION: { description: 'Art. 18: to restrict processing.' },
-    PORTABILITY: { description: "Art. 20: to receive one's data in a portable format." },
+    PORTABILITY: {
+      description:
+        "Art. 20: to receive one's data in a portable format (processing on consent or contract).",
+    },
     OBJECT: {
-      description: 'Art. 21: to object to processing based on legitimate or public interest.',
+      description:
+        'Art. 21: to object to processing based on public interest or legitimate interest (Art. 6(1)(e) or (f)).',
     },
     AUTOMATED_DECISION: {
       description: 'Art. 22: not to be subject to solely automated decisions.',
@@ -45,15 +53,23 @@ registerEnumType(GdprRightEnum, {
 export const RightStatusEnum = enumObject(RIGHT_STATUSES);
 registerEnumType(RightStatusEnum, {
   name: 'RightStatus',
-  description: 'How a plan lets a person exercise a right.',
+  description:
+    'How a person can exercise a right on a plan. "On request" and "paid only" are different claims under different provisions (Art. 12(2), 21(4)-(5) versus Art. 12(5)).',
   valuesConfig: {
-    AVAILABLE: { description: 'The right can be exercised at no cost.' },
-    PAID_ONLY: { description: 'The right can be exercised only on paying.' },
-    UNAVAILABLE: { description: 'There is no way to exercise the right.' },
-    NOT_APPLICABLE: {
-      description: 'The processing does not happen, so the right has nothing to act on.',
+    IN_PRODUCT: {
+      description: 'By themselves in the product or account (a setting, an export or delete button), at no cost.',
     },
-    UNKNOWN: { description: 'The sources do not say.' },
+    ON_REQUEST: {
+      description:
+        'Only by asking: e-mail, web form, privacy request portal, support (for a complaint: the supervisory authority), at no cost.',
+    },
+    PAID_ONLY: { description: 'Only by paying, e.g. by moving to a paid plan.' },
+    UNAVAILABLE: { description: 'The sources say there is no way to exercise it.' },
+    NOT_APPLICABLE: {
+      description:
+        'Nothing to act on: the processing does not happen, or the law does not give this right for its legal basis.',
+    },
+    UNKNOWN: { description: 'No source says.' },
   },
 });
 
@@ -68,10 +84,36 @@ registerEnumType(ProcessingDefaultEnum, {
   },
 });
 
+export const ScopeEnum = enumObject(SCOPES);
+registerEnumType(ScopeEnum, {
+  name: 'Scope',
+  description: 'Where a statement applies.',
+  valuesConfig: {
+    EEA: { description: 'The European Economic Area (the GDPR).' },
+    UK: { description: 'The United Kingdom (UK GDPR).' },
+    CH: { description: 'Switzerland.' },
+    US: { description: 'The United States.' },
+    WORLDWIDE: { description: 'Everywhere the product is offered; includes every other scope.' },
+  },
+});
+
 export const PlanTierEnum = enumObject(PLAN_TIERS);
 registerEnumType(PlanTierEnum, {
   name: 'PlanTier',
   description: 'The kind of plan (tier) of a product.',
+});
+
+export const PAID_BASES = ['STATED', 'PRICE', 'TIER'] as const;
+export type PaidBasis = (typeof PAID_BASES)[number];
+export const PaidBasisEnum = enumObject(PAID_BASES);
+registerEnumType(PaidBasisEnum, {
+  name: 'PaidBasis',
+  description: 'What says whether a plan costs money.',
+  valuesConfig: {
+    STATED: { description: 'A source says so.' },
+    PRICE: { description: 'Its prices: paid when one is above zero.' },
+    TIER: { description: 'Its tier (no price is known; an unknown price is not "free").' },
+  },
 });
 
 export const BillingPeriodEnum = enumObject(BILLING_PERIODS);
@@ -84,6 +126,14 @@ export const IncidentKindEnum = enumObject(INCIDENT_KINDS);
 registerEnumType(IncidentKindEnum, {
   name: 'IncidentKind',
   description: 'What kind of event an incident is.',
+  valuesConfig: {
+    GUIDANCE: { description: 'Guidance or recommendations of an authority; usually aimed at no company.' },
+    OPINION: { description: 'An opinion, e.g. of the EDPB under Art. 64 GDPR.' },
+    LETTER: { description: 'A letter or formal request of an authority.' },
+    UNDERTAKING: { description: 'A commitment a company gave an authority or court.' },
+    APPEAL: { description: 'A challenge of a decision before a court.' },
+    LAWSUIT: { description: 'A civil action before a court.' },
+  },
 });
 
 export const IncidentStatusEnum = enumObject(INCIDENT_STATUSES);
@@ -96,6 +146,18 @@ export const PartyKindEnum = enumObject(PARTY_KINDS);
 registerEnumType(PartyKindEnum, {
   name: 'PartyKind',
   description: 'Who brought a complaint or case.',
+});
+
+export const AuthorityKindEnum = enumObject(AUTHORITY_KINDS);
+registerEnumType(AuthorityKindEnum, {
+  name: 'AuthorityKind',
+  description: 'What kind of body an authority is.',
+});
+
+export const RegulationKindEnum = enumObject(REGULATION_KINDS);
+registerEnumType(RegulationKindEnum, {
+  name: 'RegulationKind',
+  description: 'What kind of law a regulation is.',
 });
 
 export const SourceKindEnum = enumObject(SOURCE_KINDS);
@@ -116,6 +178,21 @@ registerEnumType(EvidenceStanceEnum, {
   description: 'Whether a source backs a statement or contradicts it.',
 });
 
+export const EvidenceClaimEnum = enumObject(EVIDENCE_CLAIMS);
+registerEnumType(EvidenceClaimEnum, {
+  name: 'EvidenceClaim',
+  description:
+    'Which part of a statement a source backs or contradicts: the whole statement, or one claim of it.',
+});
+
+export const ACTOR_KINDS = ['COMPANY', 'PARTY', 'AUTHORITY'] as const;
+export type ActorKind = (typeof ACTOR_KINDS)[number];
+export const ActorKindEnum = enumObject(ACTOR_KINDS);
+registerEnumType(ActorKindEnum, {
+  name: 'ActorKind',
+  description: 'Whose claim a source carries: a company, a party or an authority.',
+});
+
 export const VerificationEnum = enumObject(VERIFICATION_LEVELS);
 registerEnumType(VerificationEnum, {
   name: 'Verification',
@@ -123,9 +200,9 @@ registerEnumType(VerificationEnum, {
   valuesConfig: {
     VERIFIED: {
       description:
-        "Read in the provider's, authority's or court's own text, or in consistent reports.",
+        "Read in the provider's, authority's or court's own text, or in two independent reports.",
     },
-    SECONDARY: { description: 'Only third-party summaries say so.' },
+    SECONDARY: { description: 'Only one third-party summary, or the curators\' reading, says so.' },
     UNVERIFIED: { description: 'Not confirmed by any source read.' },
   },
 });

@@ -1,19 +1,13 @@
+import Cypher from '@neo4j/cypher-builder';
 import type { GraphQLResolveInfo } from 'graphql';
-import { Arg, Args, ArgsType, Ctx, Field, ID, Info, Query, Resolver } from 'type-graphql';
+import { Arg, Args, Ctx, ID, Info, Query, Resolver } from 'type-graphql';
+import { AppError } from '../../errors';
 import type { ApiContext } from '../context';
-import { PageArgs } from '../common/connection';
-import { COMPANY_ORDER } from '../entities/entities.projection';
-import { Company, CompanyConnection } from '../entities/entities.type';
-import { queryConnection, queryNode } from '../query/run';
-
-@ArgsType()
-export class CompaniesArgs extends PageArgs {
-  @Field(() => String, {
-    nullable: true,
-    description: 'Only companies of this country (ISO 3166-1 alpha-2).',
-  })
-  country?: string | null;
-}
+import { Company } from '../entities/company.type';
+import { CompanyConnection } from '../entities/connections';
+import { COMPANY_ORDER } from '../entities/orders';
+import { queryConnection, queryNode } from '../translate/root-query';
+import { CompaniesArgs } from './companies.args';
 
 @Resolver(() => Company)
 export class CompaniesResolver {
@@ -23,12 +17,8 @@ export class CompaniesResolver {
     @Ctx() ctx: ApiContext,
     @Info() info: GraphQLResolveInfo,
   ): Promise<unknown> {
-    return queryNode(
-      ctx,
-      'company',
-      'Company',
-      info,
-      (scope) => `MATCH (n:Company {id: ${scope.param(id)}})`,
+    return queryNode(ctx, 'company', info, (n) =>
+      new Cypher.Match(new Cypher.Pattern(n, { labels: ['Company'], properties: { id: new Cypher.Param(id) } })),
     );
   }
 
@@ -38,10 +28,17 @@ export class CompaniesResolver {
     @Ctx() ctx: ApiContext,
     @Info() info: GraphQLResolveInfo,
   ): Promise<unknown> {
-    return queryConnection(ctx, 'companies', 'Company', info, COMPANY_ORDER, (scope, t) =>
-      args.country
-        ? `MATCH (${t}:Company {country: ${scope.param(args.country.toUpperCase())}})`
-        : `MATCH (${t}:Company)`,
-    );
+    if (args.namePrefix !== undefined && args.namePrefix !== null && args.namePrefix.length > 100)
+      throw new AppError('BAD_USER_INPUT', '"namePrefix" is at most 100 characters', { argument: 'namePrefix' });
+    return queryConnection(ctx, 'companies', info, COMPANY_ORDER, (n) => {
+      const conditions: Cypher.Predicate[] = [];
+      if (args.country) conditions.push(Cypher.eq(n.property('country'), new Cypher.Param(args.country.toUpperCase())));
+      if (args.namePrefix)
+        conditions.push(
+          Cypher.startsWith(Cypher.toLower(n.property('name')), new Cypher.Param(args.namePrefix.toLowerCase())),
+        );
+      const match = new Cypher.Match(new Cypher.Pattern(n, { labels: ['Company'] }));
+      return conditions.length > 0 ? match.where(Cypher.and(...conditions)!) : match;
+    });
   }
 }

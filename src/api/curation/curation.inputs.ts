@@ -1,10 +1,8 @@
 /**
  * The single-write inputs (recordIncident, recordPractice) become bundles, so that they go
- * through the same validation and ingestion as seed files.
+ * through the same validation and ingestion as seed files, with the same messages.
  */
 import { createHash } from 'node:crypto';
-
-import { provisionIdFromRef } from '../provisions/provision-ref';
 import type { EvidenceInput, IncidentInput, PracticeInput, SourceInput } from './curation.type';
 
 const orUndefined = <T>(v: T | null | undefined): T | undefined => (v === null ? undefined : v);
@@ -13,6 +11,10 @@ function evidence(list: EvidenceInput[]) {
   return list.map((e) => ({
     source: e.source,
     stance: e.stance,
+    claim: e.claim,
+    right: orUndefined(e.right),
+    alternative: orUndefined(e.alternative),
+    claimedBy: orUndefined(e.claimedBy),
     quote: orUndefined(e.quote),
     note: orUndefined(e.note),
   }));
@@ -32,7 +34,7 @@ export function incidentId(input: IncidentInput): string {
     input.kind,
     input.date,
     input.title.trim().toLowerCase(),
-    [...input.against].sort(),
+    [...(input.against ?? [])].sort(),
   ]);
   return `incident-${input.date}-${createHash('sha256').update(key).digest('hex').slice(0, 12)}`;
 }
@@ -53,12 +55,22 @@ export function incidentBundle(input: IncidentInput): { id: string; bundle: Bund
           title: input.title,
           date: input.date,
           status: orUndefined(input.status),
-          against: input.against,
+          statusHistory: (input.statusHistory ?? []).map((h) => ({
+            status: h.status,
+            date: h.date,
+            note: orUndefined(h.note),
+            source: orUndefined(h.source),
+          })),
+          against: input.against ?? [],
+          againstAuthorities: input.againstAuthorities ?? [],
           before: orUndefined(input.before),
           broughtBy: input.broughtBy ?? [],
-          cites: (input.cites ?? []).map((c) => provisionIdFromRef(c) ?? c),
+          // Citations ("Art. 12(5)") become ids in the bundle schema, as in seed files.
+          cites: input.cites ?? [],
           concernsPlans: input.concernsPlans ?? [],
           concernsPractices: input.concernsPractices ?? [],
+          caseNumber: orUndefined(input.caseNumber),
+          outcome: orUndefined(input.outcome),
           amount: orUndefined(input.amount),
           verification: orUndefined(input.verification),
           summary: input.summary,
@@ -75,19 +87,23 @@ export function practiceBundle(input: PracticeInput, replaces: string | undefine
     practices: [
       {
         id: input.id,
-        plan: input.plan,
+        plans: input.plans,
         purpose: input.purpose,
+        scope: input.scope,
         dataCategories: input.dataCategories,
         legalBasis: orUndefined(input.legalBasis),
         default: input.default,
         validFrom: orUndefined(input.validFrom),
         validTo: orUndefined(input.validTo),
+        attestedFrom: orUndefined(input.attestedFrom),
         replaces,
         rights: (input.rights ?? []).map((r) => ({
           right: r.right,
           status: r.status,
           mechanism: orUndefined(r.mechanism),
           note: orUndefined(r.note),
+          grounds: r.grounds ?? [],
+          exceptions: r.exceptions ?? [],
         })),
         verification: orUndefined(input.verification),
         summary: input.summary,

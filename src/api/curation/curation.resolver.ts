@@ -2,6 +2,7 @@
  * The curators' mutations, the admins' audit log, and the subscriptions dashboards use to
  * learn of new data. Every write needs a curator key.
  */
+import Cypher from '@neo4j/cypher-builder';
 import type { GraphQLResolveInfo } from 'graphql';
 import {
   Arg,
@@ -26,12 +27,14 @@ import {
   INCIDENT_RECORDED,
   type IncidentRecordedEvent,
 } from '../events';
-import { Incident, Practice } from '../entities/entities.type';
-import { queryConnection, queryNode } from '../query/run';
-import { AUDIT_ORDER } from './curation.projection';
+import { firstDay } from '../../graph/partial-date';
+import { Incident } from '../entities/incident.type';
+import { Practice } from '../entities/practice.type';
+import type { OrderKey } from '../translate/projection';
+import { queryConnection, queryNode } from '../translate/root-query';
 import { incidentBundle, practiceBundle } from './curation.inputs';
 import { retract, writeBundle } from './curation.service';
-import { openPractice } from './curation.store';
+import { predecessors } from './curation.store';
 import {
   AuditEntryConnection,
   AuditLogArgs,
@@ -59,6 +62,15 @@ function toApiReport(report: Report): IngestReport {
 }
 
 const curator = (ctx: ApiContext, what: string) => requireRole(ctx.principal, 'curator', what);
+
+const AUDIT_ORDER: OrderKey[] = [
+  { expr: (t) => t.property('at'), direction: 'DESC', kind: 'datetime' },
+  { expr: (t) => t.property('id'), direction: 'ASC', kind: 'string' },
+];
+
+/** The node with this label and id, bound to `n`. */
+const byId = (label: string, id: string) => (n: Cypher.Node) =>
+  new Cypher.Match(new Cypher.Pattern(n, { labels: [label], properties: { id: new Cypher.Param(id) } }));
 
 @Resolver()
 export class CurationResolver {
@@ -104,13 +116,7 @@ export class CurationResolver {
       operation: 'recordIncident',
       source: input.sources.map((s) => s.source).join(', '),
     });
-    return queryNode(
-      ctx,
-      'recordedIncident',
-      'Incident',
-      info,
-      (scope) => `MATCH (n:Incident {id: ${scope.param(id)}})`,
-    );
+    return queryNode(ctx, 'recordedIncident', info, byId('Incident', id));
   }
 
   @Authorized('curator')
@@ -126,37 +132,46 @@ export class CurationResolver {
     const principal = curator(ctx, 'recordPractice');
     let replaces = input.replaces ?? undefined;
     if (!replaces) {
-      const current = await openPractice(ctx.db, input.plan, input.purpose, input.id);
-      if (current) {
+      const candidates = await predecessors(ctx.db, input.plans, input.purpose, input.scope, input.id);
+      if (candidates.length > 1) {
+        throw new AppError(
+          'BAD_USER_INPUT',
+          `practices ${candidates.map((c) => `"${c.id}"`).join(', ')} precede this one on these plans, purpose and scope: record a successor for each, or name the one this replaces in "replaces"`,
+          { argument: 'input.replaces' },
+        );
+      }
+      const current = candidates[0];
+      if (current && current.validTo === null) {
         if (!input.validFrom) {
           throw new AppError(
             'BAD_USER_INPUT',
-            `practice "${current.id}" is in force for this plan and purpose: give validFrom, the day the new practice starts`,
+            `practice "${current.id}" is in force for these plans, purpose and scope: give validFrom, when the new practice starts`,
             { argument: 'input.validFrom' },
           );
         }
-        if (current.validFrom && current.validFrom >= input.validFrom) {
+        if (current.validFrom && current.validFrom >= firstDay(input.validFrom)) {
           throw new AppError(
             'BAD_USER_INPUT',
             `validFrom ${input.validFrom} must be after ${current.validFrom}, when the practice in force ("${current.id}") started`,
             { argument: 'input.validFrom' },
           );
         }
-        replaces = current.id;
       }
+      if (current && current.validTo !== null && input.validFrom && firstDay(input.validFrom) < current.validTo) {
+        throw new AppError(
+          'BAD_USER_INPUT',
+          `validFrom ${input.validFrom} is before ${current.validTo}, when the practice it follows ("${current.id}") ended`,
+          { argument: 'input.validFrom' },
+        );
+      }
+      replaces = current?.id;
     }
     await writeBundle(ctx, principal, {
       data: practiceBundle(input, replaces),
       operation: 'recordPractice',
       source: input.sources.map((s) => s.source).join(', '),
     });
-    return queryNode(
-      ctx,
-      'recordedPractice',
-      'Practice',
-      info,
-      (scope) => `MATCH (n:Practice {id: ${scope.param(input.id)}})`,
-    );
+    return queryNode(ctx, 'recordedPractice', info, byId('Practice', input.id));
   }
 
   @Authorized('curator')
@@ -192,10 +207,9 @@ export class CurationResolver {
     return queryConnection(
       ctx,
       'auditLog',
-      'AuditEntry',
       info,
       AUDIT_ORDER,
-      (_scope, t) => `MATCH (${t}:AuditEntry)`,
+      (n) => new Cypher.Match(new Cypher.Pattern(n, { labels: ['AuditEntry'] })),
     );
   }
 
@@ -208,13 +222,7 @@ export class CurationResolver {
     @Ctx() ctx: ApiContext,
     @Info() info: GraphQLResolveInfo,
   ): Promise<unknown> {
-    return queryNode(
-      ctx,
-      'incidentRecorded',
-      'Incident',
-      info,
-      (scope) => `MATCH (n:Incident {id: ${scope.param(event.id)}})`,
-    );
+    return queryNode(ctx, 'incidentRecorded', info, byId('Incident', event.id));
   }
 
   @Subscription(() => FindingsChange, {

@@ -1,6 +1,6 @@
 /** The Cypher of curation: who a write concerns, retractions, the practice a new one replaces. */
 import type { Database } from '../../db';
-import type { Bundle } from '../../graph';
+import { type Bundle, plansOf } from '../../graph';
 
 /** The companies whose findings a bundle can change: those it names, directly or through products, plans, practices. */
 export async function companiesConcerned(db: Database, bundle: Bundle): Promise<string[]> {
@@ -24,31 +24,47 @@ RETURN collect(DISTINCT c.id) AS ids`,
         ...bundle.incidents.flatMap((i) => i.against),
       ],
       products: bundle.plans.map((p) => p.product),
-      plans: bundle.practices.map((p) => p.plan),
+      plans: bundle.practices.flatMap((p) => plansOf(p)),
       practices: bundle.practices.flatMap((p) => (p.replaces ? [p.id, p.replaces] : [p.id])),
     },
   );
   return (rows[0]?.ids as string[] | undefined) ?? [];
 }
 
-/** The practice in force, with no end, for a plan and purpose (the one a new practice replaces). */
-export async function openPractice(
+export interface Predecessor {
+  id: string;
+  validFrom: string | null;
+  validTo: string | null;
+}
+
+/**
+ * The latest practices (not retracted) for any of the plans, the purpose and an overlapping
+ * scope, one per distinct predecessor chain end: those a new practice would succeed, whether
+ * still in force or already ended (then linked without being changed).
+ */
+export async function predecessors(
   db: Database,
-  plan: string,
+  plans: string[],
   purpose: string,
+  scope: string[],
   except: string,
-): Promise<{ id: string; validFrom: string | null } | null> {
+): Promise<Predecessor[]> {
   const rows = await db.read(
-    'openPractice',
-    `// openPractice
-MATCH (:Plan {id: $plan})<-[:APPLIES_TO]-(p:Practice)-[:FOR_PURPOSE]->(:Purpose {id: $purpose})
-WHERE p.validTo IS NULL AND p.retractedAt IS NULL AND p.id <> $except
-RETURN p.id AS id, toString(p.validFrom) AS validFrom
-ORDER BY p.validFrom DESC LIMIT 1`,
-    { plan, purpose, except },
+    'predecessors',
+    `// predecessors
+MATCH (pl:Plan)<-[:APPLIES_TO]-(p:Practice)-[:FOR_PURPOSE]->(:Purpose {id: $purpose})
+WHERE pl.id IN $plans AND p.retractedAt IS NULL AND p.id <> $except
+  AND (any(s IN p.scope WHERE s IN $scope OR s = 'WORLDWIDE') OR 'WORLDWIDE' IN $scope)
+  AND NOT EXISTS { MATCH (p)<-[:REPLACES]-(next:Practice) WHERE next.retractedAt IS NULL AND next.id <> $except }
+RETURN DISTINCT p.id AS id, toString(p.validFrom) AS validFrom, toString(p.validTo) AS validTo
+ORDER BY p.id`,
+    { plans, purpose, scope, except },
   );
-  const row = rows[0];
-  return row ? { id: row.id as string, validFrom: (row.validFrom as string | null) ?? null } : null;
+  return rows.map((r) => ({
+    id: r.id as string,
+    validFrom: (r.validFrom as string | null) ?? null,
+    validTo: (r.validTo as string | null) ?? null,
+  }));
 }
 
 /** The companies a practice or incident is about. */

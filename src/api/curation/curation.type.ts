@@ -2,17 +2,34 @@ import { GraphQLScalarType, valueFromASTUntyped } from 'graphql';
 import { DateTimeResolver } from 'graphql-scalars';
 import { ArgsType, Field, Float, ID, InputType, Int, ObjectType } from 'type-graphql';
 import { Connection, PageArgs } from '../common/connection';
-import { DateScalar } from '../common/date.scalar';
+import type {
+  EvidenceClaim,
+  EvidenceStance,
+  GdprRight,
+  IncidentKind,
+  IncidentStatus,
+  ProcessingDefault,
+  RightStatus,
+  Scope,
+  SourceKind,
+  VerificationLevel,
+} from '../../graph/model';
 import {
+  EvidenceClaimEnum,
   EvidenceStanceEnum,
   GdprRightEnum,
   IncidentKindEnum,
   IncidentStatusEnum,
   ProcessingDefaultEnum,
   RightStatusEnum,
+  ScopeEnum,
   SourceKindEnum,
   VerificationEnum,
 } from '../common/enums';
+import { DateScalar } from '../common/date.scalar';
+import { PartialDateScalar } from '../common/partial-date.scalar';
+import { Prop } from '../translate/fields/property-field';
+import { Projected } from '../translate/projection';
 
 /** A whole bundle as JSON; validated by the same rules as seed files (seeds/bundle.schema.json). */
 export const BundleInputScalar = new GraphQLScalarType({
@@ -80,7 +97,25 @@ export class EvidenceInput {
   source!: string;
 
   @Field(() => EvidenceStanceEnum, { defaultValue: 'SUPPORTS' })
-  stance!: string;
+  stance!: EvidenceStance;
+
+  @Field(() => EvidenceClaimEnum, {
+    defaultValue: 'WHOLE',
+    description: 'Which part of the statement it speaks to: the whole, or one claim (RIGHT, VALID_FROM...).',
+  })
+  claim!: EvidenceClaim;
+
+  @Field(() => GdprRightEnum, { nullable: true, description: 'With claim RIGHT: which right.' })
+  right?: GdprRight | null;
+
+  @Field(() => String, {
+    nullable: true,
+    description: 'For a disputing source: what it claims instead (a status, a date...).',
+  })
+  alternative?: string | null;
+
+  @Field(() => ID, { nullable: true, description: 'Whose claim it carries: a company, party or authority id.' })
+  claimedBy?: string | null;
 
   @Field(() => String, { nullable: true, description: 'A short quote (under 25 words).' })
   quote?: string | null;
@@ -107,7 +142,7 @@ export class SourceInput {
   publishedAt!: string;
 
   @Field(() => SourceKindEnum)
-  kind!: string;
+  kind!: SourceKind;
 
   @Field(() => String, { nullable: true })
   language?: string | null;
@@ -129,7 +164,7 @@ export class AmountInput {
 @InputType()
 abstract class StatementInput {
   @Field(() => VerificationEnum, { nullable: true })
-  verification?: string | null;
+  verification?: VerificationLevel | null;
 
   @Field()
   summary!: string;
@@ -144,7 +179,24 @@ abstract class StatementInput {
   newSources?: SourceInput[] | null;
 }
 
-@InputType({ description: 'A new incident: complaint, decision, fine, statement...' })
+@InputType({ description: 'A dated change of an incident\'s status.' })
+export class StatusChangeInput {
+  @Field(() => IncidentStatusEnum)
+  status!: IncidentStatus;
+
+  @Field(() => PartialDateScalar)
+  date!: string;
+
+  @Field(() => String, { nullable: true })
+  note?: string | null;
+
+  @Field(() => ID, { nullable: true, description: 'The source that dates the change.' })
+  source?: string | null;
+}
+
+@InputType({
+  description: 'A new incident: complaint, decision, fine, guidance, opinion, statement...',
+})
 export class IncidentInput extends StatementInput {
   @Field(() => ID, {
     nullable: true,
@@ -154,19 +206,25 @@ export class IncidentInput extends StatementInput {
   id?: string | null;
 
   @Field(() => IncidentKindEnum)
-  kind!: string;
+  kind!: IncidentKind;
 
   @Field()
   title!: string;
 
-  @Field(() => DateScalar)
+  @Field(() => PartialDateScalar, { description: 'YYYY-MM-DD, or YYYY-MM / YYYY when only that is known.' })
   date!: string;
 
-  @Field(() => IncidentStatusEnum, { nullable: true })
-  status?: string | null;
+  @Field(() => IncidentStatusEnum, { nullable: true, description: 'The latest status; the last of statusHistory when omitted.' })
+  status?: IncidentStatus | null;
 
-  @Field(() => [ID], { description: 'Company ids.' })
-  against!: string[];
+  @Field(() => [StatusChangeInput], { nullable: true, description: 'Dated status changes, oldest first.' })
+  statusHistory?: StatusChangeInput[] | null;
+
+  @Field(() => [ID], { nullable: true, description: 'Company ids; none for guidance and opinions.' })
+  against?: string[] | null;
+
+  @Field(() => [ID], { nullable: true, description: 'Authority ids it is aimed at (an appeal).' })
+  againstAuthorities?: string[] | null;
 
   @Field(() => ID, { nullable: true, description: 'Authority id.' })
   before?: string | null;
@@ -176,7 +234,7 @@ export class IncidentInput extends StatementInput {
 
   @Field(() => [String], {
     nullable: true,
-    description: 'Provisions, by id or citation ("Art. 12(5)").',
+    description: 'Provisions, by id or citation ("Art. 12(5)", "DMA Art. 5(2)").',
   })
   cites?: string[] | null;
 
@@ -186,6 +244,12 @@ export class IncidentInput extends StatementInput {
   @Field(() => [ID], { nullable: true })
   concernsPractices?: string[] | null;
 
+  @Field(() => String, { nullable: true, description: 'The case or decision number.' })
+  caseNumber?: string | null;
+
+  @Field(() => String, { nullable: true, description: 'What was decided or ordered.' })
+  outcome?: string | null;
+
   @Field(() => AmountInput, { nullable: true })
   amount?: AmountInput | null;
 }
@@ -193,54 +257,73 @@ export class IncidentInput extends StatementInput {
 @InputType({ description: 'How a practice handles one right.' })
 export class RightHandlingInput {
   @Field(() => GdprRightEnum)
-  right!: string;
+  right!: GdprRight;
 
   @Field(() => RightStatusEnum)
-  status!: string;
+  status!: RightStatus;
 
   @Field(() => String, { nullable: true })
   mechanism?: string | null;
 
   @Field(() => String, { nullable: true })
   note?: string | null;
+
+  @Field(() => [String], { nullable: true, description: 'Provisions giving the right here, by id or citation.' })
+  grounds?: string[] | null;
+
+  @Field(() => [String], {
+    nullable: true,
+    description: 'Provisions the company relies on to refuse or limit it (erasure: Art. 17(3)).',
+  })
+  exceptions?: string[] | null;
 }
 
 @InputType({
   description:
-    'A new practice: what a company does with data on a plan for a purpose, from a date.',
+    'A new practice: what a company does with data on some plans for a purpose, in a scope, from a date.',
 })
 export class PracticeInput extends StatementInput {
   @Field(() => ID)
   id!: string;
 
-  @Field(() => ID)
-  plan!: string;
+  @Field(() => [ID], { description: 'The plans it applies to.' })
+  plans!: string[];
 
   @Field(() => ID)
   purpose!: string;
 
+  @Field(() => [ScopeEnum], { description: 'Where it applies, e.g. [EEA].' })
+  scope!: Scope[];
+
   @Field(() => [ID])
   dataCategories!: string[];
 
-  @Field(() => ID, { nullable: true })
+  @Field(() => ID, { nullable: true, description: 'The legal basis the company claims, when a source says.' })
   legalBasis?: string | null;
 
   @Field(() => ProcessingDefaultEnum)
-  default!: string;
+  default!: ProcessingDefault;
 
-  @Field(() => DateScalar, {
+  @Field(() => PartialDateScalar, {
     nullable: true,
     description:
-      'First day in force. Needed when a practice for the same plan and purpose is in force: that one is closed on this day.',
+      'First day (month, year) in force. Needed when a practice for the same plans, purpose and scope is in force: that one is closed then.',
   })
   validFrom?: string | null;
 
-  @Field(() => DateScalar, { nullable: true })
+  @Field(() => PartialDateScalar, { nullable: true })
   validTo?: string | null;
+
+  @Field(() => PartialDateScalar, {
+    nullable: true,
+    description: 'With no known start: the earliest date a source shows it in force.',
+  })
+  attestedFrom?: string | null;
 
   @Field(() => ID, {
     nullable: true,
-    description: 'The practice this one succeeds; found automatically when omitted.',
+    description:
+      'The practice this one succeeds; when omitted, the latest practice for these plans, purpose and scope (in force or already ended).',
   })
   replaces?: string | null;
 
@@ -266,34 +349,42 @@ export class Retraction {
   auditId!: string | null;
 }
 
-@ObjectType({ description: 'One write, as the audit trail records it.' })
+@ObjectType({ description: 'One write, as the audit trail records it.', simpleResolvers: true })
+@Projected()
 export class AuditEntry {
   @Field(() => ID)
+  @Prop()
   id!: string;
 
   @Field(() => DateTimeResolver)
+  @Prop()
   at!: string;
 
   @Field(() => ID, {
     nullable: true,
     description: 'The API key that wrote; null for the seed command.',
   })
+  @Prop()
   keyId!: string | null;
 
   @Field({ description: 'ingestBundle, recordIncident, recordPractice, retract.' })
+  @Prop()
   operation!: string;
 
   @Field({ description: 'Where the content came from.' })
+  @Prop()
   source!: string;
 
   @Field({ description: 'Counts per label, as JSON.' })
+  @Prop()
   counts!: string;
 
   @Field(() => [ID])
+  @Prop()
   changedIds!: string[];
 }
 
-export const AuditEntryConnection = Connection(AuditEntry, 'AuditEntry', 'audit entry');
+export const AuditEntryConnection = Connection(() => AuditEntry, 'AuditEntry', 'audit entry');
 
 @ArgsType()
 export class AuditLogArgs extends PageArgs {}

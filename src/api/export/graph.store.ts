@@ -7,7 +7,11 @@ import { NODE_LABELS, type NodeLabel, SECTIONS } from '../../graph';
 
 /** The relationship types the seed bundles define: the model's edges, not bookkeeping. */
 export const MODEL_RELATIONSHIP_TYPES: string[] = [
-  ...new Set(SECTIONS.flatMap((s) => s.relations.map((r) => r.type))),
+  ...new Set(
+    SECTIONS.flatMap((s) =>
+      (s.references as readonly { type?: string }[]).flatMap((r) => (r.type ? [r.type] : [])),
+    ),
+  ),
 ].sort();
 
 export interface ExportedNode {

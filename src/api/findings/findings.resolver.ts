@@ -1,28 +1,52 @@
+/**
+ * Findings: the rules' one fixed query finds the facts (planned once by Neo4j, whatever the
+ * selection), TypeScript composes the findings and their words, and a second query, built
+ * from the selection, pages through them and reads the entities they name.
+ */
+import Cypher from '@neo4j/cypher-builder';
 import type { GraphQLResolveInfo } from 'graphql';
 import { Args, Ctx, Info, Query, Resolver } from 'type-graphql';
-import type { ApiContext } from '../context';
 import { todayIso } from '../common/date.scalar';
-import { queryConnection } from '../query/run';
-import { FINDING_ORDER } from './findings.projection';
+import type { ApiContext } from '../context';
+import type { OrderKey } from '../translate/projection';
+import { queryConnection } from '../translate/root-query';
+import { FINDING_KINDS } from './findings.rules';
+import { deriveFindings } from './findings.store';
 import { FindingConnection, FindingsArgs } from './findings.type';
-import { FINDING_KINDS, type FindingKind, findingsUnion } from './rules';
+
+/** By rule, then company name, then id. */
+const FINDING_ORDER: OrderKey[] = [
+  { expr: (t) => t.property('kind'), direction: 'ASC', kind: 'string' },
+  { expr: (t) => t.property('companyName'), direction: 'ASC', kind: 'string' },
+  { expr: (t) => t.property('id'), direction: 'ASC', kind: 'string' },
+];
 
 @Resolver()
 export class FindingsResolver {
   @Query(() => FindingConnection, {
     description:
-      'Conclusions derived by rules from the facts in force on a date, each with its explanation, provisions, facts and sources.',
+      'Conclusions derived by rules from the facts holding on a date, in a scope, each with its explanation, standing, provisions, facts and sources.',
   })
   async findings(
     @Args() args: FindingsArgs,
     @Ctx() ctx: ApiContext,
     @Info() info: GraphQLResolveInfo,
   ): Promise<unknown> {
-    const kinds: FindingKind[] = args.kind ? [args.kind as FindingKind] : [...FINDING_KINDS];
-    return queryConnection(ctx, 'findings', 'Finding', info, FINDING_ORDER, (scope, t) => {
-      const asOf = scope.param(args.asOf ?? todayIso());
-      const companies = scope.param(args.company ? [args.company] : null);
-      return `CALL () {\n${findingsUnion(kinds, asOf, companies)}\n}\nWITH finding AS ${t}`;
+    const asOf = args.asOf ?? todayIso();
+    const findings = await deriveFindings(ctx.db, {
+      asOf,
+      scope: args.scope,
+      companies: args.company ? [args.company] : null,
+      kinds: args.kind ? [args.kind] : FINDING_KINDS,
     });
+    const rows = new Cypher.Param(findings);
+    return queryConnection(
+      ctx,
+      'findings',
+      info,
+      FINDING_ORDER,
+      (node) => new Cypher.Unwind([rows, node]),
+      { total: Cypher.size(rows) },
+    );
   }
 }

@@ -1,7 +1,29 @@
-/** Finding ids per company, for telling subscribers which findings a write changed. */
+/** Runs the rules and composes their findings; for the question and for subscribers. */
 import type { Database } from '../../db';
-import { FINDING_KINDS, findingsUnion } from './rules';
+import { FINDING_KINDS, type FindingKind, ruleQuery } from './findings.rules';
+import { type ComposedFinding, composeFinding, type RuleFacts } from './findings.words';
 
+export interface FindingsInput {
+  asOf: string;
+  scope: string;
+  companies: string[] | null;
+  kinds: readonly FindingKind[];
+}
+
+/** Every finding holding on the date, composed, in no particular order. */
+export async function deriveFindings(db: Database, input: FindingsInput): Promise<ComposedFinding[]> {
+  const query = ruleQuery(input);
+  const rows = await db.read(query.name, query.cypher, query.params);
+  const byId = new Map<string, ComposedFinding>();
+  for (const row of rows) {
+    const finding = composeFinding(row.facts as unknown as RuleFacts, input.asOf);
+    // A plan compared with several paid plans yields one finding listing them all.
+    if (!byId.has(finding.id)) byId.set(finding.id, finding);
+  }
+  return [...byId.values()];
+}
+
+/** Finding ids per company, for telling subscribers which findings a write changed. */
 export async function findingIdsByCompany(
   db: Database,
   companies: string[],
@@ -9,15 +31,7 @@ export async function findingIdsByCompany(
 ): Promise<Map<string, Set<string>>> {
   const result = new Map<string, Set<string>>(companies.map((c) => [c, new Set<string>()]));
   if (companies.length === 0) return result;
-  const rows = await db.read(
-    'findingIdsByCompany',
-    `// findingIdsByCompany
-CALL () {
-${findingsUnion(FINDING_KINDS, '$asOf', '$companies')}
-}
-RETURN finding.company.id AS company, collect(finding.id) AS ids`,
-    { asOf, companies },
-  );
-  for (const row of rows) result.set(row.company as string, new Set(row.ids as string[]));
+  const findings = await deriveFindings(db, { asOf, scope: 'EEA', companies, kinds: FINDING_KINDS });
+  for (const f of findings) result.get(f.company)?.add(f.id);
   return result;
 }

@@ -17,7 +17,7 @@ import {
 } from 'graphql';
 import { type ComplexityEstimatorArgs, getComplexity } from 'graphql-query-complexity';
 import { AppError, refusal } from '../../errors';
-import { DEFAULT_PAGE_SIZE } from '../query/cursor';
+import { DEFAULT_PAGE_SIZE } from '../translate/cursor';
 
 export interface QueryLimits {
   /** Tokens in a query document: bounds parsing and validation work (5,000 repeated fields take validation a minute). */

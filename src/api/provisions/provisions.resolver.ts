@@ -1,39 +1,74 @@
+import Cypher from '@neo4j/cypher-builder';
 import type { GraphQLResolveInfo } from 'graphql';
-import { Arg, Ctx, Info, Query, Resolver } from 'type-graphql';
+import { Arg, Args, ArgsType, Ctx, Field, ID, Info, Query, Resolver } from 'type-graphql';
 import { AppError } from '../../errors';
+import { provisionIdFromRef } from '../../graph/citation';
+import { Connection, PageArgs } from '../common/connection';
 import type { ApiContext } from '../context';
-import { Provision } from '../entities/entities.type';
-import { queryNode } from '../query/run';
-import { provisionIdFromRef } from './provision-ref';
+import { Provision } from '../entities/provision.type';
+import type { OrderKey } from '../translate/projection';
+import { queryConnection, queryNode } from '../translate/root-query';
+
+export const ProvisionConnection = Connection(() => Provision, 'Provision', 'provision');
+
+/** By regulation, then article, paragraph and point; the id breaks ties. */
+const PROVISION_ORDER: OrderKey[] = [
+  { expr: (t) => t.property('regulation'), direction: 'ASC', kind: 'string' },
+  { expr: (t) => t.property('article'), direction: 'ASC', kind: 'number' },
+  { expr: (t) => Cypher.coalesce(t.property('paragraph'), new Cypher.Literal(0)), direction: 'ASC', kind: 'number' },
+  { expr: (t) => Cypher.coalesce(t.property('point'), new Cypher.Literal('')), direction: 'ASC', kind: 'string' },
+  { expr: (t) => t.property('id'), direction: 'ASC', kind: 'string' },
+];
+
+@ArgsType()
+export class ProvisionsArgs extends PageArgs {
+  @Field(() => ID, { nullable: true, description: 'Only this regulation\'s provisions, e.g. "gdpr", "dma".' })
+  regulation?: string | null;
+}
+
+/** The provision id a citation names, or BAD_USER_INPUT saying which forms are read. */
+export function provisionIdOrFail(ref: string, argument: string): string {
+  const id = provisionIdFromRef(ref);
+  if (!id)
+    throw new AppError(
+      'BAD_USER_INPUT',
+      `"${ref.slice(0, 80)}" is not a provision citation; try "Art. 21", "Art. 6(1)(f)", "DMA Art. 5(2)" or an id such as "gdpr-21"`,
+      { argument },
+    );
+  return id;
+}
 
 @Resolver(() => Provision)
 export class ProvisionsResolver {
   @Query(() => Provision, {
     nullable: true,
     description:
-      'A GDPR provision by citation: "Art. 21", "Art. 6(1)(f)", "GDPR-21" or its id. Null when the graph does not hold it.',
+      'A provision by citation or id: "Art. 21" (the GDPR\'s), "Art. 6(1)(f)", "DMA Art. 5(2)", "gdpr-21", "dma-5-2". Null when the graph does not hold it.',
   })
   async provision(
-    @Arg('ref', { description: 'The citation, e.g. "Art. 12(5)".' }) ref: string,
+    @Arg('ref', { description: 'The citation or id, e.g. "Art. 12(5)" or "DMA Art. 5(2)".' }) ref: string,
     @Ctx() ctx: ApiContext,
     @Info() info: GraphQLResolveInfo,
   ): Promise<unknown> {
-    const id = provisionIdFromRef(ref);
-    if (!id) {
-      throw new AppError(
-        'BAD_USER_INPUT',
-        `"${ref.slice(0, 80)}" is not a provision citation; try "Art. 21", "Art. 6(1)(f)" or "GDPR-21"`,
-        {
-          argument: 'ref',
-        },
-      );
-    }
-    return queryNode(
-      ctx,
-      'provision',
-      'Provision',
-      info,
-      (scope) => `MATCH (n:Provision {id: ${scope.param(id)}})`,
+    const id = provisionIdOrFail(ref, 'ref');
+    return queryNode(ctx, 'provision', info, (n) =>
+      new Cypher.Match(new Cypher.Pattern(n, { labels: ['Provision'], properties: { id: new Cypher.Param(id) } })),
     );
+  }
+
+  @Query(() => ProvisionConnection, {
+    description: 'Provisions the graph holds, by regulation, article, paragraph and point.',
+  })
+  async provisions(
+    @Args() args: ProvisionsArgs,
+    @Ctx() ctx: ApiContext,
+    @Info() info: GraphQLResolveInfo,
+  ): Promise<unknown> {
+    return queryConnection(ctx, 'provisions', info, PROVISION_ORDER, (n) => {
+      const match = new Cypher.Match(new Cypher.Pattern(n, { labels: ['Provision'] }));
+      return args.regulation
+        ? match.where(Cypher.eq(n.property('regulation'), new Cypher.Param(args.regulation)))
+        : match;
+    });
   }
 }

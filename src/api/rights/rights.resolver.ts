@@ -2,65 +2,52 @@
  * The rights questions: which plans deny a right, and the rights matrix for dashboards.
  * Each is one Cypher query built from the selection.
  */
+import Cypher from '@neo4j/cypher-builder';
 import type { GraphQLResolveInfo } from 'graphql';
 import { Args, Ctx, Info, Query, Resolver } from 'type-graphql';
-import { GDPR_RIGHTS } from '../../graph/model';
 import { AppError } from '../../errors';
-import type { ApiContext } from '../context';
+import { GDPR_RIGHTS } from '../../graph/model';
 import { todayIso } from '../common/date.scalar';
-import { inForce, tierRank } from '../entities/entities.projection';
-import { compileConnection, compileObject } from '../query/compile';
-import { selectionTree } from '../query/selection';
-import { CypherScope } from '../query/scope';
-import { type RawConnection, Shaper } from '../query/shape';
-import { MATRIX_ORDER } from './rights.projection';
-import {
-  PlanRightStatus,
-  PlansDenyingRightArgs,
-  RightsMatrix,
-  RightsMatrixArgs,
-} from './rights.type';
-import './rights.projection';
+import type { ApiContext } from '../context';
+import { compileConnection } from '../translate/compile-connection';
+import { compilers } from '../translate/compilers';
+import { compileContext, named, queryConnection } from '../translate/root-query';
+import { selectionTree } from '../translate/selection';
+import { type RawConnection, Shaper } from '../translate/shaper';
+import { PlansDenyingRightArgs, RightsMatrixArgs } from './rights.args';
+import { DENIED_ORDER, deniedRows, MATRIX_ORDER, matrixRows, type RightsBindings } from './rights.query';
+import { PlanRightStatusConnection, RightsMatrix } from './rights.type';
 
 const MAX_MATRIX_COMPANIES = 100;
 
+function bindings(args: { asOf?: string | null; scope: string; purpose?: string | null }): RightsBindings {
+  return {
+    asOf: new Cypher.Param(args.asOf ?? todayIso()),
+    scope: new Cypher.Param(args.scope),
+    purpose: new Cypher.Param(args.purpose ?? null),
+  };
+}
+
 @Resolver()
 export class RightsResolver {
-  @Query(() => [PlanRightStatus], {
+  @Query(() => PlanRightStatusConnection, {
     description:
-      'The plans where a right cannot be exercised (UNAVAILABLE) or only for payment (PAID_ONLY) on a date, with the practice and the sources for and against.',
+      'The plans where a right cannot be exercised (UNAVAILABLE) or only for payment (PAID_ONLY) on a date, in a scope, with the practice and the sources for and against. Paginated by company, product and tier.',
   })
   async plansDenyingRight(
     @Args() args: PlansDenyingRightArgs,
     @Ctx() ctx: ApiContext,
     @Info() info: GraphQLResolveInfo,
-  ): Promise<unknown[]> {
-    const scope = new CypherScope(info.schema);
-    const asOf = scope.param(args.asOf ?? todayIso());
-    const purpose = args.purpose
-      ? ` AND EXISTS { (p)-[:FOR_PURPOSE]->(:Purpose {id: ${scope.param(args.purpose)}}) }`
-      : '';
-    // The WITH makes Neo4j filter on status and date before the purpose check
-    // (bench/results/whatif-large.txt: 798 -> 199 ms on the large graph).
-    const head = `// plansDenyingRight
-MATCH (rt:Right {code: ${scope.param(args.right)}})<-[h:HANDLES]-(p:Practice)
-WHERE h.status IN ['UNAVAILABLE', 'PAID_ONLY'] AND ${inForce('p', asOf)}
-WITH rt, h, p WHERE true${purpose}
-MATCH (p)-[:APPLIES_TO]->(pl:Plan)-[:OF]->(pr:Product)-[:OFFERED_BY]->(c:Company)
-WITH rt, h, p, pl, pr, c ORDER BY c.name, pr.name, ${tierRank('pl')}, pl.id`;
-    const row = compileObject('p', 'PlanRightStatus', [selectionTree(info)], scope, 'h');
-    const rows = await ctx.db.readValues(
-      'plansDenyingRight',
-      `${head}\nRETURN ${row.map} AS row`,
-      scope.params,
+  ): Promise<unknown> {
+    const b = bindings(args);
+    return queryConnection(ctx, 'plansDenyingRight', info, DENIED_ORDER, (row) =>
+      deniedRows(b, new Cypher.Param(args.right), row),
     );
-    const shaper = new Shaper();
-    return shaper.finish(rows.map((r) => shaper.object(r.row, row.shape)));
   }
 
   @Query(() => RightsMatrix, {
     description:
-      'Company x plan x right: the status of each right on each plan on a date, one row per plan, for dashboards.',
+      'Company x plan x right: the status of each right on each plan offered on a date, in a scope, one row per plan, for dashboards.',
   })
   async rightsMatrix(
     @Args() args: RightsMatrixArgs,
@@ -71,42 +58,29 @@ WITH rt, h, p, pl, pr, c ORDER BY c.name, pr.name, ${tierRank('pl')}, pl.id`;
       throw new AppError(
         'BAD_USER_INPUT',
         `"companies" takes at most ${MAX_MATRIX_COMPANIES} ids, got ${args.companies.length}`,
-        {
-          argument: 'companies',
-        },
+        { argument: 'companies' },
       );
     }
-    const rights =
-      args.rights && args.rights.length > 0 ? [...new Set(args.rights)] : [...GDPR_RIGHTS];
+    const rights = args.rights && args.rights.length > 0 ? [...new Set(args.rights)] : [...GDPR_RIGHTS];
     const asOf = args.asOf ?? todayIso();
-    const scope = new CypherScope(info.schema);
+    const b = bindings({ ...args, asOf });
     const tree = selectionTree(info);
-    const companies = args.companies ? ` WHERE c.id IN ${scope.param(args.companies)}` : '';
-    scope.bindings.rights = scope.param(rights);
-    scope.bindings.asOf = scope.param(asOf);
-    scope.bindings.purpose = scope.param(args.purpose ?? null);
-    const match = `MATCH (c:Company)<-[:OFFERED_BY]-(pr:Product)<-[:OF]-(pl:Plan)${companies}
-WITH {company: c, product: pr, plan: pl, companyName: c.name, productName: pr.name, rank: ${tierRank('pl')}} AS t`;
+    const row = new Cypher.Node();
     const compiled = compileConnection(
-      't',
-      'RightsMatrixRow',
-      { ...tree, args: { first: args.first, after: args.after } },
-      scope,
+      row,
+      'RightsMatrix',
+      tree,
+      compileContext(info, { ...b, rights: new Cypher.Param(rights) }),
       MATRIX_ORDER,
-      match,
-      {
-        nodesField: 'rows',
-        ignore: ['asOf', 'purpose', 'rights'],
-      },
+      () => matrixRows(b, args.companies ?? null, row),
+      compilers,
+      { nodesField: 'rows', ignore: ['asOf', 'purpose', 'scope', 'rights'], args },
     );
-    const rows = await ctx.db.readValues(
-      'rightsMatrix',
-      `// rightsMatrix\nRETURN ${compiled.map} AS root`,
-      scope.params,
-    );
+    const query = named('rightsMatrix', new Cypher.Return([compiled.expr, 'root']));
+    const rows = await ctx.db.readValues(query.name, query.cypher, query.params);
     const shaper = new Shaper();
     const page = shaper.connection(rows[0]!.root as RawConnection, compiled.shape);
-    const own: Record<string, unknown> = { asOf, purpose: args.purpose ?? null, rights };
+    const own: Record<string, unknown> = { asOf, purpose: args.purpose ?? null, scope: args.scope, rights };
     // In the order of the selection, as graphql-js would give it.
     const answer: Record<string, unknown> = {};
     for (const [alias, sub] of Object.entries(tree.fieldsByTypeName.RightsMatrix ?? {})) {

@@ -1,11 +1,11 @@
+import Cypher from '@neo4j/cypher-builder';
 import type { GraphQLResolveInfo } from 'graphql';
 import { Args, Ctx, Info, Query, Resolver } from 'type-graphql';
 import { AppError } from '../../errors';
 import type { ApiContext } from '../context';
-import { queryConnection } from '../query/run';
-import { SEARCH_ORDER, SEARCH_SCORE } from './search.projection';
+import type { OrderKey } from '../translate/projection';
+import { queryConnection } from '../translate/root-query';
 import { SearchArgs, SearchHitConnection } from './search.type';
-
 /**
  * Turns free text into a Lucene query that cannot fail to parse: punctuation and symbols
  * split words, and every word is matched as a term or a prefix, all words required.
@@ -43,15 +43,24 @@ export class SearchResolver {
       throw new AppError('BAD_USER_INPUT', '"text" needs at least one word to search for', {
         argument: 'text',
       });
+    // The score stays a variable beside the node: sorting 3,000 candidates on a map built for
+    // each cost Neo4j a third of a millisecond more than sorting on the variables themselves.
+    const score = new Cypher.Variable();
+    const order: OrderKey[] = [
+      { expr: () => score, direction: 'DESC', kind: 'number' },
+      { expr: (t) => t.property('id'), direction: 'ASC', kind: 'string' },
+    ];
     return queryConnection(
       ctx,
       'search',
-      'SearchHit',
       info,
-      SEARCH_ORDER,
-      (scope, t) =>
-        `CALL db.index.fulltext.queryNodes('entity_text', ${scope.param(query)}) YIELD node AS ${t}, ${SEARCH_SCORE}`,
-      { carry: [SEARCH_SCORE] },
+      order,
+      (node) =>
+        new Cypher.Procedure('db.index.fulltext.queryNodes', [
+          new Cypher.Literal('entity_text'),
+          new Cypher.Param(query),
+        ]).yield(['node', node], ['score', score]),
+      { carry: [score], bindings: { score } },
     );
   }
 }

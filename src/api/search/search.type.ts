@@ -1,68 +1,98 @@
+import Cypher from '@neo4j/cypher-builder';
 import { ArgsType, Field, Float, ID, ObjectType } from 'type-graphql';
 import { Connection, PageArgs } from '../common/connection';
-import {
-  Authority,
-  Company,
-  Incident,
-  Party,
-  Plan,
-  Practice,
-  Product,
-  Provision,
-  Purpose,
-} from '../entities/entities.type';
+import { Authority } from '../entities/authority.type';
+import { Company } from '../entities/company.type';
+import { Incident } from '../entities/incident.type';
+import { Party } from '../entities/party.type';
+import { Plan } from '../entities/plan.type';
+import { Practice } from '../entities/practice.type';
+import { Product } from '../entities/product.type';
+import { Provision } from '../entities/provision.type';
+import { Purpose } from '../entities/purpose.type';
+import { AppError } from '../../errors';
+import { Computed } from '../translate/fields/computed-field';
+import { Nested } from '../translate/fields/nested-field';
+import { Prop } from '../translate/fields/property-field';
+import { Projected } from '../translate/projection';
+
+/** The hit's node under the field of its label; null under the others. */
+const as = (label: string) =>
+  Nested(({ node }) => new Cypher.Case().when(node.hasLabel(label)).then(node).else(Cypher.Null));
 
 @ObjectType({
   description: 'One match of a text search, with the matched entity under the field of its kind.',
+  simpleResolvers: true,
 })
+@Projected()
 export class SearchHit {
   @Field(() => Float, { description: 'Relevance; higher is better.' })
+  @Computed((_source, _args, ctx) => {
+    const score = ctx.bindings.score;
+    if (!score) throw new AppError('INTERNAL_SERVER_ERROR', 'the search score is not bound');
+    return score;
+  })
   score!: number;
 
   @Field({
     description:
       'The kind of entity: Company, Product, Plan, Practice, Incident, Authority, Party, Provision or Purpose.',
   })
+  @Computed(({ node }) => Cypher.head(Cypher.labels(node as Cypher.Node)))
   label!: string;
 
   @Field(() => ID)
+  @Prop()
   id!: string;
 
   @Field({ description: 'Its name or title.' })
+  @Computed(({ node }) =>
+    Cypher.coalesce(node.property('name'), node.property('title'), node.property('citation'), node.property('id')),
+  )
   title!: string;
 
   @Field(() => String, { nullable: true })
+  @Prop()
   summary!: string | null;
 
   @Field(() => Company, { nullable: true })
+  @as('Company')
   company!: Company | null;
 
   @Field(() => Product, { nullable: true })
+  @as('Product')
   product!: Product | null;
 
   @Field(() => Plan, { nullable: true })
+  @as('Plan')
   plan!: Plan | null;
 
   @Field(() => Practice, { nullable: true })
+  @as('Practice')
   practice!: Practice | null;
 
   @Field(() => Incident, { nullable: true })
+  @as('Incident')
   incident!: Incident | null;
 
   @Field(() => Authority, { nullable: true })
+  @as('Authority')
   authority!: Authority | null;
 
   @Field(() => Party, { nullable: true })
+  @as('Party')
   party!: Party | null;
 
   @Field(() => Provision, { nullable: true })
+  @as('Provision')
   provision!: Provision | null;
 
   @Field(() => Purpose, { nullable: true })
+  @as('Purpose')
   purpose!: Purpose | null;
 }
 
-export const SearchHitConnection = Connection(SearchHit, 'SearchHit', 'search hit');
+export const SearchHitConnection = Connection(() => SearchHit, 'SearchHit', 'search hit');
 
 @ArgsType()
 export class SearchArgs extends PageArgs {

@@ -1,8 +1,9 @@
+import Cypher from '@neo4j/cypher-builder';
 import type { GraphQLResolveInfo } from 'graphql';
 import { Args, Ctx, Info, Query, Resolver } from 'type-graphql';
 import { AppError } from '../../errors';
 import type { ApiContext } from '../context';
-import { queryNode } from '../query/run';
+import { queryNode } from '../translate/root-query';
 import { Stats, StatsArgs } from './stats.type';
 
 @Resolver()
@@ -20,10 +21,9 @@ export class StatsResolver {
         argument: 'from',
       });
     }
-    return queryNode(ctx, 'stats', 'Stats', info, (scope) => {
-      scope.bindings.from = scope.param(args.from ?? null);
-      scope.bindings.to = scope.param(args.to ?? null);
-      return 'WITH 1 AS n';
+    return queryNode(ctx, 'stats', info, (n) => new Cypher.With([new Cypher.Literal(1), n]), {
+      from: new Cypher.Param(args.from ?? null),
+      to: new Cypher.Param(args.to ?? null),
     });
   }
 }

@@ -1,7 +1,14 @@
-import { ArgsType, Field, ID, ObjectType, registerEnumType } from 'type-graphql';
-import { Connection, PageArgs } from '../common/connection';
-import { DateScalar } from '../common/date.scalar';
-import { Incident, Plan, Practice } from '../entities/entities.type';
+import { Field, ID, ObjectType, registerEnumType } from 'type-graphql';
+import { Connection } from '../common/connection';
+import { PartialDateScalar } from '../common/partial-date.scalar';
+import { Incident } from '../entities/incident.type';
+import { Plan } from '../entities/plan.type';
+import { Practice } from '../entities/practice.type';
+import { Computed } from '../translate/fields/computed-field';
+import { Entry } from '../translate/fields/nested-field';
+import { Prop } from '../translate/fields/property-field';
+import { Projected } from '../translate/projection';
+import { changeLines, entryTitle } from './timeline.words';
 
 export const TIMELINE_ENTRY_KINDS = [
   'PRACTICE_STARTED',
@@ -9,10 +16,9 @@ export const TIMELINE_ENTRY_KINDS = [
   'PRACTICE_ENDED',
   'INCIDENT',
 ] as const;
-export const TimelineEntryKindEnum = Object.fromEntries(
-  TIMELINE_ENTRY_KINDS.map((k) => [k, k]),
-) as {
-  [K in (typeof TIMELINE_ENTRY_KINDS)[number]]: K;
+export type TimelineEntryKind = (typeof TIMELINE_ENTRY_KINDS)[number];
+export const TimelineEntryKindEnum = Object.fromEntries(TIMELINE_ENTRY_KINDS.map((k) => [k, k])) as {
+  [K in TimelineEntryKind]: K;
 };
 registerEnumType(TimelineEntryKindEnum, {
   name: 'TimelineEntryKind',
@@ -27,48 +33,53 @@ registerEnumType(TimelineEntryKindEnum, {
   },
 });
 
-@ObjectType({ description: "One dated event of a company's timeline." })
+@ObjectType({ description: "One dated event of a company's timeline.", simpleResolvers: true })
+@Projected()
 export class TimelineEntry {
   @Field(() => ID)
+  @Prop()
   id!: string;
 
-  @Field(() => DateScalar)
+  @Field(() => PartialDateScalar, { description: 'When, to the day, month or year, as the sources say.' })
+  @Prop()
   date!: string;
 
   @Field(() => TimelineEntryKindEnum)
-  kind!: string;
+  @Prop()
+  kind!: TimelineEntryKind;
 
   @Field()
+  @Computed(({ node }) => node.property('titleFacts'), entryTitle)
   title!: string;
 
   @Field(() => [String], {
-    description: 'What changed, e.g. "Right to object: UNAVAILABLE -> AVAILABLE".',
+    description: 'What changed, e.g. "Right to object: PAID_ONLY -> ON_REQUEST".',
   })
+  @Computed(({ node }) => node.property('changeFacts'), changeLines)
   changes!: string[];
 
-  @Field(() => Plan, { nullable: true })
+  @Field(() => [Plan], { description: 'The plans the practice applies to.' })
+  @Entry('plans')
+  plans!: Plan[];
+
+  @Field(() => Plan, {
+    nullable: true,
+    deprecationReason: 'A practice may apply to several plans: use `plans`.',
+  })
+  @Entry('plan')
   plan!: Plan | null;
 
   @Field(() => Practice, { nullable: true })
+  @Entry('practice')
   practice!: Practice | null;
 
   @Field(() => Practice, { nullable: true, description: 'For a change: the practice it replaced.' })
+  @Entry('previous')
   previous!: Practice | null;
 
   @Field(() => Incident, { nullable: true })
+  @Entry('incident')
   incident!: Incident | null;
 }
 
-export const TimelineConnection = Connection(TimelineEntry, 'TimelineEntry', 'timeline entry');
-
-@ArgsType()
-export class TimelineArgs extends PageArgs {
-  @Field(() => ID, { description: 'The company, e.g. "mistral-ai".' })
-  company!: string;
-
-  @Field(() => DateScalar, { nullable: true, description: 'From this date (inclusive).' })
-  from?: string | null;
-
-  @Field(() => DateScalar, { nullable: true, description: 'Up to this date (inclusive).' })
-  to?: string | null;
-}
+export const TimelineConnection = Connection(() => TimelineEntry, 'TimelineEntry', 'timeline entry');

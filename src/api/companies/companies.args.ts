@@ -1,0 +1,17 @@
+import { ArgsType, Field } from 'type-graphql';
+import { PageArgs } from '../common/connection';
+
+@ArgsType()
+export class CompaniesArgs extends PageArgs {
+  @Field(() => String, {
+    nullable: true,
+    description: 'Only companies of this country (ISO 3166-1 alpha-2).',
+  })
+  country?: string | null;
+
+  @Field(() => String, {
+    nullable: true,
+    description: 'Only companies whose name starts with these letters (case-insensitive), for pickers.',
+  })
+  namePrefix?: string | null;
+}

@@ -1,0 +1,115 @@
+import Cypher from '@neo4j/cypher-builder';
+import { Field, ObjectType } from 'type-graphql';
+import type { EvidenceClaim, EvidenceStance, GdprRight } from '../../graph/model';
+import { EvidenceClaimEnum, EvidenceStanceEnum, GdprRightEnum } from '../common/enums';
+import { Nested } from '../translate/fields/nested-field';
+import { EdgeProp } from '../translate/fields/relationship-property-field';
+import { type RelatedOptions } from '../translate/fields/related-field';
+import { Projected, type Origin } from '../translate/projection';
+import { Actor } from './actor.type';
+import { Source } from './source.type';
+
+@ObjectType({
+  description:
+    'A source cited for a statement: whether it supports or disputes it, which claim of it, and whose claim it carries.',
+  simpleResolvers: true,
+})
+@Projected()
+export class Evidence {
+  @Field(() => EvidenceStanceEnum)
+  @EdgeProp()
+  stance!: EvidenceStance;
+
+  @Field(() => EvidenceClaimEnum, {
+    description: 'The part of the statement it speaks to: WHOLE, or one claim (a date, a right...).',
+  })
+  @EdgeProp()
+  claim!: EvidenceClaim;
+
+  @Field(() => GdprRightEnum, { nullable: true, description: 'With claim RIGHT: which right.' })
+  @EdgeProp()
+  right!: GdprRight | null;
+
+  @Field(() => String, {
+    nullable: true,
+    description: 'For a disputing source: what it claims instead (a status, a date...).',
+  })
+  @EdgeProp()
+  alternative!: string | null;
+
+  @Field(() => Actor, { nullable: true, description: 'Whose claim the source carries.' })
+  @Nested(({ rel }) => claimant(rel!))
+  claimedBy!: Actor | null;
+
+  @Field(() => String, { nullable: true, description: 'A short quote from the source.' })
+  @EdgeProp()
+  quote!: string | null;
+
+  @Field(() => String, { nullable: true, description: 'What the source says about the statement.' })
+  @EdgeProp()
+  note!: string | null;
+
+  @Field(() => Source)
+  @Nested(({ node }) => node)
+  source!: Source;
+}
+
+/** The company, party or authority whose id the evidence names (null when none). */
+function claimant(rel: Cypher.Variable): Cypher.Expr {
+  const actor = new Cypher.Node();
+  const lookup = Cypher.utils.concat(
+    new Cypher.Match(
+      new Cypher.Pattern(actor, { labels: Cypher.labelExpr.or('Company', 'Party', 'Authority') }),
+    ).where(Cypher.eq(actor.property('id'), rel.property('claimedBy'))),
+    new Cypher.Return(actor),
+  );
+  return new Cypher.Case()
+    .when(Cypher.isNull(rel.property('claimedBy')))
+    .then(Cypher.Null)
+    .else(Cypher.head(new Cypher.Collect(lookup)));
+}
+
+/** The evidence of a statement (a practice, an incident...), optionally of one stance only. */
+export function evidenceOf(stance?: EvidenceStance): RelatedOptions {
+  return {
+    relationship: true,
+    match: ({ source, to, rel }) => {
+      const match = new Cypher.Match(
+        new Cypher.Pattern(source.node as Cypher.Node)
+          .related(rel, { type: 'EVIDENCED_BY', direction: 'right' })
+          .to(to, { labels: ['Source'] }),
+      );
+      return stance ? match.where(Cypher.eq(rel.property('stance'), new Cypher.Literal(stance))) : match;
+    },
+    orderBy: (to, rel) => [
+      [rel.property('stance'), 'DESC'],
+      [to.property('publishedAt'), 'ASC'],
+      [to.property('id'), 'ASC'],
+    ],
+  };
+}
+
+/** The evidence of the statement an expression gives (a practice held in a row map). */
+export function evidenceOfExpr(
+  statement: (source: Origin) => Cypher.Expr,
+  stance?: EvidenceStance,
+): RelatedOptions {
+  return {
+    relationship: true,
+    match: ({ source, to, rel }) => {
+      const node = new Cypher.Node();
+      const match = new Cypher.Match(
+        new Cypher.Pattern(node).related(rel, { type: 'EVIDENCED_BY', direction: 'right' }).to(to, { labels: ['Source'] }),
+      );
+      return Cypher.utils.concat(
+        new Cypher.With([statement(source), node]),
+        stance ? match.where(Cypher.eq(rel.property('stance'), new Cypher.Literal(stance))) : match,
+      );
+    },
+    orderBy: (to, rel) => [
+      [rel.property('stance'), 'DESC'],
+      [to.property('publishedAt'), 'ASC'],
+      [to.property('id'), 'ASC'],
+    ],
+  };
+}

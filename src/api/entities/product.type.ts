@@ -1,0 +1,39 @@
+import Cypher from '@neo4j/cypher-builder';
+import { Field, ID, ObjectType } from 'type-graphql';
+import { Prop } from '../translate/fields/property-field';
+import { hop, Related } from '../translate/fields/related-field';
+import { Projected } from '../translate/projection';
+import { Company } from './company.type';
+import { tierRank } from './orders';
+import { Plan } from './plan.type';
+
+@ObjectType({ description: 'A product of a company, e.g. Le Chat.', simpleResolvers: true })
+@Projected()
+export class Product {
+  @Field(() => ID)
+  @Prop()
+  id!: string;
+
+  @Field()
+  @Prop()
+  name!: string;
+
+  @Field(() => String, { nullable: true })
+  @Prop()
+  summary!: string | null;
+
+  @Field(() => Company)
+  @Related(hop('OFFERED_BY', 'out', 'Company'))
+  company!: Company;
+
+  @Field(() => [Plan], { description: 'Its plans, free first, then by tier and price.' })
+  @Related({
+    ...hop('OF', 'in', 'Plan'),
+    orderBy: (to) => [
+      [tierRank(to), 'ASC'],
+      [Cypher.coalesce(Cypher.head(to.property('priceAmounts')), new Cypher.Literal(0)), 'ASC'],
+      [to.property('id'), 'ASC'],
+    ],
+  })
+  plans!: Plan[];
+}

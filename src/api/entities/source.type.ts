@@ -1,0 +1,53 @@
+import { Field, ID, ObjectType } from 'type-graphql';
+import { PartialDateScalar } from '../common/partial-date.scalar';
+import { DatePrecisionEnum, SourceKindEnum } from '../common/enums';
+import type { DatePrecision, SourceKind } from '../../graph/model';
+import { partialDate } from './conditions';
+import { Computed } from '../translate/fields/computed-field';
+import { Prop } from '../translate/fields/property-field';
+import { Projected } from '../translate/projection';
+
+@ObjectType({
+  description: 'A document a statement rests on: a policy version, a news report, a decision.',
+  simpleResolvers: true,
+})
+@Projected()
+export class Source {
+  @Field(() => ID)
+  @Prop()
+  id!: string;
+
+  @Field()
+  @Prop()
+  url!: string;
+
+  @Field({ description: 'Who published it, e.g. "CNIL" or "L\'Informé".' })
+  @Prop()
+  publisher!: string;
+
+  @Field()
+  @Prop()
+  title!: string;
+
+  @Field(() => PartialDateScalar, {
+    description: 'When it was published, to the day, month or year, as the source shows it.',
+  })
+  @Computed((s) => partialDate(s.node, 'publishedAt'))
+  publishedAt!: string;
+
+  @Field(() => DatePrecisionEnum)
+  @Prop()
+  publishedAtPrecision!: DatePrecision;
+
+  @Field(() => SourceKindEnum)
+  @Prop()
+  kind!: SourceKind;
+
+  @Field(() => String, { nullable: true, description: 'ISO 639-1 language code.' })
+  @Prop()
+  language!: string | null;
+
+  @Field(() => String, { nullable: true, description: "A curator's note on the source." })
+  @Prop()
+  note!: string | null;
+}

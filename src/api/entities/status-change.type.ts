@@ -1,0 +1,34 @@
+import Cypher from '@neo4j/cypher-builder';
+import { Field, ObjectType } from 'type-graphql';
+import type { IncidentStatus } from '../../graph/model';
+import { IncidentStatusEnum } from '../common/enums';
+import { PartialDateScalar } from '../common/partial-date.scalar';
+import { Prop } from '../translate/fields/property-field';
+import { Related } from '../translate/fields/related-field';
+import { Projected } from '../translate/projection';
+import { Source } from './source.type';
+
+@ObjectType({ description: 'A dated change of an incident\'s status.', simpleResolvers: true })
+@Projected()
+export class StatusChange {
+  @Field(() => IncidentStatusEnum)
+  @Prop()
+  status!: IncidentStatus;
+
+  @Field(() => PartialDateScalar)
+  @Prop()
+  date!: string;
+
+  @Field(() => String, { nullable: true })
+  @Prop()
+  note!: string | null;
+
+  @Field(() => Source, { nullable: true, description: 'The source that dates the change.' })
+  @Related({
+    match: ({ source, to }) =>
+      new Cypher.Match(new Cypher.Pattern(to, { labels: ['Source'] })).where(
+        Cypher.eq(to.property('id'), source.node.property('source')),
+      ),
+  })
+  source!: Source | null;
+}

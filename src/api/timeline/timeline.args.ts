@@ -1,0 +1,18 @@
+import { ArgsType, Field, ID } from 'type-graphql';
+import { PageArgs } from '../common/connection';
+import { DateScalar } from '../common/date.scalar';
+
+@ArgsType()
+export class TimelineArgs extends PageArgs {
+  @Field(() => ID, { description: 'The company, e.g. "mistral-ai".' })
+  company!: string;
+
+  @Field(() => DateScalar, {
+    nullable: true,
+    description: 'From this date (inclusive; an entry known to the month counts from its first day).',
+  })
+  from?: string | null;
+
+  @Field(() => DateScalar, { nullable: true, description: 'Up to this date (inclusive).' })
+  to?: string | null;
+}

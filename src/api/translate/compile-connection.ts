@@ -1,0 +1,121 @@
+/**
+ * Compiles a Relay connection: the candidates a MATCH binds, after the cursor, in keyset
+ * order, one page (first + 1 rows, to know whether more follow), each row its sort key and its
+ * node's compiled selections; the total only when selected.
+ */
+import Cypher from '@neo4j/cypher-builder';
+import neo4j from 'neo4j-driver';
+import { getNamedType, isObjectType } from 'graphql';
+import { AppError } from '../../errors';
+import { decodeCursor, pageSize } from './cursor';
+import { afterCursor, cursorKeys } from './keyset';
+import type {
+  CompileContext,
+  CompiledConnection,
+  Compilers,
+  OrderKey,
+} from './projection';
+import type { SelectionTree } from './selection';
+import type { ConnectionField as ShapeConnectionField, EdgeField } from './shaper';
+
+export interface ConnectionOptions {
+  /** The field that lists the page's items without cursors (`nodes`; `rows` for the rights matrix). */
+  nodesField?: string;
+  /** Fields of the connection type that the caller answers itself. */
+  ignore?: readonly string[];
+  /** An expression equal to the number of candidates, cheaper than counting them. */
+  total?: Cypher.Expr;
+  /** Variables besides the node that the match binds and the order reads (search's score). */
+  carry?: readonly Cypher.Variable[];
+  /** Arguments of the page, when they are not the tree's own (the rights matrix). */
+  args?: { first?: unknown; after?: unknown };
+}
+
+function nodeTypeOf(ctx: CompileContext, connectionType: string, nodesField: string): string {
+  const type = ctx.schema.getType(connectionType);
+  const field = type && isObjectType(type) ? type.getFields()[nodesField] : undefined;
+  if (!field)
+    throw new AppError('INTERNAL_SERVER_ERROR', `${connectionType} has no field ${nodesField}`);
+  return getNamedType(field.type).name;
+}
+
+export function compileConnection(
+  node: Cypher.Node,
+  connectionType: string,
+  tree: SelectionTree,
+  ctx: CompileContext,
+  order: readonly OrderKey[],
+  match: () => Cypher.Clause,
+  compilers: Compilers,
+  options: ConnectionOptions = {},
+): CompiledConnection {
+  const args = options.args ?? tree.args;
+  const nodesField = options.nodesField ?? 'nodes';
+  const nodeType = nodeTypeOf(ctx, connectionType, nodesField);
+  const first = pageSize(args.first as number | null | undefined);
+  const after = typeof args.after === 'string' ? decodeCursor(args.after, order.length) : undefined;
+  const fields: ShapeConnectionField[] = [];
+  const parts: Cypher.Expr[] = [];
+  let countTotal = false;
+  /** One list per row serves `edges.node` and `nodes`: each selection has its own part. */
+  const part = (sub: SelectionTree) => {
+    const compiled = compilers.object({ node }, nodeType, [sub], ctx);
+    return { part: parts.push(compiled.expr) - 1, shape: compiled.shape };
+  };
+
+  for (const [responseKey, sub] of Object.entries(tree.fieldsByTypeName[connectionType] ?? {})) {
+    if (options.ignore?.includes(sub.name)) continue;
+    switch (sub.name === nodesField ? 'nodes' : sub.name) {
+      case 'totalCount':
+        countTotal = true;
+        fields.push({ responseKey, kind: 'totalCount' });
+        break;
+      case 'pageInfo': {
+        const info = Object.values(sub.fieldsByTypeName)[0] ?? {};
+        fields.push({
+          responseKey,
+          kind: 'pageInfo',
+          fields: Object.entries(info).map(([key, s]) => ({ responseKey: key, name: s.name })),
+        });
+        break;
+      }
+      case 'nodes':
+        fields.push({ responseKey, kind: 'nodes', ...part(sub) });
+        break;
+      case 'edges': {
+        const [edgeType] = Object.keys(sub.fieldsByTypeName);
+        const edgeFields: EdgeField[] = [];
+        for (const [edgeKey, edgeSub] of Object.entries(Object.values(sub.fieldsByTypeName)[0] ?? {})) {
+          if (edgeSub.name === 'cursor') edgeFields.push({ responseKey: edgeKey, kind: 'cursor' });
+          else if (edgeSub.name === '__typename')
+            edgeFields.push({ responseKey: edgeKey, kind: 'constant', value: edgeType });
+          else edgeFields.push({ responseKey: edgeKey, kind: 'node', ...part(edgeSub) });
+        }
+        fields.push({ responseKey, kind: 'edges', fields: edgeFields });
+        break;
+      }
+      case '__typename':
+        fields.push({ responseKey, kind: 'constant', value: connectionType });
+        break;
+      default:
+        throw new AppError('INTERNAL_SERVER_ERROR', `unknown connection field ${sub.name}`);
+    }
+  }
+
+  const row = [node, ...(options.carry ?? [])];
+  const page = Cypher.utils.concat(
+    match(),
+    ...(after ? [new Cypher.With(...row).where(afterCursor(node, order, after))] : []),
+    new Cypher.With(...row)
+      .orderBy(...order.map((k): [Cypher.Expr, 'ASC' | 'DESC'] => [k.expr(node), k.direction]))
+      .limit(new Cypher.Param(neo4j.int(first + 1)))
+      .return(new Cypher.Map({ k: new Cypher.List(cursorKeys(node, order)), n: new Cypher.List(parts) })),
+  );
+  const total = countTotal
+    ? (options.total ?? new Cypher.Count(Cypher.utils.concat(match(), new Cypher.Return(node))))
+    : Cypher.Null;
+  return {
+    expr: new Cypher.Map({ t: total, r: new Cypher.Collect(page) }),
+    shape: { first, hasAfter: after !== undefined, fields },
+  };
+}

@@ -1,0 +1,99 @@
+/**
+ * Runs a root field as one Cypher query built from its selection, and shapes the answer.
+ * Root resolvers say how to find their nodes; the selection decides the rest.
+ */
+import Cypher from '@neo4j/cypher-builder';
+import type { GraphQLResolveInfo } from 'graphql';
+import { AppError } from '../../errors';
+import type { ApiContext } from '../context';
+import { type ConnectionOptions, compileConnection } from './compile-connection';
+import { compilers } from './compilers';
+import type { CompileContext, OrderKey } from './projection';
+import { selectionTree, type SelectionTree } from './selection';
+import { type RawConnection, Shaper } from './shaper';
+
+/** A built query, named for logs, transaction metadata and tests. */
+export interface NamedQuery {
+  name: string;
+  cypher: string;
+  params: Record<string, unknown>;
+}
+
+/** Builds a clause; the name leads the text as a comment, so Neo4j's query log shows it. */
+export function named(name: string, clause: Cypher.Clause): NamedQuery {
+  const { cypher, params } = clause.build();
+  return { name, cypher: `// ${name}\n${cypher}`, params };
+}
+
+export function compileContext(
+  info: GraphQLResolveInfo,
+  bindings: Record<string, Cypher.Param | Cypher.Variable> = {},
+): CompileContext {
+  return { schema: info.schema, bindings };
+}
+
+/** One node (or null): `match` binds the node it is given. */
+export async function queryNode(
+  ctx: ApiContext,
+  name: string,
+  info: GraphQLResolveInfo,
+  match: (node: Cypher.Node) => Cypher.Clause,
+  bindings: Record<string, Cypher.Param | Cypher.Variable> = {},
+): Promise<unknown> {
+  const tree = selectionTree(info);
+  const node = new Cypher.Node();
+  const object = compilers.object({ node }, typeOf(tree), [tree], compileContext(info, bindings));
+  const query = named(
+    name,
+    Cypher.utils.concat(match(node), new Cypher.Return([object.expr, 'root']).limit(1)),
+  );
+  const rows = await ctx.db.readValues(query.name, query.cypher, query.params);
+  if (rows.length === 0) return null;
+  const shaper = new Shaper();
+  return shaper.finish(shaper.object(rows[0]!.root, object.shape));
+}
+
+/** The object type a selection's fields are of (the field's named type). */
+function typeOf(tree: SelectionTree): string {
+  const [typeName] = Object.keys(tree.fieldsByTypeName);
+  if (!typeName) throw new AppError('INTERNAL_SERVER_ERROR', `${tree.name} selects no object`);
+  return typeName;
+}
+
+export interface RootConnectionOptions extends Omit<ConnectionOptions, 'total'> {
+  /** A condition checked in the same query (e.g. that the company exists); NOT_FOUND with `message` when false. */
+  mustExist?: { condition: Cypher.Predicate; message: string };
+  /** A cheaper expression for the number of candidates (e.g. from Neo4j's count store). */
+  total?: Cypher.Expr;
+  bindings?: Record<string, Cypher.Param | Cypher.Variable>;
+}
+
+/** A root connection: `match` binds the node it is given to the candidates. */
+export async function queryConnection(
+  ctx: ApiContext,
+  name: string,
+  info: GraphQLResolveInfo,
+  order: readonly OrderKey[],
+  match: (node: Cypher.Node) => Cypher.Clause,
+  options: RootConnectionOptions = {},
+): Promise<unknown> {
+  const tree = selectionTree(info);
+  const node = new Cypher.Node();
+  const compiled = compileConnection(
+    node,
+    typeOf(tree),
+    tree,
+    compileContext(info, options.bindings),
+    order,
+    () => match(node),
+    compilers,
+    options,
+  );
+  const guard = options.mustExist?.condition ?? Cypher.true;
+  const query = named(name, new Cypher.Return([guard, 'found'], [compiled.expr, 'root']));
+  const rows = await ctx.db.readValues(query.name, query.cypher, query.params);
+  if (rows[0]?.found !== true)
+    throw new AppError('NOT_FOUND', options.mustExist?.message ?? 'not found');
+  const shaper = new Shaper();
+  return shaper.finish(shaper.connection(rows[0].root as RawConnection, compiled.shape));
+}
