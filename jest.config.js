@@ -1,3 +1,7 @@
+// Each Jest worker has its own Neo4j (test/setup/global-setup.ts), so suites run in parallel.
+const listed = (process.env.NEO4J_TEST_URIS ?? '').split(',').filter((u) => u.length > 0);
+const workers = listed.length > 0 ? listed.length : process.env.NEO4J_URI ? 1 : Number(process.env.TEST_WORKERS ?? 2);
+
 /** @type {import('jest').Config} */
 module.exports = {
   testEnvironment: 'node',
@@ -11,8 +15,7 @@ module.exports = {
   globalTeardown: '<rootDir>/test/setup/global-teardown.ts',
   setupFiles: ['<rootDir>/test/setup/env.ts'],
   setupFilesAfterEnv: ['<rootDir>/test/setup/no-console.ts'],
-  // Suites share one Neo4j (community edition has one database), so they run one at a time.
-  maxWorkers: 1,
+  maxWorkers: workers,
   testTimeout: 60000,
   reporters: ['default', ['<rootDir>/test/setup/summary-reporter.js', {}]],
 };

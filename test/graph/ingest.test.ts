@@ -34,14 +34,14 @@ describe('ingesting a bundle', () => {
 
   it('updates an entity whose content changed and keeps its relationships consistent', async () => {
     const bundle = fixtureBundle();
-    bundle.plans![1]!.price = { amount: 18, currency: 'EUR', period: 'MONTH' };
+    bundle.plans![1]!.prices = [{ amount: 18, currency: 'EUR', period: 'MONTH' }];
     const report = await ingest(db, [doc(bundle)]);
     expect(report.counts.Plan).toEqual({ created: 0, updated: 1, unchanged: 1 });
     const rows = await db.read(
       'test',
-      'MATCH (p:Plan {id: "tst-pro"})-[:OF]->(x:Product) RETURN p.priceAmount AS price, count(x) AS products',
+      'MATCH (p:Plan {id: "tst-pro"})-[:OF]->(x:Product) RETURN p.priceAmounts AS prices, count(x) AS products',
     );
-    expect(rows).toEqual([{ price: 18, products: 1 }]);
+    expect(rows).toEqual([{ prices: [18], products: 1 }]);
   });
 
   it("closes the practice a new one replaces, at the new one's start", async () => {
@@ -127,11 +127,11 @@ describe('refusing a malformed bundle', () => {
 
   it('names an unknown reference with its file and path, and suggests the near miss', async () => {
     const problems = await problemsOf((b) => {
-      b.practices![0]!.plan = 'tst-fre';
+      b.practices![0]!.plans = ['tst-fre'];
     });
     expect(problems).toContainEqual({
       file: 'broken.yaml',
-      path: 'practices[0].plan',
+      path: 'practices[0].plans[0]',
       message:
         'unknown Plan "tst-fre": not in this bundle nor in the graph (did you mean "tst-free"?)',
     });
@@ -172,7 +172,7 @@ describe('refusing a malformed bundle', () => {
 
   it('refuses a right the graph does not define', async () => {
     const problems = await problemsOf((b) => {
-      b.practices![0]!.rights = [{ right: 'ERASURE', status: 'AVAILABLE' }];
+      b.practices![0]!.rights = [{ right: 'ERASURE', status: 'ON_REQUEST' }];
     });
     expect(problems).toContainEqual(
       expect.objectContaining({
@@ -257,13 +257,15 @@ describe('refusing a malformed bundle', () => {
 
   it('lists every problem at once, not just the first', async () => {
     const problems = await problemsOf((b) => {
-      b.practices![0]!.plan = 'nope-1';
+      b.practices![0]!.plans = ['nope-1'];
       b.practices![1]!.purpose = 'nope-2';
       b.products![0]!.company = 'nope-3';
     });
     expect(problems.map((p) => p.path).sort()).toEqual([
-      'practices[0].plan',
+      'practices[0].plans[0]',
       'practices[1].purpose',
+      // The successor no longer has its predecessor's purpose.
+      'practices[1].replaces',
       'products[0].company',
     ]);
   });

@@ -11,10 +11,17 @@ import type { IngestReport } from '../../src/graph';
 export const PROJECT_ROOT = path.resolve(__dirname, '../..');
 export const SEEDS_DIR = path.join(PROJECT_ROOT, 'seeds');
 
+/** This Jest worker's own Neo4j: suites of one worker run one after the other on it. */
+export function workerNeo4jUri(): string | undefined {
+  const listed = process.env.NEO4J_TEST_URIS?.split(',').filter((u) => u.length > 0) ?? [];
+  const worker = Number(process.env.JEST_WORKER_ID ?? 1);
+  return listed[(worker - 1) % Math.max(1, listed.length)] ?? process.env.NEO4J_URI;
+}
+
 export function testDatabase(): Database {
-  const uri = process.env.NEO4J_URI;
+  const uri = workerNeo4jUri();
   if (!uri)
-    throw new Error('NEO4J_URI is not set: the Jest global setup should have started Neo4j');
+    throw new Error('no test Neo4j: the Jest global setup should have set NEO4J_TEST_URIS');
   return new Database({
     uri,
     user: process.env.NEO4J_USER ?? 'neo4j',

@@ -1,0 +1,40 @@
+/**
+ * A Database that remembers the Cypher and parameters of every read it runs (and still runs
+ * them against the real Neo4j), for tests that pin the Cypher a question produces.
+ */
+import { Database, type Params, type Row } from '../../src/db';
+import { workerNeo4jUri } from './graph';
+
+export interface RecordedQuery {
+  name: string;
+  cypher: string;
+  params: Params;
+}
+
+export class RecordingDatabase extends Database {
+  readonly recorded: RecordedQuery[] = [];
+
+  static forWorker(): RecordingDatabase {
+    return new RecordingDatabase({
+      uri: workerNeo4jUri()!,
+      user: process.env.NEO4J_USER ?? 'neo4j',
+      password: process.env.NEO4J_PASSWORD ?? 'password',
+      timeoutMs: 5000,
+    });
+  }
+
+  /** The queries recorded since the last call, and forget them. */
+  take(): RecordedQuery[] {
+    return this.recorded.splice(0, this.recorded.length);
+  }
+
+  override read(name: string, cypher: string, params: Params = {}): Promise<Row[]> {
+    this.recorded.push({ name, cypher, params });
+    return super.read(name, cypher, params);
+  }
+
+  override readValues(name: string, cypher: string, params: Params = {}): Promise<Record<string, unknown>[]> {
+    this.recorded.push({ name, cypher, params });
+    return super.readValues(name, cypher, params);
+  }
+}
