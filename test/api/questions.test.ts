@@ -22,113 +22,135 @@ describe("the analysts' questions", () => {
   });
 
   const PLANS_DENYING = `query ($asOf: Date) {
-    plansDenyingRight(right: OBJECT, purpose: "ai-model-training", asOf: $asOf) {
-      company { id name } product { id } plan { id tier paid } status mechanism disputed
-      practice { id validTo }
-      supportingSources { stance source { id url publisher publishedAt } }
-      disputingSources { stance note source { id publisher } }
+    plansDenyingRight(right: OBJECT, purpose: "ai-model-training", asOf: $asOf, first: 100) {
+      totalCount
+      nodes {
+        company { id name } product { id } plan { id tier paid launched } status mechanism disputed
+        practice { id validTo startKnown attestedFrom inForceFrom }
+        supportingSources { stance source { id url publisher publishedAt } }
+        disputes { stance claim alternative claimedBy { id name kind } note source { id publisher } }
+      }
     }
   }`;
 
-  it("lists Le Chat Free, with its sources and Mistral's disputing statement, as denying the right to object on 2025-02-01", async () => {
-    const res = await api.gql(PLANS_DENYING, { asOf: '2025-02-01' });
+  // Le Chat Pro launched on 6 February 2025 and the free plan's practice is attested from the
+  // complaint of 10 February 2025: 12 February is a day both facts hold (see seeds/).
+  it("lists Le Chat Free as withholding the right to object on 2025-02-12 (PAID_ONLY, as the complaint says), with Mistral AI's account beside it", async () => {
+    const res = await api.gql(PLANS_DENYING, { asOf: '2025-02-12' });
     expect(res.errors).toBeUndefined();
-    const rows = res.data!.plansDenyingRight;
+    const rows = res.data!.plansDenyingRight.nodes;
     const plans = rows.map((r: any) => r.plan.id);
     expect(plans).toContain('le-chat-free');
     expect(plans).not.toContain('le-chat-pro');
     const free = rows.find((r: any) => r.plan.id === 'le-chat-free');
     expect(free).toMatchObject({
       company: { id: 'mistral-ai' },
-      status: 'UNAVAILABLE',
+      status: 'PAID_ONLY',
       disputed: true,
       plan: { paid: false },
+      practice: { startKnown: false, attestedFrom: '2025-02-10', inForceFrom: '2025-02-10' },
     });
     expect(free.supportingSources.length).toBeGreaterThan(0);
-    expect(
-      free.supportingSources.every(
-        (e: any) => e.stance === 'SUPPORTS' && e.source.url.startsWith('http'),
-      ),
-    ).toBe(true);
-    expect(free.disputingSources.length).toBeGreaterThan(0);
-    expect(free.disputingSources.every((e: any) => e.stance === 'DISPUTES')).toBe(true);
-    expect(free.disputingSources.map((e: any) => e.note).join(' ')).toMatch(/Mistral/);
+    expect(free.supportingSources.every((e: any) => e.source.url.startsWith('http'))).toBe(true);
+    // Mistral AI's own account: on request (by e-mail), not "only by paying".
+    const mistral = free.disputes.filter((e: any) => e.claimedBy?.id === 'mistral-ai');
+    expect(mistral.length).toBeGreaterThan(0);
+    for (const e of mistral)
+      expect(e).toMatchObject({ stance: 'DISPUTES', claim: 'RIGHT', alternative: 'ON_REQUEST', claimedBy: { kind: 'COMPANY' } });
   });
 
-  it('reflects the clarified terms on 2025-03-01, while the disputed claim stays visible with both sides', async () => {
-    const res = await api.gql(PLANS_DENYING, { asOf: '2025-03-01' });
-    expect(res.errors).toBeUndefined();
-    expect(res.data!.plansDenyingRight.map((r: any) => r.plan.id)).not.toContain('le-chat-free');
-
+  it('does not list Le Chat Free before the sources show its practice, nor after the clarified terms', async () => {
+    for (const asOf of ['2025-02-01', '2025-03-01']) {
+      const res = await api.gql(PLANS_DENYING, { asOf });
+      expect(res.errors).toBeUndefined();
+      expect(res.data!.plansDenyingRight.nodes.map((r: any) => r.plan.id)).not.toContain('le-chat-free');
+    }
     const history = await api.gql(`{
-      company(id: "mistral-ai") { products { plans { id practices(purpose: "ai-model-training") {
-        nodes { id validFrom validTo disputed rights { code status } supportingSources { source { id } } disputingSources { source { id } } }
+      company(id: "mistral-ai") { products { plans { id practices(purpose: "ai-model-training", scope: EEA) {
+        nodes { id validFrom validTo disputed rights { code status disputed } }
       } } } }
     }`);
     const free = history
       .data!.company.products.flatMap((p: any) => p.plans)
       .find((p: any) => p.id === 'le-chat-free');
     const [current, earlier] = free.practices.nodes;
-    expect(current).toMatchObject({
-      validFrom: '2025-02-13',
-      validTo: null,
-      rights: [{ code: 'OBJECT', status: 'AVAILABLE' }],
-    });
-    expect(earlier).toMatchObject({
-      validTo: '2025-02-13',
-      disputed: true,
-      rights: [{ code: 'OBJECT', status: 'UNAVAILABLE' }],
-    });
-    expect(earlier.supportingSources.length).toBeGreaterThan(0);
-    expect(earlier.disputingSources.length).toBeGreaterThan(0);
+    expect(current).toMatchObject({ validFrom: '2025-02-13', validTo: null });
+    expect(current.rights.find((r: any) => r.code === 'OBJECT').status).toMatch(/^(IN_PRODUCT|ON_REQUEST)$/);
+    expect(earlier).toMatchObject({ validTo: '2025-02-13', disputed: true });
+    expect(earlier.rights).toContainEqual({ code: 'OBJECT', status: 'PAID_ONLY', disputed: true });
   });
 
-  it('fills the rights matrix per plan and right, and replays the past with asOf', async () => {
+  it('fills the rights matrix per plan offered on the date, with every status told apart', async () => {
     const MATRIX = `query ($asOf: Date) {
-      rightsMatrix(companies: ["mistral-ai"], rights: [OBJECT], purpose: "ai-model-training", asOf: $asOf, first: 100) {
-        asOf rights totalCount rows { plan { id } cells { right status mechanism practice { id } sources { stance } } }
+      rightsMatrix(companies: ["mistral-ai"], purpose: "ai-model-training", asOf: $asOf, first: 100) {
+        asOf scope rights totalCount rows { plan { id } cells { right status mechanism disputed practice { id } sources { stance } } }
       }
     }`;
-    const statusOf = (data: any, plan: string) =>
-      data.rightsMatrix.rows.find((r: any) => r.plan.id === plan)?.cells[0]?.status;
-    const before = await api.gql(MATRIX, { asOf: '2025-02-01' });
-    expect(before.errors).toBeUndefined();
-    expect(before.data!.rightsMatrix).toMatchObject({ asOf: '2025-02-01', rights: ['OBJECT'] });
-    expect(before.data!.rightsMatrix.totalCount).toBe(before.data!.rightsMatrix.rows.length);
-    expect(statusOf(before.data, 'le-chat-free')).toBe('UNAVAILABLE');
-    expect(statusOf(before.data, 'le-chat-pro')).toBe('AVAILABLE');
-    expect(statusOf(before.data, 'le-chat-team')).toBe('NOT_APPLICABLE');
+    const statusOf = (data: any, plan: string, right = 'OBJECT') =>
+      data.rightsMatrix.rows
+        .find((r: any) => r.plan.id === plan)
+        ?.cells.find((c: any) => c.right === right)?.status;
+    const during = await api.gql(MATRIX, { asOf: '2025-02-12' });
+    expect(during.errors).toBeUndefined();
+    const matrix = during.data!.rightsMatrix;
+    expect(matrix).toMatchObject({ asOf: '2025-02-12', scope: 'EEA' });
+    expect(matrix.rights).toHaveLength(9);
+    expect(matrix.totalCount).toBe(matrix.rows.length);
+    expect(statusOf(during.data, 'le-chat-free')).toBe('PAID_ONLY');
+    expect(statusOf(during.data, 'le-chat-pro')).toBe('IN_PRODUCT');
+    // Before Le Chat Pro launched, the matrix has no row for it.
+    const before = await api.gql(MATRIX, { asOf: '2025-01-15' });
+    expect(before.data!.rightsMatrix.rows.map((r: any) => r.plan.id)).not.toContain('le-chat-pro');
     const after = await api.gql(MATRIX, { asOf: '2025-03-01' });
-    expect(statusOf(after.data, 'le-chat-free')).toBe('AVAILABLE');
+    expect(['IN_PRODUCT', 'ON_REQUEST']).toContain(statusOf(after.data, 'le-chat-free'));
+    // Team conversations are not used for training: nothing to object to.
+    expect(statusOf(after.data, 'le-chat-team')).toBe('NOT_APPLICABLE');
+    // Across the whole matrix today, the six statuses are values of one enum, never merged.
+    const all = await api.gql(`{ rightsMatrix(first: 100) { rows { cells { status } } } }`);
+    const statuses = new Set(
+      all.data!.rightsMatrix.rows.flatMap((r: any) => r.cells.map((c: any) => c.status)),
+    );
+    for (const s of ['IN_PRODUCT', 'ON_REQUEST', 'NOT_APPLICABLE', 'UNKNOWN']) expect(statuses).toContain(s);
   });
 
-  it('derives RIGHT_CONDITIONED_ON_PAYMENT for Mistral AI on 2025-02-01, citing Art. 12(5) and Art. 21, and not after the change', async () => {
-    const FINDINGS = `query ($asOf: Date) {
-      findings(kind: RIGHT_CONDITIONED_ON_PAYMENT, asOf: $asOf, first: 50) {
-        totalCount nodes { kind explanation company { id name } plans { id } right { code } provisions { ref id } practices { id } evidence { stance } }
-      }
-    }`;
-    const res = await api.gql(FINDINGS, { asOf: '2025-02-01' });
+  const PAYMENT = `query ($asOf: Date) {
+    findings(kind: RIGHT_CONDITIONED_ON_PAYMENT, company: "mistral-ai", asOf: $asOf, first: 50) {
+      totalCount nodes { kind standing disputed legalBasisEstablished explanation company { id }
+        plans { id } right { code } provisions { citation } practices { id } evidence { stance source { publisher } } }
+    }
+  }`;
+
+  it('derives the payment finding about Mistral AI only while both plans and the disputed practice hold', async () => {
+    for (const asOf of ['2024-06-01', '2025-02-01', '2025-03-01']) {
+      const res = await api.gql(PAYMENT, { asOf });
+      expect(res.errors).toBeUndefined();
+      expect(res.data!.findings.totalCount).toBe(0);
+    }
+  });
+
+  it('marks the payment finding of 2025-02-12 as resting on allegations, attributing each side with its sources', async () => {
+    const res = await api.gql(PAYMENT, { asOf: '2025-02-12' });
     expect(res.errors).toBeUndefined();
-    const mistral = res.data!.findings.nodes.filter((f: any) => f.company.id === 'mistral-ai');
-    expect(mistral).toHaveLength(1);
-    const [finding] = mistral;
-    expect(finding.right.code).toBe('OBJECT');
-    expect(finding.plans.map((p: any) => p.id)).toEqual(
-      expect.arrayContaining(['le-chat-free', 'le-chat-pro']),
+    expect(res.data!.findings.totalCount).toBe(1);
+    const [finding] = res.data!.findings.nodes;
+    expect(finding).toMatchObject({
+      standing: 'ALLEGED',
+      disputed: true,
+      right: { code: 'OBJECT' },
+      // The sources read do not establish the legal basis of the 2024 practice.
+      legalBasisEstablished: false,
+    });
+    expect(finding.plans.map((p: any) => p.id)).toEqual(['le-chat-free', 'le-chat-pro']);
+    expect(finding.provisions.map((p: any) => p.citation)).toEqual(
+      expect.arrayContaining(['GDPR Art. 12(5)', 'GDPR Art. 21(1)']),
     );
-    const refs = finding.provisions.map((p: any) => p.ref);
-    expect(refs).toContain('Art. 12(5)');
-    expect(refs.some((r: string) => r.startsWith('Art. 21'))).toBe(true);
-    expect(finding.explanation).toContain('Le Chat Free');
+    expect(finding.explanation).toMatch(/a complaint to the CNIL \(10 February 2025\) argues that/);
+    expect(finding.explanation).toMatch(/Mistral AI disputes this: it states that the right can be exercised on request/);
+    expect(finding.explanation).toContain("L'Éclaireur Fnac");
+    expect(finding.explanation).toMatch(/legal basis is not established/);
     expect(finding.evidence.map((e: any) => e.stance)).toEqual(
       expect.arrayContaining(['SUPPORTS', 'DISPUTES']),
     );
-
-    const later = await api.gql(FINDINGS, { asOf: '2025-03-01' });
-    expect(
-      later.data!.findings.nodes.filter((f: any) => f.company.id === 'mistral-ai'),
-    ).toHaveLength(0);
   });
 
   it('tells what changed at a company and when, in date order', async () => {
@@ -142,7 +164,7 @@ describe("the analysts' questions", () => {
     const change = entries.find(
       (e: any) => e.kind === 'PRACTICE_CHANGED' && e.date === '2025-02-13',
     );
-    expect(change.changes).toContain('Right to object: UNAVAILABLE -> AVAILABLE');
+    expect(change.changes.some((c: string) => /^Right to object: PAID_ONLY -> (IN_PRODUCT|ON_REQUEST)$/.test(c))).toBe(true);
     expect(change.previous.id).toBe('mistral-le-chat-free-training-2024');
     const complaint = entries.findIndex(
       (e: any) => e.incident?.id === 'cnil-complaint-mistral-le-chat-2025',
@@ -167,7 +189,7 @@ describe("the analysts' questions", () => {
   it('filters incidents by provision, authority, company, kind and dates', async () => {
     const res =
       await api.gql(`{ incidents(filter: {provision: "Art. 12", authority: "cnil", company: "mistral-ai", kind: COMPLAINT, from: "2025-01-01", to: "2025-12-31"}) {
-      totalCount nodes { id date kind before { id } against { id } cites { ref } broughtBy { name kind } }
+      totalCount nodes { id date kind before { id } against { id } cites { ref citation } broughtBy { name kind } }
     } }`);
     expect(res.errors).toBeUndefined();
     const ids = res.data!.incidents.nodes.map((i: any) => i.id);
@@ -183,7 +205,7 @@ describe("the analysts' questions", () => {
   });
 
   it('finds a provision by any usual citation, with its rights and the incidents citing it', async () => {
-    const forms = ['Art. 21', 'GDPR-21', 'Article 21', 'gdpr-21'];
+    const forms = ['Art. 21', 'GDPR-21', 'Article 21', 'gdpr-21', 'GDPR Art. 21', 'Art. 21 GDPR'];
     const answers = await Promise.all(
       forms.map((ref) =>
         api.gql(
@@ -246,10 +268,12 @@ describe("the analysts' questions", () => {
 
   it('gives each alias of a field its own arguments', async () => {
     const res = await api.gql(`{ plan: company(id: "mistral-ai") { products { plans { id
-      before: practices(asOf: "2025-02-01") { nodes { id } }
-      after: practices(asOf: "2025-03-01") { nodes { id } }
+      before: practices(asOf: "2025-02-11", purpose: "ai-model-training") { nodes { id } }
+      after: practices(asOf: "2025-03-01", purpose: "ai-model-training") { nodes { id } }
     } } } }`);
-    const free = res.data!.plan.products[0].plans.find((p: any) => p.id === 'le-chat-free');
+    const free = res
+      .data!.plan.products.flatMap((p: any) => p.plans)
+      .find((p: any) => p.id === 'le-chat-free');
     expect(free.before.nodes).toEqual([{ id: 'mistral-le-chat-free-training-2024' }]);
     expect(free.after.nodes).not.toEqual(free.before.nodes);
   });

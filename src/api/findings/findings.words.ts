@@ -124,10 +124,42 @@ export function dateWords(partial: string): string {
 
 const lcfirst = (s: string): string => (/^[A-Z][a-z]/.test(s) ? s[0]!.toLowerCase() + s.slice(1) : s);
 
-function list(items: string[]): string {
+function list(items: string[], conjunction = 'and'): string {
   const unique = [...new Set(items)];
   if (unique.length <= 1) return unique[0] ?? '';
-  return `${unique.slice(0, -1).join(', ')} and ${unique[unique.length - 1]}`;
+  return `${unique.slice(0, -1).join(', ')} ${conjunction} ${unique[unique.length - 1]}`;
+}
+
+/** "User prompts" for "User prompts (input data)": a name without its gloss, mid-sentence. */
+const bare = (name: string): string => lcfirst(name.replace(/\s*\([^)]*\)\s*$/, ''));
+
+/** What a disputing source claims instead, in words, by the claim it disputes. */
+function alternativeWords(e: EvidenceFact): string {
+  const alt = e.alternative ?? '';
+  switch (e.claim) {
+    case 'RIGHT':
+      return alt === 'ON_REQUEST'
+        ? 'the right can be exercised on request (e-mail, form or support)'
+        : alt in STATUS_WORDS
+          ? `the right ${STATUS_WORDS[alt as RightStatus]}`
+          : alt;
+    case 'DEFAULT':
+      return alt === 'OFF'
+        ? 'the processing happens only if the user opts in'
+        : alt === 'NEVER'
+          ? 'the processing does not happen'
+          : alt === 'ON'
+            ? 'the processing happens unless the user opts out'
+            : alt;
+    case 'VALID_FROM':
+      return `it started ${/^\d{4}/.test(alt) ? `in ${dateWords(alt)}` : alt}`;
+    case 'VALID_TO':
+      return `it ended ${/^\d{4}/.test(alt) ? `in ${dateWords(alt)}` : alt}`;
+    case 'LEGAL_BASIS':
+      return `the legal basis is ${lcfirst(alt)}`;
+    default:
+      return lcfirst(alt);
+  }
 }
 
 /** The evidence of a practice that speaks to one claim (the whole practice counts for every claim). */
@@ -165,8 +197,11 @@ function authorityWords(name: string): string {
   return short ? `the ${short}` : name;
 }
 
-/** "Mistral AI disputes this: it states that the right can be exercised only on request (L'Éclaireur Fnac, Mac4Ever)." */
-function otherSide(disputing: EvidenceFact[], alternativeWords: (alt: string) => string): string {
+/**
+ * The other side, attributed: "Mistral AI disputes this: it states that the right can be
+ * exercised on request (L'Éclaireur Fnac, Mac4Ever)."
+ */
+function otherSide(disputing: EvidenceFact[]): string {
   const byVoice = new Map<string, EvidenceFact[]>();
   for (const e of disputing) {
     const voice = e.claimant ?? '';
@@ -175,13 +210,12 @@ function otherSide(disputing: EvidenceFact[], alternativeWords: (alt: string) =>
   const sentences: string[] = [];
   for (const [voice, items] of byVoice) {
     const publishers = list(items.map((e) => e.publisher));
-    const alternative = items.find((e) => e.alternative)?.alternative;
-    const claim = alternative ? ` that ${alternativeWords(alternative)}` : ' otherwise';
+    const claims = list(items.filter((e) => e.alternative).map(alternativeWords));
     sentences.push(
       voice
-        ? `${voice} disputes this: it states${claim} (${publishers}).`
-        : alternative
-          ? `${publishers} report${items.length > 1 ? '' : 's'}${claim}.`
+        ? `${voice} disputes this${claims ? `: it states that ${claims}` : ''} (${publishers}).`
+        : claims
+          ? `${publishers} report${items.length > 1 ? '' : 's'} that ${claims}.`
           : `${publishers} dispute${items.length > 1 ? '' : 's'} this.`,
     );
   }
@@ -205,7 +239,7 @@ function basisSentence(f: RuleFacts): string {
   if (!f.right || !f.rightDependsOnBasis) return '';
   if (f.basis)
     return ` The practice rests on ${lcfirst(f.basis.name)}, which opens the ${lcfirst(f.right.name)}.`;
-  return ` The legal basis is not established in the sources; the ${lcfirst(f.right.name)} applies to processing on ${list(f.right.openedBy.map(lcfirst))}.`;
+  return ` The legal basis is not established in the sources; the ${lcfirst(f.right.name)} applies only to processing on ${list(f.right.openedBy.map(lcfirst), 'or')}.`;
 }
 
 /** Composes one finding from its rule's facts, as of the date asked. */
@@ -227,9 +261,7 @@ export function composeFinding(f: RuleFacts, asOf: string): ComposedFinding {
   const where = `As of ${dateWords(asOf)}, on ${plans} (${f.company.name}), for ${lcfirst(f.purpose.name)},`;
   const supporting = onClaim(f.practice, claims, code, 'SUPPORTS');
   const intro = subjectDisputes.length > 0 ? ` ${assertedBy(f.practice, supporting)}` : '';
-  const statusAlternative = (alt: string) =>
-    alt in STATUS_WORDS ? `the right ${statusWords(alt)}` : lcfirst(alt);
-  const dispute = subjectDisputes.length > 0 ? ` ${otherSide(subjectDisputes, statusAlternative)}` : '';
+  const dispute = subjectDisputes.length > 0 ? ` ${otherSide(subjectDisputes)}` : '';
   const othersText = f.others
     .map((o) => `${o.plan.name} ${o.practice.status === 'ON_REQUEST' ? 'on request' : 'in the product'}`)
     .join('; ');
@@ -269,7 +301,7 @@ export function composeFinding(f: RuleFacts, asOf: string): ComposedFinding {
       break;
     }
     case 'TRAINING_ON_BY_DEFAULT': {
-      const categories = f.dataCategories && f.dataCategories.length > 0 ? ` (${list(f.dataCategories.map(lcfirst))})` : '';
+      const categories = f.dataCategories && f.dataCategories.length > 0 ? ` (${list(f.dataCategories.map(bare))})` : '';
       const basisId = f.basis?.id;
       const consequence =
         basisId === 'consent'
