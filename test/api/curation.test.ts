@@ -1,13 +1,16 @@
 /**
  * Curators write through the API: keys and roles, the shared validation, audit,
- * idempotency, concurrency, retraction, and subscriptions.
+ * idempotency, concurrency, retraction, and subscriptions. The suite owns its data: the small
+ * world of test/fixtures/rules.ts (FX Corp and its plans), not the curated seeds.
  */
 import { createClient } from 'graphql-ws';
 import WebSocket from 'ws';
 import { createApiKey } from '../../src/api/auth/api-keys.store';
 import type { Database } from '../../src/db';
 import { startTestApi, type TestApi } from '../helpers/api';
-import { graphSnapshot, resetGraph, seedCurated, testDatabase } from '../helpers/graph';
+import { ingest } from '../../src/graph';
+import { rulesBundle } from '../fixtures/rules';
+import { graphSnapshot, resetGraph, testDatabase } from '../helpers/graph';
 
 const SOURCE = {
   id: 'cur-src',
@@ -22,8 +25,8 @@ const INCIDENT = (title: string) => ({
   kind: 'COMPLAINT',
   title,
   date: '2026-01-05',
-  against: ['mistral-ai'],
-  before: 'cnil',
+  against: ['fx-corp'],
+  before: 'fx-dpa',
   cites: ['Art. 21', 'Art. 12(5)'],
   summary: 'A test complaint.',
   sources: [{ source: 'cur-src' }],
@@ -45,7 +48,13 @@ describe('curating through the API', () => {
   beforeAll(async () => {
     db = testDatabase();
     await resetGraph(db);
-    await seedCurated(db);
+    await ingest(db, [
+      { file: 'rules', data: rulesBundle() },
+      {
+        file: 'curation',
+        data: { purposes: [{ id: 'cur-human-review', name: 'Human review', sources: ['fx-src-policy'] }] },
+      },
+    ]);
     for (const role of ['reader', 'curator', 'admin'] as const)
       keys[role] = (await createApiKey(db, role, `test ${role}`)).token;
     api = await startTestApi(db);
@@ -71,8 +80,9 @@ describe('curating through the API', () => {
       {
         input: {
           id: 'cur-role-practice',
-          plan: 'le-chat-team',
-          purpose: 'ai-model-training',
+          plans: ['fx-pro'],
+          purpose: 'cur-human-review',
+          scope: ['EEA'],
           dataCategories: ['user-prompts'],
           default: 'NEVER',
           validFrom: '2026-01-01',
@@ -234,14 +244,16 @@ describe('curating through the API', () => {
 
   it('replaces the practice in force instead of overwriting it, and the questions see the change', async () => {
     const input = {
-      id: 'cur-le-chat-pro-2026',
-      plan: 'le-chat-pro',
+      id: 'cur-fx-plus-2026',
+      plans: ['fx-plus'],
       purpose: 'ai-model-training',
-      dataCategories: ['user-prompts', 'model-outputs'],
+      scope: ['WORLDWIDE'],
+      dataCategories: ['user-prompts'],
+      legalBasis: 'legitimate-interest',
       default: 'ON',
       validFrom: '2026-03-01',
-      rights: [{ right: 'OBJECT', status: 'UNAVAILABLE' }],
-      summary: 'Test: Pro users can no longer object.',
+      rights: [{ right: 'OBJECT', status: 'IN_PRODUCT', mechanism: 'A new settings toggle' }],
+      summary: 'Test: Plus users can now object in the settings.',
       sources: [{ source: 'cur-src' }],
       newSources: [SOURCE],
     };
@@ -251,26 +263,50 @@ describe('curating through the API', () => {
       as('curator'),
     );
     expect(res.errors).toBeUndefined();
-    expect(res.data!.recordPractice.replaces).toEqual({
-      id: 'mistral-le-chat-pro-training',
-      validTo: '2026-03-01',
-    });
+    expect(res.data!.recordPractice.replaces).toEqual({ id: 'fx-plus-training', validTo: '2026-03-01' });
     const denying = async (asOf: string) =>
       (
         await api.gql(
-          `query ($asOf: Date) { plansDenyingRight(right: OBJECT, purpose: "ai-model-training", asOf: $asOf) { plan { id } } }`,
+          `query ($asOf: Date) { plansDenyingRight(right: OBJECT, purpose: "ai-model-training", asOf: $asOf, first: 100) { nodes { plan { id } } } }`,
           { asOf },
         )
-      ).data!.plansDenyingRight.map((r: any) => r.plan.id);
-    expect(await denying('2026-02-01')).not.toContain('le-chat-pro');
-    expect(await denying('2026-04-01')).toContain('le-chat-pro');
+      ).data!.plansDenyingRight.nodes.map((r: any) => r.plan.id);
+    expect(await denying('2026-02-01')).toContain('fx-plus');
+    expect(await denying('2026-04-01')).not.toContain('fx-plus');
     const timeline = await api.gql(
-      `{ timeline(company: "mistral-ai", from: "2026-03-01", to: "2026-03-01") { nodes { kind changes } } }`,
+      `{ timeline(company: "fx-corp", from: "2026-03-01", to: "2026-03-01") { nodes { kind changes } } }`,
     );
     expect(timeline.data!.timeline.nodes).toContainEqual({
       kind: 'PRACTICE_CHANGED',
-      changes: ['Right to object: AVAILABLE -> UNAVAILABLE'],
+      changes: ['Right to object: UNAVAILABLE -> IN_PRODUCT'],
     });
+  });
+
+  it('links a predecessor whose validity already ended, and refuses a start before its end', async () => {
+    const base = {
+      plans: ['fx-free'],
+      purpose: 'cur-human-review',
+      scope: ['EEA'],
+      dataCategories: ['user-prompts'],
+      default: 'ON',
+      summary: 'Test: human review on the free plan.',
+      sources: [{ source: 'cur-src' }],
+      newSources: [SOURCE],
+    };
+    const RECORD = `mutation ($input: PracticeInput!) { recordPractice(input: $input) { id replaces { id validTo } } }`;
+    const ended = await api.gql(
+      RECORD,
+      { input: { ...base, id: 'cur-review-2025', validFrom: '2025-03', validTo: '2025-09' } },
+      as('curator'),
+    );
+    expect(ended.errors).toBeUndefined();
+    const early = await api.gql(RECORD, { input: { ...base, id: 'cur-review-2026', validFrom: '2025-08-01' } }, as('curator'));
+    expect(early.errors?.[0]?.extensions?.code).toBe('BAD_USER_INPUT');
+    expect(early.errors?.[0]?.message).toMatch(/before 2025-09-01, when the practice it follows \("cur-review-2025"\) ended/);
+    const later = await api.gql(RECORD, { input: { ...base, id: 'cur-review-2026', validFrom: '2026-01-15' } }, as('curator'));
+    expect(later.errors).toBeUndefined();
+    // Linked, and left as it was: it already said when it ended.
+    expect(later.data!.recordPractice.replaces).toEqual({ id: 'cur-review-2025', validTo: '2025-09' });
   });
 
   it('retracts an incident: gone from the list and from both totals, unfiltered and filtered', async () => {
@@ -291,7 +327,7 @@ describe('curating through the API', () => {
       const { totalCount, nodes } = res.data!.incidents;
       return { totalCount, ids: nodes.map((n: any) => n.id as string) };
     };
-    for (const filter of [null, { company: 'mistral-ai' }]) {
+    for (const filter of [null, { company: 'fx-corp' }]) {
       const before = await listed(filter);
       expect(before.ids).toContain(id);
       expect(before.totalCount).toBe(before.ids.length);
@@ -302,7 +338,7 @@ describe('curating through the API', () => {
       as('curator'),
     );
     expect(res.data!.retract).toEqual({ id, label: 'Incident' });
-    for (const filter of [null, { company: 'mistral-ai' }]) {
+    for (const filter of [null, { company: 'fx-corp' }]) {
       const after = await listed(filter);
       expect(after.ids).not.toContain(id);
       expect(after.totalCount).toBe(after.ids.length);
@@ -314,7 +350,7 @@ describe('curating through the API', () => {
     const inForce = async (asOf: string) =>
       (
         await api.gql(
-          `query ($asOf: Date) { company(id: "perplexity-ai") { products { plans { practices(asOf: $asOf) { nodes { id } } } } } }`,
+          `query ($asOf: Date) { company(id: "fx-corp") { products { plans { practices(asOf: $asOf) { nodes { id } } } } } }`,
           { asOf },
         )
       )
@@ -339,7 +375,7 @@ describe('curating through the API', () => {
     const yesterday = new Date(Date.now() - 86_400_000).toISOString().slice(0, 10);
     expect(await inForce(yesterday)).toContain(target);
     const history = await api.gql(
-      `{ company(id: "perplexity-ai") { products { plans { practices { nodes { id retractedAt retractionReason } } } } } }`,
+      `{ company(id: "fx-corp") { products { plans { practices { nodes { id retractedAt retractionReason } } } } } }`,
     );
     const retracted = history
       .data!.company.products.flatMap((p: any) => p.plans)
@@ -415,7 +451,7 @@ describe('curating through the API', () => {
       expect(msg.data.incidentRecorded).toEqual({
         id: recorded.data!.recordIncident.id,
         title: 'Subscribed complaint',
-        against: [{ id: 'mistral-ai' }],
+        against: [{ id: 'fx-corp' }],
       });
     } finally {
       await client.dispose();
@@ -430,7 +466,7 @@ describe('curating through the API', () => {
         const stop = client.subscribe(
           {
             query:
-              'subscription { findingsChanged(company: "xai") { companyId asOf appeared disappeared } }',
+              'subscription { findingsChanged(company: "fx-corp") { companyId asOf appeared disappeared } }',
           },
           {
             next: (msg) => {
@@ -444,25 +480,28 @@ describe('curating through the API', () => {
         );
       });
       client.subscribe(
-        { query: 'subscription { findingsChanged(company: "openai") { companyId } }' },
+        { query: 'subscription { findingsChanged(company: "another-co") { companyId } }' },
         { next: (msg) => events.push(msg), error: () => undefined, complete: () => undefined },
       );
       await new Promise((r) => setTimeout(r, 300));
-      // Legitimate interest opens the right to object; UNAVAILABLE makes NO_WAY_TO_OBJECT appear.
+      // Pro stops granting objection and access (Plus, changed above, now grants objection):
+      // Pro's new practice has no way to object on legitimate interest while a paid plan offers
+      // one, and Free's access on request no longer has a plan offering it in the product.
       const today = new Date().toISOString().slice(0, 10);
       const res = await api.gql(
         `mutation ($input: PracticeInput!) { recordPractice(input: $input) { id } }`,
         {
           input: {
-            id: 'cur-grok-no-objection',
-            plan: 'grok-consumer',
+            id: 'cur-fx-pro-no-objection',
+            plans: ['fx-pro'],
             purpose: 'ai-model-training',
+            scope: ['EEA'],
             dataCategories: ['user-prompts'],
             legalBasis: 'legitimate-interest',
             default: 'ON',
             validFrom: today,
             rights: [{ right: 'OBJECT', status: 'UNAVAILABLE' }],
-            summary: 'Test: no way to object on the consumer plan.',
+            summary: 'Test: no way to object on Pro.',
             sources: [{ source: 'cur-src' }],
           },
         },
@@ -470,21 +509,27 @@ describe('curating through the API', () => {
       );
       expect(res.errors).toBeUndefined();
       const msg = await received;
-      // The new practice replaces the one in force on the plan, so the default-on training
-      // finding moves from the old practice to the new one.
       const change = msg.data.findingsChanged;
-      expect({ ...change, appeared: [...change.appeared].sort() }).toEqual({
-        companyId: 'xai',
+      expect({
+        ...change,
+        appeared: [...change.appeared].sort(),
+        disappeared: [...change.disappeared].sort(),
+      }).toEqual({
+        companyId: 'fx-corp',
         asOf: today,
         appeared: [
-          'no-way-to-object:cur-grok-no-objection',
-          'training-on-by-default:cur-grok-no-objection',
+          'no-way-to-object:cur-fx-pro-no-objection',
+          'right-conditioned-on-payment:cur-fx-pro-no-objection:fx-pro:OBJECT',
+          'training-on-by-default:cur-fx-pro-no-objection',
         ],
-        disappeared: ['training-on-by-default:xai-grok-consumer-training'],
+        disappeared: [
+          'right-only-on-request:fx-free-training:fx-free:ACCESS',
+          'training-on-by-default:fx-pro-training',
+        ],
       });
-      const findings = await api.gql(`{ findings(company: "xai") { nodes { id kind } } }`);
+      const findings = await api.gql(`{ findings(company: "fx-corp") { nodes { id kind } } }`);
       expect(findings.data!.findings.nodes).toContainEqual({
-        id: 'no-way-to-object:cur-grok-no-objection',
+        id: 'no-way-to-object:cur-fx-pro-no-objection',
         kind: 'NO_WAY_TO_OBJECT',
       });
       // The subscriber for another company heard nothing.

@@ -41,7 +41,7 @@ const COMPILED: [string, string, Record<string, unknown>][] = [
   [
     '@skip and @include by variables',
     `query Toggle($with: Boolean!, $without: Boolean!) {
-      companies(first: 2) {
+      companies(first: 4) {
         nodes { id name @include(if: $with) country @skip(if: $with) website @include(if: $without) }
       }
       skipped: search(text: "mistral") @skip(if: $with) { totalCount }
@@ -56,7 +56,7 @@ const COMPILED: [string, string, Record<string, unknown>][] = [
   ],
   [
     'the rights matrix with its own arguments given back',
-    `{ rightsMatrix(first: 5, asOf: "2025-02-01", rights: [OBJECT, ACCESS]) {
+    `{ rightsMatrix(first: 5, asOf: "2025-02-12", rights: [OBJECT, ACCESS]) {
         asOf purpose rights totalCount pageInfo { hasNextPage endCursor }
         rows { company { id } product { id } plan { id tier }
           cells { right status mechanism disputed practice { id } sources { ${EVIDENCE} } } }
@@ -65,17 +65,17 @@ const COMPILED: [string, string, Record<string, unknown>][] = [
   ],
   [
     'plans denying a right, with sources for and against',
-    `{ plansDenyingRight(right: OBJECT, asOf: "2025-02-01") {
+    `{ plansDenyingRight(right: OBJECT, asOf: "2025-02-12", first: 50) { totalCount nodes {
         status mechanism note disputed right { code } purpose { id }
-        company { id } product { id } plan { id paid } practice { id validFrom }
-        supportingSources { ${EVIDENCE} } disputingSources { ${EVIDENCE} }
-      } }`,
+        company { id } product { id } plan { id paid prices { amount } } practice { id validFrom attestedFrom }
+        supportingSources { ${EVIDENCE} } disputingSources { ${EVIDENCE} } disputes { ${EVIDENCE} }
+      } } }`,
     {},
   ],
   [
     'findings with their explanation',
-    `{ findings(first: 10, asOf: "2025-02-01") { totalCount nodes {
-        id kind title explanation disputed company { id } product { id } plans { id }
+    `{ findings(first: 10, asOf: "2025-02-12") { totalCount nodes {
+        id kind title explanation standing disputed company { id } product { id } plans { id }
         practices { id } provisions { ref } right { code } evidence { ${EVIDENCE} }
       } } }`,
     {},
