@@ -18,7 +18,7 @@ import path from 'node:path';
 import { applyMigrations } from '../src/db';
 import { ingest, type BundleInput, type IngestReport } from '../src/graph';
 import { validateAgainstGraph } from '../src/graph/ingest';
-import { seedPaths } from '../src/cli/seeding';
+import { ingestFiles } from '../src/graph/ingest-files';
 import {
   benchDatabase,
   BENCH_PORT,
@@ -93,7 +93,7 @@ async function main(): Promise<void> {
   try {
     await applyMigrations(db);
     started = Date.now();
-    const seeds = await seedPaths(db, [SEEDS_DIR]);
+    const seeds = await ingestFiles(db, [SEEDS_DIR]);
     const seedSeconds = (Date.now() - started) / 1000;
     log(`seeds: ${entityCount(seeds)} entities in ${seedSeconds.toFixed(1)} s`);
 

@@ -9,7 +9,7 @@ import { rmSync } from 'node:fs';
 import path from 'node:path';
 import { createApiKey } from '../src/api/auth/api-keys.store';
 import { startApi } from '../src/api/server';
-import { seedPaths } from '../src/cli/seeding';
+import { ingestFiles } from '../src/graph/ingest-files';
 import { createLogger } from '../src/config';
 import { applyMigrations, Database } from '../src/db';
 import { startLocalNeo4j } from '../src/devtools/local-neo4j';
@@ -35,7 +35,7 @@ async function main(): Promise<void> {
   const db = new Database({ uri: neo4j.uri, user: 'neo4j', password: 'password', timeoutMs: 1500 });
   try {
     await applyMigrations(db);
-    await seedPaths(db, [path.join(PROJECT_ROOT, 'seeds')]);
+    await ingestFiles(db, [path.join(PROJECT_ROOT, 'seeds')]);
     const { token } = await createApiKey(db, 'curator', 'mixed load');
     const api = await startApi({
       db,

@@ -5,7 +5,7 @@
  */
 import 'reflect-metadata';
 import { type GraphQLSchema, lexicographicSortSchema, printSchema } from 'graphql';
-import { buildSchema } from 'type-graphql';
+import { type BuildSchemaOptions, buildSchema } from 'type-graphql';
 import { AboutResolver } from './about/about.resolver';
 import { authChecker } from './auth/auth.plugin';
 import { CompaniesResolver } from './companies/companies.resolver';
@@ -35,10 +35,13 @@ const RESOLVERS = [
 
 export interface SchemaOptions {
   /** Types to build besides those the resolvers reach (tests use it). */
-  orphanedTypes?: Function[];
+  orphanedTypes?: BuildSchemaOptions['orphanedTypes'];
 }
 
-export async function buildApiSchema(events: Events, options: SchemaOptions = {}): Promise<GraphQLSchema> {
+export async function buildApiSchema(
+  events: Events,
+  options: SchemaOptions = {},
+): Promise<GraphQLSchema> {
   const schema = await buildSchema({
     resolvers: RESOLVERS,
     orphanedTypes: options.orphanedTypes,

@@ -15,17 +15,22 @@ async function main(): Promise<void> {
     options: { 'as-of': { type: 'string' }, json: { type: 'boolean', default: false } },
     allowPositionals: true,
   });
-  const paths = positionals.length > 0 ? positionals.map((p) => path.resolve(p)) : [path.resolve('seeds')];
+  const paths =
+    positionals.length > 0 ? positionals.map((p) => path.resolve(p)) : [path.resolve('seeds')];
   const { docs, problems } = loadBundleFiles(paths);
   const result = await validateBundles(docs);
   if (problems.length > 0 || !result.ok) {
-    process.stderr.write(`${formatProblems([...problems, ...(result.ok ? [] : result.problems)])}\n`);
+    process.stderr.write(
+      `${formatProblems([...problems, ...(result.ok ? [] : result.problems)])}\n`,
+    );
     process.exitCode = 1;
     return;
   }
   const asOf = values['as-of'] ?? new Date().toISOString().slice(0, 10);
   const report = dataReport(result.value.bundle, asOf);
-  process.stdout.write(values.json ? `${JSON.stringify(report, null, 2)}\n` : `${formatDataReport(report)}\n`);
+  process.stdout.write(
+    values.json ? `${JSON.stringify(report, null, 2)}\n` : `${formatDataReport(report)}\n`,
+  );
   if (report.unsourced.length > 0) process.exitCode = 1;
 }
 

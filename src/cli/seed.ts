@@ -8,7 +8,7 @@ import { PROJECT_ROOT } from '../config';
 import { ValidationError } from '../errors';
 import type { IngestReport } from '../graph';
 import { openRuntime, runMain } from './runtime';
-import { seedPaths } from './seeding';
+import { ingestFiles } from '../graph/ingest-files';
 
 export function formatReport(report: IngestReport, seconds: number): string {
   const lines = Object.entries(report.counts).map(
@@ -49,7 +49,7 @@ runMain(async () => {
   const started = Date.now();
   let lastShown = Date.now();
   try {
-    const report = await seedPaths(runtime.db, paths, {
+    const report = await ingestFiles(runtime.db, paths, {
       dryRun: values['dry-run'],
       onProgress: (p) => {
         if (values.quiet || Date.now() - lastShown < 1000) return;

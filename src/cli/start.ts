@@ -6,14 +6,14 @@
 import path from 'node:path';
 import { PROJECT_ROOT } from '../config';
 import { startApi } from '../api/server';
-import { isGraphEmpty, seedPaths } from './seeding';
+import { ingestFiles, isGraphEmpty } from '../graph/ingest-files';
 import { openRuntime, runMain } from './runtime';
 
 runMain(async () => {
   const runtime = await openRuntime({ migrate: true });
   const { config, logger, db } = runtime;
   if (config.SEED_ON_EMPTY && (await isGraphEmpty(db))) {
-    const report = await seedPaths(db, [path.join(PROJECT_ROOT, 'seeds')]);
+    const report = await ingestFiles(db, [path.join(PROJECT_ROOT, 'seeds')]);
     logger.info({ counts: report.counts }, 'seeded the empty graph with the curated data');
   }
   const api = await startApi({

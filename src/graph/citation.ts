@@ -26,7 +26,8 @@ const PREFIXED = new RegExp(`^(?:([a-z][a-z -]{0,40}?)\\s+)?${ARTICLE}$`, 'i');
 /** "Art. 5(2) DMA", "Article 12(5) of the GDPR". */
 const SUFFIXED = new RegExp(`^${ARTICLE}\\s+(?:of\\s+(?:the\\s+)?)?([a-z][a-z -]{0,40})$`, 'i');
 /** An id: "gdpr-21-1", "dma-5-2", "ai-act-53-1-d", "GDPR-21". */
-const ID_FORM = /^([a-z][a-z0-9]*(?:-[a-z][a-z0-9]*)*)[-\s](\d{1,3})(?:-(\d{1,2}))?(?:-([a-z]{1,3}))?$/i;
+const ID_FORM =
+  /^([a-z][a-z0-9]*(?:-[a-z][a-z0-9]*)*)[-\s](\d{1,3})(?:-(\d{1,2}))?(?:-([a-z]{1,3}))?$/i;
 
 function regulationId(name: string | undefined): string | null {
   if (name === undefined || name.trim() === '') return 'gdpr';
@@ -37,7 +38,12 @@ function regulationId(name: string | undefined): string | null {
 }
 
 function join(regulation: string, article: string, paragraph?: string, point?: string): string {
-  return [regulation, String(Number(article)), paragraph && String(Number(paragraph)), point?.toLowerCase()]
+  return [
+    regulation,
+    String(Number(article)),
+    paragraph && String(Number(paragraph)),
+    point?.toLowerCase(),
+  ]
     .filter((p) => p !== undefined && p !== '')
     .join('-');
 }

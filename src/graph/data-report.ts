@@ -8,7 +8,11 @@ import { evidenceOf, plansOf } from './bundle-to-graph';
 import { GDPR_RIGHTS, type VerificationLevel } from './model';
 import { firstDay, lastDay } from './partial-date';
 
-export const REPORT_PURPOSES = ['ai-model-training', 'human-review', 'personalised-advertising'] as const;
+export const REPORT_PURPOSES = [
+  'ai-model-training',
+  'human-review',
+  'personalised-advertising',
+] as const;
 
 export interface Coverage {
   known: number;
@@ -44,15 +48,31 @@ function eighteenMonthsBefore(day: string): string {
 }
 
 /** Offered on the day: as the API counts it (the last day of a partial launch). */
-function offered(plan: Bundle['plans'][number], firstSourceDay: string | undefined, day: string): boolean {
+function offered(
+  plan: Bundle['plans'][number],
+  firstSourceDay: string | undefined,
+  day: string,
+): boolean {
   if (plan.neverLaunched) return false;
-  const from = plan.launched ? lastDay(plan.launched) : plan.attestedFrom ? lastDay(plan.attestedFrom) : firstSourceDay;
+  const from = plan.launched
+    ? lastDay(plan.launched)
+    : plan.attestedFrom
+      ? lastDay(plan.attestedFrom)
+      : firstSourceDay;
   if (from === undefined || from > day) return false;
   return plan.withdrawn === undefined || firstDay(plan.withdrawn) > day;
 }
 
-function inForce(p: Bundle['practices'][number], firstSourceDay: string | undefined, day: string): boolean {
-  const from = p.validFrom ? lastDay(p.validFrom) : p.attestedFrom ? lastDay(p.attestedFrom) : firstSourceDay;
+function inForce(
+  p: Bundle['practices'][number],
+  firstSourceDay: string | undefined,
+  day: string,
+): boolean {
+  const from = p.validFrom
+    ? lastDay(p.validFrom)
+    : p.attestedFrom
+      ? lastDay(p.attestedFrom)
+      : firstSourceDay;
   if (from === undefined || from > day) return false;
   return p.validTo === undefined || firstDay(p.validTo) > day;
 }
@@ -60,7 +80,10 @@ function inForce(p: Bundle['practices'][number], firstSourceDay: string | undefi
 export function dataReport(bundle: Bundle, asOf: string): DataReport {
   const sourceDay = new Map(bundle.sources.map((s) => [s.id, lastDay(s.publishedAt)]));
   const supporting = (sources: EvidenceDef[]) =>
-    sources.map(evidenceOf).filter((e) => e.stance === 'SUPPORTS').map((e) => e.source);
+    sources
+      .map(evidenceOf)
+      .filter((e) => e.stance === 'SUPPORTS')
+      .map((e) => e.source);
   const earliest = (sources: EvidenceDef[]) =>
     supporting(sources)
       .map((id) => sourceDay.get(id))
@@ -71,11 +94,22 @@ export function dataReport(bundle: Bundle, asOf: string): DataReport {
   const planCompany = new Map(bundle.plans.map((p) => [p.id, productCompany.get(p.product)]));
   const offeredPlans = bundle.plans.filter((p) => offered(p, earliest(p.sources), asOf));
   const current = bundle.practices.filter(
-    (p) => inForce(p, earliest(p.sources), asOf) && (p.scope.includes('EEA') || p.scope.includes('WORLDWIDE')),
+    (p) =>
+      inForce(p, earliest(p.sources), asOf) &&
+      (p.scope.includes('EEA') || p.scope.includes('WORLDWIDE')),
   );
 
-  const empty = () => Object.fromEntries(REPORT_PURPOSES.map((p) => [p, { known: 0, cells: 0 }])) as Record<string, Coverage>;
-  const byCompany = new Map(bundle.companies.map((c) => [c.id, { company: c.id, name: c.name, plansOffered: 0, coverage: empty() }]));
+  const empty = () =>
+    Object.fromEntries(REPORT_PURPOSES.map((p) => [p, { known: 0, cells: 0 }])) as Record<
+      string,
+      Coverage
+    >;
+  const byCompany = new Map(
+    bundle.companies.map((c) => [
+      c.id,
+      { company: c.id, name: c.name, plansOffered: 0, coverage: empty() },
+    ]),
+  );
   const overall = empty();
   for (const plan of offeredPlans) {
     const company = byCompany.get(planCompany.get(plan.id) ?? '');
@@ -93,13 +127,26 @@ export function dataReport(bundle: Bundle, asOf: string): DataReport {
     }
   }
 
-  const verification: Record<VerificationLevel, number> = { VERIFIED: 0, SECONDARY: 0, UNVERIFIED: 0 };
+  const verification: Record<VerificationLevel, number> = {
+    VERIFIED: 0,
+    SECONDARY: 0,
+    UNVERIFIED: 0,
+  };
   for (const f of [...bundle.practices, ...bundle.incidents]) verification[f.verification]++;
 
   const facts: { id: string; sources: EvidenceDef[] }[] = [
-    ...bundle.regulations, ...bundle.provisions, ...bundle.rights, ...bundle.legalBases,
-    ...bundle.companies, ...bundle.products, ...bundle.plans, ...bundle.purposes,
-    ...bundle.dataCategories, ...bundle.practices, ...bundle.authorities, ...bundle.parties,
+    ...bundle.regulations,
+    ...bundle.provisions,
+    ...bundle.rights,
+    ...bundle.legalBases,
+    ...bundle.companies,
+    ...bundle.products,
+    ...bundle.plans,
+    ...bundle.purposes,
+    ...bundle.dataCategories,
+    ...bundle.practices,
+    ...bundle.authorities,
+    ...bundle.parties,
     ...bundle.incidents,
   ];
   const cutoff = eighteenMonthsBefore(asOf);
@@ -113,12 +160,16 @@ export function dataReport(bundle: Bundle, asOf: string): DataReport {
   }
   // Statements that describe the present (in force today): stale when nothing recent confirms them.
   for (const f of [...current, ...offeredPlans]) {
-    const newest = supporting(f.sources).map((id) => sourceDay.get(id) ?? '').sort().pop();
+    const newest = supporting(f.sources)
+      .map((id) => sourceDay.get(id) ?? '')
+      .sort()
+      .pop();
     if (newest !== undefined && newest < cutoff) stale.push({ id: f.id, newest });
   }
 
   const counts: Record<string, number> = {};
-  for (const [section, entries] of Object.entries(bundle)) if (Array.isArray(entries)) counts[section] = entries.length;
+  for (const [section, entries] of Object.entries(bundle))
+    if (Array.isArray(entries)) counts[section] = entries.length;
   return {
     asOf,
     counts,
@@ -131,25 +182,46 @@ export function dataReport(bundle: Bundle, asOf: string): DataReport {
   };
 }
 
-const pct = (c: Coverage) => (c.cells === 0 ? '  -  ' : `${((100 * c.known) / c.cells).toFixed(1).padStart(5)}%`);
+const pct = (c: Coverage) =>
+  c.cells === 0 ? '  -  ' : `${((100 * c.known) / c.cells).toFixed(1).padStart(5)}%`;
 
 export function formatDataReport(r: DataReport): string {
-  const head = `company`.padEnd(26) + 'plans  ' + REPORT_PURPOSES.map((p) => p.padStart(26)).join('');
+  const head =
+    `company`.padEnd(26) + 'plans  ' + REPORT_PURPOSES.map((p) => p.padStart(26)).join('');
   const line = (name: string, plans: number | string, cov: Record<string, Coverage>) =>
-    name.padEnd(26) + String(plans).padStart(5) + '  ' +
-    REPORT_PURPOSES.map((p) => `${pct(cov[p]!)} (${cov[p]!.known}/${cov[p]!.cells})`.padStart(26)).join('');
+    name.padEnd(26) +
+    String(plans).padStart(5) +
+    '  ' +
+    REPORT_PURPOSES.map((p) =>
+      `${pct(cov[p]!)} (${cov[p]!.known}/${cov[p]!.cells})`.padStart(26),
+    ).join('');
   return [
     `Data report as of ${r.asOf} (EEA scope; a cell is one plan offered that day x one of the nine rights)`,
     '',
-    `entities: ${Object.entries(r.counts).map(([k, v]) => `${k} ${v}`).join(', ')}`,
+    `entities: ${Object.entries(r.counts)
+      .map(([k, v]) => `${k} ${v}`)
+      .join(', ')}`,
     '',
     head,
     ...r.companies.map((c) => line(c.name, c.plansOffered, c.coverage)),
-    line('ALL', r.companies.reduce((n, c) => n + c.plansOffered, 0), r.overall),
+    line(
+      'ALL',
+      r.companies.reduce((n, c) => n + c.plansOffered, 0),
+      r.overall,
+    ),
     '',
-    `practices and incidents by verification: ${Object.entries(r.verification).map(([k, v]) => `${k} ${v}`).join(', ')}`,
+    `practices and incidents by verification: ${Object.entries(r.verification)
+      .map(([k, v]) => `${k} ${v}`)
+      .join(', ')}`,
     `facts resting on a single source: ${r.singleSource.length}`,
-    `facts in force today whose newest supporting source is older than 18 months: ${r.stale.length}${r.stale.length ? ` (${r.stale.slice(0, 10).map((s) => `${s.id} ${s.newest}`).join(', ')}${r.stale.length > 10 ? ', ...' : ''})` : ''}`,
+    `facts in force today whose newest supporting source is older than 18 months: ${r.stale.length}${
+      r.stale.length
+        ? ` (${r.stale
+            .slice(0, 10)
+            .map((s) => `${s.id} ${s.newest}`)
+            .join(', ')}${r.stale.length > 10 ? ', ...' : ''})`
+        : ''
+    }`,
     `facts without a source: ${r.unsourced.length}${r.unsourced.length ? ` (${r.unsourced.join(', ')})` : ''}`,
   ].join('\n');
 }

@@ -72,7 +72,10 @@ CREATE (a:AuditEntry {id: $id, at: datetime($now), keyId: $keyId, operation: $op
 RETURN a.id AS id`;
 
 function groupRefs(refs: ExternalRef[]) {
-  const groups = new Map<string, { labels: readonly NodeLabel[]; key: 'id' | 'code'; values: string[] }>();
+  const groups = new Map<
+    string,
+    { labels: readonly NodeLabel[]; key: 'id' | 'code'; values: string[] }
+  >();
   for (const r of refs) {
     const name = `${r.labels.join('|')}:${r.key}`;
     const g = groups.get(name) ?? { labels: r.labels, key: r.key, values: [] };
@@ -94,7 +97,8 @@ export async function existingReferences(
       `MATCH (n) WHERE n.${g.key} IN $values AND ${hasLabel('n', g.labels)} RETURN DISTINCT n.${g.key} AS value`,
       { values: g.values },
     );
-    for (const row of rows) found.add(refKey({ labels: g.labels, key: g.key, value: row.value as string }));
+    for (const row of rows)
+      found.add(refKey({ labels: g.labels, key: g.key, value: row.value as string }));
   }
   return found;
 }
@@ -112,7 +116,9 @@ export async function nearReferences(
   refs: ExternalRef[],
 ): Promise<Map<string, string>> {
   const out = new Map<string, string>();
-  const asked = refs.filter((r) => r.key === 'id' && r.value.length >= 3).slice(0, MAX_SUGGESTED_REFERENCES);
+  const asked = refs
+    .filter((r) => r.key === 'id' && r.value.length >= 3)
+    .slice(0, MAX_SUGGESTED_REFERENCES);
   for (const g of groupRefs(asked)) {
     const prefixes = [...new Set(g.values.map((v) => v.slice(0, 3)))];
     const rows = await run(

@@ -147,12 +147,7 @@ export const AUTHORITY_KINDS = [
 ] as const;
 export type AuthorityKind = (typeof AUTHORITY_KINDS)[number];
 
-export const REGULATION_KINDS = [
-  'EU_REGULATION',
-  'EU_DIRECTIVE',
-  'NATIONAL_LAW',
-  'OTHER',
-] as const;
+export const REGULATION_KINDS = ['EU_REGULATION', 'EU_DIRECTIVE', 'NATIONAL_LAW', 'OTHER'] as const;
 export type RegulationKind = (typeof REGULATION_KINDS)[number];
 
 export const SOURCE_KINDS = [

@@ -13,7 +13,11 @@ export function precisionOf(partial: string): DatePrecision {
 
 /** The first day of the period, YYYY-MM-DD. */
 export function firstDay(partial: string): string {
-  return partial.length === 4 ? `${partial}-01-01` : partial.length === 7 ? `${partial}-01` : partial;
+  return partial.length === 4
+    ? `${partial}-01-01`
+    : partial.length === 7
+      ? `${partial}-01`
+      : partial;
 }
 
 /** The last day of the period, YYYY-MM-DD. */

@@ -51,8 +51,7 @@ export interface ValidatedBundle {
 }
 
 export type ValidationResult =
-  | { ok: true; value: ValidatedBundle }
-  | { ok: false; problems: Problem[]; warnings: Problem[] };
+  { ok: true; value: ValidatedBundle } | { ok: false; problems: Problem[]; warnings: Problem[] };
 
 export const refKey = (r: Pick<ExternalRef, 'labels' | 'key' | 'value'>): string =>
   `${r.labels.join('|')}:${r.key}:${r.value}`;
@@ -199,27 +198,73 @@ function checkStatements(
     for (const entry of bundle[spec.section] as { id: string; sources?: EvidenceDef[] }[]) {
       const allowed = CLAIMS_OF[spec.label] ?? ['WHOLE'];
       const handled =
-        spec.label === 'Practice' ? (entry as Bundle['practices'][number]).rights.map((r) => r.right) : [];
+        spec.label === 'Practice'
+          ? (entry as Bundle['practices'][number]).rights.map((r) => r.right)
+          : [];
       (entry.sources ?? []).forEach((s, i) => {
         const e = evidenceOf(s);
         const field = `sources[${i}]`;
         if (!allowed.includes(e.claim))
-          at(spec.label, entry.id, `${field}.claim`, `a ${spec.label} has no claim ${e.claim}; one of ${allowed.join(', ')}`);
+          at(
+            spec.label,
+            entry.id,
+            `${field}.claim`,
+            `a ${spec.label} has no claim ${e.claim}; one of ${allowed.join(', ')}`,
+          );
         if (e.claim === 'RIGHT' && e.right === undefined)
-          at(spec.label, entry.id, `${field}.right`, 'claim RIGHT needs `right`: which right\'s status the source speaks of');
+          at(
+            spec.label,
+            entry.id,
+            `${field}.right`,
+            "claim RIGHT needs `right`: which right's status the source speaks of",
+          );
         if (e.right !== undefined && e.claim !== 'RIGHT')
           at(spec.label, entry.id, `${field}.right`, '`right` goes with claim RIGHT');
         if (e.claim === 'RIGHT' && e.right !== undefined && !handled.includes(e.right))
-          at(spec.label, entry.id, `${field}.right`, `the practice states nothing about ${e.right}; add it to rights first`);
+          at(
+            spec.label,
+            entry.id,
+            `${field}.right`,
+            `the practice states nothing about ${e.right}; add it to rights first`,
+          );
         if (e.alternative !== undefined) {
           if (e.stance !== 'DISPUTES')
-            at(spec.label, entry.id, `${field}.alternative`, '`alternative` is what a disputing source claims instead: give it with stance DISPUTES');
-          else if (e.claim === 'RIGHT' && !(RIGHT_STATUSES as readonly string[]).includes(e.alternative))
-            at(spec.label, entry.id, `${field}.alternative`, `for a right, the alternative is a status: ${RIGHT_STATUSES.join(', ')}`);
-          else if (e.claim === 'DEFAULT' && !(PROCESSING_DEFAULTS as readonly string[]).includes(e.alternative))
-            at(spec.label, entry.id, `${field}.alternative`, `for a default, the alternative is one of ${PROCESSING_DEFAULTS.join(', ')}`);
-          else if (['VALID_FROM', 'VALID_TO', 'LAUNCHED', 'DATE'].includes(e.claim) && !isRealPartialDate(e.alternative))
-            at(spec.label, entry.id, `${field}.alternative`, 'for a date, the alternative is YYYY, YYYY-MM or YYYY-MM-DD');
+            at(
+              spec.label,
+              entry.id,
+              `${field}.alternative`,
+              '`alternative` is what a disputing source claims instead: give it with stance DISPUTES',
+            );
+          else if (
+            e.claim === 'RIGHT' &&
+            !(RIGHT_STATUSES as readonly string[]).includes(e.alternative)
+          )
+            at(
+              spec.label,
+              entry.id,
+              `${field}.alternative`,
+              `for a right, the alternative is a status: ${RIGHT_STATUSES.join(', ')}`,
+            );
+          else if (
+            e.claim === 'DEFAULT' &&
+            !(PROCESSING_DEFAULTS as readonly string[]).includes(e.alternative)
+          )
+            at(
+              spec.label,
+              entry.id,
+              `${field}.alternative`,
+              `for a default, the alternative is one of ${PROCESSING_DEFAULTS.join(', ')}`,
+            );
+          else if (
+            ['VALID_FROM', 'VALID_TO', 'LAUNCHED', 'DATE'].includes(e.claim) &&
+            !isRealPartialDate(e.alternative)
+          )
+            at(
+              spec.label,
+              entry.id,
+              `${field}.alternative`,
+              'for a date, the alternative is YYYY, YYYY-MM or YYYY-MM-DD',
+            );
         }
       });
     }
@@ -230,13 +275,28 @@ function checkStatements(
     if (pl.price && pl.prices.length > 0)
       at('Plan', pl.id, 'price', 'give either `prices` or the older single `price`, not both');
     if (pl.neverLaunched && (pl.launched || pl.withdrawn))
-      at('Plan', pl.id, 'neverLaunched', 'a plan that never launched has no `launched` or `withdrawn` date');
+      at(
+        'Plan',
+        pl.id,
+        'neverLaunched',
+        'a plan that never launched has no `launched` or `withdrawn` date',
+      );
     if (pl.launched && pl.withdrawn && !canFollow(pl.launched, pl.withdrawn))
-      at('Plan', pl.id, 'withdrawn', `withdrawn ${pl.withdrawn} must be after launched ${pl.launched}`);
+      at(
+        'Plan',
+        pl.id,
+        'withdrawn',
+        `withdrawn ${pl.withdrawn} must be after launched ${pl.launched}`,
+      );
     if (pl.announced && pl.launched && firstDay(pl.launched) < firstDay(pl.announced))
       at('Plan', pl.id, 'launched', `launched ${pl.launched} is before announced ${pl.announced}`);
     if (pl.attestedFrom && pl.launched)
-      at('Plan', pl.id, 'attestedFrom', '`attestedFrom` is for plans whose launch is unknown; give one of `launched` and `attestedFrom`');
+      at(
+        'Plan',
+        pl.id,
+        'attestedFrom',
+        '`attestedFrom` is for plans whose launch is unknown; give one of `launched` and `attestedFrom`',
+      );
     if (pl.paid === false && pricesOf(pl).some((p) => p.amount > 0))
       at('Plan', pl.id, 'paid', 'the plan is stated free but has a price above zero');
   }
@@ -248,27 +308,62 @@ function checkStatements(
     if (p.plan === undefined && p.plans === undefined)
       at('Practice', p.id, 'plans', 'say which plans the practice applies to (`plans: [id]`)');
     if (p.validFrom && p.validTo && !canFollow(p.validFrom, p.validTo))
-      at('Practice', p.id, 'validTo', `validTo ${p.validTo} must be after validFrom ${p.validFrom} (validTo is exclusive)`);
+      at(
+        'Practice',
+        p.id,
+        'validTo',
+        `validTo ${p.validTo} must be after validFrom ${p.validFrom} (validTo is exclusive)`,
+      );
     if (p.attestedFrom && p.validFrom)
-      at('Practice', p.id, 'attestedFrom', '`attestedFrom` is for practices whose start is unknown; give one of `validFrom` and `attestedFrom`');
+      at(
+        'Practice',
+        p.id,
+        'attestedFrom',
+        '`attestedFrom` is for practices whose start is unknown; give one of `validFrom` and `attestedFrom`',
+      );
     if (p.attestedFrom && p.validTo && !canFollow(p.attestedFrom, p.validTo))
-      at('Practice', p.id, 'attestedFrom', `attestedFrom ${p.attestedFrom} must be before validTo ${p.validTo}`);
+      at(
+        'Practice',
+        p.id,
+        'attestedFrom',
+        `attestedFrom ${p.attestedFrom} must be before validTo ${p.validTo}`,
+      );
     if (p.replaces === p.id) at('Practice', p.id, 'replaces', 'a practice cannot replace itself');
     const codes = p.rights.map((r) => r.right);
     const repeated = codes.find((c, i) => codes.indexOf(c) !== i);
     if (repeated)
-      at('Practice', p.id, 'rights', `the right ${repeated} is listed twice; a practice handles each right once`);
+      at(
+        'Practice',
+        p.id,
+        'rights',
+        `the right ${repeated} is listed twice; a practice handles each right once`,
+      );
     const planIds = plansOf(p);
     const twice = planIds.find((c, i) => planIds.indexOf(c) !== i);
     if (twice) at('Practice', p.id, 'plans', `the plan "${twice}" is listed twice`);
     const old = p.replaces ? practices.get(p.replaces) : undefined;
     if (old) {
       if (old.validFrom && p.validFrom && firstDay(p.validFrom) <= firstDay(old.validFrom))
-        at('Practice', p.id, 'validFrom', `validFrom ${p.validFrom} must be after ${old.validFrom}, when the practice it replaces ("${old.id}") started`);
+        at(
+          'Practice',
+          p.id,
+          'validFrom',
+          `validFrom ${p.validFrom} must be after ${old.validFrom}, when the practice it replaces ("${old.id}") started`,
+        );
       if (old.validTo && p.validFrom && old.validTo !== p.validFrom)
-        at('Practice', p.id, 'validFrom', `the practice it replaces ("${old.id}") ends on ${old.validTo}: the successor starts that day, not ${p.validFrom}`);
+        at(
+          'Practice',
+          p.id,
+          'validFrom',
+          `the practice it replaces ("${old.id}") ends on ${old.validTo}: the successor starts that day, not ${p.validFrom}`,
+        );
       if (old.purpose !== p.purpose)
-        at('Practice', p.id, 'replaces', `"${old.id}" is for the purpose "${old.purpose}", this one for "${p.purpose}": a successor keeps the purpose`);
+        at(
+          'Practice',
+          p.id,
+          'replaces',
+          `"${old.id}" is for the purpose "${old.purpose}", this one for "${p.purpose}": a successor keeps the purpose`,
+        );
     }
     for (const planId of planIds) {
       const plan = plans.get(planId);
@@ -293,7 +388,8 @@ function checkStatements(
     }
   }
   for (const pr of bundle.provisions) {
-    if (pr.partOf === pr.id) at('Provision', pr.id, 'partOf', 'a provision cannot be part of itself');
+    if (pr.partOf === pr.id)
+      at('Provision', pr.id, 'partOf', 'a provision cannot be part of itself');
   }
   for (const c of bundle.companies) {
     if (c.parent === c.id) at('Company', c.id, 'parent', 'a company cannot be its own parent');
@@ -338,7 +434,10 @@ async function checkReferences(
   const unique = [...new Map(pending.map((p) => [refKey(p.ref), p.ref])).values()];
   const found = options.lookup ? await options.lookup(unique) : new Set<string>();
   const missing = unique.filter((r) => !found.has(refKey(r)));
-  const fromGraph = options.suggestions && missing.length > 0 ? await options.suggestions(missing) : new Map<string, string>();
+  const fromGraph =
+    options.suggestions && missing.length > 0
+      ? await options.suggestions(missing)
+      : new Map<string, string>();
   for (const { ref, problem } of pending) {
     if (found.has(refKey(ref))) continue;
     const what =
@@ -410,7 +509,8 @@ function warnUnusedSources(
       for (const s of entry.sources ?? []) used.add(evidenceOf(s).source);
     }
   }
-  for (const i of bundle.incidents) for (const h of i.statusHistory) if (h.source) used.add(h.source);
+  for (const i of bundle.incidents)
+    for (const h of i.statusHistory) if (h.source) used.add(h.source);
   for (const s of bundle.sources) {
     if (!used.has(s.id))
       warnings.push({

@@ -81,13 +81,22 @@ const HAND_PICKED: [string, string, Record<string, unknown>?][] = [
   ['missing required argument', '{ plansDenyingRight { nodes { status } } }'],
   ['unknown argument', '{ company(id: "mistral-ai", name: "x") { id } }'],
   ['unknown field', '{ company(id: "mistral-ai") { ceo } }'],
-  ['date with a bad month', '{ plansDenyingRight(right: OBJECT, asOf: "2025-13-01") { nodes { status } } }'],
+  [
+    'date with a bad month',
+    '{ plansDenyingRight(right: OBJECT, asOf: "2025-13-01") { nodes { status } } }',
+  ],
   [
     'date that does not exist',
     '{ plansDenyingRight(right: OBJECT, asOf: "2025-02-30") { nodes { status } } }',
   ],
-  ['date far in the past', '{ plansDenyingRight(right: OBJECT, asOf: "0001-01-01") { nodes { status } } }'],
-  ['date far in the future', '{ plansDenyingRight(right: OBJECT, asOf: "9999-12-31") { nodes { status } } }'],
+  [
+    'date far in the past',
+    '{ plansDenyingRight(right: OBJECT, asOf: "0001-01-01") { nodes { status } } }',
+  ],
+  [
+    'date far in the future',
+    '{ plansDenyingRight(right: OBJECT, asOf: "9999-12-31") { nodes { status } } }',
+  ],
   ['date as a number', '{ plansDenyingRight(right: OBJECT, asOf: 20250201) { nodes { status } } }'],
   [
     'date with a time',

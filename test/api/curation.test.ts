@@ -52,7 +52,9 @@ describe('curating through the API', () => {
       { file: 'rules', data: rulesBundle() },
       {
         file: 'curation',
-        data: { purposes: [{ id: 'cur-human-review', name: 'Human review', sources: ['fx-src-policy'] }] },
+        data: {
+          purposes: [{ id: 'cur-human-review', name: 'Human review', sources: ['fx-src-policy'] }],
+        },
       },
     ]);
     for (const role of ['reader', 'curator', 'admin'] as const)
@@ -263,7 +265,10 @@ describe('curating through the API', () => {
       as('curator'),
     );
     expect(res.errors).toBeUndefined();
-    expect(res.data!.recordPractice.replaces).toEqual({ id: 'fx-plus-training', validTo: '2026-03-01' });
+    expect(res.data!.recordPractice.replaces).toEqual({
+      id: 'fx-plus-training',
+      validTo: '2026-03-01',
+    });
     const denying = async (asOf: string) =>
       (
         await api.gql(
@@ -300,13 +305,26 @@ describe('curating through the API', () => {
       as('curator'),
     );
     expect(ended.errors).toBeUndefined();
-    const early = await api.gql(RECORD, { input: { ...base, id: 'cur-review-2026', validFrom: '2025-08-01' } }, as('curator'));
+    const early = await api.gql(
+      RECORD,
+      { input: { ...base, id: 'cur-review-2026', validFrom: '2025-08-01' } },
+      as('curator'),
+    );
     expect(early.errors?.[0]?.extensions?.code).toBe('BAD_USER_INPUT');
-    expect(early.errors?.[0]?.message).toMatch(/before 2025-09-01, when the practice it follows \("cur-review-2025"\) ended/);
-    const later = await api.gql(RECORD, { input: { ...base, id: 'cur-review-2026', validFrom: '2026-01-15' } }, as('curator'));
+    expect(early.errors?.[0]?.message).toMatch(
+      /before 2025-09-01, when the practice it follows \("cur-review-2025"\) ended/,
+    );
+    const later = await api.gql(
+      RECORD,
+      { input: { ...base, id: 'cur-review-2026', validFrom: '2026-01-15' } },
+      as('curator'),
+    );
     expect(later.errors).toBeUndefined();
     // Linked, and left as it was: it already said when it ended.
-    expect(later.data!.recordPractice.replaces).toEqual({ id: 'cur-review-2025', validTo: '2025-09' });
+    expect(later.data!.recordPractice.replaces).toEqual({
+      id: 'cur-review-2025',
+      validTo: '2025-09',
+    });
   });
 
   it('retracts an incident: gone from the list and from both totals, unfiltered and filtered', async () => {

@@ -56,14 +56,21 @@ describe("the analysts' questions", () => {
     const mistral = free.disputes.filter((e: any) => e.claimedBy?.id === 'mistral-ai');
     expect(mistral.length).toBeGreaterThan(0);
     for (const e of mistral)
-      expect(e).toMatchObject({ stance: 'DISPUTES', claim: 'RIGHT', alternative: 'ON_REQUEST', claimedBy: { kind: 'COMPANY' } });
+      expect(e).toMatchObject({
+        stance: 'DISPUTES',
+        claim: 'RIGHT',
+        alternative: 'ON_REQUEST',
+        claimedBy: { kind: 'COMPANY' },
+      });
   });
 
   it('does not list Le Chat Free before the sources show its practice, nor after the clarified terms', async () => {
     for (const asOf of ['2025-02-01', '2025-03-01']) {
       const res = await api.gql(PLANS_DENYING, { asOf });
       expect(res.errors).toBeUndefined();
-      expect(res.data!.plansDenyingRight.nodes.map((r: any) => r.plan.id)).not.toContain('le-chat-free');
+      expect(res.data!.plansDenyingRight.nodes.map((r: any) => r.plan.id)).not.toContain(
+        'le-chat-free',
+      );
     }
     const history = await api.gql(`{
       company(id: "mistral-ai") { products { plans { id practices(purpose: "ai-model-training", scope: EEA) {
@@ -75,7 +82,9 @@ describe("the analysts' questions", () => {
       .find((p: any) => p.id === 'le-chat-free');
     const [current, earlier] = free.practices.nodes;
     expect(current).toMatchObject({ validFrom: '2025-02-13', validTo: null });
-    expect(current.rights.find((r: any) => r.code === 'OBJECT').status).toMatch(/^(IN_PRODUCT|ON_REQUEST)$/);
+    expect(current.rights.find((r: any) => r.code === 'OBJECT').status).toMatch(
+      /^(IN_PRODUCT|ON_REQUEST)$/,
+    );
     expect(earlier).toMatchObject({ validTo: '2025-02-13', disputed: true });
     expect(earlier.rights).toContainEqual({ code: 'OBJECT', status: 'PAID_ONLY', disputed: true });
   });
@@ -110,7 +119,8 @@ describe("the analysts' questions", () => {
     const statuses = new Set(
       all.data!.rightsMatrix.rows.flatMap((r: any) => r.cells.map((c: any) => c.status)),
     );
-    for (const s of ['IN_PRODUCT', 'ON_REQUEST', 'NOT_APPLICABLE', 'UNKNOWN']) expect(statuses).toContain(s);
+    for (const s of ['IN_PRODUCT', 'ON_REQUEST', 'NOT_APPLICABLE', 'UNKNOWN'])
+      expect(statuses).toContain(s);
   });
 
   const PAYMENT = `query ($asOf: Date) {
@@ -145,7 +155,9 @@ describe("the analysts' questions", () => {
       expect.arrayContaining(['GDPR Art. 12(5)', 'GDPR Art. 21(1)']),
     );
     expect(finding.explanation).toMatch(/a complaint to the CNIL \(10 February 2025\) argues that/);
-    expect(finding.explanation).toMatch(/Mistral AI disputes this: it states that the right can be exercised on request/);
+    expect(finding.explanation).toMatch(
+      /Mistral AI disputes this: it states that the right can be exercised on request/,
+    );
     expect(finding.explanation).toContain("L'Éclaireur Fnac");
     expect(finding.explanation).toMatch(/legal basis is not established/);
     expect(finding.evidence.map((e: any) => e.stance)).toEqual(
@@ -164,7 +176,11 @@ describe("the analysts' questions", () => {
     const change = entries.find(
       (e: any) => e.kind === 'PRACTICE_CHANGED' && e.date === '2025-02-13',
     );
-    expect(change.changes.some((c: string) => /^Right to object: PAID_ONLY -> (IN_PRODUCT|ON_REQUEST)$/.test(c))).toBe(true);
+    expect(
+      change.changes.some((c: string) =>
+        /^Right to object: PAID_ONLY -> (IN_PRODUCT|ON_REQUEST)$/.test(c),
+      ),
+    ).toBe(true);
     expect(change.previous.id).toBe('mistral-le-chat-free-training-2024');
     const complaint = entries.findIndex(
       (e: any) => e.incident?.id === 'cnil-complaint-mistral-le-chat-2025',

@@ -133,7 +133,9 @@ describe('the graph as JSON-LD', () => {
     // The sources read do not establish this practice's legal basis: the export states none.
     expect(ids(practice, `${DPV}hasLegalBasis`)).toEqual([]);
     const later = node(`${ID_BASE}practice/mistral-le-chat-free-training-2025`);
-    expect(ids(later, `${DPV}hasLegalBasis`)).toEqual([seeds.get('LegalBasis:legitimate-interest')]);
+    expect(ids(later, `${DPV}hasLegalBasis`)).toEqual([
+      seeds.get('LegalBasis:legitimate-interest'),
+    ]);
     expect(ids(practice, `${DPV}hasRight`)).toEqual([seeds.get('Right:right-object')]);
     expect(ids(practice, `${DPV}hasPersonalData`)).toEqual([
       seeds.get('DataCategory:user-prompts'),

@@ -5,7 +5,7 @@
 import { createHash } from 'node:crypto';
 import path from 'node:path';
 import { applyMigrations, Database } from '../../src/db';
-import { seedPaths } from '../../src/cli/seeding';
+import { ingestFiles } from '../../src/graph/ingest-files';
 import type { IngestReport } from '../../src/graph';
 
 export const PROJECT_ROOT = path.resolve(__dirname, '../..');
@@ -20,8 +20,7 @@ export function workerNeo4jUri(): string | undefined {
 
 export function testDatabase(): Database {
   const uri = workerNeo4jUri();
-  if (!uri)
-    throw new Error('no test Neo4j: the Jest global setup should have set NEO4J_TEST_URIS');
+  if (!uri) throw new Error('no test Neo4j: the Jest global setup should have set NEO4J_TEST_URIS');
   return new Database({
     uri,
     user: process.env.NEO4J_USER ?? 'neo4j',
@@ -40,7 +39,7 @@ export async function resetGraph(db: Database): Promise<void> {
 }
 
 export async function seedCurated(db: Database): Promise<IngestReport> {
-  return seedPaths(db, [SEEDS_DIR]);
+  return ingestFiles(db, [SEEDS_DIR]);
 }
 
 export interface GraphSnapshot {

@@ -33,7 +33,11 @@ export class RecordingDatabase extends Database {
     return super.read(name, cypher, params);
   }
 
-  override readValues(name: string, cypher: string, params: Params = {}): Promise<Record<string, unknown>[]> {
+  override readValues(
+    name: string,
+    cypher: string,
+    params: Params = {},
+  ): Promise<Record<string, unknown>[]> {
     this.recorded.push({ name, cypher, params });
     return super.readValues(name, cypher, params);
   }

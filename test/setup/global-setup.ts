@@ -37,7 +37,9 @@ export default async function globalSetup(globalConfig: Config.GlobalConfig): Pr
   if (await containerRuntimeAnswers()) {
     const { Neo4jContainer } = await import('@testcontainers/neo4j');
     const containers = await Promise.all(
-      Array.from({ length: workers }, () => new Neo4jContainer(NEO4J_IMAGE).withPassword('password').start()),
+      Array.from({ length: workers }, () =>
+        new Neo4jContainer(NEO4J_IMAGE).withPassword('password').start(),
+      ),
     );
     for (const c of containers) {
       uris.push(c.getBoltUri());
@@ -51,8 +53,15 @@ export default async function globalSetup(globalConfig: Config.GlobalConfig): Pr
         const dataDir = path.join(root, '.neo4j', `test-data-${port}`);
         // A fresh data folder gives every run the same starting state (unless one is running there).
         const status = await localNeo4jStatus({ dataDir, port });
-        if (!status.running && existsSync(dataDir)) rmSync(dataDir, { recursive: true, force: true });
-        return startLocalNeo4j({ port, dataDir, heap: '768m', pagecache: '256m', projectRoot: root });
+        if (!status.running && existsSync(dataDir))
+          rmSync(dataDir, { recursive: true, force: true });
+        return startLocalNeo4j({
+          port,
+          dataDir,
+          heap: '768m',
+          pagecache: '256m',
+          projectRoot: root,
+        });
       }),
     );
     for (const h of handles) {

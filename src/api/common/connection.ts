@@ -5,7 +5,7 @@
 import { ArgsType, type ClassType, Field, Int, ObjectType } from 'type-graphql';
 import { DEFAULT_PAGE_SIZE, MAX_PAGE_SIZE } from '../translate/cursor';
 
-@ObjectType({ description: 'Where a page stands in its list.' })
+@ObjectType({ description: 'Where a page stands in its list.', simpleResolvers: true })
 export class PageInfo {
   @Field({ description: 'True when more items follow this page.' })
   hasNextPage!: boolean;
@@ -44,7 +44,10 @@ export class PageArgs {
  * entity types refer to each other in cycles, and a connection may be declared before its node.
  */
 export function Connection<T extends object>(node: () => ClassType<T>, name: string, what: string) {
-  @ObjectType(`${name}Edge`, { description: `One ${what} in a page, with its cursor.` })
+  @ObjectType(`${name}Edge`, {
+    description: `One ${what} in a page, with its cursor.`,
+    simpleResolvers: true,
+  })
   class Edge {
     @Field({ description: 'Pass as `after` to continue after this item.' })
     cursor!: string;
@@ -53,7 +56,7 @@ export function Connection<T extends object>(node: () => ClassType<T>, name: str
     node!: T;
   }
 
-  @ObjectType(`${name}Connection`, { description: `A page of ${what}s.` })
+  @ObjectType(`${name}Connection`, { description: `A page of ${what}s.`, simpleResolvers: true })
   class ConnectionClass {
     @Field(() => Int, { description: `How many ${what}s the whole list has.` })
     totalCount!: number;

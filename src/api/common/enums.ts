@@ -57,7 +57,8 @@ registerEnumType(RightStatusEnum, {
     'How a person can exercise a right on a plan. "On request" and "paid only" are different claims under different provisions (Art. 12(2), 21(4)-(5) versus Art. 12(5)).',
   valuesConfig: {
     IN_PRODUCT: {
-      description: 'By themselves in the product or account (a setting, an export or delete button), at no cost.',
+      description:
+        'By themselves in the product or account (a setting, an export or delete button), at no cost.',
     },
     ON_REQUEST: {
       description:
@@ -127,7 +128,9 @@ registerEnumType(IncidentKindEnum, {
   name: 'IncidentKind',
   description: 'What kind of event an incident is.',
   valuesConfig: {
-    GUIDANCE: { description: 'Guidance or recommendations of an authority; usually aimed at no company.' },
+    GUIDANCE: {
+      description: 'Guidance or recommendations of an authority; usually aimed at no company.',
+    },
     OPINION: { description: 'An opinion, e.g. of the EDPB under Art. 64 GDPR.' },
     LETTER: { description: 'A letter or formal request of an authority.' },
     UNDERTAKING: { description: 'A commitment a company gave an authority or court.' },
@@ -202,7 +205,7 @@ registerEnumType(VerificationEnum, {
       description:
         "Read in the provider's, authority's or court's own text, or in two independent reports.",
     },
-    SECONDARY: { description: 'Only one third-party summary, or the curators\' reading, says so.' },
+    SECONDARY: { description: "Only one third-party summary, or the curators' reading, says so." },
     UNVERIFIED: { description: 'Not confirmed by any source read.' },
   },
 });

@@ -11,7 +11,8 @@ export class CompaniesArgs extends PageArgs {
 
   @Field(() => String, {
     nullable: true,
-    description: 'Only companies whose name starts with these letters (case-insensitive), for pickers.',
+    description:
+      'Only companies whose name starts with these letters (case-insensitive), for pickers.',
   })
   namePrefix?: string | null;
 }

@@ -17,8 +17,14 @@ export class CompaniesResolver {
     @Ctx() ctx: ApiContext,
     @Info() info: GraphQLResolveInfo,
   ): Promise<unknown> {
-    return queryNode(ctx, 'company', info, (n) =>
-      new Cypher.Match(new Cypher.Pattern(n, { labels: ['Company'], properties: { id: new Cypher.Param(id) } })),
+    return queryNode(
+      ctx,
+      'company',
+      info,
+      (n) =>
+        new Cypher.Match(
+          new Cypher.Pattern(n, { labels: ['Company'], properties: { id: new Cypher.Param(id) } }),
+        ),
     );
   }
 
@@ -29,16 +35,24 @@ export class CompaniesResolver {
     @Info() info: GraphQLResolveInfo,
   ): Promise<unknown> {
     if (args.namePrefix !== undefined && args.namePrefix !== null && args.namePrefix.length > 100)
-      throw new AppError('BAD_USER_INPUT', '"namePrefix" is at most 100 characters', { argument: 'namePrefix' });
+      throw new AppError('BAD_USER_INPUT', '"namePrefix" is at most 100 characters', {
+        argument: 'namePrefix',
+      });
     return queryConnection(ctx, 'companies', info, COMPANY_ORDER, (n) => {
       const conditions: Cypher.Predicate[] = [];
-      if (args.country) conditions.push(Cypher.eq(n.property('country'), new Cypher.Param(args.country.toUpperCase())));
+      if (args.country)
+        conditions.push(
+          Cypher.eq(n.property('country'), new Cypher.Param(args.country.toUpperCase())),
+        );
       if (args.namePrefix)
         conditions.push(
-          Cypher.startsWith(Cypher.toLower(n.property('name')), new Cypher.Param(args.namePrefix.toLowerCase())),
+          Cypher.startsWith(
+            Cypher.toLower(n.property('name')),
+            new Cypher.Param(args.namePrefix.toLowerCase()),
+          ),
         );
       const match = new Cypher.Match(new Cypher.Pattern(n, { labels: ['Company'] }));
-      return conditions.length > 0 ? match.where(Cypher.and(...conditions)!) : match;
+      return conditions.length > 0 ? match.where(Cypher.and(...conditions)) : match;
     });
   }
 }

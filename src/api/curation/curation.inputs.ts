@@ -3,7 +3,9 @@
  * through the same validation and ingestion as seed files, with the same messages.
  */
 import { createHash } from 'node:crypto';
-import type { EvidenceInput, IncidentInput, PracticeInput, SourceInput } from './curation.type';
+import type { IncidentInput } from './incident.input';
+import type { PracticeInput } from './practice.input';
+import type { EvidenceInput, SourceInput } from './statement.input';
 
 const orUndefined = <T>(v: T | null | undefined): T | undefined => (v === null ? undefined : v);
 

@@ -35,16 +35,13 @@ import { queryConnection, queryNode } from '../translate/root-query';
 import { incidentBundle, practiceBundle } from './curation.inputs';
 import { retract, writeBundle } from './curation.service';
 import { predecessors } from './curation.store';
-import {
-  AuditEntryConnection,
-  AuditLogArgs,
-  BundleInputScalar,
-  FindingsChange,
-  IncidentInput,
-  IngestReport,
-  PracticeInput,
-  Retraction,
-} from './curation.type';
+import { AuditEntryConnection, AuditLogArgs } from './audit-entry.type';
+import { BundleInputScalar } from './bundle-input.scalar';
+import { FindingsChange } from './findings-change.type';
+import { IncidentInput } from './incident.input';
+import { IngestReport } from './ingest-report.type';
+import { PracticeInput } from './practice.input';
+import { Retraction } from './retraction.type';
 
 function toApiReport(report: Report): IngestReport {
   return {
@@ -70,7 +67,9 @@ const AUDIT_ORDER: OrderKey[] = [
 
 /** The node with this label and id, bound to `n`. */
 const byId = (label: string, id: string) => (n: Cypher.Node) =>
-  new Cypher.Match(new Cypher.Pattern(n, { labels: [label], properties: { id: new Cypher.Param(id) } }));
+  new Cypher.Match(
+    new Cypher.Pattern(n, { labels: [label], properties: { id: new Cypher.Param(id) } }),
+  );
 
 @Resolver()
 export class CurationResolver {
@@ -132,7 +131,13 @@ export class CurationResolver {
     const principal = curator(ctx, 'recordPractice');
     let replaces = input.replaces ?? undefined;
     if (!replaces) {
-      const candidates = await predecessors(ctx.db, input.plans, input.purpose, input.scope, input.id);
+      const candidates = await predecessors(
+        ctx.db,
+        input.plans,
+        input.purpose,
+        input.scope,
+        input.id,
+      );
       if (candidates.length > 1) {
         throw new AppError(
           'BAD_USER_INPUT',
@@ -157,7 +162,12 @@ export class CurationResolver {
           );
         }
       }
-      if (current && current.validTo !== null && input.validFrom && firstDay(input.validFrom) < current.validTo) {
+      if (
+        current &&
+        current.validTo !== null &&
+        input.validFrom &&
+        firstDay(input.validFrom) < current.validTo
+      ) {
         throw new AppError(
           'BAD_USER_INPUT',
           `validFrom ${input.validFrom} is before ${current.validTo}, when the practice it follows ("${current.id}") ended`,

@@ -69,13 +69,14 @@ export class Company {
   products!: Product[];
 
   @Field(() => IncidentConnection, {
-    description: 'Incidents against the company, newest first (on the same date, by id descending).',
+    description:
+      'Incidents against the company, newest first (on the same date, by id descending).',
   })
   @Paged({
     order: INCIDENT_ORDER,
     match: ({ source, to }) =>
       new Cypher.Match(
-        new Cypher.Pattern(source.node as Cypher.Node)
+        new Cypher.Pattern(source.node)
           .related({ type: 'AGAINST', direction: 'left' })
           .to(to, { labels: ['Incident'] }),
       ).where(standing(to)),

@@ -15,12 +15,15 @@ export function inForce(p: Cypher.Variable, day: Cypher.Expr): Cypher.Predicate 
   const date = Cypher.date(day);
   return Cypher.and(
     Cypher.lte(p.property('inForceFrom'), date),
-    Cypher.or(Cypher.isNull(p.property('inForceUntil')), Cypher.gt(p.property('inForceUntil'), date)),
+    Cypher.or(
+      Cypher.isNull(p.property('inForceUntil')),
+      Cypher.gt(p.property('inForceUntil'), date),
+    ),
     Cypher.or(
       Cypher.isNull(p.property('retractedAt')),
       Cypher.gt(Cypher.date(p.property('retractedAt')), date),
     ),
-  )!;
+  );
 }
 
 /** Offered on the date: launched (or shown offered) by then, and not yet withdrawn. */
@@ -32,7 +35,7 @@ export function offered(plan: Cypher.Variable, day: Cypher.Expr): Cypher.Predica
       Cypher.isNull(plan.property('availableUntil')),
       Cypher.gt(plan.property('availableUntil'), date),
     ),
-  )!;
+  );
 }
 
 /** Applies in the scope: stated for it, or worldwide. */
@@ -40,7 +43,7 @@ export function inScope(p: Cypher.Variable, scope: Cypher.Expr): Cypher.Predicat
   return Cypher.or(
     Cypher.in(scope, p.property('scope')),
     Cypher.in(new Cypher.Literal('WORLDWIDE'), p.property('scope')),
-  )!;
+  );
 }
 
 /** Incidents a curator retracted leave lists and counts (the audit log keeps them). */

@@ -21,7 +21,8 @@ export class Evidence {
   stance!: EvidenceStance;
 
   @Field(() => EvidenceClaimEnum, {
-    description: 'The part of the statement it speaks to: WHOLE, or one claim (a date, a right...).',
+    description:
+      'The part of the statement it speaks to: WHOLE, or one claim (a date, a right...).',
   })
   @EdgeProp()
   claim!: EvidenceClaim;
@@ -75,11 +76,13 @@ export function evidenceOf(stance?: EvidenceStance): RelatedOptions {
     relationship: true,
     match: ({ source, to, rel }) => {
       const match = new Cypher.Match(
-        new Cypher.Pattern(source.node as Cypher.Node)
+        new Cypher.Pattern(source.node)
           .related(rel, { type: 'EVIDENCED_BY', direction: 'right' })
           .to(to, { labels: ['Source'] }),
       );
-      return stance ? match.where(Cypher.eq(rel.property('stance'), new Cypher.Literal(stance))) : match;
+      return stance
+        ? match.where(Cypher.eq(rel.property('stance'), new Cypher.Literal(stance)))
+        : match;
     },
     orderBy: (to, rel) => [
       [rel.property('stance'), 'DESC'],
@@ -99,7 +102,9 @@ export function evidenceOfExpr(
     match: ({ source, to, rel }) => {
       const node = new Cypher.Node();
       const match = new Cypher.Match(
-        new Cypher.Pattern(node).related(rel, { type: 'EVIDENCED_BY', direction: 'right' }).to(to, { labels: ['Source'] }),
+        new Cypher.Pattern(node)
+          .related(rel, { type: 'EVIDENCED_BY', direction: 'right' })
+          .to(to, { labels: ['Source'] }),
       );
       return Cypher.utils.concat(
         new Cypher.With([statement(source), node]),

@@ -29,23 +29,27 @@ function statusHistory(incident: Cypher.Variable): Cypher.Expr {
   const precision = at('historyPrecisions');
   return new Cypher.ListComprehension(i)
     .in(
-    Cypher.range(
-      new Cypher.Literal(0),
-      Cypher.minus(Cypher.size(Cypher.coalesce(incident.property('historyStatuses'), new Cypher.List([]))), new Cypher.Literal(1)),
-    ),
-  ).map(
-    new Cypher.Map({
-      status: at('historyStatuses'),
-      date: new Cypher.Case(precision)
-        .when(new Cypher.Literal('YEAR'))
-        .then(Cypher.left(day, new Cypher.Literal(4)))
-        .when(new Cypher.Literal('MONTH'))
-        .then(Cypher.left(day, new Cypher.Literal(7)))
-        .else(day),
-      note: Cypher.nullIf(at('historyNotes'), new Cypher.Literal('')),
-      source: Cypher.nullIf(at('historySources'), new Cypher.Literal('')),
-    }),
-  );
+      Cypher.range(
+        new Cypher.Literal(0),
+        Cypher.minus(
+          Cypher.size(Cypher.coalesce(incident.property('historyStatuses'), new Cypher.List([]))),
+          new Cypher.Literal(1),
+        ),
+      ),
+    )
+    .map(
+      new Cypher.Map({
+        status: at('historyStatuses'),
+        date: new Cypher.Case(precision)
+          .when(new Cypher.Literal('YEAR'))
+          .then(Cypher.left(day, new Cypher.Literal(4)))
+          .when(new Cypher.Literal('MONTH'))
+          .then(Cypher.left(day, new Cypher.Literal(7)))
+          .else(day),
+        note: Cypher.nullIf(at('historyNotes'), new Cypher.Literal('')),
+        source: Cypher.nullIf(at('historySources'), new Cypher.Literal('')),
+      }),
+    );
 }
 
 @ObjectType({
@@ -79,11 +83,17 @@ export class Incident {
   @Nested(({ node }) => statusHistory(node))
   statusHistory!: StatusChange[];
 
-  @Field(() => String, { nullable: true, description: 'The case or decision number, as the source gives it.' })
+  @Field(() => String, {
+    nullable: true,
+    description: 'The case or decision number, as the source gives it.',
+  })
   @Prop()
   caseNumber!: string | null;
 
-  @Field(() => String, { nullable: true, description: 'What was decided or ordered, in the curators\' words.' })
+  @Field(() => String, {
+    nullable: true,
+    description: "What was decided or ordered, in the curators' words.",
+  })
   @Prop()
   outcome!: string | null;
 
@@ -95,7 +105,9 @@ export class Incident {
     new Cypher.Case()
       .when(Cypher.isNull(node.property('amount')))
       .then(Cypher.Null)
-      .else(new Cypher.Map({ value: node.property('amount'), currency: node.property('currency') })),
+      .else(
+        new Cypher.Map({ value: node.property('amount'), currency: node.property('currency') }),
+      ),
   )
   amount!: Money | null;
 
@@ -126,15 +138,22 @@ export class Incident {
   @Computed(({ node }) => disputedStatement(node))
   disputed!: boolean;
 
-  @Field(() => [Company], { description: 'The companies it is aimed at; none for guidance and opinions.' })
+  @Field(() => [Company], {
+    description: 'The companies it is aimed at; none for guidance and opinions.',
+  })
   @Related(hop('AGAINST', 'out', 'Company', ['name']))
   against!: Company[];
 
-  @Field(() => [Authority], { description: 'Authorities it is aimed at, e.g. an appeal against a decision.' })
+  @Field(() => [Authority], {
+    description: 'Authorities it is aimed at, e.g. an appeal against a decision.',
+  })
   @Related(hop('AGAINST', 'out', 'Authority', ['name']))
   againstAuthorities!: Authority[];
 
-  @Field(() => Authority, { nullable: true, description: 'The authority or court it was brought before.' })
+  @Field(() => Authority, {
+    nullable: true,
+    description: 'The authority or court it was brought before.',
+  })
   @Related(hop('BEFORE', 'out', 'Authority'))
   before!: Authority | null;
 

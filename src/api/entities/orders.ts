@@ -22,7 +22,11 @@ export const RECORDED_ORDER: OrderKey[] = [
 export const PRACTICE_ORDER: OrderKey[] = [
   {
     expr: (t) =>
-      Cypher.coalesce(t.property('validFrom'), t.property('inForceFrom'), Cypher.date(new Cypher.Literal('0001-01-01'))),
+      Cypher.coalesce(
+        t.property('validFrom'),
+        t.property('inForceFrom'),
+        Cypher.date(new Cypher.Literal('0001-01-01')),
+      ),
     direction: 'DESC',
     kind: 'date',
   },

@@ -22,7 +22,10 @@ export class Party {
   @Prop()
   kind!: PartyKind;
 
-  @Field(() => String, { nullable: true, description: 'Who they are, as the sources describe them.' })
+  @Field(() => String, {
+    nullable: true,
+    description: 'Who they are, as the sources describe them.',
+  })
   @Prop()
   summary!: string | null;
 }

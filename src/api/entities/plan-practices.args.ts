@@ -21,7 +21,8 @@ export class PlanPracticesArgs extends PageArgs {
 
   @Field(() => ScopeEnum, {
     nullable: true,
-    description: 'Only practices that apply in this scope (worldwide ones included); all when omitted.',
+    description:
+      'Only practices that apply in this scope (worldwide ones included); all when omitted.',
   })
   scope?: Scope | null;
 }

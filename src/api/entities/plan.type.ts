@@ -26,18 +26,28 @@ function prices(plan: Cypher.Variable): Cypher.Expr {
   const at = (name: string) => itemAt(plan.property(name), i);
   return new Cypher.ListComprehension(i)
     .in(
-    Cypher.range(new Cypher.Literal(0), Cypher.minus(Cypher.size(Cypher.coalesce(plan.property('priceAmounts'), new Cypher.List([]))), new Cypher.Literal(1))),
-  ).map(
-    new Cypher.Map({
-      amount: at('priceAmounts'),
-      currency: at('priceCurrencies'),
-      period: at('pricePeriods'),
-      note: Cypher.nullIf(at('priceNotes'), new Cypher.Literal('')),
-    }),
-  );
+      Cypher.range(
+        new Cypher.Literal(0),
+        Cypher.minus(
+          Cypher.size(Cypher.coalesce(plan.property('priceAmounts'), new Cypher.List([]))),
+          new Cypher.Literal(1),
+        ),
+      ),
+    )
+    .map(
+      new Cypher.Map({
+        amount: at('priceAmounts'),
+        currency: at('priceCurrencies'),
+        period: at('pricePeriods'),
+        note: Cypher.nullIf(at('priceNotes'), new Cypher.Literal('')),
+      }),
+    );
 }
 
-@ObjectType({ description: 'A plan (tier) of a product, e.g. Le Chat Free.', simpleResolvers: true })
+@ObjectType({
+  description: 'A plan (tier) of a product, e.g. Le Chat Free.',
+  simpleResolvers: true,
+})
 @Projected()
 export class Plan {
   @Field(() => ID)
@@ -52,7 +62,9 @@ export class Plan {
   @Prop()
   tier!: PlanTier;
 
-  @Field(() => [Price], { description: 'Every price the sources give; empty when none is known (not "free").' })
+  @Field(() => [Price], {
+    description: 'Every price the sources give; empty when none is known (not "free").',
+  })
   @Nested(({ node }) => prices(node))
   prices!: Price[];
 
@@ -80,7 +92,10 @@ export class Plan {
   @Computed(({ node }) => partialDate(node, 'announced'))
   announced!: string | null;
 
-  @Field(() => PartialDateScalar, { nullable: true, description: 'When it was first offered; null when unknown.' })
+  @Field(() => PartialDateScalar, {
+    nullable: true,
+    description: 'When it was first offered; null when unknown.',
+  })
   @Computed(({ node }) => partialDate(node, 'launched'))
   launched!: string | null;
 
@@ -100,7 +115,10 @@ export class Plan {
   @Prop()
   availableFrom!: string | null;
 
-  @Field(() => DateScalar, { nullable: true, description: 'The first day it was no longer offered.' })
+  @Field(() => DateScalar, {
+    nullable: true,
+    description: 'The first day it was no longer offered.',
+  })
   @Prop()
   availableUntil!: string | null;
 
@@ -112,32 +130,43 @@ export class Plan {
   @Related(hop('OF', 'out', 'Product'))
   product!: Product;
 
-  @Field(() => PracticeConnection, { description: 'What the company does with data on this plan, newest first.' })
+  @Field(() => PracticeConnection, {
+    description: 'What the company does with data on this plan, newest first.',
+  })
   @Paged({
     order: PRACTICE_ORDER,
     match: ({ source, to, args }) => {
-      const plan = source.node as Cypher.Node;
+      const plan = source.node;
       const conditions: Cypher.Predicate[] = [];
       if (typeof args.asOf === 'string') {
         const asOf = new Cypher.Param(args.asOf);
         conditions.push(inForce(to, asOf), offered(plan, asOf));
       }
-      if (typeof args.scope === 'string') conditions.push(inScope(to, new Cypher.Param(args.scope)));
+      if (typeof args.scope === 'string')
+        conditions.push(inScope(to, new Cypher.Param(args.scope)));
       if (typeof args.purpose === 'string')
         conditions.push(
           new Cypher.Exists(
             new Cypher.Pattern(to)
               .related({ type: 'FOR_PURPOSE', direction: 'right' })
-              .to(new Cypher.Node(), { labels: ['Purpose'], properties: { id: new Cypher.Param(args.purpose) } }),
+              .to(new Cypher.Node(), {
+                labels: ['Purpose'],
+                properties: { id: new Cypher.Param(args.purpose) },
+              }),
           ),
         );
       const match = new Cypher.Match(
-        new Cypher.Pattern(plan).related({ type: 'APPLIES_TO', direction: 'left' }).to(to, { labels: ['Practice'] }),
+        new Cypher.Pattern(plan)
+          .related({ type: 'APPLIES_TO', direction: 'left' })
+          .to(to, { labels: ['Practice'] }),
       );
-      return conditions.length > 0 ? match.where(Cypher.and(...conditions)!) : match;
+      return conditions.length > 0 ? match.where(Cypher.and(...conditions)) : match;
     },
   })
-  practices(@Args(() => PlanPracticesArgs) _args: PlanPracticesArgs, @Info() info: GraphQLResolveInfo): unknown {
+  practices(
+    @Args(() => PlanPracticesArgs) _args: PlanPracticesArgs,
+    @Info() info: GraphQLResolveInfo,
+  ): unknown {
     return answered(this, info);
   }
 }

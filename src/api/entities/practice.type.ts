@@ -20,8 +20,12 @@ import { RightHandling } from './right-handling.type';
 /** True when a source disputes the statement, as a whole or in one of its claims. */
 export function disputedStatement(node: Cypher.Variable): Cypher.Predicate {
   return new Cypher.Exists(
-    new Cypher.Pattern(node as Cypher.Node)
-      .related({ type: 'EVIDENCED_BY', direction: 'right', properties: { stance: new Cypher.Literal('DISPUTES') } })
+    new Cypher.Pattern(node)
+      .related({
+        type: 'EVIDENCED_BY',
+        direction: 'right',
+        properties: { stance: new Cypher.Literal('DISPUTES') },
+      })
       .to(new Cypher.Node(), { labels: ['Source'] }),
   );
 }
@@ -37,7 +41,7 @@ export class Practice {
   @Prop()
   id!: string;
 
-  @Field({ description: 'In the curators\' words; disputed claims are attributed.' })
+  @Field({ description: "In the curators' words; disputed claims are attributed." })
   @Prop()
   summary!: string;
 
@@ -53,7 +57,8 @@ export class Practice {
 
   @Field(() => PartialDateScalar, {
     nullable: true,
-    description: 'First day (or month, or year) in force; null when the sources do not say when it started.',
+    description:
+      'First day (or month, or year) in force; null when the sources do not say when it started.',
   })
   @Computed(({ node }) => partialDate(node, 'validFrom'))
   validFrom!: string | null;
@@ -71,7 +76,8 @@ export class Practice {
 
   @Field(() => PartialDateScalar, {
     nullable: true,
-    description: 'With no known start: the earliest date a source shows it in force, as the curators gave it.',
+    description:
+      'With no known start: the earliest date a source shows it in force, as the curators gave it.',
   })
   @Computed(({ node }) => partialDate(node, 'attestedFrom'))
   attestedFrom!: string | null;
@@ -152,7 +158,8 @@ export class Practice {
   supportingSources!: Evidence[];
 
   @Field(() => [Evidence], {
-    description: 'Sources that contradict this statement or one of its claims, each with its competing claim.',
+    description:
+      'Sources that contradict this statement or one of its claims, each with its competing claim.',
   })
   @Related(evidenceOf('DISPUTES'))
   disputingSources!: Evidence[];

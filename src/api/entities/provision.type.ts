@@ -55,7 +55,7 @@ export class Provision {
   @Related({
     match: ({ source, to }) =>
       new Cypher.Match(
-        new Cypher.Pattern(source.node as Cypher.Node)
+        new Cypher.Pattern(source.node)
           .related({ type: 'PART_OF', direction: 'right', length: { min: 1, max: 4 } })
           .to(to, { labels: ['Regulation'] }),
       ),
@@ -82,7 +82,7 @@ export class Provision {
             .related({ type: 'GRANTED_BY', direction: 'right' })
             .to(new Cypher.Node(), { labels: ['Provision'] })
             .related({ type: 'PART_OF', direction: 'right', length: { min: 0, max: 3 } })
-            .to(source.node as Cypher.Node),
+            .to(source.node),
         ),
       );
     },
@@ -92,7 +92,7 @@ export class Provision {
 
   @Field(() => [Right], {
     description:
-      'The rights this provision\'s rule applies to, e.g. Art. 12(5) (free of charge): the rights of Arts. 15 to 22.',
+      "The rights this provision's rule applies to, e.g. Art. 12(5) (free of charge): the rights of Arts. 15 to 22.",
   })
   @Related(hop('COVERS', 'out', 'Right', ['code']))
   covers!: Right[];
@@ -112,7 +112,7 @@ export class Provision {
               .related({ type: 'CITES', direction: 'right' })
               .to(new Cypher.Node(), { labels: ['Provision'] })
               .related({ type: 'PART_OF', direction: 'right', length: { min: 0, max: 3 } })
-              .to(source.node as Cypher.Node),
+              .to(source.node),
           ),
         ),
       ),

@@ -4,7 +4,10 @@ import { RegulationKindEnum } from '../common/enums';
 import { Prop } from '../translate/fields/property-field';
 import { Projected } from '../translate/projection';
 
-@ObjectType({ description: 'A law: the GDPR, the DMA, the AI Act, a national law.', simpleResolvers: true })
+@ObjectType({
+  description: 'A law: the GDPR, the DMA, the AI Act, a national law.',
+  simpleResolvers: true,
+})
 @Projected()
 export class Regulation {
   @Field(() => ID, { description: 'e.g. gdpr, dma, ai-act.' })

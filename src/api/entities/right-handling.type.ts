@@ -17,7 +17,10 @@ function provisionsListed(property: 'grounds' | 'exceptions') {
   return Related({
     match: ({ source, to }) =>
       new Cypher.Match(new Cypher.Pattern(to, { labels: ['Provision'] })).where(
-        Cypher.in(to.property('id'), Cypher.coalesce(source.rel!.property(property), new Cypher.List([]))),
+        Cypher.in(
+          to.property('id'),
+          Cypher.coalesce(source.rel!.property(property), new Cypher.List([])),
+        ),
       ),
     orderBy: (to) => [[to.property('id'), 'ASC']],
   });
@@ -38,7 +41,9 @@ export function disputesOfRight(
   return Cypher.utils.concat(
     new Cypher.With([practice, p], [code, c]),
     new Cypher.Match(
-      new Cypher.Pattern(p).related(evidence, { type: 'EVIDENCED_BY', direction: 'right' }).to(to, { labels: ['Source'] }),
+      new Cypher.Pattern(p)
+        .related(evidence, { type: 'EVIDENCED_BY', direction: 'right' })
+        .to(to, { labels: ['Source'] }),
     ).where(
       Cypher.and(
         Cypher.eq(evidence.property('stance'), new Cypher.Literal('DISPUTES')),
@@ -49,22 +54,31 @@ export function disputesOfRight(
             Cypher.eq(evidence.property('right'), c),
           ),
         ),
-      )!,
+      ),
     ),
   );
 }
 
 /** The disputes of a right's status, as an Evidence list field reading `practice` and `code`. */
-export function rightDisputes(practice: (s: Origin) => Cypher.Expr, code: (s: Origin) => Cypher.Expr) {
+export function rightDisputes(
+  practice: (s: Origin) => Cypher.Expr,
+  code: (s: Origin) => Cypher.Expr,
+) {
   return Related({
     relationship: true,
     match: ({ source, to, rel }) => disputesOfRight(practice(source), code(source), rel, to),
-    orderBy: (to) => [[to.property('publishedAt'), 'ASC'], [to.property('id'), 'ASC']],
+    orderBy: (to) => [
+      [to.property('publishedAt'), 'ASC'],
+      [to.property('id'), 'ASC'],
+    ],
   });
 }
 
 /** Whether a source disputes a right's status on a practice (or the whole practice). */
-export function rightDisputed(practice: (s: Origin) => Cypher.Expr, code: (s: Origin) => Cypher.Expr) {
+export function rightDisputed(
+  practice: (s: Origin) => Cypher.Expr,
+  code: (s: Origin) => Cypher.Expr,
+) {
   return Computed((source) => {
     const evidence = new Cypher.Relationship();
     return Cypher.and(
@@ -75,21 +89,26 @@ export function rightDisputed(practice: (s: Origin) => Cypher.Expr, code: (s: Or
           new Cypher.Return(evidence),
         ),
       ),
-    )!;
+    );
   });
 }
 
 const handlingPractice = (s: Origin) => Cypher.startNode(s.rel as Cypher.Relationship);
 const handledCode = (s: Origin) => s.node.property('code');
 
-@ObjectType({ description: 'How a practice lets a person exercise one right.', simpleResolvers: true })
+@ObjectType({
+  description: 'How a practice lets a person exercise one right.',
+  simpleResolvers: true,
+})
 @Projected()
 export class RightHandling {
   @Field(() => GdprRightEnum)
   @Prop()
   code!: GdprRight;
 
-  @Field(() => RightStatusEnum, { description: 'How the right can be exercised, as most sources say.' })
+  @Field(() => RightStatusEnum, {
+    description: 'How the right can be exercised, as most sources say.',
+  })
   @EdgeProp()
   status!: RightStatus;
 
@@ -108,7 +127,9 @@ export class RightHandling {
   @Nested(({ node }) => node)
   right!: Right;
 
-  @Field(() => [Provision], { description: 'Provisions that give the right here (erasure: its Art. 17(1) ground).' })
+  @Field(() => [Provision], {
+    description: 'Provisions that give the right here (erasure: its Art. 17(1) ground).',
+  })
   @provisionsListed('grounds')
   grounds!: Provision[];
 

@@ -7,7 +7,10 @@ import { Projected } from '../translate/projection';
 import { LegalBasis } from './legal-basis.type';
 import { Provision } from './provision.type';
 
-@ObjectType({ description: 'A right of the data subject, e.g. the right to object.', simpleResolvers: true })
+@ObjectType({
+  description: 'A right of the data subject, e.g. the right to object.',
+  simpleResolvers: true,
+})
 @Projected()
 export class Right {
   @Field(() => ID)

@@ -8,7 +8,7 @@ import { Related } from '../translate/fields/related-field';
 import { Projected } from '../translate/projection';
 import { Source } from './source.type';
 
-@ObjectType({ description: 'A dated change of an incident\'s status.', simpleResolvers: true })
+@ObjectType({ description: "A dated change of an incident's status.", simpleResolvers: true })
 @Projected()
 export class StatusChange {
   @Field(() => IncidentStatusEnum)

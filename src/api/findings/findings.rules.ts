@@ -31,7 +31,8 @@ const props = (node: Cypher.Variable, ...keys: string[]) =>
   new Cypher.Map(Object.fromEntries(keys.map((k) => [k, node.property(k)])));
 
 /** `subquery` as a list: COLLECT { clauses... RETURN value }. */
-const collect = (...clauses: Cypher.Clause[]) => new Cypher.Collect(Cypher.utils.concat(...clauses));
+const collect = (...clauses: Cypher.Clause[]) =>
+  new Cypher.Collect(Cypher.utils.concat(...clauses));
 
 /**
  * What the words and the standing of a finding need of a practice: its verification, default,
@@ -61,7 +62,11 @@ function practiceFacts(p: Cypher.Node, h: Cypher.Relationship | null): Cypher.Ma
     status: h ? h.property('status') : Cypher.Null,
     mechanism: h ? h.property('mechanism') : Cypher.Null,
     evidence: collect(
-      new Cypher.Match(new Cypher.Pattern(p).related(e, { type: 'EVIDENCED_BY', direction: 'right' }).to(s, { labels: ['Source'] })),
+      new Cypher.Match(
+        new Cypher.Pattern(p)
+          .related(e, { type: 'EVIDENCED_BY', direction: 'right' })
+          .to(s, { labels: ['Source'] }),
+      ),
       new Cypher.With(e, s).orderBy([s.property('publishedAt'), 'ASC'], [s.property('id'), 'ASC']),
       new Cypher.Return(
         new Cypher.Map({
@@ -69,7 +74,10 @@ function practiceFacts(p: Cypher.Node, h: Cypher.Relationship | null): Cypher.Ma
           claim: e.property('claim'),
           right: e.property('right'),
           alternative: e.property('alternative'),
-          claimant: new Cypher.Case().when(Cypher.isNull(e.property('claimedBy'))).then(Cypher.Null).else(claimant),
+          claimant: new Cypher.Case()
+            .when(Cypher.isNull(e.property('claimedBy')))
+            .then(Cypher.Null)
+            .else(claimant),
           source: s.property('id'),
           publisher: s.property('publisher'),
           sourceKind: s.property('kind'),
@@ -78,9 +86,11 @@ function practiceFacts(p: Cypher.Node, h: Cypher.Relationship | null): Cypher.Ma
       ),
     ),
     incidents: collect(
-      new Cypher.Match(new Cypher.Pattern(i, { labels: ['Incident'] }).related({ type: 'CONCERNS', direction: 'right' }).to(p)).where(
-        standing(i),
-      ),
+      new Cypher.Match(
+        new Cypher.Pattern(i, { labels: ['Incident'] })
+          .related({ type: 'CONCERNS', direction: 'right' })
+          .to(p),
+      ).where(standing(i)),
       new Cypher.With(i).orderBy([i.property('date'), 'ASC'], [i.property('id'), 'ASC']),
       new Cypher.Return(
         new Cypher.Map({
@@ -89,7 +99,11 @@ function practiceFacts(p: Cypher.Node, h: Cypher.Relationship | null): Cypher.Ma
           date: partialDate(i, 'date'),
           authority: Cypher.head(
             collect(
-              new Cypher.Match(new Cypher.Pattern(i).related({ type: 'BEFORE', direction: 'right' }).to(x, { labels: ['Authority'] })),
+              new Cypher.Match(
+                new Cypher.Pattern(i)
+                  .related({ type: 'BEFORE', direction: 'right' })
+                  .to(x, { labels: ['Authority'] }),
+              ),
               new Cypher.Return(x.property('name')),
             ),
           ),
@@ -105,14 +119,20 @@ function basisOf(p: Cypher.Node): Cypher.Expr {
   const d = new Cypher.Node();
   return Cypher.head(
     collect(
-      new Cypher.Match(new Cypher.Pattern(p).related({ type: 'ON_BASIS', direction: 'right' }).to(lb, { labels: ['LegalBasis'] })),
+      new Cypher.Match(
+        new Cypher.Pattern(p)
+          .related({ type: 'ON_BASIS', direction: 'right' })
+          .to(lb, { labels: ['LegalBasis'] }),
+      ),
       new Cypher.Return(
         new Cypher.Map({
           id: lb.property('id'),
           name: lb.property('name'),
           definedBy: Cypher.head(
             collect(
-              new Cypher.Match(new Cypher.Pattern(lb).related({ type: 'DEFINED_BY', direction: 'right' }).to(d)),
+              new Cypher.Match(
+                new Cypher.Pattern(lb).related({ type: 'DEFINED_BY', direction: 'right' }).to(d),
+              ),
               new Cypher.Return(d.property('id')),
             ),
           ),
@@ -125,7 +145,9 @@ function basisOf(p: Cypher.Node): Cypher.Expr {
 /** Whether the right applies only under some legal bases (objection, portability, withdrawing consent). */
 const dependsOnBasis = (rt: Cypher.Node) =>
   new Cypher.Exists(
-    new Cypher.Pattern(new Cypher.Node(), { labels: ['LegalBasis'] }).related({ type: 'TRIGGERS', direction: 'right' }).to(rt),
+    new Cypher.Pattern(new Cypher.Node(), { labels: ['LegalBasis'] })
+      .related({ type: 'TRIGGERS', direction: 'right' })
+      .to(rt),
   );
 
 /** Whether the practice's legal basis (when known) opens the right. */
@@ -141,16 +163,18 @@ function basisOpens(p: Cypher.Node, rt: Cypher.Node): Cypher.Predicate {
 
 const hasBasis = (p: Cypher.Node) =>
   new Cypher.Exists(
-    new Cypher.Pattern(p).related({ type: 'ON_BASIS', direction: 'right' }).to(new Cypher.Node(), { labels: ['LegalBasis'] }),
+    new Cypher.Pattern(p)
+      .related({ type: 'ON_BASIS', direction: 'right' })
+      .to(new Cypher.Node(), { labels: ['LegalBasis'] }),
   );
 
 /** A plan holds a practice on the date, in the scope: both in force/offered, the practice in scope. */
 function holds(r: RuleParams, practice: Cypher.Node, plan: Cypher.Node): Cypher.Predicate {
-  return Cypher.and(inForce(practice, r.asOf), offered(plan, r.asOf), inScope(practice, r.scope))!;
+  return Cypher.and(inForce(practice, r.asOf), offered(plan, r.asOf), inScope(practice, r.scope));
 }
 
 const companyFilter = (r: RuleParams, c: Cypher.Node) =>
-  Cypher.or(Cypher.isNull(r.companies), Cypher.in(c.property('id'), r.companies))!;
+  Cypher.or(Cypher.isNull(r.companies), Cypher.in(c.property('id'), r.companies));
 
 const planFacts = (pl: Cypher.Variable) => props(pl, 'id', 'name', 'paid');
 
@@ -161,12 +185,20 @@ const rightFacts = (rt: Cypher.Node) => {
     code: rt.property('code'),
     name: rt.property('name'),
     openedBy: collect(
-      new Cypher.Match(new Cypher.Pattern(lb, { labels: ['LegalBasis'] }).related({ type: 'TRIGGERS', direction: 'right' }).to(rt)),
+      new Cypher.Match(
+        new Cypher.Pattern(lb, { labels: ['LegalBasis'] })
+          .related({ type: 'TRIGGERS', direction: 'right' })
+          .to(rt),
+      ),
       new Cypher.With(lb).orderBy([lb.property('id'), 'ASC']),
       new Cypher.Return(lb.property('name')),
     ),
     grantedBy: collect(
-      new Cypher.Match(new Cypher.Pattern(rt).related({ type: 'GRANTED_BY', direction: 'right' }).to(g, { labels: ['Provision'] })),
+      new Cypher.Match(
+        new Cypher.Pattern(rt)
+          .related({ type: 'GRANTED_BY', direction: 'right' })
+          .to(g, { labels: ['Provision'] }),
+      ),
       new Cypher.Return(g.property('id')),
     ),
   });
@@ -207,7 +239,9 @@ function comparison(
     Cypher.neq(b, a),
     Cypher.in(hb.property('status'), lit([...otherStatuses])),
     holds(r, fb, b),
-    new Cypher.Exists(new Cypher.Pattern(fb).related({ type: 'FOR_PURPOSE', direction: 'right' }).to(pu)),
+    new Cypher.Exists(
+      new Cypher.Pattern(fb).related({ type: 'FOR_PURPOSE', direction: 'right' }).to(pu),
+    ),
   ];
   if (otherMustBePaid) otherConditions.push(Cypher.eq(b.property('paid'), Cypher.true));
   return Cypher.utils.concat(
@@ -229,14 +263,21 @@ function comparison(
         Cypher.neq(fa.property('default'), lit('NEVER')),
         holds(r, fa, a),
         new Cypher.Exists(
-          new Cypher.Pattern(new Cypher.Node(), { labels: ['Provision'], properties: { id: lit(provision) } })
+          new Cypher.Pattern(new Cypher.Node(), {
+            labels: ['Provision'],
+            properties: { id: lit(provision) },
+          })
             .related({ type: 'COVERS', direction: 'right' })
             .to(rt),
         ),
         Cypher.or(Cypher.not(dependsOnBasis(rt)), Cypher.not(hasBasis(fa)), basisOpens(fa, rt)),
-      )!,
+      ),
     ),
-    new Cypher.Match(new Cypher.Pattern(fa).related({ type: 'FOR_PURPOSE', direction: 'right' }).to(pu, { labels: ['Purpose'] })),
+    new Cypher.Match(
+      new Cypher.Pattern(fa)
+        .related({ type: 'FOR_PURPOSE', direction: 'right' })
+        .to(pu, { labels: ['Purpose'] }),
+    ),
     new Cypher.Match(
       new Cypher.Pattern(pr)
         .related({ type: 'OF', direction: 'left' })
@@ -245,8 +286,11 @@ function comparison(
         .to(fb, { labels: ['Practice'] })
         .related(hb, { type: 'HANDLES', direction: 'right' })
         .to(rt),
-    ).where(Cypher.and(...otherConditions)!),
-    new Cypher.With(c, pr, a, fa, ha, rt, pu, [new Cypher.Map({ plan: planFacts(b), practice: practiceFacts(fb, hb) }), other]),
+    ).where(Cypher.and(...otherConditions)),
+    new Cypher.With(c, pr, a, fa, ha, rt, pu, [
+      new Cypher.Map({ plan: planFacts(b), practice: practiceFacts(fb, hb) }),
+      other,
+    ]),
     new Cypher.With(c, pr, a, fa, ha, rt, pu, [Cypher.collect(other), others]),
     new Cypher.Return([
       new Cypher.Map({
@@ -289,7 +333,7 @@ function noWayToObject(r: RuleParams, row: Cypher.Variable): Cypher.Clause {
         inForce(p, r.asOf),
         inScope(p, r.scope),
         Cypher.or(Cypher.not(hasBasis(p)), basisOpens(p, rt)),
-      )!,
+      ),
     ),
     new Cypher.Match(
       new Cypher.Pattern(p)
@@ -299,8 +343,12 @@ function noWayToObject(r: RuleParams, row: Cypher.Variable): Cypher.Clause {
         .to(pr, { labels: ['Product'] })
         .related({ type: 'OFFERED_BY', direction: 'right' })
         .to(c, { labels: ['Company'] }),
-    ).where(Cypher.and(companyFilter(r, c), offered(pl, r.asOf))!),
-    new Cypher.Match(new Cypher.Pattern(p).related({ type: 'FOR_PURPOSE', direction: 'right' }).to(pu, { labels: ['Purpose'] })),
+    ).where(Cypher.and(companyFilter(r, c), offered(pl, r.asOf))),
+    new Cypher.Match(
+      new Cypher.Pattern(p)
+        .related({ type: 'FOR_PURPOSE', direction: 'right' })
+        .to(pu, { labels: ['Purpose'] }),
+    ),
     new Cypher.With(c, pr, p, h, rt, pu, pl).orderBy([pl.property('id'), 'ASC']),
     new Cypher.With(c, pr, p, h, rt, pu, [Cypher.collect(planFacts(pl)), plans]),
     new Cypher.Return([
@@ -336,7 +384,13 @@ function trainingOnByDefault(r: RuleParams, row: Cypher.Variable): Cypher.Clause
       new Cypher.Pattern(pu, { labels: ['Purpose'], properties: { id: lit('ai-model-training') } })
         .related({ type: 'FOR_PURPOSE', direction: 'left' })
         .to(p, { labels: ['Practice'] }),
-    ).where(Cypher.and(Cypher.eq(p.property('default'), lit('ON')), inForce(p, r.asOf), inScope(p, r.scope))!),
+    ).where(
+      Cypher.and(
+        Cypher.eq(p.property('default'), lit('ON')),
+        inForce(p, r.asOf),
+        inScope(p, r.scope),
+      ),
+    ),
     new Cypher.Match(
       new Cypher.Pattern(p)
         .related({ type: 'APPLIES_TO', direction: 'right' })
@@ -345,7 +399,7 @@ function trainingOnByDefault(r: RuleParams, row: Cypher.Variable): Cypher.Clause
         .to(pr, { labels: ['Product'] })
         .related({ type: 'OFFERED_BY', direction: 'right' })
         .to(c, { labels: ['Company'] }),
-    ).where(Cypher.and(companyFilter(r, c), offered(pl, r.asOf))!),
+    ).where(Cypher.and(companyFilter(r, c), offered(pl, r.asOf))),
     new Cypher.With(c, pr, p, pu, pl).orderBy([pl.property('id'), 'ASC']),
     new Cypher.With(c, pr, p, pu, [Cypher.collect(planFacts(pl)), plans]),
     new Cypher.Return([
@@ -361,7 +415,11 @@ function trainingOnByDefault(r: RuleParams, row: Cypher.Variable): Cypher.Clause
         others: new Cypher.List([]),
         basis: basisOf(p),
         dataCategories: collect(
-          new Cypher.Match(new Cypher.Pattern(p).related({ type: 'PROCESSES', direction: 'right' }).to(dc, { labels: ['DataCategory'] })),
+          new Cypher.Match(
+            new Cypher.Pattern(p)
+              .related({ type: 'PROCESSES', direction: 'right' })
+              .to(dc, { labels: ['DataCategory'] }),
+          ),
           new Cypher.With(dc).orderBy([dc.property('id'), 'ASC']),
           new Cypher.Return(dc.property('name')),
         ),
@@ -388,10 +446,29 @@ export function ruleQuery(input: RuleQueryInput): NamedQuery {
   };
   const facts = new Cypher.Variable();
   const union = new Cypher.Union(
-    comparison(r, 'RIGHT_CONDITIONED_ON_PAYMENT', 'gdpr-12-5', WITHHOLDING_STATUSES, GRANTING_STATUSES, true, facts),
-    comparison(r, 'RIGHT_ONLY_ON_REQUEST', 'gdpr-12-2', ['ON_REQUEST'], ['IN_PRODUCT'], false, facts),
+    comparison(
+      r,
+      'RIGHT_CONDITIONED_ON_PAYMENT',
+      'gdpr-12-5',
+      WITHHOLDING_STATUSES,
+      GRANTING_STATUSES,
+      true,
+      facts,
+    ),
+    comparison(
+      r,
+      'RIGHT_ONLY_ON_REQUEST',
+      'gdpr-12-2',
+      ['ON_REQUEST'],
+      ['IN_PRODUCT'],
+      false,
+      facts,
+    ),
     noWayToObject(r, facts),
     trainingOnByDefault(r, facts),
   ).all();
-  return named('findingRules', Cypher.utils.concat(new Cypher.Call(union, []), new Cypher.Return([facts, 'facts'])));
+  return named(
+    'findingRules',
+    Cypher.utils.concat(new Cypher.Call(union, []), new Cypher.Return([facts, 'facts'])),
+  );
 }

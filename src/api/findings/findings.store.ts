@@ -11,7 +11,10 @@ export interface FindingsInput {
 }
 
 /** Every finding holding on the date, composed, in no particular order. */
-export async function deriveFindings(db: Database, input: FindingsInput): Promise<ComposedFinding[]> {
+export async function deriveFindings(
+  db: Database,
+  input: FindingsInput,
+): Promise<ComposedFinding[]> {
   const query = ruleQuery(input);
   const rows = await db.read(query.name, query.cypher, query.params);
   const byId = new Map<string, ComposedFinding>();
@@ -31,7 +34,12 @@ export async function findingIdsByCompany(
 ): Promise<Map<string, Set<string>>> {
   const result = new Map<string, Set<string>>(companies.map((c) => [c, new Set<string>()]));
   if (companies.length === 0) return result;
-  const findings = await deriveFindings(db, { asOf, scope: 'EEA', companies, kinds: FINDING_KINDS });
+  const findings = await deriveFindings(db, {
+    asOf,
+    scope: 'EEA',
+    companies,
+    kinds: FINDING_KINDS,
+  });
   for (const f of findings) result.get(f.company)?.add(f.id);
   return result;
 }

@@ -26,7 +26,9 @@ export const FindingKindEnum = Object.fromEntries(FINDING_KINDS.map((k) => [k, k
 registerEnumType(FindingKindEnum, {
   name: 'FindingKind',
   description: 'The rules that derive findings.',
-  valuesConfig: Object.fromEntries(FINDING_KINDS.map((k) => [k, { description: FINDING_DESCRIPTIONS[k] }])),
+  valuesConfig: Object.fromEntries(
+    FINDING_KINDS.map((k) => [k, { description: FINDING_DESCRIPTIONS[k] }]),
+  ),
 });
 
 export const FindingStandingEnum = Object.fromEntries(FINDING_STANDINGS.map((k) => [k, k])) as {
@@ -39,7 +41,7 @@ registerEnumType(FindingStandingEnum, {
     ESTABLISHED: { description: 'Every fact it uses is verified and none is disputed.' },
     ALLEGED: {
       description:
-        'A fact it uses is disputed: the finding holds only on one side\'s account, which the explanation attributes, with the other side.',
+        "A fact it uses is disputed: the finding holds only on one side's account, which the explanation attributes, with the other side.",
     },
     UNCONFIRMED: { description: 'No fact is disputed, but one rests only on secondary sources.' },
   },
@@ -52,7 +54,9 @@ const byId = (label: string, key: string, property = 'id') =>
     return Cypher.head(
       new Cypher.Collect(
         Cypher.utils.concat(
-          new Cypher.Match(new Cypher.Pattern(n, { labels: [label] })).where(Cypher.eq(n.property(property), node.property(key))),
+          new Cypher.Match(new Cypher.Pattern(n, { labels: [label] })).where(
+            Cypher.eq(n.property(property), node.property(key)),
+          ),
           new Cypher.Return(n),
         ),
       ),
@@ -66,7 +70,9 @@ const byIds = (label: string, key: string) =>
       const id = new Cypher.Variable();
       return Cypher.utils.concat(
         new Cypher.Unwind([source.node.property(key), id]),
-        new Cypher.Match(new Cypher.Pattern(to, { labels: [label] })).where(Cypher.eq(to.property('id'), id)),
+        new Cypher.Match(new Cypher.Pattern(to, { labels: [label] })).where(
+          Cypher.eq(to.property('id'), id),
+        ),
       );
     },
   });
@@ -103,12 +109,15 @@ export class Finding {
   @Prop()
   standing!: FindingStanding;
 
-  @Field(() => VerificationEnum, { description: 'The weakest verification of the practices it uses.' })
+  @Field(() => VerificationEnum, {
+    description: 'The weakest verification of the practices it uses.',
+  })
   @Prop()
   verification!: VerificationLevel;
 
   @Field({
-    description: 'False when the sources do not establish the legal basis the rule\'s law depends on (the explanation says so).',
+    description:
+      "False when the sources do not establish the legal basis the rule's law depends on (the explanation says so).",
   })
   @Prop()
   legalBasisEstablished!: boolean;
@@ -133,7 +142,9 @@ export class Finding {
   @byIds('Plan', 'plans')
   plans!: Plan[];
 
-  @Field(() => [Practice], { description: 'The practices the rule used: first the one it is about.' })
+  @Field(() => [Practice], {
+    description: 'The practices the rule used: first the one it is about.',
+  })
   @byIds('Practice', 'practices')
   practices!: Practice[];
 
@@ -144,11 +155,16 @@ export class Finding {
   @byId('Right', 'right', 'code')
   right!: Right | null;
 
-  @Field(() => LegalBasis, { nullable: true, description: 'The legal basis claimed, when a source says.' })
+  @Field(() => LegalBasis, {
+    nullable: true,
+    description: 'The legal basis claimed, when a source says.',
+  })
   @byId('LegalBasis', 'basis')
   legalBasis!: LegalBasis | null;
 
-  @Field(() => [Provision], { description: 'The provisions the finding rests on (those the graph holds).' })
+  @Field(() => [Provision], {
+    description: 'The provisions the finding rests on (those the graph holds).',
+  })
   @byIds('Provision', 'provisions')
   provisions!: Provision[];
 
@@ -196,7 +212,8 @@ export class FindingsArgs extends PageArgs {
 
   @Field(() => ScopeEnum, {
     defaultValue: 'EEA',
-    description: 'Where: practices stated for this scope or worldwide. The EEA (the GDPR) by default.',
+    description:
+      'Where: practices stated for this scope or worldwide. The EEA (the GDPR) by default.',
   })
   scope!: Scope;
 }

@@ -82,7 +82,8 @@ export interface ComposedFinding {
 
 export const FINDING_TITLES: Record<FindingKind, string> = {
   RIGHT_CONDITIONED_ON_PAYMENT: 'A right is conditioned on payment',
-  RIGHT_ONLY_ON_REQUEST: 'A right is exercisable only on request where another plan offers it in the product',
+  RIGHT_ONLY_ON_REQUEST:
+    'A right is exercisable only on request where another plan offers it in the product',
   NO_WAY_TO_OBJECT: 'No way to object to processing that the right to object covers',
   TRAINING_ON_BY_DEFAULT: 'User content trains AI models by default',
 };
@@ -107,11 +108,23 @@ const STATUS_WORDS: Record<RightStatus, string> = {
   UNKNOWN: 'is not described',
 };
 const statusWords = (status: string | null): string =>
-  status && status in STATUS_WORDS ? STATUS_WORDS[status as RightStatus] : `is ${status ?? 'unknown'}`;
+  status && status in STATUS_WORDS
+    ? STATUS_WORDS[status as RightStatus]
+    : `is ${status ?? 'unknown'}`;
 
 const MONTHS = [
-  'January', 'February', 'March', 'April', 'May', 'June',
-  'July', 'August', 'September', 'October', 'November', 'December',
+  'January',
+  'February',
+  'March',
+  'April',
+  'May',
+  'June',
+  'July',
+  'August',
+  'September',
+  'October',
+  'November',
+  'December',
 ];
 
 /** "12 February 2025", "February 2025" or "2025", as precise as the date is. */
@@ -122,7 +135,8 @@ export function dateWords(partial: string): string {
   return d === undefined ? `${month} ${y}` : `${Number(d)} ${month} ${y}`;
 }
 
-const lcfirst = (s: string): string => (/^[A-Z][a-z]/.test(s) ? s[0]!.toLowerCase() + s.slice(1) : s);
+const lcfirst = (s: string): string =>
+  /^[A-Z][a-z]/.test(s) ? s[0]!.toLowerCase() + s.slice(1) : s;
 
 function list(items: string[], conjunction = 'and'): string {
   const unique = [...new Set(items)];
@@ -157,22 +171,40 @@ function alternativeWords(e: EvidenceFact): string {
       return `it ended ${/^\d{4}/.test(alt) ? `in ${dateWords(alt)}` : alt}`;
     case 'LEGAL_BASIS':
       return `the legal basis is ${lcfirst(alt)}`;
-    default:
+    case 'WHOLE':
+    case 'SCOPE':
+    case 'DATA_CATEGORIES':
+    case 'PRICE':
+    case 'LAUNCHED':
+    case 'DATE':
+    case 'STATUS':
+    case 'AMOUNT':
+    case 'OUTCOME':
       return lcfirst(alt);
   }
 }
 
 /** The evidence of a practice that speaks to one claim (the whole practice counts for every claim). */
-function onClaim(p: PracticeFact, claims: readonly EvidenceClaim[], right: string | null, stance: 'SUPPORTS' | 'DISPUTES') {
+function onClaim(
+  p: PracticeFact,
+  claims: readonly EvidenceClaim[],
+  right: string | null,
+  stance: 'SUPPORTS' | 'DISPUTES',
+) {
   return p.evidence.filter(
     (e) =>
       e.stance === stance &&
-      (e.claim === 'WHOLE' || (claims.includes(e.claim) && (e.claim !== 'RIGHT' || e.right === right))),
+      (e.claim === 'WHOLE' ||
+        (claims.includes(e.claim) && (e.claim !== 'RIGHT' || e.right === right))),
   );
 }
 
 const weakest = (levels: VerificationLevel[]): VerificationLevel =>
-  levels.includes('UNVERIFIED') ? 'UNVERIFIED' : levels.includes('SECONDARY') ? 'SECONDARY' : 'VERIFIED';
+  levels.includes('UNVERIFIED')
+    ? 'UNVERIFIED'
+    : levels.includes('SECONDARY')
+      ? 'SECONDARY'
+      : 'VERIFIED';
 
 /**
  * Who asserts a disputed claim, as the words that lead into it: the complaints about the
@@ -184,7 +216,8 @@ function assertedBy(p: PracticeFact, supporting: EvidenceFact[]): string {
   if (complaints.length > 0)
     return `${list(
       complaints.map(
-        (c) => `a complaint${c.authority ? ` to ${authorityWords(c.authority)}` : ''} (${dateWords(c.date)})`,
+        (c) =>
+          `a complaint${c.authority ? ` to ${authorityWords(c.authority)}` : ''} (${dateWords(c.date)})`,
       ),
     )} argue${complaints.length > 1 ? '' : 's'} that`;
   const publishers = list(supporting.map((e) => e.publisher));
@@ -246,15 +279,27 @@ function basisSentence(f: RuleFacts): string {
 export function composeFinding(f: RuleFacts, asOf: string): ComposedFinding {
   const right = f.right;
   const code = right?.code ?? null;
-  const basisUsed = f.kind === 'TRAINING_ON_BY_DEFAULT' ? f.basis !== null : f.rightDependsOnBasis && f.basis !== null;
-  const claims = [...practiceClaims(basisUsed), ...(f.kind === 'NO_WAY_TO_OBJECT' || f.kind === 'TRAINING_ON_BY_DEFAULT' ? (['DEFAULT'] as const) : [])];
+  const basisUsed =
+    f.kind === 'TRAINING_ON_BY_DEFAULT'
+      ? f.basis !== null
+      : f.rightDependsOnBasis && f.basis !== null;
+  const claims = [
+    ...practiceClaims(basisUsed),
+    ...(f.kind === 'NO_WAY_TO_OBJECT' || f.kind === 'TRAINING_ON_BY_DEFAULT'
+      ? (['DEFAULT'] as const)
+      : []),
+  ];
   const practices = [f.practice, ...f.others.map((o) => o.practice)];
   const disputesOf = (p: PracticeFact) => onClaim(p, claims, code, 'DISPUTES');
   const subjectDisputes = disputesOf(f.practice);
   const othersDisputed = f.others.some((o) => disputesOf(o.practice).length > 0);
   const disputed = subjectDisputes.length > 0 || othersDisputed;
   const verification = weakest(practices.map((p) => p.verification));
-  const standing: FindingStanding = disputed ? 'ALLEGED' : verification === 'VERIFIED' ? 'ESTABLISHED' : 'UNCONFIRMED';
+  const standing: FindingStanding = disputed
+    ? 'ALLEGED'
+    : verification === 'VERIFIED'
+      ? 'ESTABLISHED'
+      : 'UNCONFIRMED';
   const legalBasisEstablished = f.basis !== null;
 
   const plans = list(f.plans.map((p) => p.name));
@@ -263,9 +308,14 @@ export function composeFinding(f: RuleFacts, asOf: string): ComposedFinding {
   const intro = subjectDisputes.length > 0 ? ` ${assertedBy(f.practice, supporting)}` : '';
   const dispute = subjectDisputes.length > 0 ? ` ${otherSide(subjectDisputes)}` : '';
   const othersText = f.others
-    .map((o) => `${o.plan.name} ${o.practice.status === 'ON_REQUEST' ? 'on request' : 'in the product'}`)
+    .map(
+      (o) =>
+        `${o.plan.name} ${o.practice.status === 'ON_REQUEST' ? 'on request' : 'in the product'}`,
+    )
     .join('; ');
-  const othersDispute = othersDisputed ? ' What the sources say of the other plans is disputed too (see the evidence).' : '';
+  const othersDispute = othersDisputed
+    ? ' What the sources say of the other plans is disputed too (see the evidence).'
+    : '';
 
   let explanation: string;
   let provisions: string[];
@@ -276,7 +326,11 @@ export function composeFinding(f: RuleFacts, asOf: string): ComposedFinding {
         `${dispute}${othersDispute} Exercising the rights of Arts. 15 to 22 must be free of charge (Art. 12(5) GDPR)` +
         `${disputed ? '; if the first account holds, this right is conditioned on payment.' : ': here it is conditioned on payment.'}` +
         basisSentence(f);
-      provisions = ['gdpr-12-5', ...right!.grantedBy, ...(f.rightDependsOnBasis ? provisionsOfBasis(f.basis) : [])];
+      provisions = [
+        'gdpr-12-5',
+        ...right!.grantedBy,
+        ...(f.rightDependsOnBasis ? provisionsOfBasis(f.basis) : []),
+      ];
       break;
     }
     case 'RIGHT_ONLY_ON_REQUEST': {
@@ -288,7 +342,11 @@ export function composeFinding(f: RuleFacts, asOf: string): ComposedFinding {
           ? '; the right to object must be brought to attention and, in online services, can be exercised by automated means (Art. 21(4) and (5)).'
           : '.') +
         basisSentence(f);
-      provisions = ['gdpr-12-2', ...(objection ? ['gdpr-21-4', 'gdpr-21-5'] : []), ...right!.grantedBy];
+      provisions = [
+        'gdpr-12-2',
+        ...(objection ? ['gdpr-21-4', 'gdpr-21-5'] : []),
+        ...right!.grantedBy,
+      ];
       break;
     }
     case 'NO_WAY_TO_OBJECT': {
@@ -301,13 +359,16 @@ export function composeFinding(f: RuleFacts, asOf: string): ComposedFinding {
       break;
     }
     case 'TRAINING_ON_BY_DEFAULT': {
-      const categories = f.dataCategories && f.dataCategories.length > 0 ? ` (${list(f.dataCategories.map(bare))})` : '';
+      const categories =
+        f.dataCategories && f.dataCategories.length > 0
+          ? ` (${list(f.dataCategories.map(bare))})`
+          : '';
       const basisId = f.basis?.id;
       const consequence =
         basisId === 'consent'
           ? ' It is said to rest on consent, which needs a clear affirmative act (Arts. 4(11) and 7 GDPR); an opt-out is not one.'
           : basisId === 'legitimate-interest'
-            ? ' It rests on legitimate interest: the interest must not be overridden by the users\' (Art. 6(1)(f) GDPR), and they must be able to object (Art. 21).'
+            ? " It rests on legitimate interest: the interest must not be overridden by the users' (Art. 6(1)(f) GDPR), and they must be able to object (Art. 21)."
             : f.basis
               ? ` It rests on ${lcfirst(f.basis.name)}.`
               : ' The legal basis is not established in the sources.';

@@ -31,7 +31,8 @@ export class IncidentFilter {
 
   @Field(() => DateScalar, {
     nullable: true,
-    description: 'On or after this date (an incident known to the month counts from its first day).',
+    description:
+      'On or after this date (an incident known to the month counts from its first day).',
   })
   from?: string | null;
 

@@ -17,7 +17,10 @@ const toward = (incident: Cypher.Node, type: string, label: string, id: string):
   );
 
 /** Incidents meeting a filter, bound to `incident`; every value is a parameter. */
-export function incidentsMatch(filter: IncidentFilter | null | undefined, incident: Cypher.Node): Cypher.Match {
+export function incidentsMatch(
+  filter: IncidentFilter | null | undefined,
+  incident: Cypher.Node,
+): Cypher.Match {
   const f = filter ?? {};
   if (f.from && f.to && f.from > f.to)
     throw new AppError('BAD_USER_INPUT', `filter.from ${f.from} is after filter.to ${f.to}`, {
@@ -37,7 +40,10 @@ export function incidentsMatch(filter: IncidentFilter | null | undefined, incide
           .related({ type: 'CITES', direction: 'right' })
           .to(new Cypher.Node(), { labels: ['Provision'] })
           .related({ type: 'PART_OF', direction: 'right', length: { min: 0, max: 3 } })
-          .to(new Cypher.Node(), { labels: ['Provision'], properties: { id: new Cypher.Param(id) } }),
+          .to(new Cypher.Node(), {
+            labels: ['Provision'],
+            properties: { id: new Cypher.Param(id) },
+          }),
       ),
     );
   }
@@ -46,7 +52,9 @@ export function incidentsMatch(filter: IncidentFilter | null | undefined, incide
     where.push(
       new Cypher.Exists(
         new Cypher.Match(
-          new Cypher.Pattern(incident).related({ type: 'CITES', direction: 'right' }).to(cited, { labels: ['Provision'] }),
+          new Cypher.Pattern(incident)
+            .related({ type: 'CITES', direction: 'right' })
+            .to(cited, { labels: ['Provision'] }),
         ).where(Cypher.eq(cited.property('regulation'), new Cypher.Param(f.regulation))),
       ),
     );
@@ -54,9 +62,12 @@ export function incidentsMatch(filter: IncidentFilter | null | undefined, incide
   if (f.authority) where.push(toward(incident, 'BEFORE', 'Authority', f.authority));
   if (f.company) where.push(toward(incident, 'AGAINST', 'Company', f.company));
   if (f.kind) where.push(Cypher.eq(incident.property('kind'), new Cypher.Param(f.kind)));
-  if (f.from) where.push(Cypher.gte(incident.property('date'), Cypher.date(new Cypher.Param(f.from))));
+  if (f.from)
+    where.push(Cypher.gte(incident.property('date'), Cypher.date(new Cypher.Param(f.from))));
   if (f.to) where.push(Cypher.lte(incident.property('date'), Cypher.date(new Cypher.Param(f.to))));
-  return new Cypher.Match(new Cypher.Pattern(incident, { labels: ['Incident'] })).where(Cypher.and(...where)!);
+  return new Cypher.Match(new Cypher.Pattern(incident, { labels: ['Incident'] })).where(
+    Cypher.and(...where),
+  );
 }
 
 /** Unfiltered, the total is the count store minus the retracted (indexed): no scan. */

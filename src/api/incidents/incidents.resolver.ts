@@ -25,7 +25,10 @@ export class IncidentsResolver {
       return queryConnection(ctx, 'incidents', info, RECORDED_ORDER, (n) => {
         const match = incidentsMatch(args.filter, n);
         return match.and(
-          Cypher.gt(n.property('recordedAt'), Cypher.datetime(new Cypher.Param(recordedAfter.toISOString()))),
+          Cypher.gt(
+            n.property('recordedAt'),
+            Cypher.datetime(new Cypher.Param(recordedAfter.toISOString())),
+          ),
         );
       });
     }

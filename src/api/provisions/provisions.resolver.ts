@@ -15,14 +15,25 @@ export const ProvisionConnection = Connection(() => Provision, 'Provision', 'pro
 const PROVISION_ORDER: OrderKey[] = [
   { expr: (t) => t.property('regulation'), direction: 'ASC', kind: 'string' },
   { expr: (t) => t.property('article'), direction: 'ASC', kind: 'number' },
-  { expr: (t) => Cypher.coalesce(t.property('paragraph'), new Cypher.Literal(0)), direction: 'ASC', kind: 'number' },
-  { expr: (t) => Cypher.coalesce(t.property('point'), new Cypher.Literal('')), direction: 'ASC', kind: 'string' },
+  {
+    expr: (t) => Cypher.coalesce(t.property('paragraph'), new Cypher.Literal(0)),
+    direction: 'ASC',
+    kind: 'number',
+  },
+  {
+    expr: (t) => Cypher.coalesce(t.property('point'), new Cypher.Literal('')),
+    direction: 'ASC',
+    kind: 'string',
+  },
   { expr: (t) => t.property('id'), direction: 'ASC', kind: 'string' },
 ];
 
 @ArgsType()
 export class ProvisionsArgs extends PageArgs {
-  @Field(() => ID, { nullable: true, description: 'Only this regulation\'s provisions, e.g. "gdpr", "dma".' })
+  @Field(() => ID, {
+    nullable: true,
+    description: 'Only this regulation\'s provisions, e.g. "gdpr", "dma".',
+  })
   regulation?: string | null;
 }
 
@@ -46,13 +57,23 @@ export class ProvisionsResolver {
       'A provision by citation or id: "Art. 21" (the GDPR\'s), "Art. 6(1)(f)", "DMA Art. 5(2)", "gdpr-21", "dma-5-2". Null when the graph does not hold it.',
   })
   async provision(
-    @Arg('ref', { description: 'The citation or id, e.g. "Art. 12(5)" or "DMA Art. 5(2)".' }) ref: string,
+    @Arg('ref', { description: 'The citation or id, e.g. "Art. 12(5)" or "DMA Art. 5(2)".' })
+    ref: string,
     @Ctx() ctx: ApiContext,
     @Info() info: GraphQLResolveInfo,
   ): Promise<unknown> {
     const id = provisionIdOrFail(ref, 'ref');
-    return queryNode(ctx, 'provision', info, (n) =>
-      new Cypher.Match(new Cypher.Pattern(n, { labels: ['Provision'], properties: { id: new Cypher.Param(id) } })),
+    return queryNode(
+      ctx,
+      'provision',
+      info,
+      (n) =>
+        new Cypher.Match(
+          new Cypher.Pattern(n, {
+            labels: ['Provision'],
+            properties: { id: new Cypher.Param(id) },
+          }),
+        ),
     );
   }
 

@@ -23,7 +23,8 @@ export class PlansDenyingRightArgs extends PageArgs {
 
   @Field(() => ScopeEnum, {
     defaultValue: 'EEA',
-    description: 'Where: practices stated for this scope or worldwide. The EEA (the GDPR) by default.',
+    description:
+      'Where: practices stated for this scope or worldwide. The EEA (the GDPR) by default.',
   })
   scope!: Scope;
 }
@@ -50,13 +51,15 @@ export class RightsMatrixArgs {
 
   @Field(() => DateScalar, {
     nullable: true,
-    description: 'The date the matrix holds on; today when omitted. Rows are the plans offered then.',
+    description:
+      'The date the matrix holds on; today when omitted. Rows are the plans offered then.',
   })
   asOf?: string | null;
 
   @Field(() => ScopeEnum, {
     defaultValue: 'EEA',
-    description: 'Where: practices stated for this scope or worldwide. The EEA (the GDPR) by default.',
+    description:
+      'Where: practices stated for this scope or worldwide. The EEA (the GDPR) by default.',
   })
   scope!: Scope;
 

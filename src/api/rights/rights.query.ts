@@ -28,7 +28,7 @@ function forPurpose(practice: Cypher.Node, purpose: Cypher.Expr): Cypher.Predica
         .related({ type: 'FOR_PURPOSE', direction: 'right' })
         .to(new Cypher.Node(), { labels: ['Purpose'], properties: { id: purpose } }),
     ),
-  )!;
+  );
 }
 
 /** Rows in company, product, tier order; the row map carries its sort keys. */
@@ -41,7 +41,11 @@ export const DENIED_ORDER: OrderKey[] = [
 ];
 
 /** The plans on which a practice in force withholds the right (PAID_ONLY, UNAVAILABLE), as rows bound to `row`. */
-export function deniedRows(b: RightsBindings, right: Cypher.Param, row: Cypher.Variable): Cypher.Clause {
+export function deniedRows(
+  b: RightsBindings,
+  right: Cypher.Param,
+  row: Cypher.Variable,
+): Cypher.Clause {
   const rt = new Cypher.Node();
   const h = new Cypher.Relationship();
   const p = new Cypher.Node();
@@ -58,7 +62,7 @@ export function deniedRows(b: RightsBindings, right: Cypher.Param, row: Cypher.V
         Cypher.in(h.property('status'), new Cypher.Literal([...WITHHOLDING_STATUSES])),
         inForce(p, b.asOf),
         inScope(p, b.scope),
-      )!,
+      ),
     ),
     // The WITH makes Neo4j filter on status and date before the purpose check
     // (bench/results/whatif-large.txt: 798 -> 199 ms on the large graph).
@@ -99,7 +103,11 @@ export const MATRIX_ORDER: OrderKey[] = [
 ];
 
 /** The matrix's rows: the plans offered on the date (of the given companies), bound to `row`. */
-export function matrixRows(b: RightsBindings, companies: string[] | null, row: Cypher.Variable): Cypher.Clause {
+export function matrixRows(
+  b: RightsBindings,
+  companies: string[] | null,
+  row: Cypher.Variable,
+): Cypher.Clause {
   const c = new Cypher.Node();
   const pr = new Cypher.Node();
   const pl = new Cypher.Node();
@@ -112,7 +120,7 @@ export function matrixRows(b: RightsBindings, companies: string[] | null, row: C
         .to(pr, { labels: ['Product'] })
         .related({ type: 'OF', direction: 'left' })
         .to(pl, { labels: ['Plan'] }),
-    ).where(Cypher.and(...conditions)!),
+    ).where(Cypher.and(...conditions)),
     new Cypher.With([
       new Cypher.Map({
         company: c,
@@ -145,14 +153,16 @@ export function matrixCells({ source, to, ctx }: Traversal): Cypher.Clause {
   const x = new Cypher.Variable();
   const practices = Cypher.utils.concat(
     new Cypher.Match(
-      new Cypher.Pattern(pl).related({ type: 'APPLIES_TO', direction: 'left' }).to(p, { labels: ['Practice'] }),
-    ).where(Cypher.and(inForce(p, asOf), inScope(p, scope))!),
+      new Cypher.Pattern(pl)
+        .related({ type: 'APPLIES_TO', direction: 'left' })
+        .to(p, { labels: ['Practice'] }),
+    ).where(Cypher.and(inForce(p, asOf), inScope(p, scope))),
     new Cypher.With(p).where(forPurpose(p, purpose)),
     // HANDLES only ends at rights; without the :Right label Neo4j expands from the practices
     // instead of seeking each right first (bench/: 83,606 -> 23,582 db hits, 200 plans x 9 rights).
-    new Cypher.Match(new Cypher.Pattern(p).related(h, { type: 'HANDLES', direction: 'right' }).to(rt)).where(
-      Cypher.in(rt.property('code'), rights),
-    ),
+    new Cypher.Match(
+      new Cypher.Pattern(p).related(h, { type: 'HANDLES', direction: 'right' }).to(rt),
+    ).where(Cypher.in(rt.property('code'), rights)),
     new Cypher.With(rt, p, h).orderBy([p.property('inForceFrom'), 'DESC']),
     new Cypher.Return(new Cypher.Map({ code: rt.property('code'), practice: p, handles: h })),
   );

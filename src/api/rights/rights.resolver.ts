@@ -15,12 +15,22 @@ import { compileContext, named, queryConnection } from '../translate/root-query'
 import { selectionTree } from '../translate/selection';
 import { type RawConnection, Shaper } from '../translate/shaper';
 import { PlansDenyingRightArgs, RightsMatrixArgs } from './rights.args';
-import { DENIED_ORDER, deniedRows, MATRIX_ORDER, matrixRows, type RightsBindings } from './rights.query';
+import {
+  DENIED_ORDER,
+  deniedRows,
+  MATRIX_ORDER,
+  matrixRows,
+  type RightsBindings,
+} from './rights.query';
 import { PlanRightStatusConnection, RightsMatrix } from './rights.type';
 
 const MAX_MATRIX_COMPANIES = 100;
 
-function bindings(args: { asOf?: string | null; scope: string; purpose?: string | null }): RightsBindings {
+function bindings(args: {
+  asOf?: string | null;
+  scope: string;
+  purpose?: string | null;
+}): RightsBindings {
   return {
     asOf: new Cypher.Param(args.asOf ?? todayIso()),
     scope: new Cypher.Param(args.scope),
@@ -61,7 +71,8 @@ export class RightsResolver {
         { argument: 'companies' },
       );
     }
-    const rights = args.rights && args.rights.length > 0 ? [...new Set(args.rights)] : [...GDPR_RIGHTS];
+    const rights =
+      args.rights && args.rights.length > 0 ? [...new Set(args.rights)] : [...GDPR_RIGHTS];
     const asOf = args.asOf ?? todayIso();
     const b = bindings({ ...args, asOf });
     const tree = selectionTree(info);
@@ -80,7 +91,12 @@ export class RightsResolver {
     const rows = await ctx.db.readValues(query.name, query.cypher, query.params);
     const shaper = new Shaper();
     const page = shaper.connection(rows[0]!.root as RawConnection, compiled.shape);
-    const own: Record<string, unknown> = { asOf, purpose: args.purpose ?? null, scope: args.scope, rights };
+    const own: Record<string, unknown> = {
+      asOf,
+      purpose: args.purpose ?? null,
+      scope: args.scope,
+      rights,
+    };
     // In the order of the selection, as graphql-js would give it.
     const answer: Record<string, unknown> = {};
     for (const [alias, sub] of Object.entries(tree.fieldsByTypeName.RightsMatrix ?? {})) {

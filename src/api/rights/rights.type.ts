@@ -24,7 +24,8 @@ const practiceOf = (s: Origin) => s.node.property('practice');
 const handles = (s: Origin, key: string) => s.node.property('handles').property(key);
 
 @ObjectType({
-  description: 'A plan on which a right cannot be exercised, or only for payment, with the evidence on both sides.',
+  description:
+    'A plan on which a right cannot be exercised, or only for payment, with the evidence on both sides.',
   simpleResolvers: true,
 })
 @Projected()
@@ -51,7 +52,11 @@ export class PlanRightStatus {
       const p = new Cypher.Node();
       return Cypher.utils.concat(
         new Cypher.With([practiceOf(source), p]),
-        new Cypher.Match(new Cypher.Pattern(p).related({ type: 'FOR_PURPOSE', direction: 'right' }).to(to, { labels: ['Purpose'] })),
+        new Cypher.Match(
+          new Cypher.Pattern(p)
+            .related({ type: 'FOR_PURPOSE', direction: 'right' })
+            .to(to, { labels: ['Purpose'] }),
+        ),
       );
     },
   })
@@ -78,25 +83,34 @@ export class PlanRightStatus {
   supportingSources!: Evidence[];
 
   @Field(() => [Evidence], {
-    description: 'Sources that dispute the practice or one of its claims, each with its competing claim.',
+    description:
+      'Sources that dispute the practice or one of its claims, each with its competing claim.',
   })
   @Related(evidenceOfExpr(practiceOf, 'DISPUTES'))
   disputingSources!: Evidence[];
 
   @Field(() => [Evidence], {
-    description: 'Sources that dispute this right\'s status (or the whole practice), with the status each claims instead.',
+    description:
+      "Sources that dispute this right's status (or the whole practice), with the status each claims instead.",
   })
   @rightDisputes(practiceOf, (s) => s.node.property('right').property('code'))
   disputes!: Evidence[];
 
-  @Field({ description: 'True when a source disputes this right\'s status or the whole practice.' })
+  @Field({ description: "True when a source disputes this right's status or the whole practice." })
   @rightDisputed(practiceOf, (s) => s.node.property('right').property('code'))
   disputed!: boolean;
 }
 
-export const PlanRightStatusConnection = Connection(() => PlanRightStatus, 'PlanRightStatus', 'plan');
+export const PlanRightStatusConnection = Connection(
+  () => PlanRightStatus,
+  'PlanRightStatus',
+  'plan',
+);
 
-@ObjectType({ description: 'How one plan handles one right on the date asked.', simpleResolvers: true })
+@ObjectType({
+  description: 'How one plan handles one right on the date asked.',
+  simpleResolvers: true,
+})
 @Projected()
 export class RightsMatrixCell {
   @Field(() => GdprRightEnum)
@@ -122,12 +136,15 @@ export class RightsMatrixCell {
   @Entry('practice')
   practice!: Practice | null;
 
-  @Field(() => [Evidence], { description: 'The sources of that practice, supporting and disputing.' })
+  @Field(() => [Evidence], {
+    description: 'The sources of that practice, supporting and disputing.',
+  })
   @Related(evidenceOfExpr(practiceOf))
   sources!: Evidence[];
 
   @Field(() => [Evidence], {
-    description: 'Sources that dispute this status (or the whole practice), with the status each claims instead.',
+    description:
+      'Sources that dispute this status (or the whole practice), with the status each claims instead.',
   })
   @rightDisputes(practiceOf, (s) => s.node.property('code'))
   disputes!: Evidence[];
@@ -160,6 +177,7 @@ export class RightsMatrixRow {
 @ObjectType({
   description:
     'Company x plan x right: how each plan handles each right, as of a date, in a scope. Rows (the plans offered then) are paginated.',
+  simpleResolvers: true,
 })
 export class RightsMatrix {
   @Field(() => DateScalar)

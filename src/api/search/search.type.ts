@@ -38,7 +38,7 @@ export class SearchHit {
     description:
       'The kind of entity: Company, Product, Plan, Practice, Incident, Authority, Party, Provision or Purpose.',
   })
-  @Computed(({ node }) => Cypher.head(Cypher.labels(node as Cypher.Node)))
+  @Computed(({ node }) => Cypher.head(Cypher.labels(node)))
   label!: string;
 
   @Field(() => ID)
@@ -47,7 +47,12 @@ export class SearchHit {
 
   @Field({ description: 'Its name or title.' })
   @Computed(({ node }) =>
-    Cypher.coalesce(node.property('name'), node.property('title'), node.property('citation'), node.property('id')),
+    Cypher.coalesce(
+      node.property('name'),
+      node.property('title'),
+      node.property('citation'),
+      node.property('id'),
+    ),
   )
   title!: string;
 

@@ -9,7 +9,11 @@ import type { RelatedOptions } from '../translate/fields/related-field';
 import type { CompileContext } from '../translate/projection';
 
 /** The standing incidents between `from` and `to` (either may be null), bound to `i`. */
-export function incidentsInRange(i: Cypher.Node, ctx: CompileContext, pattern?: Cypher.Pattern): Cypher.Match {
+export function incidentsInRange(
+  i: Cypher.Node,
+  ctx: CompileContext,
+  pattern?: Cypher.Pattern,
+): Cypher.Match {
   const { from, to } = ctx.bindings;
   if (!from || !to) throw new AppError('INTERNAL_SERVER_ERROR', 'the stats range is not bound');
   return new Cypher.Match(pattern ?? new Cypher.Pattern(i, { labels: ['Incident'] })).where(
@@ -17,7 +21,7 @@ export function incidentsInRange(i: Cypher.Node, ctx: CompileContext, pattern?: 
       standing(i),
       Cypher.or(Cypher.isNull(from), Cypher.gte(i.property('date'), Cypher.date(from))),
       Cypher.or(Cypher.isNull(to), Cypher.lte(i.property('date'), Cypher.date(to))),
-    )!,
+    ),
   );
 }
 
@@ -39,7 +43,11 @@ export function grouped(group: (i: Cypher.Node, key: Cypher.Variable) => Groupin
       const count = new Cypher.Variable();
       const g = group(i, key);
       return Cypher.utils.concat(
-        incidentsInRange(i, ctx, g.pattern ? new Cypher.Pattern(i, { labels: ['Incident'] }) : undefined),
+        incidentsInRange(
+          i,
+          ctx,
+          g.pattern ? new Cypher.Pattern(i, { labels: ['Incident'] }) : undefined,
+        ),
         ...(g.pattern ? [new Cypher.Match(g.pattern)] : []),
         new Cypher.With([g.key, key], [Cypher.count(i).distinct(), count]),
         new Cypher.With([g.entry(count), to]),

@@ -75,7 +75,9 @@ export class Stats {
     grouped((i, key) => {
       const pv = new Cypher.Node();
       return {
-        pattern: new Cypher.Pattern(i).related({ type: 'CITES', direction: 'right' }).to(pv, { labels: ['Provision'] }),
+        pattern: new Cypher.Pattern(i)
+          .related({ type: 'CITES', direction: 'right' })
+          .to(pv, { labels: ['Provision'] }),
         key: pv,
         entry: (count) => new Cypher.Map({ provision: key, count }),
         order: (to) => [
@@ -94,7 +96,9 @@ export class Stats {
     grouped((i, key) => {
       const a = new Cypher.Node();
       return {
-        pattern: new Cypher.Pattern(i).related({ type: 'BEFORE', direction: 'right' }).to(a, { labels: ['Authority'] }),
+        pattern: new Cypher.Pattern(i)
+          .related({ type: 'BEFORE', direction: 'right' })
+          .to(a, { labels: ['Authority'] }),
         key: a,
         entry: (count) => new Cypher.Map({ authority: key, count }),
         order: (to) => [

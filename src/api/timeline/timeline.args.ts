@@ -9,7 +9,8 @@ export class TimelineArgs extends PageArgs {
 
   @Field(() => DateScalar, {
     nullable: true,
-    description: 'From this date (inclusive; an entry known to the month counts from its first day).',
+    description:
+      'From this date (inclusive; an entry known to the month counts from its first day).',
   })
   from?: string | null;
 

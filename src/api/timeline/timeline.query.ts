@@ -23,14 +23,20 @@ function facts(p: Cypher.Node): Cypher.Map {
     basis: Cypher.head(
       new Cypher.Collect(
         Cypher.utils.concat(
-          new Cypher.Match(new Cypher.Pattern(p).related({ type: 'ON_BASIS', direction: 'right' }).to(b)),
+          new Cypher.Match(
+            new Cypher.Pattern(p).related({ type: 'ON_BASIS', direction: 'right' }).to(b),
+          ),
           new Cypher.Return(b.property('name')),
         ),
       ),
     ),
     rights: new Cypher.Collect(
       Cypher.utils.concat(
-        new Cypher.Match(new Cypher.Pattern(p).related(h, { type: 'HANDLES', direction: 'right' }).to(r, { labels: ['Right'] })),
+        new Cypher.Match(
+          new Cypher.Pattern(p)
+            .related(h, { type: 'HANDLES', direction: 'right' })
+            .to(r, { labels: ['Right'] }),
+        ),
         new Cypher.Return(new Cypher.List([r.property('name'), h.property('status')])),
       ),
     ),
@@ -38,7 +44,12 @@ function facts(p: Cypher.Node): Cypher.Map {
 }
 
 /** The company's practices, once each with the plans of the company it applies to. */
-function practicesOf(company: Cypher.Param, p: Cypher.Node, pu: Cypher.Node, plans: Cypher.Variable): Cypher.Clause {
+function practicesOf(
+  company: Cypher.Param,
+  p: Cypher.Node,
+  pu: Cypher.Node,
+  plans: Cypher.Variable,
+): Cypher.Clause {
   const pl = new Cypher.Node();
   return Cypher.utils.concat(
     new Cypher.Match(
@@ -52,7 +63,9 @@ function practicesOf(company: Cypher.Param, p: Cypher.Node, pu: Cypher.Node, pla
         .related({ type: 'FOR_PURPOSE', direction: 'right' })
         .to(pu, { labels: ['Purpose'] }),
     ),
-    new Cypher.With(p, pu, pl).orderBy([pl.property('id'), 'ASC']).with(p, pu, [Cypher.collect(pl), plans]),
+    new Cypher.With(p, pu, pl)
+      .orderBy([pl.property('id'), 'ASC'])
+      .with(p, pu, [Cypher.collect(pl), plans]),
   );
 }
 
@@ -73,7 +86,11 @@ function started(company: Cypher.Param, entry: Cypher.Variable): Cypher.Clause {
   return Cypher.utils.concat(
     practicesOf(company, p, pu, plans),
     new Cypher.With(p, pu, plans).where(Cypher.isNotNull(p.property('validFrom'))),
-    new Cypher.OptionalMatch(new Cypher.Pattern(p).related({ type: 'REPLACES', direction: 'right' }).to(old, { labels: ['Practice'] })),
+    new Cypher.OptionalMatch(
+      new Cypher.Pattern(p)
+        .related({ type: 'REPLACES', direction: 'right' })
+        .to(old, { labels: ['Practice'] }),
+    ),
     new Cypher.Return([
       new Cypher.Map({
         day: p.property('validFrom'),
@@ -110,11 +127,13 @@ function ended(company: Cypher.Param, entry: Cypher.Variable): Cypher.Clause {
         Cypher.not(
           new Cypher.Exists(
             new Cypher.Match(
-              new Cypher.Pattern(p).related({ type: 'REPLACES', direction: 'left' }).to(next, { labels: ['Practice'] }),
+              new Cypher.Pattern(p)
+                .related({ type: 'REPLACES', direction: 'left' })
+                .to(next, { labels: ['Practice'] }),
             ).where(Cypher.eq(next.property('validFrom'), p.property('validTo'))),
           ),
         ),
-      )!,
+      ),
     ),
     new Cypher.Return([
       new Cypher.Map({
@@ -175,18 +194,24 @@ export function timelineEntries(
   const fromP = new Cypher.Param(from);
   const toP = new Cypher.Param(to);
   return Cypher.utils.concat(
-    new Cypher.Call(new Cypher.Union(started(id, entry), ended(id, entry), incidents(id, entry)).all(), []),
+    new Cypher.Call(
+      new Cypher.Union(started(id, entry), ended(id, entry), incidents(id, entry)).all(),
+      [],
+    ),
     new Cypher.With([entry, row]).where(
       Cypher.and(
         Cypher.or(Cypher.isNull(fromP), Cypher.gte(row.property('day'), Cypher.date(fromP))),
         Cypher.or(Cypher.isNull(toP), Cypher.lte(row.property('day'), Cypher.date(toP))),
-      )!,
+      ),
     ),
   );
 }
 
 export function companyExists(company: string): Cypher.Predicate {
   return new Cypher.Exists(
-    new Cypher.Pattern(new Cypher.Node(), { labels: ['Company'], properties: { id: new Cypher.Param(company) } }),
+    new Cypher.Pattern(new Cypher.Node(), {
+      labels: ['Company'],
+      properties: { id: new Cypher.Param(company) },
+    }),
   );
 }

@@ -17,7 +17,9 @@ export const TIMELINE_ENTRY_KINDS = [
   'INCIDENT',
 ] as const;
 export type TimelineEntryKind = (typeof TIMELINE_ENTRY_KINDS)[number];
-export const TimelineEntryKindEnum = Object.fromEntries(TIMELINE_ENTRY_KINDS.map((k) => [k, k])) as {
+export const TimelineEntryKindEnum = Object.fromEntries(
+  TIMELINE_ENTRY_KINDS.map((k) => [k, k]),
+) as {
   [K in TimelineEntryKind]: K;
 };
 registerEnumType(TimelineEntryKindEnum, {
@@ -40,7 +42,9 @@ export class TimelineEntry {
   @Prop()
   id!: string;
 
-  @Field(() => PartialDateScalar, { description: 'When, to the day, month or year, as the sources say.' })
+  @Field(() => PartialDateScalar, {
+    description: 'When, to the day, month or year, as the sources say.',
+  })
   @Prop()
   date!: string;
 
@@ -82,4 +86,8 @@ export class TimelineEntry {
   incident!: Incident | null;
 }
 
-export const TimelineConnection = Connection(() => TimelineEntry, 'TimelineEntry', 'timeline entry');
+export const TimelineConnection = Connection(
+  () => TimelineEntry,
+  'TimelineEntry',
+  'timeline entry',
+);

@@ -19,11 +19,13 @@ function differences(before: PracticeFacts, after: PracticeFacts): Difference[] 
   if (before.default !== after.default) out.push(['Default', before.default, after.default]);
   const was = new Map(before.rights ?? []);
   const is = new Map(after.rights ?? []);
-  for (const [name, status] of is) if (was.get(name) !== status) out.push([name, was.get(name) ?? null, status]);
+  for (const [name, status] of is)
+    if (was.get(name) !== status) out.push([name, was.get(name) ?? null, status]);
   for (const [name, status] of was) if (!is.has(name)) out.push([name, status, null]);
   if (before.basis !== after.basis) out.push(['Legal basis', before.basis, after.basis]);
   const scope = (s: string[] | null) => (s ? [...s].sort().join(', ') : null);
-  if (scope(before.scope) !== scope(after.scope)) out.push(['Scope', scope(before.scope), scope(after.scope)]);
+  if (scope(before.scope) !== scope(after.scope))
+    out.push(['Scope', scope(before.scope), scope(after.scope)]);
   return out;
 }
 

@@ -41,13 +41,18 @@ export function checkProjections(schema: GraphQLSchema): void {
     const className = (target as { name?: string }).name ?? 'a class';
     if (!type || !isObjectType(type)) {
       // A class the schema does not use at all (not a resolver's type): nothing to check.
-      if (!objectType) problems.push(`${className}.${property} has a projection but ${className} is not an @ObjectType`);
+      if (!objectType)
+        problems.push(
+          `${className}.${property} has a projection but ${className} is not an @ObjectType`,
+        );
       continue;
     }
     const fieldMeta = storage.fields.find((f) => f.target === target && f.name === property);
     const field = type.getFields()[fieldMeta?.schemaName ?? property];
     if (!field || field.extensions[PROJECTION_EXTENSION] === undefined)
-      problems.push(`${className}.${property} has a projection but is not a field of ${type.name} (add @Field)`);
+      problems.push(
+        `${className}.${property} has a projection but is not a field of ${type.name} (add @Field)`,
+      );
   }
   if (problems.length > 0)
     throw new ProjectionError(

@@ -9,12 +9,7 @@ import { getNamedType, isObjectType } from 'graphql';
 import { AppError } from '../../errors';
 import { decodeCursor, pageSize } from './cursor';
 import { afterCursor, cursorKeys } from './keyset';
-import type {
-  CompileContext,
-  CompiledConnection,
-  Compilers,
-  OrderKey,
-} from './projection';
+import type { CompileContext, CompiledConnection, Compilers, OrderKey } from './projection';
 import type { SelectionTree } from './selection';
 import type { ConnectionField as ShapeConnectionField, EdgeField } from './shaper';
 
@@ -85,7 +80,9 @@ export function compileConnection(
       case 'edges': {
         const [edgeType] = Object.keys(sub.fieldsByTypeName);
         const edgeFields: EdgeField[] = [];
-        for (const [edgeKey, edgeSub] of Object.entries(Object.values(sub.fieldsByTypeName)[0] ?? {})) {
+        for (const [edgeKey, edgeSub] of Object.entries(
+          Object.values(sub.fieldsByTypeName)[0] ?? {},
+        )) {
           if (edgeSub.name === 'cursor') edgeFields.push({ responseKey: edgeKey, kind: 'cursor' });
           else if (edgeSub.name === '__typename')
             edgeFields.push({ responseKey: edgeKey, kind: 'constant', value: edgeType });
@@ -109,7 +106,9 @@ export function compileConnection(
     new Cypher.With(...row)
       .orderBy(...order.map((k): [Cypher.Expr, 'ASC' | 'DESC'] => [k.expr(node), k.direction]))
       .limit(new Cypher.Param(neo4j.int(first + 1)))
-      .return(new Cypher.Map({ k: new Cypher.List(cursorKeys(node, order)), n: new Cypher.List(parts) })),
+      .return(
+        new Cypher.Map({ k: new Cypher.List(cursorKeys(node, order)), n: new Cypher.List(parts) }),
+      ),
   );
   const total = countTotal
     ? (options.total ?? new Cypher.Count(Cypher.utils.concat(match(), new Cypher.Return(node))))

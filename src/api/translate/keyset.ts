@@ -24,14 +24,18 @@ export function afterCursor(
   const values = order.map((k, i) => cursorValue(k, cursor[i] ?? null));
   const exprs = order.map((k) => k.expr(node));
   const beyond = (i: number): Cypher.Predicate =>
-    order[i]!.direction === 'ASC' ? Cypher.gt(exprs[i]!, values[i]!) : Cypher.lt(exprs[i]!, values[i]!);
+    order[i]!.direction === 'ASC'
+      ? Cypher.gt(exprs[i]!, values[i]!)
+      : Cypher.lt(exprs[i]!, values[i]!);
   const terms = order.map((_, i) =>
     Cypher.and(...exprs.slice(0, i).map((e, j) => Cypher.eq(e, values[j]!)), beyond(i)),
   );
   const first = order[0]!;
   const seek =
-    first.direction === 'ASC' ? Cypher.gte(exprs[0]!, values[0]!) : Cypher.lte(exprs[0]!, values[0]!);
-  return Cypher.and(seek, Cypher.or(...terms))!;
+    first.direction === 'ASC'
+      ? Cypher.gte(exprs[0]!, values[0]!)
+      : Cypher.lte(exprs[0]!, values[0]!);
+  return Cypher.and(seek, Cypher.or(...terms));
 }
 
 /** The sort keys as they leave Neo4j, for the cursor: dates as strings. */

@@ -52,7 +52,12 @@ export interface OrderKey {
 
 /** The compilers a field hands its nested selections to (injected: no import cycle). */
 export interface Compilers {
-  object(source: Origin, typeName: string, trees: SelectionTree[], ctx: CompileContext): CompiledObject;
+  object(
+    source: Origin,
+    typeName: string,
+    trees: SelectionTree[],
+    ctx: CompileContext,
+  ): CompiledObject;
   connection(
     node: Cypher.Node,
     typeName: string,

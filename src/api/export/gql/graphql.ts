@@ -15,9 +15,9 @@ export type GdprRight =
   | 'ERASURE'
   /** Art. 77: to complain to a supervisory authority. */
   | 'LODGE_COMPLAINT'
-  /** Art. 21: to object to processing based on legitimate or public interest. */
+  /** Art. 21: to object to processing based on public interest or legitimate interest (Art. 6(1)(e) or (f)). */
   | 'OBJECT'
-  /** Art. 20: to receive one's data in a portable format. */
+  /** Art. 20: to receive one's data in a portable format (processing on consent or contract). */
   | 'PORTABILITY'
   /** Art. 16: to have inaccurate data corrected. */
   | 'RECTIFICATION'
@@ -30,17 +30,19 @@ export type GdprRight =
 export type PlanTier =
   'API' | 'EDUCATION' | 'ENTERPRISE' | 'FREE' | 'OTHER' | 'PLUS' | 'PRO' | 'TEAM';
 
-/** How a plan lets a person exercise a right. */
+/** How a person can exercise a right on a plan. "On request" and "paid only" are different claims under different provisions (Art. 12(2), 21(4)-(5) versus Art. 12(5)). */
 export type RightStatus =
-  /** The right can be exercised at no cost. */
-  | 'AVAILABLE'
-  /** The processing does not happen, so the right has nothing to act on. */
+  /** By themselves in the product or account (a setting, an export or delete button), at no cost. */
+  | 'IN_PRODUCT'
+  /** Nothing to act on: the processing does not happen, or the law does not give this right for its legal basis. */
   | 'NOT_APPLICABLE'
-  /** The right can be exercised only on paying. */
+  /** Only by asking: e-mail, web form, privacy request portal, support (for a complaint: the supervisory authority), at no cost. */
+  | 'ON_REQUEST'
+  /** Only by paying, e.g. by moving to a paid plan. */
   | 'PAID_ONLY'
-  /** There is no way to exercise the right. */
+  /** The sources say there is no way to exercise it. */
   | 'UNAVAILABLE'
-  /** The sources do not say. */
+  /** No source says. */
   | 'UNKNOWN';
 
 export type RightsMatrixExportQueryVariables = Exact<{
@@ -60,7 +62,7 @@ export type RightsMatrixExportQuery = {
     rows: Array<{
       company: { id: string; name: string };
       product: { id: string; name: string };
-      plan: { id: string; name: string; tier: PlanTier; paid: boolean };
+      plan: { id: string; name: string; tier: PlanTier; paid: boolean | null };
       cells: Array<{ right: GdprRight; status: RightStatus; disputed: boolean }>;
     }>;
   };

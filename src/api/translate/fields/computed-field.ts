@@ -29,7 +29,10 @@ export class ComputedField implements FieldProjection {
     const present = this.present;
     if (!present || compiled.shape.kind !== 'value') return compiled;
     const complete = compiled.shape.complete;
-    return { ...compiled, shape: { ...compiled.shape, complete: (value, shaper) => complete(present(value), shaper) } };
+    return {
+      ...compiled,
+      shape: { ...compiled.shape, complete: (value, shaper) => complete(present(value), shaper) },
+    };
   }
 }
 

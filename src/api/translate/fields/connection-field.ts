@@ -25,8 +25,13 @@ export class ConnectionField implements FieldProjection {
   compile(input: FieldInput): CompiledField {
     const { tree, ctx, source } = input;
     const to = new Cypher.Node();
-    const compiled = input.compile.connection(to, input.typeName, tree, ctx, this.options.order, () =>
-      this.options.match({ source, to, args: tree.args, ctx }),
+    const compiled = input.compile.connection(
+      to,
+      input.typeName,
+      tree,
+      ctx,
+      this.options.order,
+      () => this.options.match({ source, to, args: tree.args, ctx }),
     );
     return { expr: compiled.expr, shape: { kind: 'connection', shape: compiled.shape } };
   }

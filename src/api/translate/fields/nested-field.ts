@@ -30,7 +30,9 @@ export class NestedField implements FieldProjection {
     const type = isNonNullType(field.type) ? field.type.ofType : field.type;
     const many = isListType(type);
     const expr = many
-      ? new Cypher.ListComprehension(item).in(Cypher.coalesce(value, new Cypher.List([]))).map(inner.expr)
+      ? new Cypher.ListComprehension(item)
+          .in(Cypher.coalesce(value, new Cypher.List([])))
+          .map(inner.expr)
       : Cypher.head(
           new Cypher.ListComprehension(item)
             .in(new Cypher.List([value]))

@@ -1,7 +1,12 @@
 /** A field read from a property of the node (or map) the object comes from. */
 import Cypher from '@neo4j/cypher-builder';
 import { getNamedType } from 'graphql';
-import { type CompiledField, type FieldInput, type FieldProjection, Projection } from '../projection';
+import {
+  type CompiledField,
+  type FieldInput,
+  type FieldProjection,
+  Projection,
+} from '../projection';
 import { completerFor } from '../shaper';
 
 /**

@@ -81,7 +81,7 @@ export function hop(
     relationship: true,
     match: ({ source, to, rel }) =>
       new Cypher.Match(
-        new Cypher.Pattern(source.node as Cypher.Node)
+        new Cypher.Pattern(source.node)
           .related(rel, { type, direction: direction === 'out' ? 'right' : 'left' })
           .to(to, { labels: [label] }),
       ),

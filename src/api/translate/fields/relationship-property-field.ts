@@ -1,6 +1,11 @@
 /** A field of an edge type (Evidence, RightHandling) read from its relationship's properties. */
 import { AppError } from '../../../errors';
-import { type CompiledField, type FieldInput, type FieldProjection, Projection } from '../projection';
+import {
+  type CompiledField,
+  type FieldInput,
+  type FieldProjection,
+  Projection,
+} from '../projection';
 import { leafValue } from './property-field';
 
 export class RelationshipPropertyField implements FieldProjection {
@@ -22,5 +27,4 @@ export class RelationshipPropertyField implements FieldProjection {
 }
 
 /** The property of the same name (or `property`) of the relationship the type stands for. */
-export const EdgeProp = (property?: string) =>
-  Projection(new RelationshipPropertyField(property));
+export const EdgeProp = (property?: string) => Projection(new RelationshipPropertyField(property));

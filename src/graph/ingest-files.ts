@@ -1,8 +1,10 @@
-/** Loading seed files and writing them, shared by `npm run seed` and `npm start`. */
+/** Bundle files into the graph: for `npm run seed`, `npm start` on an empty graph, tests and benches. */
 import type { Database } from '../db';
 import { ValidationError } from '../errors';
-import { ingest, type IngestOptions, type IngestReport, loadBundleFiles } from '../graph';
+import { ingest, type IngestOptions, type IngestReport } from './ingest';
+import { loadBundleFiles } from './load-files';
 
+/** Whether the graph holds nothing but migration records (then `npm start` seeds it). */
 export async function isGraphEmpty(db: Database): Promise<boolean> {
   const rows = await db.read(
     'isGraphEmpty',
@@ -12,7 +14,7 @@ export async function isGraphEmpty(db: Database): Promise<boolean> {
 }
 
 /** Validates every file under the given paths, then writes them as one bundle. */
-export async function seedPaths(
+export async function ingestFiles(
   db: Database,
   paths: string[],
   options: IngestOptions = {},

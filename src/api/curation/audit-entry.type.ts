@@ -1,0 +1,45 @@
+import { DateTimeResolver } from 'graphql-scalars';
+import { ArgsType, Field, ID, ObjectType } from 'type-graphql';
+import { Connection, PageArgs } from '../common/connection';
+import { Prop } from '../translate/fields/property-field';
+import { Projected } from '../translate/projection';
+
+@ObjectType({ description: 'One write, as the audit trail records it.', simpleResolvers: true })
+@Projected()
+export class AuditEntry {
+  @Field(() => ID)
+  @Prop()
+  id!: string;
+
+  @Field(() => DateTimeResolver)
+  @Prop()
+  at!: string;
+
+  @Field(() => ID, {
+    nullable: true,
+    description: 'The API key that wrote; null for the seed command.',
+  })
+  @Prop()
+  keyId!: string | null;
+
+  @Field({ description: 'ingestBundle, recordIncident, recordPractice, retract.' })
+  @Prop()
+  operation!: string;
+
+  @Field({ description: 'Where the content came from.' })
+  @Prop()
+  source!: string;
+
+  @Field({ description: 'Counts per label, as JSON.' })
+  @Prop()
+  counts!: string;
+
+  @Field(() => [ID])
+  @Prop()
+  changedIds!: string[];
+}
+
+export const AuditEntryConnection = Connection(() => AuditEntry, 'AuditEntry', 'audit entry');
+
+@ArgsType()
+export class AuditLogArgs extends PageArgs {}
