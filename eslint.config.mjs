@@ -29,6 +29,30 @@ export default tseslint.config(
     },
   },
   {
+    // The runtime never starts a Neo4j of its own: only the CLI, tests and benches do.
+    files: [
+      'src/api/**/*.ts',
+      'src/db/**/*.ts',
+      'src/graph/**/*.ts',
+      'src/config/**/*.ts',
+      'src/errors/**/*.ts',
+    ],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            { group: ['**/test/**', '../test/*'], message: 'src never imports test/' },
+            {
+              group: ['**/devtools/**'],
+              message: 'the runtime never imports src/devtools (developer tooling)',
+            },
+          ],
+        },
+      ],
+    },
+  },
+  {
     // type-graphql's decorated classes are instantiated by the framework, and decorator metadata needs value imports.
     files: ['src/api/**/*.ts'],
     rules: { '@typescript-eslint/consistent-type-imports': 'off' },
