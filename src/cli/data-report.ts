@@ -1,12 +1,12 @@
 /**
  * `npm run data:report -- [--as-of YYYY-MM-DD] [--json] [files or folders]` (default: seeds/):
  * the curated data's coverage and health. Exits non-zero when the files do not validate
- * (a broken reference) or a fact has no source.
+ * (a broken reference), a fact has no source, or a company file was checked by nobody but its writer.
  */
 import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { formatProblems } from '../errors';
-import { dataReport, formatDataReport } from '../graph/data-report';
+import { dataReport, formatDataReport, reviewOf } from '../graph/data-report';
 import { loadBundleFiles } from '../graph/load-files';
 import { validateBundles } from '../graph/validate';
 
@@ -27,11 +27,15 @@ async function main(): Promise<void> {
     return;
   }
   const asOf = values['as-of'] ?? new Date().toISOString().slice(0, 10);
-  const report = dataReport(result.value.bundle, asOf);
+  const report = dataReport(
+    result.value.bundle,
+    asOf,
+    docs.map((d) => reviewOf(d.file, d.data)),
+  );
   process.stdout.write(
     values.json ? `${JSON.stringify(report, null, 2)}\n` : `${formatDataReport(report)}\n`,
   );
-  if (report.unsourced.length > 0) process.exitCode = 1;
+  if (report.unsourced.length > 0 || report.unchecked.length > 0) process.exitCode = 1;
 }
 
 void main();

@@ -39,6 +39,37 @@ export interface DataReport {
   stale: { id: string; newest: string }[];
   /** Facts without a source: validation refuses them, so this stays empty. */
   unsourced: string[];
+  /** Files defining a company that nobody but their writer has checked against the sources. */
+  unchecked: string[];
+}
+
+/** The review a file records (bundle.schema.ts ReviewDef), as read from the raw document. */
+interface FileReview {
+  file: string;
+  companies: number;
+  writtenBy?: string;
+  checkedBy?: string | null;
+}
+
+/** Files with companies whose `review` names no checker, or names the writer. */
+export function uncheckedFiles(files: FileReview[]): string[] {
+  return files
+    .filter((f) => f.companies > 0 && (!f.checkedBy || f.checkedBy === f.writtenBy))
+    .map((f) => f.file);
+}
+
+/** What a document says of its review, whatever else it holds. */
+export function reviewOf(file: string, data: unknown): FileReview {
+  const doc = (data ?? {}) as {
+    companies?: unknown[];
+    review?: { writtenBy?: string; checkedBy?: string | null };
+  };
+  return {
+    file,
+    companies: Array.isArray(doc.companies) ? doc.companies.length : 0,
+    writtenBy: doc.review?.writtenBy,
+    checkedBy: doc.review?.checkedBy,
+  };
 }
 
 /** The first day of the month 18 months before a day. */
@@ -77,7 +108,7 @@ function inForce(
   return p.validTo === undefined || firstDay(p.validTo) > day;
 }
 
-export function dataReport(bundle: Bundle, asOf: string): DataReport {
+export function dataReport(bundle: Bundle, asOf: string, files: FileReview[] = []): DataReport {
   const sourceDay = new Map(bundle.sources.map((s) => [s.id, lastDay(s.publishedAt)]));
   const supporting = (sources: EvidenceDef[]) =>
     sources
@@ -179,6 +210,7 @@ export function dataReport(bundle: Bundle, asOf: string): DataReport {
     singleSource,
     stale,
     unsourced,
+    unchecked: uncheckedFiles(files),
   };
 }
 
@@ -223,5 +255,6 @@ export function formatDataReport(r: DataReport): string {
         : ''
     }`,
     `facts without a source: ${r.unsourced.length}${r.unsourced.length ? ` (${r.unsourced.join(', ')})` : ''}`,
+    `company files not yet checked against their sources by someone other than their writer: ${r.unchecked.length}${r.unchecked.length ? ` (${r.unchecked.join(', ')})` : ''}`,
   ].join('\n');
 }

@@ -23,7 +23,11 @@ export async function deriveFindings(
     // A plan compared with several paid plans yields one finding listing them all.
     if (!byId.has(finding.id)) byId.set(finding.id, finding);
   }
-  return [...byId.values()];
+  // In the order pages are read, so that the page query's parameter is the same for the same facts.
+  return [...byId.values()].sort(
+    (a, b) =>
+      a.kind.localeCompare(b.kind) || a.companyName.localeCompare(b.companyName) || a.id.localeCompare(b.id),
+  );
 }
 
 /** Finding ids per company, for telling subscribers which findings a write changed. */
