@@ -123,6 +123,10 @@ export class Incident {
   @Prop()
   recordedAt!: string;
 
+  @Field(() => DateTimeResolver, { description: 'When the graph last changed this incident.' })
+  @Prop()
+  updatedAt!: string;
+
   @Field(() => DateTimeResolver, {
     nullable: true,
     description: 'When a curator retracted this incident; it then leaves lists and counts.',

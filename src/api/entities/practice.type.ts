@@ -104,6 +104,10 @@ export class Practice {
   @Prop()
   recordedAt!: string;
 
+  @Field(() => DateTimeResolver, { description: 'When the graph last changed this statement.' })
+  @Prop()
+  updatedAt!: string;
+
   @Field(() => DateTimeResolver, {
     nullable: true,
     description: 'When a curator retracted this statement; it stays visible for the dates before.',
