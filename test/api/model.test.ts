@@ -1,0 +1,308 @@
+/**
+ * What curators could not express with the first model, each ingested through ingestBundle
+ * and asked back through the headline questions: an opinion aimed at no company, a practice
+ * known to the month, a DMA provision, a practice's territorial scope, a plan announced and
+ * never launched, a right exercisable only by e-mail, a paid plan with no known price.
+ */
+import { createApiKey } from '../../src/api/auth/api-keys.store';
+import type { Database } from '../../src/db';
+import { ingest } from '../../src/graph';
+import { rulesBundle } from '../fixtures/rules';
+import { startTestApi, type TestApi } from '../helpers/api';
+import { resetGraph, testDatabase } from '../helpers/graph';
+
+const SRC = {
+  id: 'mdl-src',
+  url: 'https://example.org/model',
+  publisher: 'Example Regulator',
+  title: 'Model test source',
+  publishedAt: '2025-05',
+  kind: 'REGULATOR',
+};
+
+const BUNDLE = {
+  sources: [SRC],
+  regulations: [
+    {
+      id: 'dma',
+      name: 'Digital Markets Act',
+      shortName: 'DMA',
+      kind: 'EU_REGULATION',
+      sources: ['mdl-src'],
+    },
+  ],
+  provisions: [
+    {
+      id: 'dma-5',
+      regulation: 'dma',
+      article: 5,
+      title: 'Obligations',
+      summary: 'Gatekeepers.',
+      sources: ['mdl-src'],
+    },
+    {
+      id: 'dma-5-2',
+      regulation: 'dma',
+      article: 5,
+      paragraph: 2,
+      partOf: 'dma-5',
+      title: 'Combining personal data',
+      summary: 'No combining of data across services without consent.',
+      sources: ['mdl-src'],
+    },
+  ],
+  authorities: [
+    {
+      id: 'mdl-edpb',
+      name: 'European Data Protection Board',
+      kind: 'EU_BODY',
+      country: 'EU',
+      sources: ['mdl-src'],
+    },
+  ],
+  plans: [
+    // Announced, never launched: no row of any matrix, no finding.
+    {
+      id: 'fx-ultra',
+      name: 'FX Ultra',
+      product: 'fx-chat',
+      tier: 'PRO',
+      announced: '2025-03',
+      neverLaunched: true,
+      sources: ['mdl-src'],
+    },
+    // A paid tier with no known price: paid, because of its tier.
+    {
+      id: 'fx-team',
+      name: 'FX Team',
+      product: 'fx-chat',
+      tier: 'TEAM',
+      launched: '2025-01-10',
+      sources: ['mdl-src'],
+    },
+  ],
+  practices: [
+    {
+      id: 'mdl-team-review-2025-06',
+      plans: ['fx-team', 'fx-ultra'],
+      purpose: 'ai-model-training',
+      scope: ['EEA'],
+      dataCategories: ['user-prompts'],
+      default: 'OFF',
+      // Known to the month only.
+      validFrom: '2025-06',
+      rights: [
+        { right: 'OBJECT', status: 'NOT_APPLICABLE', note: 'Opt-in: consent, not objection.' },
+        {
+          right: 'ACCESS',
+          status: 'ON_REQUEST',
+          mechanism: 'Only by e-mail to privacy@fx.example',
+        },
+      ],
+      summary: 'From June 2025, Team prompts train models only if the admin opts in.',
+      sources: ['mdl-src'],
+    },
+  ],
+  incidents: [
+    {
+      id: 'mdl-edpb-opinion-2025',
+      kind: 'OPINION',
+      title: 'An opinion on AI models, aimed at no company',
+      date: '2025-05',
+      status: 'ANNOUNCED',
+      before: 'mdl-edpb',
+      cites: ['Art. 6(1)(f)', 'DMA Art. 5(2)'],
+      summary: 'The board sets criteria for legitimate interest in AI training.',
+      sources: ['mdl-src'],
+    },
+  ],
+};
+
+describe('what the second model lets curators say, asked back', () => {
+  let db: Database;
+  let api: TestApi;
+  let curator: string;
+
+  beforeAll(async () => {
+    db = testDatabase();
+    await resetGraph(db);
+    await ingest(db, [{ file: 'rules', data: rulesBundle() }]);
+    curator = `Bearer ${(await createApiKey(db, 'curator', 'model test')).token}`;
+    api = await startTestApi(db);
+    const res = await api.gql(
+      `mutation ($b: BundleInput!) { ingestBundle(bundle: $b, source: "model test") { changes { label created } } }`,
+      { b: BUNDLE },
+      curator,
+    );
+    expect(res.errors).toBeUndefined();
+  });
+  afterAll(async () => {
+    await api?.close();
+    await db?.close();
+  });
+
+  it('lists an opinion aimed at no company, with its month and the DMA provision it cites', async () => {
+    const res = await api.gql(`{
+      incidents(filter: { kind: OPINION }) { nodes { id date against { id } before { kind } cites { citation regulation { shortName } } } }
+      dma: incidents(filter: { provision: "DMA Art. 5" }) { nodes { id } }
+      gdpr: incidents(filter: { regulation: "gdpr" }) { nodes { id } }
+    }`);
+    expect(res.errors).toBeUndefined();
+    expect(res.data!.incidents.nodes).toEqual([
+      {
+        id: 'mdl-edpb-opinion-2025',
+        date: '2025-05',
+        against: [],
+        before: { kind: 'EU_BODY' },
+        cites: [
+          { citation: 'DMA Art. 5(2)', regulation: { shortName: 'DMA' } },
+          { citation: 'GDPR Art. 6(1)(f)', regulation: { shortName: 'GDPR' } },
+        ],
+      },
+    ]);
+    expect(res.data!.dma.nodes).toEqual([{ id: 'mdl-edpb-opinion-2025' }]);
+    expect(res.data!.gdpr.nodes.map((n: any) => n.id)).toContain('mdl-edpb-opinion-2025');
+  });
+
+  it('keeps DMA Art. 5(2) apart from GDPR Art. 5(2), by citation or id', async () => {
+    const res = await api.gql(`{
+      a: provision(ref: "DMA Art. 5(2)") { id citation }
+      b: provision(ref: "dma-5-2") { id }
+      c: provision(ref: "Art. 5(2) DMA") { id }
+      gdpr: provision(ref: "Art. 5(2)") { id }
+      list: provisions(regulation: "dma") { nodes { id } }
+    }`);
+    expect(res.errors).toBeUndefined();
+    expect(res.data).toEqual({
+      a: { id: 'dma-5-2', citation: 'DMA Art. 5(2)' },
+      b: { id: 'dma-5-2' },
+      c: { id: 'dma-5-2' },
+      gdpr: null,
+      list: { nodes: [{ id: 'dma-5' }, { id: 'dma-5-2' }] },
+    });
+  });
+
+  it('counts a practice known to the month only from the end of that month, and says the start so', async () => {
+    const MATRIX = `query ($asOf: Date, $scope: Scope!) {
+      rightsMatrix(companies: ["fx-corp"], rights: [ACCESS], purpose: "ai-model-training", asOf: $asOf, scope: $scope) {
+        rows { plan { id } cells { status mechanism practice { validFrom startKnown inForceFrom } } }
+      }
+    }`;
+    const team = async (asOf: string, scope = 'EEA') =>
+      (await api.gql(MATRIX, { asOf, scope })).data!.rightsMatrix.rows.find(
+        (r: any) => r.plan.id === 'fx-team',
+      )?.cells[0];
+    expect((await team('2025-06-15')).status).toBe('UNKNOWN');
+    expect(await team('2025-07-01')).toEqual({
+      status: 'ON_REQUEST',
+      mechanism: 'Only by e-mail to privacy@fx.example',
+      practice: { validFrom: '2025-06', startKnown: true, inForceFrom: '2025-06-30' },
+    });
+    // Stated for the EEA only: the US question does not see it.
+    expect((await team('2025-07-01', 'US')).status).toBe('UNKNOWN');
+  });
+
+  it('never offers a plan that was announced and never launched', async () => {
+    const res = await api.gql(`{
+      rightsMatrix(companies: ["fx-corp"], asOf: "2025-07-01") { rows { plan { id } } }
+      company(id: "fx-corp") { products { plans { id neverLaunched announced launched availableFrom } } }
+    }`);
+    expect(res.errors).toBeUndefined();
+    expect(res.data!.rightsMatrix.rows.map((r: any) => r.plan.id)).not.toContain('fx-ultra');
+    const ultra = res.data!.company.products[0].plans.find((p: any) => p.id === 'fx-ultra');
+    expect(ultra).toEqual({
+      id: 'fx-ultra',
+      neverLaunched: true,
+      announced: '2025-03',
+      launched: null,
+      availableFrom: null,
+    });
+  });
+
+  it('reads a paid tier with no known price as paid, and a stated price of zero as free', async () => {
+    const res = await api.gql(
+      `{ company(id: "fx-corp") { products { plans { id paid paidBasis prices { amount } } } } }`,
+    );
+    const plans = Object.fromEntries(
+      res.data!.company.products[0].plans.map((p: any) => [p.id, p]),
+    );
+    expect(plans['fx-team']).toEqual({ id: 'fx-team', paid: true, paidBasis: 'TIER', prices: [] });
+    expect(plans['fx-pro']).toMatchObject({ paid: true, paidBasis: 'PRICE' });
+    expect(plans['fx-free']).toMatchObject({ paid: false, paidBasis: 'TIER', prices: [] });
+  });
+
+  it('tells "on request only" apart from "paid only": a finding of its own, never the payment one', async () => {
+    const res = await api.gql(`{
+      findings(company: "fx-corp", asOf: "2025-07-01") { nodes { id kind right { code } provisions { citation } } }
+    }`);
+    const findings = res.data!.findings.nodes;
+    const access = findings.filter((f: any) => f.right?.code === 'ACCESS');
+    expect(access.map((f: any) => f.kind)).toEqual([
+      'RIGHT_ONLY_ON_REQUEST',
+      'RIGHT_ONLY_ON_REQUEST',
+    ]);
+    // FX Free (fixture) and FX Team (above) give access only by e-mail; FX Pro in the product.
+    expect(access.map((f: any) => f.id).sort()).toEqual([
+      'right-only-on-request:fx-free-training:fx-free:ACCESS',
+      'right-only-on-request:mdl-team-review-2025-06:fx-team:ACCESS',
+    ]);
+    expect(access[0].provisions.map((p: any) => p.citation)).toContain('GDPR Art. 12(2)');
+    // Nothing about the plan that never launched.
+    expect(findings.some((f: any) => f.id.includes('fx-ultra'))).toBe(false);
+  });
+
+  it('refuses what the model says cannot be: a start after the end, a claim without its right, a never-launched plan with a launch', async () => {
+    const res = await api.gql(
+      `mutation ($b: BundleInput!) { ingestBundle(bundle: $b, dryRun: true) { dryRun } }`,
+      {
+        b: {
+          plans: [
+            {
+              id: 'mdl-bad-plan',
+              name: 'Bad',
+              product: 'fx-chat',
+              tier: 'PRO',
+              launched: '2025-02',
+              neverLaunched: true,
+              sources: ['mdl-src'],
+            },
+          ],
+          practices: [
+            {
+              id: 'mdl-bad-practice',
+              plans: ['fx-free'],
+              purpose: 'ai-model-training',
+              scope: ['EEA'],
+              dataCategories: ['user-prompts'],
+              default: 'ON',
+              validFrom: '2025-06',
+              validTo: '2025-05',
+              rights: [],
+              summary: 'Bad.',
+              sources: [
+                { source: 'mdl-src', stance: 'DISPUTES', claim: 'RIGHT', alternative: 'SOMETIMES' },
+              ],
+            },
+          ],
+        },
+      },
+      curator,
+    );
+    expect(res.errors?.[0]?.extensions?.code).toBe('BAD_USER_INPUT');
+    const problems = (
+      res.errors![0]!.extensions!.problems as { path: string; message: string }[]
+    ).map((p) => `${p.path}: ${p.message}`);
+    expect(problems).toEqual(
+      expect.arrayContaining([
+        expect.stringMatching(/^plans\[0\]\.neverLaunched: a plan that never launched/),
+        expect.stringMatching(
+          /^practices\[0\]\.validTo: validTo 2025-05 must be after validFrom 2025-06/,
+        ),
+        expect.stringMatching(/^practices\[0\]\.sources\[0\]\.right: claim RIGHT needs `right`/),
+        expect.stringMatching(
+          /^practices\[0\]\.sources\[0\]\.alternative: for a right, the alternative is a status/,
+        ),
+      ]),
+    );
+  });
+});
