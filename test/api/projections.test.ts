@@ -3,6 +3,7 @@
  * a field without a projection, or a projection on no field, stops the schema build (and so
  * `npm start` and `npm test`) with a message naming it.
  */
+import type { GraphQLObjectType } from 'graphql';
 import { Field, ID, ObjectType } from 'type-graphql';
 import { createEvents } from '../../src/api/events';
 import { buildApiSchema } from '../../src/api/schema';
@@ -43,7 +44,7 @@ class NotProjected {
 describe('projections declared on the fields', () => {
   it('give every field of every compiled type of the API a projection', async () => {
     const schema = await buildApiSchema(createEvents());
-    const practice = schema.getType('Practice') as import('graphql').GraphQLObjectType;
+    const practice = schema.getType('Practice') as GraphQLObjectType;
     expect(projectionOf(practice.getFields().inForceFrom!)?.describe).toBe('property (field name)');
     expect(projectionOf(practice.getFields().plans!)?.describe).toBe('related nodes');
   });
