@@ -1,6 +1,7 @@
 /**
- * `npm run seed -- [--dry-run] [files or folders]` (default: seeds/).
- * Validates every file first; on any problem it lists them all and writes nothing.
+ * `npm run seed -- [--dry-run] [--batched] [files or folders]` (default: seeds/).
+ * Validates every file first; on any problem it lists them all and writes nothing. The write
+ * is one transaction (all or nothing) unless --batched.
  */
 import path from 'node:path';
 import { parseArgs } from 'node:util';
@@ -37,6 +38,8 @@ runMain(async () => {
   const { values, positionals } = parseArgs({
     options: {
       'dry-run': { type: 'boolean', default: false },
+      // Bulk loads too large for one transaction: one per batch, not all or nothing (re-run to complete).
+      batched: { type: 'boolean', default: false },
       quiet: { type: 'boolean', default: false },
     },
     allowPositionals: true,
@@ -51,6 +54,7 @@ runMain(async () => {
   try {
     const report = await ingestFiles(runtime.db, paths, {
       dryRun: values['dry-run'],
+      batched: values.batched,
       onProgress: (p) => {
         if (values.quiet || Date.now() - lastShown < 1000) return;
         lastShown = Date.now();

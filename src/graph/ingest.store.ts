@@ -19,7 +19,7 @@ export function mergeNodesCypher(label: NodeLabel): string {
   return `// mergeNodes ${label}
 UNWIND $rows AS row
 MERGE (n:${label} {id: row.id})
-ON CREATE SET n.recordedAt = datetime($now)
+ON CREATE SET n:Entity, n.recordedAt = datetime($now)
 WITH n, row, CASE WHEN n.contentHash IS NULL THEN 'created' WHEN n.contentHash = row.hash THEN 'unchanged' ELSE 'updated' END AS outcome
 CALL (n, row, outcome) {
   WITH n, row, outcome WHERE outcome <> 'unchanged'
@@ -59,11 +59,67 @@ CALL (p) {
   UNION
   MATCH (successor:Practice)-[:REPLACES]->(p) RETURN successor, p AS old
 }
-WITH DISTINCT successor, old
-WHERE old.validTo IS NULL AND successor.validFrom IS NOT NULL
+WITH DISTINCT old
+WHERE old.validTo IS NULL
+// A practice split by plan, region or data ends when its first successor starts.
+CALL (old) {
+  MATCH (successor:Practice)-[:REPLACES]->(old) WHERE successor.validFrom IS NOT NULL
+  RETURN successor ORDER BY successor.validFrom, successor.validFromLatest LIMIT 1
+}
 SET old.validTo = successor.validFrom, old.validToPrecision = successor.validFromPrecision,
   old.validToLatest = successor.validFromLatest
 RETURN collect(old.id) AS closed`;
+
+/**
+ * Practices whose history the write broke: two successors of one practice that cover a common
+ * plan in overlapping scopes for common data (a fork; splitting a practice by plan, region or
+ * data category is how a company's practice often changes), or a successor that starts before
+ * its predecessor started or ended.
+ */
+export const historyViolationsCypher = `// historyViolations
+UNWIND $ids AS id
+MATCH (p:Practice {id: id})
+CALL (p) {
+  MATCH (p)-[:REPLACES]->(old:Practice) RETURN old
+  UNION
+  MATCH (p)<-[:REPLACES]-(:Practice)-[:REPLACES]->(old:Practice) RETURN old
+  UNION
+  RETURN p AS old
+}
+WITH DISTINCT old
+MATCH (s:Practice)-[:REPLACES]->(old)
+CALL (s, old) {
+  MATCH (s)-[:APPLIES_TO]->(plan:Plan)<-[:APPLIES_TO]-(twin:Practice)-[:REPLACES]->(old)
+  WHERE twin <> s AND (
+    'WORLDWIDE' IN s.scope OR 'WORLDWIDE' IN twin.scope OR any(x IN s.scope WHERE x IN twin.scope))
+    AND (NOT EXISTS { (s)-[:PROCESSES]->() } OR NOT EXISTS { (twin)-[:PROCESSES]->() }
+      OR EXISTS { (s)-[:PROCESSES]->(:DataCategory)<-[:PROCESSES]-(twin) })
+  RETURN collect(DISTINCT twin.id) AS twins
+}
+WITH old, s, twins,
+  CASE
+    WHEN size(twins) > 0 THEN 'FORK'
+    WHEN s.validFrom IS NOT NULL AND old.validFrom IS NOT NULL AND s.validFrom <= old.validFrom THEN 'STARTS_BEFORE'
+    WHEN s.validFrom IS NOT NULL AND old.validTo IS NOT NULL AND old.validTo > s.validFrom THEN 'OVERLAPS'
+  END AS problem
+WHERE problem IS NOT NULL
+RETURN problem, old.id AS old, s.id AS successor, twins,
+  toString(s.validFrom) AS from, toString(old.validFrom) AS oldFrom, toString(old.validTo) AS oldTo
+ORDER BY old, successor`;
+
+/**
+ * Practices in force beside one that must be the only one on its plans, purpose and scope (a
+ * curator's recordPractice). Writing a practice locks its plans, so of two such writes racing
+ * the later one sees the earlier one here.
+ */
+export const openRivalsCypher = `// openRivals
+UNWIND $ids AS id
+MATCH (p:Practice {id: id})-[:FOR_PURPOSE]->(:Purpose)<-[:FOR_PURPOSE]-(rival:Practice)
+WHERE rival <> p AND rival.validTo IS NULL AND rival.retractedAt IS NULL AND p.validTo IS NULL
+  AND ('WORLDWIDE' IN p.scope OR 'WORLDWIDE' IN rival.scope OR any(x IN p.scope WHERE x IN rival.scope))
+  AND EXISTS { (p)-[:APPLIES_TO]->(:Plan)<-[:APPLIES_TO]-(rival) }
+RETURN p.id AS practice, collect(rival.id) AS rivals
+ORDER BY practice`;
 
 /** The audit trail: who wrote what, when, from where. */
 export const recordAuditCypher = `// recordAudit
@@ -101,6 +157,29 @@ export async function existingReferences(
       found.add(refKey({ labels: g.labels, key: g.key, value: row.value as string }));
   }
   return found;
+}
+
+/**
+ * Ids of the bundle that the graph already gives to a node of another kind: ids are unique
+ * across the whole graph (the :Entity constraint refuses them too; this names them first).
+ */
+export async function idsTakenByOtherLabels(
+  run: StatementRunner,
+  entries: { id: string; label: NodeLabel }[],
+): Promise<{ id: string; label: NodeLabel; existing: string }[]> {
+  if (entries.length === 0) return [];
+  const rows = await run(
+    'idsTakenByOtherLabels',
+    `UNWIND $entries AS e
+MATCH (n:Entity {id: e.id}) WHERE NOT e.label IN labels(n)
+RETURN e.id AS id, e.label AS label, [l IN labels(n) WHERE l <> 'Entity'][0] AS existing`,
+    { entries },
+  );
+  return rows.map((r) => ({
+    id: r.id as string,
+    label: r.label as NodeLabel,
+    existing: r.existing as string,
+  }));
 }
 
 /** References looked for in the graph's ids at most: "did you mean" stays bounded work. */

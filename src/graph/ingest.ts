@@ -4,8 +4,8 @@
  */
 import { randomUUID } from 'node:crypto';
 import neo4j from 'neo4j-driver';
-import type { Database } from '../db';
-import { ValidationError, type Problem } from '../errors';
+import type { Database, Row } from '../db';
+import { AppError, ValidationError, type Problem } from '../errors';
 import type { NodeLabel } from './model';
 import { OWNED_RELATIONSHIP_TYPES, type ReferenceSpec, SECTIONS } from './bundle-to-graph';
 import {
@@ -15,6 +15,9 @@ import {
   existingReferences,
   mergeNodesCypher,
   mergeRelationshipsCypher,
+  historyViolationsCypher,
+  openRivalsCypher,
+  idsTakenByOtherLabels,
   nearReferences,
   recordAuditCypher,
   type StatementRunner,
@@ -67,10 +70,17 @@ export interface IngestOptions {
   /** Rows per UNWIND statement. */
   batchSize?: number;
   /**
-   * Bundles with more entities than this are written in one transaction per batch
-   * (a re-run completes an interrupted one); smaller bundles are all or nothing.
+   * Write in one transaction per batch instead of one for the whole bundle: for bulk loads
+   * larger than a transaction's memory allows (the CLI's --batched). Not all or nothing: an
+   * interrupted load leaves what its finished batches wrote, and running it again completes it.
+   * Every write through the API is one transaction.
    */
-  singleTransactionLimit?: number;
+  batched?: boolean;
+  /**
+   * Practices that must end up the only one in force on their plans, purpose and scope: a
+   * write that finds another fails with a CONFLICT (a concurrent write got there first).
+   */
+  exclusive?: string[];
   onProgress?: (p: IngestProgress) => void;
   /** Records who wrote it (AuditEntry), in the same transaction. */
   audit?: AuditRecord;
@@ -89,6 +99,24 @@ export async function validateAgainstGraph(
     suggestions: (refs) => nearReferences(run, refs),
   });
   if (!result.ok) throw new ValidationError(result.problems);
+  const entries = SECTIONS.flatMap((spec) =>
+    (result.value.bundle[spec.section] as { id: string }[]).map((e) => ({
+      id: e.id,
+      label: spec.label,
+    })),
+  );
+  const taken = await idsTakenByOtherLabels(run, entries);
+  if (taken.length > 0)
+    throw new ValidationError(
+      taken.map((t) => {
+        const origin = result.value.origins.get(`${t.label}:${t.id}`);
+        return {
+          file: origin?.file ?? 'input',
+          path: `${origin?.path ?? t.label}.id`,
+          message: `id "${t.id}" is already used by a ${t.existing} in the graph; ids are unique across the graph`,
+        };
+      }),
+    );
   return result.value;
 }
 
@@ -120,8 +148,8 @@ export async function ingest(
   return writeBundle(db, validated, options);
 }
 
-/** A bundle of up to singleTransactionLimit entities may take a while on a busy server. */
-const INGEST_TIMEOUT_MS = 120_000;
+/** A large bundle may take a while on a busy server. */
+const INGEST_TIMEOUT_MS = 300_000;
 
 interface NodeRow {
   id: string;
@@ -175,7 +203,6 @@ async function writeBundle(
 ): Promise<IngestReport> {
   const batchSize = options.batchSize ?? 2000;
   const labels = nodeRows(validated);
-  const total = [...labels.values()].reduce((n, l) => n + l.rows.length, 0);
   const now = (options.now ?? new Date()).toISOString();
 
   const write = async (run: StatementRunner): Promise<IngestReport> => {
@@ -254,6 +281,7 @@ async function writeBundle(
     for (const label of ['Provision', 'Plan', 'Practice'] as const)
       for (const id of changed.get(label) ?? []) derive.add(id);
     const practices = [...(changed.get('Practice') ?? [])];
+    const inBundle = new Set(validated.bundle.practices.map((p) => p.id));
     for (let i = 0; i < practices.length; i += batchSize) {
       const rows = await run('closeReplacedPractices', closeReplacedPracticesCypher, {
         ids: practices.slice(i, i + batchSize),
@@ -271,6 +299,30 @@ async function writeBundle(
     for (let i = 0; i < toDerive.length; i += batchSize) {
       await run('derive', deriveCypher, { ids: toDerive.slice(i, i + batchSize) });
     }
+    // History stays one line per plan, region and data: no two successors of a practice cover
+    // the same plan in overlapping scopes for common data categories, and a successor starts after its predecessor started and
+    // not before it ended. Concurrent writes replacing the same practice lock it in turn (a
+    // relationship locks both its nodes), so the later one sees the earlier one here and fails.
+    for (let i = 0; i < practices.length; i += batchSize) {
+      const rows = await run('historyViolations', historyViolationsCypher, {
+        ids: practices.slice(i, i + batchSize),
+      });
+      if (rows.length > 0) throw historyError(rows, inBundle);
+    }
+    if (options.exclusive?.length) {
+      const rows = await run('openRivals', openRivalsCypher, { ids: options.exclusive });
+      if (rows.length > 0)
+        throw new AppError(
+          'CONFLICT',
+          rows
+            .map(
+              (r) =>
+                `practice "${String(r.practice)}" would be in force beside ${(r.rivals as string[]).map((x) => `"${x}"`).join(', ')} on the same plans, purpose and scope: another write recorded it meanwhile; record the change again against the current practice`,
+            )
+            .join('; '),
+          { conflict: 'history', practices: rows.map((r) => r.practice) },
+        );
+    }
     if (options.audit) {
       const rows = await run('recordAudit', recordAuditCypher, {
         id: randomUUID(),
@@ -286,7 +338,7 @@ async function writeBundle(
     return report;
   };
 
-  if (total <= (options.singleTransactionLimit ?? 20_000)) {
+  if (!options.batched) {
     return db.writeTransaction(
       'ingestBundle',
       (tx) =>
@@ -298,6 +350,41 @@ async function writeBundle(
     );
   }
   return write((name, cypher, params) => db.write(name, cypher, params));
+}
+
+/**
+ * A history that would fork or go backwards. Two successors the bundle itself gives, and dates
+ * that do not follow, are the input's mistake; a successor already in the graph (often a
+ * concurrent write that got there first) is a CONFLICT: record the change against it.
+ */
+function historyError(rows: Row[], inBundle: Set<string>): AppError {
+  const forks = rows.filter((r) => r.problem === 'FORK');
+  const successors = (r: Row) => [String(r.successor), ...(r.twins as string[])];
+  const external = forks.filter((r) => successors(r).some((id) => !inBundle.has(id)));
+  if (external.length > 0)
+    return new AppError(
+      'CONFLICT',
+      `practice ${[...new Set(external.map((r) => `"${String(r.old)}"`))].join(', ')} already has a successor for the same plan, region and data (${[...new Set(external.flatMap((r) => (r.twins as string[]).filter((id) => !inBundle.has(id))))].map((id) => `"${id}"`).join(', ')}): record the change against the current practice`,
+      { conflict: 'history', practices: [...new Set(external.map((r) => r.old))] },
+    );
+  if (forks.length > 0)
+    return new ValidationError(
+      forks
+        .filter((r) => String(r.successor) < (r.twins as string[])[0]!)
+        .map((r) => ({
+          path: `practices.${String(r.successor)}.replaces`,
+          message: `"${successors(r).join('" and "')}" both replace "${String(r.old)}" for the same plan, region and data: a practice has one successor there (split a change by plan, scope or data category)`,
+        })),
+    );
+  return new ValidationError(
+    rows.map((r) => ({
+      path: `practices.${String(r.successor)}.validFrom`,
+      message:
+        r.problem === 'STARTS_BEFORE'
+          ? `"${String(r.successor)}" starts ${String(r.from)}, not after "${String(r.old)}" started (${String(r.oldFrom)}): a successor starts later`
+          : `"${String(r.successor)}" starts ${String(r.from)}, before "${String(r.old)}" ended (${String(r.oldTo)})`,
+    })),
+  );
 }
 
 function toNeo4jDate(iso: string): InstanceType<typeof neo4j.types.Date> {

@@ -6,6 +6,7 @@
 import { createClient } from 'graphql-ws';
 import WebSocket from 'ws';
 import { createApiKey } from '../../src/api/auth/api-keys.store';
+import { MAX_WRITE_ENTITIES } from '../../src/api/curation/curation.service';
 import type { Database } from '../../src/db';
 import { startTestApi, type TestApi } from '../helpers/api';
 import { ingest } from '../../src/graph';
@@ -154,6 +155,24 @@ describe('curating through the API', () => {
       .map((p) => p.path)
       .sort();
     expect(paths).toEqual(['plans[0].sources', 'plans[0].tier']);
+    expect(await graphSnapshot(db)).toEqual(before);
+  });
+
+  it('refuses a bundle larger than one transaction may hold, naming the limit', async () => {
+    const before = await graphSnapshot(db);
+    const sources = Array.from({ length: MAX_WRITE_ENTITIES + 1 }, (_, i) => ({
+      ...SOURCE,
+      id: `cur-bulk-${i}`,
+      url: `https://example.org/bulk/${i}`,
+    }));
+    const res = await api.gql(INGEST, { bundle: { sources } }, as('curator'));
+    expect(res.errors?.[0]?.extensions).toMatchObject({
+      code: 'BAD_USER_INPUT',
+      limit: MAX_WRITE_ENTITIES,
+    });
+    expect(res.errors?.[0]?.message).toMatch(
+      `the bundle holds ${MAX_WRITE_ENTITIES + 1} entities, more than one write may hold`,
+    );
     expect(await graphSnapshot(db)).toEqual(before);
   });
 

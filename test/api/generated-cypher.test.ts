@@ -186,7 +186,7 @@ describe('the Cypher of the headline questions', () => {
            MATCH (this9)-[this11:HANDLES]->(this12)
            WHERE this12.code IN $param6
            WITH this12, this9, this11
-           ORDER BY this9.inForceFrom DESC
+           ORDER BY this9.inForceFrom DESC, this9.id ASC
            RETURN {code: this12.code, practice: this9, handles: this11}
          } AS var13
          UNWIND [var15 IN $param6 | coalesce(head([var14 IN var13 WHERE var14.code = var15]), {code: var15})] AS this16
@@ -1037,10 +1037,10 @@ describe('the Cypher of the headline questions', () => {
        WITH this0, var1
        ORDER BY var1 DESC, this0.id ASC
        LIMIT $param2
-       RETURN {k: [var1, this0.id], n: [[var1, head(labels(this0)), coalesce(this0.name, this0.title, this0.citation, this0.id), head([this2 IN [CASE
+       RETURN {k: [var1, this0.id], n: [[var1, head([var2 IN labels(this0) WHERE var2 <> 'Entity']), coalesce(this0.name, this0.title, this0.citation, this0.id), head([this3 IN [CASE
          WHEN this0:Plan THEN this0
          ELSE NULL
-       END] WHERE this2 IS NOT NULL | [this2.id]])]]}
+       END] WHERE this3 IS NOT NULL | [this3.id]])]]}
      }} AS root",
        "name": "search",
        "params": {

@@ -24,7 +24,7 @@ CREATE (old:Practice {id: 'v1-free-2024', default: 'ON', validTo: date('2025-02-
   summary: 'Old.', recordedAt: datetime()})-[:APPLIES_TO]->(free)
 CREATE (new:Practice {id: 'v1-free-2025', default: 'ON', validFrom: date('2025-02-13'), verification: 'VERIFIED',
   summary: 'New.', recordedAt: datetime()})-[:APPLIES_TO]->(free)
-CREATE (toggle:Practice {id: 'v1-pro', default: 'ON', validFrom: date('2025-01-01'), verification: 'VERIFIED',
+CREATE (toggle:Practice {id: 'v1-pro-training', default: 'ON', validFrom: date('2025-01-01'), verification: 'VERIFIED',
   summary: 'Pro.', recordedAt: datetime()})-[:APPLIES_TO]->(pro)
 CREATE (new)-[:REPLACES]->(old)
 FOREACH (pl IN [free, pro, edu] | CREATE (pl)-[:EVIDENCED_BY {stance: 'SUPPORTS'}]->(s))
@@ -63,7 +63,7 @@ describe('upgrading a graph of the first model', () => {
     expect(rows).toEqual([
       { id: 'v1-free-2024', status: 'UNAVAILABLE' },
       { id: 'v1-free-2025', status: 'ON_REQUEST' },
-      { id: 'v1-pro', status: 'IN_PRODUCT' },
+      { id: 'v1-pro-training', status: 'IN_PRODUCT' },
     ]);
   });
 

@@ -29,13 +29,16 @@ export function testDatabase(): Database {
   });
 }
 
-/** Removes every node but the migration records, and makes sure the schema is in place. */
+/**
+ * Removes every node but the migration records, then makes sure the schema is in place (on an
+ * empty graph: a constraint a previous suite's leftovers would break can always be created).
+ */
 export async function resetGraph(db: Database): Promise<void> {
-  await applyMigrations(db);
   await db.autoCommit(
     'resetGraph',
     'MATCH (n) WHERE NOT n:Migration CALL (n) { DETACH DELETE n } IN TRANSACTIONS OF 5000 ROWS',
   );
+  await applyMigrations(db);
 }
 
 export async function seedCurated(db: Database): Promise<IngestReport> {

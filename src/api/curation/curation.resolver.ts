@@ -71,6 +71,48 @@ const byId = (label: string, id: string) => (n: Cypher.Node) =>
     new Cypher.Pattern(n, { labels: [label], properties: { id: new Cypher.Param(id) } }),
   );
 
+/** Tries of a recordPractice that lost a race to succeed the practice in force. */
+const RECORD_ATTEMPTS = 5;
+
+/**
+ * The practice a new one succeeds, when the input does not name it: the latest practice for
+ * the same plans, purpose and scope, in force (the new one must start after it) or already
+ * ended (the new one must not start before its end).
+ */
+async function predecessorOf(ctx: ApiContext, input: PracticeInput): Promise<string | undefined> {
+  const candidates = await predecessors(ctx.db, input.plans, input.purpose, input.scope, input.id);
+  if (candidates.length > 1) {
+    throw new AppError(
+      'BAD_USER_INPUT',
+      `practices ${candidates.map((c) => `"${c.id}"`).join(', ')} precede this one on these plans, purpose and scope: record a successor for each, or name the one this replaces in "replaces"`,
+      { argument: 'input.replaces' },
+    );
+  }
+  const current = candidates[0];
+  if (!current) return undefined;
+  if (current.validTo === null) {
+    if (!input.validFrom)
+      throw new AppError(
+        'BAD_USER_INPUT',
+        `practice "${current.id}" is in force for these plans, purpose and scope: give validFrom, when the new practice starts`,
+        { argument: 'input.validFrom' },
+      );
+    if (current.validFrom && current.validFrom >= firstDay(input.validFrom))
+      throw new AppError(
+        'BAD_USER_INPUT',
+        `validFrom ${input.validFrom} must be after ${current.validFrom}, when the practice in force ("${current.id}") started`,
+        { argument: 'input.validFrom' },
+      );
+  } else if (input.validFrom && firstDay(input.validFrom) < current.validTo) {
+    throw new AppError(
+      'BAD_USER_INPUT',
+      `validFrom ${input.validFrom} is before ${current.validTo}, when the practice it follows ("${current.id}") ended`,
+      { argument: 'input.validFrom' },
+    );
+  }
+  return current.id;
+}
+
 @Resolver()
 export class CurationResolver {
   @Authorized('curator')
@@ -129,58 +171,25 @@ export class CurationResolver {
     @Info() info: GraphQLResolveInfo,
   ): Promise<unknown> {
     const principal = curator(ctx, 'recordPractice');
-    let replaces = input.replaces ?? undefined;
-    if (!replaces) {
-      const candidates = await predecessors(
-        ctx.db,
-        input.plans,
-        input.purpose,
-        input.scope,
-        input.id,
-      );
-      if (candidates.length > 1) {
-        throw new AppError(
-          'BAD_USER_INPUT',
-          `practices ${candidates.map((c) => `"${c.id}"`).join(', ')} precede this one on these plans, purpose and scope: record a successor for each, or name the one this replaces in "replaces"`,
-          { argument: 'input.replaces' },
-        );
+    // Without "replaces", the new practice succeeds the one in force on its plans, purpose and
+    // scope and must be the only one in force there. Two writes racing for that place: the later
+    // one fails with a history CONFLICT (src/graph/ingest.ts) and, tried again, succeeds the
+    // earlier one's practice.
+    for (let attempt = 1; ; attempt++) {
+      const replaces = input.replaces ?? (await predecessorOf(ctx, input));
+      try {
+        await writeBundle(ctx, principal, {
+          data: practiceBundle(input, replaces),
+          operation: 'recordPractice',
+          source: input.sources.map((s) => s.source).join(', '),
+          exclusive: input.replaces ? [] : [input.id],
+        });
+        break;
+      } catch (error) {
+        const raced = error instanceof AppError && error.extensions.conflict === 'history';
+        if (!raced || input.replaces || attempt >= RECORD_ATTEMPTS) throw error;
       }
-      const current = candidates[0];
-      if (current && current.validTo === null) {
-        if (!input.validFrom) {
-          throw new AppError(
-            'BAD_USER_INPUT',
-            `practice "${current.id}" is in force for these plans, purpose and scope: give validFrom, when the new practice starts`,
-            { argument: 'input.validFrom' },
-          );
-        }
-        if (current.validFrom && current.validFrom >= firstDay(input.validFrom)) {
-          throw new AppError(
-            'BAD_USER_INPUT',
-            `validFrom ${input.validFrom} must be after ${current.validFrom}, when the practice in force ("${current.id}") started`,
-            { argument: 'input.validFrom' },
-          );
-        }
-      }
-      if (
-        current &&
-        current.validTo !== null &&
-        input.validFrom &&
-        firstDay(input.validFrom) < current.validTo
-      ) {
-        throw new AppError(
-          'BAD_USER_INPUT',
-          `validFrom ${input.validFrom} is before ${current.validTo}, when the practice it follows ("${current.id}") ended`,
-          { argument: 'input.validFrom' },
-        );
-      }
-      replaces = current?.id;
     }
-    await writeBundle(ctx, principal, {
-      data: practiceBundle(input, replaces),
-      operation: 'recordPractice',
-      source: input.sources.map((s) => s.source).join(', '),
-    });
     return queryNode(ctx, 'recordedPractice', info, byId('Practice', input.id));
   }
 

@@ -17,12 +17,23 @@ import {
   type RetractOutcome,
 } from './curation.store';
 
+/**
+ * The most entities one write through the API may hold. A write is one transaction, all or
+ * nothing even if Neo4j dies mid-way (test/graph/crash.test.ts), and a transaction's memory is
+ * bounded (db.memory.transaction.max: a quarter of the heap in the project's launcher, where
+ * about 20,000 generated entities exhaust it). Larger loads are an operator's job:
+ * `npm run seed -- --batched` (README, "Loading large bundles").
+ */
+export const MAX_WRITE_ENTITIES = 5000;
+
 export interface WriteRequest {
   data: unknown;
   operation: string;
   /** Where the content came from, for the audit trail. */
   source: string;
   dryRun?: boolean;
+  /** Practices that must be the only one in force on their plans, purpose and scope. */
+  exclusive?: string[];
 }
 
 export async function writeBundle(
@@ -31,6 +42,13 @@ export async function writeBundle(
   request: WriteRequest,
 ): Promise<IngestReport> {
   const docs: BundleDocument[] = [{ file: 'input', data: request.data }];
+  const entities = countEntities(request.data);
+  if (entities > MAX_WRITE_ENTITIES)
+    throw new AppError(
+      'BAD_USER_INPUT',
+      `the bundle holds ${entities} entities, more than one write may hold (${MAX_WRITE_ENTITIES}): split it into bundles that stand on their own, or load it with the seed command's --batched option`,
+      { argument: 'bundle', limit: MAX_WRITE_ENTITIES },
+    );
   if (request.dryRun) return ingest(ctx.db, docs, { dryRun: true });
 
   // Findings before and after, for the companies the bundle concerns (when it parses; if not,
@@ -41,6 +59,7 @@ export async function writeBundle(
   const before = await findingIdsByCompany(ctx.db, companies, asOf);
 
   const report = await ingest(ctx.db, docs, {
+    exclusive: request.exclusive,
     audit: { keyId: principal.keyId, operation: request.operation, source: request.source },
   });
   ctx.logger.info(
@@ -56,6 +75,12 @@ export async function writeBundle(
   for (const id of report.created.Incident ?? []) ctx.events.publish(INCIDENT_RECORDED, { id });
   await publishFindingChanges(ctx, companies, asOf, before);
   return report;
+}
+
+/** Entries in a bundle's sections, before validation (which reports whatever else is wrong). */
+function countEntities(data: unknown): number {
+  if (typeof data !== 'object' || data === null) return 0;
+  return Object.values(data).reduce<number>((n, v) => n + (Array.isArray(v) ? v.length : 0), 0);
 }
 
 export async function retract(

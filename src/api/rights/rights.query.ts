@@ -163,7 +163,10 @@ export function matrixCells({ source, to, ctx }: Traversal): Cypher.Clause {
     new Cypher.Match(
       new Cypher.Pattern(p).related(h, { type: 'HANDLES', direction: 'right' }).to(rt),
     ).where(Cypher.in(rt.property('code'), rights)),
-    new Cypher.With(rt, p, h).orderBy([p.property('inForceFrom'), 'DESC']),
+    new Cypher.With(rt, p, h).orderBy(
+      [p.property('inForceFrom'), 'DESC'],
+      [p.property('id'), 'ASC'],
+    ),
     new Cypher.Return(new Cypher.Map({ code: rt.property('code'), practice: p, handles: h })),
   );
   const cell = Cypher.coalesce(

@@ -38,7 +38,15 @@ export class SearchHit {
     description:
       'The kind of entity: Company, Product, Plan, Practice, Incident, Authority, Party, Provision or Purpose.',
   })
-  @Computed(({ node }) => Cypher.head(Cypher.labels(node)))
+  @Computed(({ node }) => {
+    // Every node of the model is also an :Entity (ids unique across the graph): not a kind.
+    const label = new Cypher.Variable();
+    return Cypher.head(
+      new Cypher.ListComprehension(label)
+        .in(Cypher.labels(node))
+        .where(Cypher.neq(label, new Cypher.Literal('Entity'))),
+    );
+  })
   label!: string;
 
   @Field(() => ID)
