@@ -12,6 +12,9 @@ export const CHROMIUM_PATH = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 
 export const ARTIFACTS_DIR = path.join(PROJECT_ROOT, 'test', 'artifacts');
 
+/** Screenshots of the dashboard at laptop size, for a reader to look at; kept out of git like ARTIFACTS_DIR. */
+export const SCREENSHOTS_DIR = path.join(PROJECT_ROOT, 'test', 'dashboard', 'screenshots');
+
 export async function launchChromium(): Promise<Browser> {
   if (!existsSync(CHROMIUM_PATH)) {
     throw new Error(

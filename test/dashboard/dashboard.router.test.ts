@@ -35,14 +35,22 @@ const CLIENT_DOCUMENTS = [
 const VARIABLES: Record<string, Record<string, unknown>> = {
   DashboardCompanies: {},
   DashboardCompanyPurposes: { company: 'mistral-ai' },
-  DashboardMatrix: { asOf: '2025-02-01', purpose: 'ai-model-training' },
+  // Every company and right: the largest page the dashboard asks for.
+  DashboardMatrix: {
+    asOf: '2025-02-12',
+    scope: 'EEA',
+    purpose: 'ai-model-training',
+    companies: null,
+    rights: null,
+  },
   DashboardCell: {
-    asOf: '2025-02-01',
+    asOf: '2025-02-12',
+    scope: 'EEA',
     purpose: 'ai-model-training',
     company: 'mistral-ai',
     right: 'OBJECT',
   },
-  DashboardFindings: { asOf: '2025-02-01' },
+  DashboardFindings: { asOf: '2025-02-12', scope: 'EEA' },
   DashboardTimeline: { company: 'mistral-ai' },
   DashboardStats: { to: '2025-02-01' },
   RightsMatrixExport: { asOf: '2025-02-01', purpose: 'ai-model-training' },

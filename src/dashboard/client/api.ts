@@ -54,17 +54,27 @@ export async function request<TResult, TVariables>(
 
 /**
  * Follows a connection's `endCursor` until the last page: the API caps a page at 100 items,
- * and a dashboard shows them all.
+ * and a dashboard shows them all. `onPage` hears of each page as it comes (for progress);
+ * `until` stops early once a page holds what the caller looks for.
  */
 export async function allPages<
-  TPage extends { pageInfo: { hasNextPage: boolean; endCursor: string | null } },
->(fetchPage: (after: string | null) => Promise<TPage>, maxPages = 50): Promise<TPage[]> {
+  TPage extends { pageInfo: { hasNextPage: boolean; endCursor?: string | null } },
+>(
+  fetchPage: (after: string | null) => Promise<TPage>,
+  options: {
+    maxPages?: number;
+    onPage?: (page: TPage) => void;
+    until?: (page: TPage) => boolean;
+  } = {},
+): Promise<TPage[]> {
+  const { maxPages = 50, onPage, until } = options;
   const pages: TPage[] = [];
   let after: string | null = null;
   for (let i = 0; i < maxPages; i++) {
     const page: TPage = await fetchPage(after);
     pages.push(page);
-    if (!page.pageInfo.hasNextPage || !page.pageInfo.endCursor) break;
+    onPage?.(page);
+    if (until?.(page) || !page.pageInfo.hasNextPage || !page.pageInfo.endCursor) break;
     after = page.pageInfo.endCursor;
   }
   return pages;

@@ -76,6 +76,39 @@ export function longDate(isoDate: string): string {
   return Number.isNaN(date.getTime()) ? isoDate : LONG_DATE.format(date);
 }
 
+const MONTH_YEAR = new Intl.DateTimeFormat('en-GB', {
+  month: 'long',
+  year: 'numeric',
+  timeZone: 'UTC',
+});
+
+/**
+ * A partial date as precise as it is known: "2025" stays a year, "2025-02" reads "February
+ * 2025" (never a made-up first day), "2025-02-13" reads "13 February 2025".
+ */
+export function partialDate(value: string): string {
+  if (/^\d{4}$/.test(value)) return value;
+  if (/^\d{4}-\d{2}$/.test(value)) {
+    const date = new Date(`${value}-01T00:00:00Z`);
+    return Number.isNaN(date.getTime()) ? value : MONTH_YEAR.format(date);
+  }
+  return longDate(value);
+}
+
+/** A `<time>` for a partial date, with its precision for styles and tests. */
+export function partialTime(value: string): HTMLTimeElement {
+  const precision = value.length === 4 ? 'year' : value.length === 7 ? 'month' : 'day';
+  return h('time', { datetime: value, 'data-precision': precision }, partialDate(value));
+}
+
+/**
+ * The first day of a partial date, as the API counts it ("an entry known to the month counts
+ * from its first day"), for comparing with a calendar date.
+ */
+export function partialDateStart(value: string): string {
+  return value.length === 4 ? `${value}-01-01` : value.length === 7 ? `${value}-01` : value;
+}
+
 export function isIsoDate(value: string | null | undefined): value is string {
   if (!value || !/^\d{4}-\d{2}-\d{2}$/.test(value)) return false;
   const date = new Date(`${value}T00:00:00Z`);

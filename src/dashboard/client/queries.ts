@@ -5,7 +5,7 @@
  */
 import { graphql } from './gql/gql.js';
 
-/** The companies, for the timelines. */
+/** The companies, for the company filter and the timelines. */
 export const CompaniesQuery = graphql(`
   query DashboardCompanies($after: String) {
     companies(first: 100, after: $after) {
@@ -44,11 +44,30 @@ export const CompanyPurposesQuery = graphql(`
   }
 `);
 
-/** One page of the heat map: every plan, every right, the status on a date. */
+/**
+ * One page of the heat map (the API gives at most 100 plans a page): the plans offered on a
+ * date, in a scope, of the companies asked (all when null), with a cell per right asked.
+ */
 export const MatrixQuery = graphql(`
-  query DashboardMatrix($asOf: Date, $purpose: ID, $after: String) {
-    rightsMatrix(asOf: $asOf, purpose: $purpose, first: 100, after: $after) {
+  query DashboardMatrix(
+    $asOf: Date
+    $scope: Scope!
+    $purpose: ID
+    $companies: [ID!]
+    $rights: [GdprRight!]
+    $after: String
+  ) {
+    rightsMatrix(
+      asOf: $asOf
+      scope: $scope
+      purpose: $purpose
+      companies: $companies
+      rights: $rights
+      first: 100
+      after: $after
+    ) {
       asOf
+      scope
       purpose
       rights
       totalCount
@@ -70,7 +89,7 @@ export const MatrixQuery = graphql(`
           name
           tier
           paid
-          price {
+          prices {
             amount
             currency
             period
@@ -88,12 +107,14 @@ export const MatrixQuery = graphql(`
 `);
 
 /**
- * What a clicked cell rests on: the practice, its sources, and the sources that dispute it.
- * Small pages (one company's plans), as the nested evidence lists weigh on the cost limit.
+ * What a clicked cell rests on: the practice, its sources, and the sources that dispute the
+ * status, each with what it claims instead and on whose behalf. Small pages of one company's
+ * plans, as the nested evidence lists weigh on the cost limit.
  */
 export const CellQuery = graphql(`
   query DashboardCell(
     $asOf: Date
+    $scope: Scope!
     $purpose: ID
     $company: ID!
     $right: GdprRight!
@@ -101,6 +122,7 @@ export const CellQuery = graphql(`
   ) {
     rightsMatrix(
       asOf: $asOf
+      scope: $scope
       purpose: $purpose
       companies: [$company]
       rights: [$right]
@@ -127,8 +149,10 @@ export const CellQuery = graphql(`
             summary
             validFrom
             validTo
+            attestedFrom
             default
             verification
+            scope
             purpose {
               id
               name
@@ -144,23 +168,32 @@ export const CellQuery = graphql(`
               id
               name
             }
-            supportingSources {
-              quote
-              note
-              source {
-                ...SourceLink
-              }
-            }
-            disputingSources {
-              quote
-              note
-              source {
-                ...SourceLink
-              }
-            }
+          }
+          sources {
+            ...CellEvidence
+          }
+          disputes {
+            ...CellEvidence
           }
         }
       }
+    }
+  }
+
+  fragment CellEvidence on Evidence {
+    stance
+    claim
+    right
+    alternative
+    quote
+    note
+    claimedBy {
+      id
+      name
+      kind
+    }
+    source {
+      ...SourceLink
     }
   }
 
@@ -170,14 +203,13 @@ export const CellQuery = graphql(`
     publisher
     url
     publishedAt
-    publishedAtPrecision
   }
 `);
 
-/** The rules' conclusions on a date, each with its provisions and sources. */
+/** The rules' conclusions on a date and in a scope, each with its standing, provisions and sources. */
 export const FindingsQuery = graphql(`
-  query DashboardFindings($asOf: Date, $after: String) {
-    findings(asOf: $asOf, first: 100, after: $after) {
+  query DashboardFindings($asOf: Date, $scope: Scope!, $after: String) {
+    findings(asOf: $asOf, scope: $scope, first: 100, after: $after) {
       totalCount
       pageInfo {
         hasNextPage
@@ -188,6 +220,8 @@ export const FindingsQuery = graphql(`
         kind
         title
         explanation
+        standing
+        legalBasisEstablished
         disputed
         company {
           id
@@ -196,12 +230,20 @@ export const FindingsQuery = graphql(`
         product {
           name
         }
-        plans {
+        purpose {
           id
           name
         }
+        plans {
+          id
+          name
+          tier
+        }
         right {
           code
+          name
+        }
+        legalBasis {
           name
         }
         provisions {
@@ -211,7 +253,11 @@ export const FindingsQuery = graphql(`
         }
         evidence {
           stance
+          alternative
           note
+          claimedBy {
+            name
+          }
           source {
             id
             title
@@ -239,7 +285,7 @@ export const TimelineQuery = graphql(`
         kind
         title
         changes
-        plan {
+        plans {
           id
           name
         }

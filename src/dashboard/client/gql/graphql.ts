@@ -5,23 +5,51 @@ type Exact<T extends { [key: string]: unknown }> = { [K in keyof T]: T[K] };
 export type Incremental<T> =
   T | { [P in keyof T]?: P extends ' $fragmentName' | '__typename' ? T[P] : never };
 import type { DocumentTypeDecoration } from '@graphql-typed-document-node/core';
+/** Whose claim a source carries: a company, a party or an authority. */
+export type ActorKind = 'AUTHORITY' | 'COMPANY' | 'PARTY';
+
 /** What a price is paid for. */
 export type BillingPeriod = 'MONTH' | 'ONE_OFF' | 'USAGE' | 'YEAR';
 
-/** How precisely a date is known. */
-export type DatePrecision = 'DAY' | 'MONTH' | 'YEAR';
+/** Which part of a statement a source backs or contradicts: the whole statement, or one claim of it. */
+export type EvidenceClaim =
+  | 'AMOUNT'
+  | 'DATA_CATEGORIES'
+  | 'DATE'
+  | 'DEFAULT'
+  | 'LAUNCHED'
+  | 'LEGAL_BASIS'
+  | 'OUTCOME'
+  | 'PRICE'
+  | 'RIGHT'
+  | 'SCOPE'
+  | 'STATUS'
+  | 'VALID_FROM'
+  | 'VALID_TO'
+  | 'WHOLE';
 
 /** Whether a source backs a statement or contradicts it. */
 export type EvidenceStance = 'DISPUTES' | 'SUPPORTS';
 
 /** The rules that derive findings. */
 export type FindingKind =
-  /** Processing rests on a legal basis that opens the right to object (legitimate interest, Art. 6(1)(f)), yet the plan offers no way to object. Art. 21(1) GDPR gives the data subject that right. */
+  /** Processing holds on the date with no way to object, on a legal basis that opens the right to object (legitimate interest or public interest, Art. 6(1)(e) or (f)) or on a basis the sources do not establish (which the finding says). Art. 21(1) GDPR gives that right. */
   | 'NO_WAY_TO_OBJECT'
-  /** A right that paid plans of a product can exercise at no extra cost cannot be exercised on a free plan of the same product for the same purpose (or only by paying). Art. 12(5) GDPR makes the exercise of rights free of charge. */
+  /** On one plan a right is withheld (only by paying, or not at all) while a paid plan of the same product grants it, for the same purpose, both on the date asked. Only for rights Art. 12(5) GDPR covers (Arts. 15 to 22), and, for a right that depends on the legal basis, when the basis opens it (or is not established, which the finding says). Art. 12(5) makes exercising these rights free of charge. */
   | 'RIGHT_CONDITIONED_ON_PAYMENT'
-  /** User content is used to train AI models unless the user acts (opt-out rather than opt-in). Where the basis is consent this is not valid consent; on legitimate interest the user must be able to object (Art. 21). */
+  /** On one plan a right can be exercised only on request (e-mail, form, support) while another plan of the same product offers it in the product, for the same purpose, on the date asked. Art. 12(2) GDPR requires the controller to facilitate the exercise of rights; for objection, Art. 21(4) and (5) add that it be brought to attention and can be exercised by automated means. Never a payment finding. */
+  | 'RIGHT_ONLY_ON_REQUEST'
+  /** User content trains AI models unless the user acts (opt-out rather than opt-in), on the date asked. What follows depends on the legal basis, which the finding names or says is not established: consent needs an affirmative act (Arts. 4(11) and 7); on legitimate interest, people must be able to object (Art. 21). */
   | 'TRAINING_ON_BY_DEFAULT';
+
+/** How well the facts a finding rests on stand. */
+export type FindingStanding =
+  /** A fact it uses is disputed: the finding holds only on one side's account, which the explanation attributes, with the other side. */
+  | 'ALLEGED'
+  /** Every fact it uses is verified and none is disputed. */
+  | 'ESTABLISHED'
+  /** No fact is disputed, but one rests only on secondary sources. */
+  | 'UNCONFIRMED';
 
 /** A data subject right under the GDPR. */
 export type GdprRight =
@@ -33,9 +61,9 @@ export type GdprRight =
   | 'ERASURE'
   /** Art. 77: to complain to a supervisory authority. */
   | 'LODGE_COMPLAINT'
-  /** Art. 21: to object to processing based on legitimate or public interest. */
+  /** Art. 21: to object to processing based on public interest or legitimate interest (Art. 6(1)(e) or (f)). */
   | 'OBJECT'
-  /** Art. 20: to receive one's data in a portable format. */
+  /** Art. 20: to receive one's data in a portable format (processing on consent or contract). */
   | 'PORTABILITY'
   /** Art. 16: to have inaccurate data corrected. */
   | 'RECTIFICATION'
@@ -46,18 +74,41 @@ export type GdprRight =
 
 /** What kind of event an incident is. */
 export type IncidentKind =
+  /** A challenge of a decision before a court. */
+  | 'APPEAL'
   | 'COMPANY_STATEMENT'
   | 'COMPLAINT'
   | 'COURT_RULING'
   | 'DECISION'
   | 'FINE'
+  /** Guidance or recommendations of an authority; usually aimed at no company. */
+  | 'GUIDANCE'
   | 'INVESTIGATION'
+  /** A civil action before a court. */
+  | 'LAWSUIT'
+  /** A letter or formal request of an authority. */
+  | 'LETTER'
+  /** An opinion, e.g. of the EDPB under Art. 64 GDPR. */
+  | 'OPINION'
   | 'ORDER'
-  | 'POLICY_CHANGE';
+  | 'POLICY_CHANGE'
+  /** A commitment a company gave an authority or court. */
+  | 'UNDERTAKING';
 
 /** Where an incident stands. */
 export type IncidentStatus =
-  'ANNOUNCED' | 'ANNULLED' | 'APPEALED' | 'CLOSED' | 'DECIDED' | 'FILED' | 'OPEN' | 'UNKNOWN';
+  | 'ANNOUNCED'
+  | 'ANNULLED'
+  | 'APPEALED'
+  | 'CLOSED'
+  | 'DECIDED'
+  | 'FILED'
+  | 'OPEN'
+  | 'SETTLED'
+  | 'SUSPENDED'
+  | 'UNKNOWN'
+  | 'UPHELD'
+  | 'WITHDRAWN';
 
 /** The kind of plan (tier) of a product. */
 export type PlanTier =
@@ -72,18 +123,33 @@ export type ProcessingDefault =
   /** Processed unless the user acts (opt-out). */
   | 'ON';
 
-/** How a plan lets a person exercise a right. */
+/** How a person can exercise a right on a plan. "On request" and "paid only" are different claims under different provisions (Art. 12(2), 21(4)-(5) versus Art. 12(5)). */
 export type RightStatus =
-  /** The right can be exercised at no cost. */
-  | 'AVAILABLE'
-  /** The processing does not happen, so the right has nothing to act on. */
+  /** By themselves in the product or account (a setting, an export or delete button), at no cost. */
+  | 'IN_PRODUCT'
+  /** Nothing to act on: the processing does not happen, or the law does not give this right for its legal basis. */
   | 'NOT_APPLICABLE'
-  /** The right can be exercised only on paying. */
+  /** Only by asking: e-mail, web form, privacy request portal, support (for a complaint: the supervisory authority), at no cost. */
+  | 'ON_REQUEST'
+  /** Only by paying, e.g. by moving to a paid plan. */
   | 'PAID_ONLY'
-  /** There is no way to exercise the right. */
+  /** The sources say there is no way to exercise it. */
   | 'UNAVAILABLE'
-  /** The sources do not say. */
+  /** No source says. */
   | 'UNKNOWN';
+
+/** Where a statement applies. */
+export type Scope =
+  /** Switzerland. */
+  | 'CH'
+  /** The European Economic Area (the GDPR). */
+  | 'EEA'
+  /** The United Kingdom (UK GDPR). */
+  | 'UK'
+  /** The United States. */
+  | 'US'
+  /** Everywhere the product is offered; includes every other scope. */
+  | 'WORLDWIDE';
 
 /** What happened on a date of a company's timeline. */
 export type TimelineEntryKind =
@@ -98,11 +164,11 @@ export type TimelineEntryKind =
 
 /** How well the curators could check a statement. */
 export type Verification =
-  /** Only third-party summaries say so. */
+  /** Only one third-party summary, or the curators' reading, says so. */
   | 'SECONDARY'
   /** Not confirmed by any source read. */
   | 'UNVERIFIED'
-  /** Read in the provider's, authority's or court's own text, or in consistent reports. */
+  /** Read in the provider's, authority's or court's own text, or in two independent reports. */
   | 'VERIFIED';
 
 export type DashboardCompaniesQueryVariables = Exact<{
@@ -130,13 +196,17 @@ export type DashboardCompanyPurposesQuery = {
 
 export type DashboardMatrixQueryVariables = Exact<{
   asOf?: string | null | undefined;
+  scope: Scope;
   purpose?: string | number | null | undefined;
+  companies?: Array<string | number> | string | number | null | undefined;
+  rights?: Array<GdprRight> | GdprRight | null | undefined;
   after?: string | null | undefined;
 }>;
 
 export type DashboardMatrixQuery = {
   rightsMatrix: {
     asOf: string;
+    scope: Scope;
     purpose: string | null;
     rights: Array<GdprRight>;
     totalCount: number;
@@ -148,8 +218,8 @@ export type DashboardMatrixQuery = {
         id: string;
         name: string;
         tier: PlanTier;
-        paid: boolean;
-        price: { amount: number; currency: string; period: BillingPeriod } | null;
+        paid: boolean | null;
+        prices: Array<{ amount: number; currency: string; period: BillingPeriod }>;
       };
       cells: Array<{
         right: GdprRight;
@@ -163,6 +233,7 @@ export type DashboardMatrixQuery = {
 
 export type DashboardCellQueryVariables = Exact<{
   asOf?: string | null | undefined;
+  scope: Scope;
   purpose?: string | number | null | undefined;
   company: string | number;
   right: GdprRight;
@@ -185,39 +256,60 @@ export type DashboardCellQuery = {
           summary: string;
           validFrom: string | null;
           validTo: string | null;
+          attestedFrom: string | null;
           default: ProcessingDefault;
           verification: Verification;
+          scope: Array<Scope>;
           purpose: { id: string; name: string };
           legalBasis: { id: string; name: string; definedBy: { ref: string } } | null;
           dataCategories: Array<{ id: string; name: string }>;
-          supportingSources: Array<{
-            quote: string | null;
-            note: string | null;
-            source: {
-              id: string;
-              title: string;
-              publisher: string;
-              url: string;
-              publishedAt: string;
-              publishedAtPrecision: DatePrecision;
-            };
-          }>;
-          disputingSources: Array<{
-            quote: string | null;
-            note: string | null;
-            source: {
-              id: string;
-              title: string;
-              publisher: string;
-              url: string;
-              publishedAt: string;
-              publishedAtPrecision: DatePrecision;
-            };
-          }>;
         } | null;
+        sources: Array<{
+          stance: EvidenceStance;
+          claim: EvidenceClaim;
+          right: GdprRight | null;
+          alternative: string | null;
+          quote: string | null;
+          note: string | null;
+          claimedBy: { id: string; name: string; kind: ActorKind } | null;
+          source: {
+            id: string;
+            title: string;
+            publisher: string;
+            url: string;
+            publishedAt: string;
+          };
+        }>;
+        disputes: Array<{
+          stance: EvidenceStance;
+          claim: EvidenceClaim;
+          right: GdprRight | null;
+          alternative: string | null;
+          quote: string | null;
+          note: string | null;
+          claimedBy: { id: string; name: string; kind: ActorKind } | null;
+          source: {
+            id: string;
+            title: string;
+            publisher: string;
+            url: string;
+            publishedAt: string;
+          };
+        }>;
       }>;
     }>;
   };
+};
+
+export type CellEvidenceFragment = {
+  stance: EvidenceStance;
+  claim: EvidenceClaim;
+  right: GdprRight | null;
+  alternative: string | null;
+  quote: string | null;
+  note: string | null;
+  claimedBy: { id: string; name: string; kind: ActorKind } | null;
+  source: { id: string; title: string; publisher: string; url: string; publishedAt: string };
 };
 
 export type SourceLinkFragment = {
@@ -226,11 +318,11 @@ export type SourceLinkFragment = {
   publisher: string;
   url: string;
   publishedAt: string;
-  publishedAtPrecision: DatePrecision;
 };
 
 export type DashboardFindingsQueryVariables = Exact<{
   asOf?: string | null | undefined;
+  scope: Scope;
   after?: string | null | undefined;
 }>;
 
@@ -243,15 +335,21 @@ export type DashboardFindingsQuery = {
       kind: FindingKind;
       title: string;
       explanation: string;
+      standing: FindingStanding;
+      legalBasisEstablished: boolean;
       disputed: boolean;
       company: { id: string; name: string };
       product: { name: string };
-      plans: Array<{ id: string; name: string }>;
+      purpose: { id: string; name: string };
+      plans: Array<{ id: string; name: string; tier: PlanTier }>;
       right: { code: GdprRight; name: string } | null;
+      legalBasis: { name: string } | null;
       provisions: Array<{ id: string; ref: string; title: string }>;
       evidence: Array<{
         stance: EvidenceStance;
+        alternative: string | null;
         note: string | null;
+        claimedBy: { name: string } | null;
         source: { id: string; title: string; publisher: string; url: string; publishedAt: string };
       }>;
     }>;
@@ -272,7 +370,7 @@ export type DashboardTimelineQuery = {
       kind: TimelineEntryKind;
       title: string;
       changes: Array<string>;
-      plan: { id: string; name: string } | null;
+      plans: Array<{ id: string; name: string }>;
       incident: {
         id: string;
         kind: IncidentKind;
@@ -325,11 +423,37 @@ export const SourceLinkFragmentDoc = new TypedDocumentString(
   publisher
   url
   publishedAt
-  publishedAtPrecision
 }
     `,
   { fragmentName: 'SourceLink' },
 ) as unknown as TypedDocumentString<SourceLinkFragment, unknown>;
+export const CellEvidenceFragmentDoc = new TypedDocumentString(
+  `
+    fragment CellEvidence on Evidence {
+  stance
+  claim
+  right
+  alternative
+  quote
+  note
+  claimedBy {
+    id
+    name
+    kind
+  }
+  source {
+    ...SourceLink
+  }
+}
+    fragment SourceLink on Source {
+  id
+  title
+  publisher
+  url
+  publishedAt
+}`,
+  { fragmentName: 'CellEvidence' },
+) as unknown as TypedDocumentString<CellEvidenceFragment, unknown>;
 export const DashboardCompaniesDocument = new TypedDocumentString(`
     query DashboardCompanies($after: String) {
   companies(first: 100, after: $after) {
@@ -366,9 +490,18 @@ export const DashboardCompanyPurposesDocument = new TypedDocumentString(`
   DashboardCompanyPurposesQueryVariables
 >;
 export const DashboardMatrixDocument = new TypedDocumentString(`
-    query DashboardMatrix($asOf: Date, $purpose: ID, $after: String) {
-  rightsMatrix(asOf: $asOf, purpose: $purpose, first: 100, after: $after) {
+    query DashboardMatrix($asOf: Date, $scope: Scope!, $purpose: ID, $companies: [ID!], $rights: [GdprRight!], $after: String) {
+  rightsMatrix(
+    asOf: $asOf
+    scope: $scope
+    purpose: $purpose
+    companies: $companies
+    rights: $rights
+    first: 100
+    after: $after
+  ) {
     asOf
+    scope
     purpose
     rights
     totalCount
@@ -390,7 +523,7 @@ export const DashboardMatrixDocument = new TypedDocumentString(`
         name
         tier
         paid
-        price {
+        prices {
           amount
           currency
           period
@@ -407,9 +540,10 @@ export const DashboardMatrixDocument = new TypedDocumentString(`
 }
     `) as unknown as TypedDocumentString<DashboardMatrixQuery, DashboardMatrixQueryVariables>;
 export const DashboardCellDocument = new TypedDocumentString(`
-    query DashboardCell($asOf: Date, $purpose: ID, $company: ID!, $right: GdprRight!, $after: String) {
+    query DashboardCell($asOf: Date, $scope: Scope!, $purpose: ID, $company: ID!, $right: GdprRight!, $after: String) {
   rightsMatrix(
     asOf: $asOf
+    scope: $scope
     purpose: $purpose
     companies: [$company]
     rights: [$right]
@@ -436,8 +570,10 @@ export const DashboardCellDocument = new TypedDocumentString(`
           summary
           validFrom
           validTo
+          attestedFrom
           default
           verification
+          scope
           purpose {
             id
             name
@@ -453,36 +589,43 @@ export const DashboardCellDocument = new TypedDocumentString(`
             id
             name
           }
-          supportingSources {
-            quote
-            note
-            source {
-              ...SourceLink
-            }
-          }
-          disputingSources {
-            quote
-            note
-            source {
-              ...SourceLink
-            }
-          }
+        }
+        sources {
+          ...CellEvidence
+        }
+        disputes {
+          ...CellEvidence
         }
       }
     }
   }
 }
-    fragment SourceLink on Source {
+    fragment CellEvidence on Evidence {
+  stance
+  claim
+  right
+  alternative
+  quote
+  note
+  claimedBy {
+    id
+    name
+    kind
+  }
+  source {
+    ...SourceLink
+  }
+}
+fragment SourceLink on Source {
   id
   title
   publisher
   url
   publishedAt
-  publishedAtPrecision
 }`) as unknown as TypedDocumentString<DashboardCellQuery, DashboardCellQueryVariables>;
 export const DashboardFindingsDocument = new TypedDocumentString(`
-    query DashboardFindings($asOf: Date, $after: String) {
-  findings(asOf: $asOf, first: 100, after: $after) {
+    query DashboardFindings($asOf: Date, $scope: Scope!, $after: String) {
+  findings(asOf: $asOf, scope: $scope, first: 100, after: $after) {
     totalCount
     pageInfo {
       hasNextPage
@@ -493,6 +636,8 @@ export const DashboardFindingsDocument = new TypedDocumentString(`
       kind
       title
       explanation
+      standing
+      legalBasisEstablished
       disputed
       company {
         id
@@ -501,12 +646,20 @@ export const DashboardFindingsDocument = new TypedDocumentString(`
       product {
         name
       }
-      plans {
+      purpose {
         id
         name
       }
+      plans {
+        id
+        name
+        tier
+      }
       right {
         code
+        name
+      }
+      legalBasis {
         name
       }
       provisions {
@@ -516,7 +669,11 @@ export const DashboardFindingsDocument = new TypedDocumentString(`
       }
       evidence {
         stance
+        alternative
         note
+        claimedBy {
+          name
+        }
         source {
           id
           title
@@ -542,7 +699,7 @@ export const DashboardTimelineDocument = new TypedDocumentString(`
       kind
       title
       changes
-      plan {
+      plans {
         id
         name
       }
