@@ -6,7 +6,7 @@
 import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { PROJECT_ROOT } from '../config';
-import { ValidationError } from '../errors';
+import { formatProblems, ValidationError } from '../errors';
 import type { IngestReport } from '../graph';
 import { openRuntime, runMain } from './runtime';
 import { ingestFiles } from '../graph/ingest-files';
@@ -64,7 +64,8 @@ runMain(async () => {
     process.stdout.write(`${formatReport(report, (Date.now() - started) / 1000)}\n`);
   } catch (error) {
     if (error instanceof ValidationError) {
-      process.stderr.write(`nothing was written: ${error.message}\n`);
+      // Every problem, not the API's bounded list: a curator fixes the files in one go.
+      process.stderr.write(`nothing was written: ${formatProblems(error.problems)}\n`);
       process.exitCode = 1;
       return;
     }

@@ -35,20 +35,34 @@ export class AppError extends GraphQLError {
   }
 }
 
-/** Bad input, with every problem found (not just the first). */
+/** Problems an answer lists: enough to fix a bundle in rounds, bounded work and size. */
+export const LISTED_PROBLEMS = 200;
+/** Problems the message spells out; `extensions.problems` holds more. */
+const PROBLEMS_IN_MESSAGE = 20;
+
+/**
+ * Bad input, with every problem found (not just the first): `problems` holds them all (the
+ * seed CLI prints them all); an API answer lists the first LISTED_PROBLEMS and counts them all
+ * in `problemCount`.
+ */
 export class ValidationError extends AppError {
   readonly problems: Problem[];
 
   constructor(problems: Problem[], summary?: string) {
-    super('BAD_USER_INPUT', summary ?? formatProblems(problems), { problems });
+    super('BAD_USER_INPUT', summary ?? formatProblems(problems, PROBLEMS_IN_MESSAGE), {
+      problems: problems.slice(0, LISTED_PROBLEMS),
+      ...(problems.length > LISTED_PROBLEMS ? { problemCount: problems.length } : {}),
+    });
     this.problems = problems;
   }
 }
 
-export function formatProblems(problems: Problem[]): string {
-  const lines = problems.map(
-    (p) => `${p.file ? `${p.file}: ` : ''}${p.path || '(root)'}: ${p.message}`,
-  );
+export function formatProblems(problems: Problem[], max = Infinity): string {
+  const lines = problems
+    .slice(0, max)
+    .map((p) => `${p.file ? `${p.file}: ` : ''}${p.path || '(root)'}: ${p.message}`);
+  if (problems.length > max)
+    lines.push(`... and ${problems.length - max} more (extensions.problems lists them)`);
   return `${problems.length} problem${problems.length === 1 ? '' : 's'} found:\n  ${lines.join('\n  ')}`;
 }
 

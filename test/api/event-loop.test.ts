@@ -1,0 +1,166 @@
+/**
+ * No request stalls the process. Under the attack set of issue 17 (a 180 KB curator dry-run
+ * with 1,000 unknown references, a 6,000-field document, a variable nested 20,000 deep,
+ * fragment bombs, findings queries with new field combinations), sent three times over with
+ * /healthz polled throughout, the event loop's delay (perf_hooks) stays under 100 ms at p99
+ * and every health check answers.
+ */
+import { spawn } from 'node:child_process';
+import { once } from 'node:events';
+import { monitorEventLoopDelay } from 'node:perf_hooks';
+import { createApiKey } from '../../src/api/auth/api-keys.store';
+import { LISTED_PROBLEMS } from '../../src/errors';
+import type { Database } from '../../src/db';
+import { startTestApi, type TestApi } from '../helpers/api';
+import { resetGraph, seedCurated, testDatabase } from '../helpers/graph';
+
+/** A dry-run bundle of about 180 KB whose 250 practices name 1,000 plans that do not exist. */
+function unknownReferences() {
+  const practices = Array.from({ length: 250 }, (_, i) => ({
+    id: `attack-practice-${i}`,
+    plans: [0, 1, 2, 3].map((j) => `le-chat-fre-${i}-${j}`),
+    purpose: 'ai-model-training',
+    scope: ['EEA'],
+    dataCategories: ['user-prompts'],
+    default: 'ON',
+    summary: `An attack practice ${i}. ${'Padding to make the body large. '.repeat(14)}`,
+    sources: ['src-linforme-2025-mistral-complaint'],
+  }));
+  return { practices };
+}
+
+interface Answer {
+  status: number;
+  error?: { code?: string; listed?: number; problemCount?: number };
+}
+
+/**
+ * Sends every body at once, `rounds` times, from a child process, polling /healthz every 50 ms
+ * meanwhile; answers with each request's status and first error, and each health check's.
+ */
+async function attack(
+  url: string,
+  bodies: string[][],
+  rounds: number,
+): Promise<{ answers: Answer[]; health: { status: number; ms: number }[] }> {
+  const script = `
+    const { url, bodies, rounds } = JSON.parse(require('node:fs').readFileSync(0, 'utf8'));
+    const health = [];
+    let polling = true;
+    const poller = (async () => {
+      while (polling) {
+        const started = performance.now();
+        const res = await fetch(url.replace(/graphql$/, 'healthz'));
+        await res.arrayBuffer();
+        health.push({ status: res.status, ms: performance.now() - started });
+        await new Promise((resolve) => setTimeout(resolve, 50));
+      }
+    })();
+    const post = async ([body, authorization]) => {
+      const res = await fetch(url, { method: 'POST', body,
+        headers: { 'content-type': 'application/json', ...(authorization ? { authorization } : {}) } });
+      const error = JSON.parse(await res.text()).errors?.[0];
+      return { status: res.status, error: error && { code: error.extensions?.code,
+        listed: error.extensions?.problems?.length, problemCount: error.extensions?.problemCount } };
+    };
+    (async () => {
+      const answers = [];
+      for (let round = 0; round < rounds; round++) answers.push(...(await Promise.all(bodies.map(post))));
+      polling = false;
+      await poller;
+      process.stdout.write(JSON.stringify({ answers, health }));
+    })();`;
+  const child = spawn(process.execPath, ['-e', script], { stdio: ['pipe', 'pipe', 'inherit'] });
+  child.stdin.end(JSON.stringify({ url, bodies, rounds }));
+  let out = '';
+  child.stdout.on('data', (chunk: Buffer) => (out += chunk.toString()));
+  const [code] = (await once(child, 'close')) as [number];
+  if (code !== 0) throw new Error(`the attacking process failed (exit ${code})`);
+  return JSON.parse(out) as { answers: Answer[]; health: { status: number; ms: number }[] };
+}
+
+function fragmentBomb(levels = 12): string {
+  const fragments = Array.from(
+    { length: levels },
+    (_, i) =>
+      `fragment F${i} on Company { name ${i + 1 < levels ? `...F${i + 1} a${i}: products { company { ...F${i + 1} } }` : 'id'} }`,
+  );
+  return `{ companies { nodes { ...F0 } } } ${fragments.join(' ')}`;
+}
+
+const FINDINGS_SELECTIONS = [
+  'kind',
+  'kind standing',
+  'kind explanation',
+  'kind company { id }',
+  'kind plans { id name }',
+  'kind right { code }',
+  'kind provisions { ref }',
+  'kind standing explanation',
+  'kind legalBasisEstablished',
+  'kind company { name } plans { tier }',
+  'standing company { id } right { code name }',
+  'explanation provisions { ref } standing kind',
+];
+
+describe('the event loop under attack', () => {
+  let db: Database;
+  let api: TestApi;
+  let curator = '';
+
+  beforeAll(async () => {
+    db = testDatabase();
+    await resetGraph(db);
+    await seedCurated(db);
+    curator = `Bearer ${(await createApiKey(db, 'curator', 'event loop test')).token}`;
+    api = await startTestApi(db);
+  }, 120_000);
+  afterAll(async () => {
+    await api.close();
+    await db.close();
+  });
+
+  it('keeps p99 delay under 100 ms and /healthz answering', async () => {
+    const dryRun = JSON.stringify({
+      query: `mutation ($b: BundleInput!) { ingestBundle(bundle: $b, dryRun: true, source: "attack") { dryRun } }`,
+      variables: { b: unknownReferences() },
+    });
+    expect(dryRun.length).toBeGreaterThan(150_000);
+    const wide = JSON.stringify({
+      query: `{ companies { nodes { ${'name '.repeat(6000)} } } }`,
+    });
+    let nested = '0';
+    for (let i = 0; i < 20_000; i++) nested = `[${nested}]`;
+    const deep = `{"query":"query ($v: [GdprRight!]) { rightsMatrix(rights: $v) { totalCount } }","variables":{"v":${nested}}}`;
+    const bomb = JSON.stringify({ query: fragmentBomb() });
+    const findings = FINDINGS_SELECTIONS.map((s) =>
+      JSON.stringify({ query: `{ findings(asOf: "2025-02-12") { nodes { ${s} } } }` }),
+    );
+
+    // The attacker is another process, so that the delay measured here is the server's own.
+    const bodies = [[dryRun, curator], [wide], [deep], [bomb], ...findings.map((body) => [body])];
+    const delay = monitorEventLoopDelay({ resolution: 10 });
+    delay.enable();
+    const { answers, health } = await attack(api.url, bodies, 3);
+    delay.disable();
+
+    // Each attack got an answer, refusals with a client error, not a crash.
+    const [dry, wideAnswer, deepAnswer, bombAnswer] = answers;
+    expect(dry!.error).toMatchObject({
+      code: 'BAD_USER_INPUT',
+      listed: LISTED_PROBLEMS,
+      problemCount: 1000,
+    });
+    for (const refused of [wideAnswer, deepAnswer, bombAnswer])
+      expect(refused!.status).toBeGreaterThanOrEqual(400);
+    for (const refused of [wideAnswer, deepAnswer, bombAnswer])
+      expect(refused!.status).toBeLessThan(500);
+    expect(answers.every((a) => a.status < 500)).toBe(true);
+    expect(answers.filter((a) => !a.error)).toHaveLength(3 * FINDINGS_SELECTIONS.length);
+
+    const p99 = delay.percentile(99) / 1e6;
+    expect(p99).toBeLessThan(100);
+    expect(health.length).toBeGreaterThan(3);
+    expect(health.every((h) => h.status === 200)).toBe(true);
+  }, 120_000);
+});
