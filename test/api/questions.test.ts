@@ -64,6 +64,35 @@ describe("the analysts' questions", () => {
       });
   });
 
+  it('counts every plan denying the right by company and by tier, not only the page', async () => {
+    const all = await api.gql(PLANS_DENYING, { asOf: '2025-02-12' });
+    const rows = all.data!.plansDenyingRight.nodes as any[];
+    expect(rows).toHaveLength(all.data!.plansDenyingRight.totalCount);
+    const tally = (key: (r: any) => string) => {
+      const counts = new Map<string, number>();
+      for (const r of rows) counts.set(key(r), (counts.get(key(r)) ?? 0) + 1);
+      return [...counts].map(([value, count]) => ({ value, count }));
+    };
+    const byCount = (a: { value: string; count: number }, b: { value: string; count: number }) =>
+      b.count - a.count || a.value.localeCompare(b.value);
+    const res = await api.gql(`{
+      plansDenyingRight(right: OBJECT, purpose: "ai-model-training", asOf: "2025-02-12", first: 1) {
+        totalCount nodes { plan { id } }
+        facets { byCompany { value label count } tiers: byTier { value count } }
+      }
+    }`);
+    expect(res.errors).toBeUndefined();
+    const page = res.data!.plansDenyingRight;
+    expect(page.nodes).toHaveLength(1);
+    expect(page.facets.byCompany).toEqual(
+      tally((r) => r.company.id)
+        .sort(byCount)
+        .map((c) => ({ ...c, label: rows.find((r) => r.company.id === c.value).company.name })),
+    );
+    expect(page.facets.tiers).toEqual(tally((r) => r.plan.tier).sort(byCount));
+    expect(page.facets.byCompany.map((c: any) => c.value)).toContain('mistral-ai');
+  });
+
   it('does not list Le Chat Free before the sources show its practice, nor after the clarified terms', async () => {
     for (const asOf of ['2025-02-01', '2025-03-01']) {
       const res = await api.gql(PLANS_DENYING, { asOf });

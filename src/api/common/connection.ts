@@ -43,7 +43,13 @@ export class PageArgs {
  * Makes `<Name>Connection` and `<Name>Edge` for a node type. The node type comes as a thunk:
  * entity types refer to each other in cycles, and a connection may be declared before its node.
  */
-export function Connection<T extends object>(node: () => ClassType<T>, name: string, what: string) {
+export function Connection<T extends object>(
+  node: () => ClassType<T>,
+  name: string,
+  what: string,
+  /** An abstract @ObjectType whose fields the connection adds (a question's facets). */
+  base: ClassType = class {},
+) {
   @ObjectType(`${name}Edge`, {
     description: `One ${what} in a page, with its cursor.`,
     simpleResolvers: true,
@@ -57,7 +63,7 @@ export function Connection<T extends object>(node: () => ClassType<T>, name: str
   }
 
   @ObjectType(`${name}Connection`, { description: `A page of ${what}s.`, simpleResolvers: true })
-  class ConnectionClass {
+  class ConnectionClass extends base {
     @Field(() => Int, { description: `How many ${what}s the whole list has.` })
     totalCount!: number;
 

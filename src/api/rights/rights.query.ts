@@ -9,6 +9,7 @@ import { AppError } from '../../errors';
 import { WITHHOLDING_STATUSES } from '../../graph/model';
 import { inForce, inScope, offered } from '../entities/conditions';
 import { tierRank } from '../entities/orders';
+import type { Facet } from '../translate/compile-connection';
 import type { OrderKey } from '../translate/projection';
 import type { Traversal } from '../translate/fields/related-field';
 
@@ -39,6 +40,18 @@ export const DENIED_ORDER: OrderKey[] = [
   { expr: (t) => t.property('planId'), direction: 'ASC', kind: 'string' },
   { expr: (t) => t.property('practiceId'), direction: 'ASC', kind: 'string' },
 ];
+
+/** plansDenyingRight's facets: rows by company and by tier. */
+export const DENIED_FACETS: Record<string, Facet> = {
+  byCompany: (t) => ({
+    value: t.property('company').property('id'),
+    label: t.property('companyName'),
+  }),
+  byTier: (t) => ({
+    value: t.property('plan').property('tier'),
+    label: t.property('plan').property('tier'),
+  }),
+};
 
 /** The plans on which a practice in force withholds the right (PAID_ONLY, UNAVAILABLE), as rows bound to `row`. */
 export function deniedRows(

@@ -16,6 +16,7 @@ import { selectionTree } from '../translate/selection';
 import { type RawConnection, Shaper } from '../translate/shaper';
 import { PlansDenyingRightArgs, RightsMatrixArgs } from './rights.args';
 import {
+  DENIED_FACETS,
   DENIED_ORDER,
   deniedRows,
   MATRIX_ORDER,
@@ -50,8 +51,13 @@ export class RightsResolver {
     @Info() info: GraphQLResolveInfo,
   ): Promise<unknown> {
     const b = bindings(args);
-    return queryConnection(ctx, 'plansDenyingRight', info, DENIED_ORDER, (row) =>
-      deniedRows(b, new Cypher.Param(args.right), row),
+    return queryConnection(
+      ctx,
+      'plansDenyingRight',
+      info,
+      DENIED_ORDER,
+      (row) => deniedRows(b, new Cypher.Param(args.right), row),
+      { facets: DENIED_FACETS },
     );
   }
 

@@ -17,6 +17,7 @@ import { Entry } from '../translate/fields/nested-field';
 import { Prop } from '../translate/fields/property-field';
 import { Related } from '../translate/fields/related-field';
 import { Projected, type Origin } from '../translate/projection';
+import { WithPlanDenialFacets } from './plan-denial-facets.type';
 import { matrixCells } from './rights.query';
 
 /** Rows of both rights questions are maps their queries build: {company, product, plan, practice, handles...}. */
@@ -105,6 +106,7 @@ export const PlanRightStatusConnection = Connection(
   () => PlanRightStatus,
   'PlanRightStatus',
   'plan',
+  WithPlanDenialFacets,
 );
 
 @ObjectType({

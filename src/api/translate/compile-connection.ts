@@ -11,7 +11,7 @@ import { decodeCursor, pageSize } from './cursor';
 import { afterCursor, cursorKeys } from './keyset';
 import type { CompileContext, CompiledConnection, Compilers, OrderKey } from './projection';
 import type { SelectionTree } from './selection';
-import type { ConnectionField as ShapeConnectionField, EdgeField } from './shaper';
+import type { ConnectionField as ShapeConnectionField, EdgeField, FacetField } from './shaper';
 
 export interface ConnectionOptions {
   /** The field that lists the page's items without cursors (`nodes`; `rows` for the rights matrix). */
@@ -24,7 +24,14 @@ export interface ConnectionOptions {
   carry?: readonly Cypher.Variable[];
   /** Arguments of the page, when they are not the tree's own (the rights matrix). */
   args?: { first?: unknown; after?: unknown };
+  /**
+   * Counts of the whole list (not the page) by a value of each row, for the connection's
+   * `facets` field: each facet names the value and its label.
+   */
+  facets?: Record<string, Facet>;
 }
+
+export type Facet = (row: Cypher.Variable) => { value: Cypher.Expr; label: Cypher.Expr };
 
 function nodeTypeOf(ctx: CompileContext, connectionType: string, nodesField: string): string {
   const type = ctx.schema.getType(connectionType);
@@ -52,6 +59,7 @@ export function compileConnection(
   const fields: ShapeConnectionField[] = [];
   const parts: Cypher.Expr[] = [];
   let countTotal = false;
+  const facetExprs: Record<string, Cypher.Expr> = {};
   /** One list per row serves `edges.node` and `nodes`: each selection has its own part. */
   const part = (sub: SelectionTree) => {
     const compiled = compilers.object({ node }, nodeType, [sub], ctx);
@@ -94,6 +102,26 @@ export function compileConnection(
       case '__typename':
         fields.push({ responseKey, kind: 'constant', value: connectionType });
         break;
+      case 'facets': {
+        const facets: FacetField[] = [];
+        for (const [facetKey, facetSub] of Object.entries(
+          Object.values(sub.fieldsByTypeName)[0] ?? {},
+        )) {
+          const facet = options.facets?.[facetSub.name];
+          if (facetSub.name === '__typename' || !facet) continue;
+          const key = `f${Object.keys(facetExprs).length}`;
+          facetExprs[key] = facetCounts(node, match, facet);
+          facets.push({
+            responseKey: facetKey,
+            key,
+            fields: Object.entries(Object.values(facetSub.fieldsByTypeName)[0] ?? {}).map(
+              ([k, s]) => ({ responseKey: k, name: s.name }),
+            ),
+          });
+        }
+        fields.push({ responseKey, kind: 'facets', facets });
+        break;
+      }
       default:
         throw new AppError('INTERNAL_SERVER_ERROR', `unknown connection field ${sub.name}`);
     }
@@ -114,7 +142,23 @@ export function compileConnection(
     ? (options.total ?? new Cypher.Count(Cypher.utils.concat(match(), new Cypher.Return(node))))
     : Cypher.Null;
   return {
-    expr: new Cypher.Map({ t: total, r: new Cypher.Collect(page) }),
+    expr: new Cypher.Map({ t: total, r: new Cypher.Collect(page), ...facetExprs }),
     shape: { first, hasAfter: after !== undefined, fields },
   };
+}
+
+/** The list's rows grouped by a facet's value: most rows first, then by value. */
+function facetCounts(node: Cypher.Node, match: () => Cypher.Clause, facet: Facet): Cypher.Expr {
+  const { value, label } = facet(node);
+  const v = new Cypher.Variable();
+  const l = new Cypher.Variable();
+  const n = new Cypher.Variable();
+  return new Cypher.Collect(
+    Cypher.utils.concat(
+      match(),
+      new Cypher.With([value, v], [label, l], [Cypher.count(node), n])
+        .orderBy([n, 'DESC'], [v, 'ASC'])
+        .return(new Cypher.Map({ value: v, label: l, count: n })),
+    ),
+  );
 }

@@ -45,7 +45,16 @@ export type ConnectionField =
   /** `part`: which of the row's node lists this selection reads. */
   | { responseKey: string; kind: 'nodes'; part: number; shape: ObjectShape }
   | { responseKey: string; kind: 'pageInfo'; fields: { responseKey: string; name: string }[] }
-  | { responseKey: string; kind: 'constant'; value: unknown };
+  | { responseKey: string; kind: 'constant'; value: unknown }
+  /** Counts over the whole list: each selected facet is `key` of the raw connection. */
+  | { responseKey: string; kind: 'facets'; facets: FacetField[] };
+
+export interface FacetField {
+  responseKey: string;
+  key: string;
+  /** The selected fields of each count ({value, label, count}), by response key. */
+  fields: { responseKey: string; name: string }[];
+}
 
 export type EdgeField =
   | { responseKey: string; kind: 'cursor' }
@@ -183,6 +192,21 @@ export class Shaper {
             return edge;
           });
           break;
+        case 'facets':
+          out[f.responseKey] = Object.fromEntries(
+            f.facets.map((facet) => [
+              facet.responseKey,
+              (raw[facet.key as `f${number}`] ?? []).map((count) =>
+                Object.fromEntries(
+                  facet.fields.map((c) => [
+                    c.responseKey,
+                    c.name === '__typename' ? 'FacetCount' : toPlain(count[c.name]),
+                  ]),
+                ),
+              ),
+            ]),
+          );
+          break;
         case 'pageInfo': {
           const info: Record<string, unknown> = {
             hasNextPage,
@@ -206,4 +230,6 @@ export class Shaper {
 export interface RawConnection {
   t: number | null;
   r: { k: CursorKey; n: unknown[] }[];
+  /** Facet counts, `f0`, `f1`... when selected. */
+  [facet: `f${number}`]: Record<string, unknown>[] | undefined;
 }
