@@ -310,14 +310,16 @@ async function writeBundle(
       if (rows.length > 0) throw historyError(rows, inBundle);
     }
     if (options.exclusive?.length) {
-      const rows = await run('openRivals', openRivalsCypher, { ids: options.exclusive });
+      const rows = (await run('openRivals', openRivalsCypher, {
+        ids: options.exclusive,
+      })) as unknown as { practice: string; rivals: string[] }[];
       if (rows.length > 0)
         throw new AppError(
           'CONFLICT',
           rows
             .map(
               (r) =>
-                `practice "${String(r.practice)}" would be in force beside ${(r.rivals as string[]).map((x) => `"${x}"`).join(', ')} on the same plans, purpose and scope: another write recorded it meanwhile; record the change again against the current practice`,
+                `practice "${r.practice}" would be in force beside ${r.rivals.map((x) => `"${x}"`).join(', ')} on the same plans, purpose and scope: another write recorded it meanwhile; record the change again against the current practice`,
             )
             .join('; '),
           { conflict: 'history', practices: rows.map((r) => r.practice) },
@@ -352,37 +354,50 @@ async function writeBundle(
   return write((name, cypher, params) => db.write(name, cypher, params));
 }
 
+/** A row of historyViolationsCypher. */
+interface HistoryViolation {
+  problem: 'FORK' | 'STARTS_BEFORE' | 'OVERLAPS';
+  old: string;
+  successor: string;
+  /** Other successors of `old` on a common plan, region and data (FORK). */
+  twins: string[];
+  from: string | null;
+  oldFrom: string | null;
+  oldTo: string | null;
+}
+
 /**
  * A history that would fork or go backwards. Two successors the bundle itself gives, and dates
  * that do not follow, are the input's mistake; a successor already in the graph (often a
  * concurrent write that got there first) is a CONFLICT: record the change against it.
  */
-function historyError(rows: Row[], inBundle: Set<string>): AppError {
+function historyError(violations: Row[], inBundle: Set<string>): AppError {
+  const rows = violations as unknown as HistoryViolation[];
+  const quoted = (ids: Iterable<string>) => [...new Set(ids)].map((id) => `"${id}"`).join(', ');
   const forks = rows.filter((r) => r.problem === 'FORK');
-  const successors = (r: Row) => [String(r.successor), ...(r.twins as string[])];
-  const external = forks.filter((r) => successors(r).some((id) => !inBundle.has(id)));
+  const external = forks.filter((r) => [r.successor, ...r.twins].some((id) => !inBundle.has(id)));
   if (external.length > 0)
     return new AppError(
       'CONFLICT',
-      `practice ${[...new Set(external.map((r) => `"${String(r.old)}"`))].join(', ')} already has a successor for the same plan, region and data (${[...new Set(external.flatMap((r) => (r.twins as string[]).filter((id) => !inBundle.has(id))))].map((id) => `"${id}"`).join(', ')}): record the change against the current practice`,
+      `practice ${quoted(external.map((r) => r.old))} already has a successor for the same plan, region and data (${quoted(external.flatMap((r) => r.twins.filter((id) => !inBundle.has(id))))}): record the change against the current practice`,
       { conflict: 'history', practices: [...new Set(external.map((r) => r.old))] },
     );
   if (forks.length > 0)
     return new ValidationError(
       forks
-        .filter((r) => String(r.successor) < (r.twins as string[])[0]!)
+        .filter((r) => r.successor < r.twins[0]!)
         .map((r) => ({
-          path: `practices.${String(r.successor)}.replaces`,
-          message: `"${successors(r).join('" and "')}" both replace "${String(r.old)}" for the same plan, region and data: a practice has one successor there (split a change by plan, scope or data category)`,
+          path: `practices.${r.successor}.replaces`,
+          message: `"${[r.successor, ...r.twins].join('" and "')}" both replace "${r.old}" for the same plan, region and data: a practice has one successor there (split a change by plan, scope or data category)`,
         })),
     );
   return new ValidationError(
     rows.map((r) => ({
-      path: `practices.${String(r.successor)}.validFrom`,
+      path: `practices.${r.successor}.validFrom`,
       message:
         r.problem === 'STARTS_BEFORE'
-          ? `"${String(r.successor)}" starts ${String(r.from)}, not after "${String(r.old)}" started (${String(r.oldFrom)}): a successor starts later`
-          : `"${String(r.successor)}" starts ${String(r.from)}, before "${String(r.old)}" ended (${String(r.oldTo)})`,
+          ? `"${r.successor}" starts ${r.from}, not after "${r.old}" started (${r.oldFrom}): a successor starts later`
+          : `"${r.successor}" starts ${r.from}, before "${r.old}" ended (${r.oldTo})`,
     })),
   );
 }
