@@ -3,43 +3,68 @@
  *   [--size large] [--rounds 12] [--duration 4] [--concurrency 1]`
  *
  * An interleaved A/B of a few variants on one workload, for attributing a change that the full
- * run's ratios are too coarse (or too noisy) to show. A variant is a target (R, O or N) served
- * by this build's serve.js, or `name=T@path` by another build's: a worktree of an older commit
- * built with `npm run -s bench:build` (its `dist/bench/bench/serve.js`). Every round asks each
- * variant in turn; the report gives the medians over rounds of p50, mean latency and the CPU
- * per request of each variant's process. Workloads that need a walk to a cursor (page 500)
- * are the full run's (run.ts).
+ * run's ratios are too coarse (or too noisy) to show. A variant is `[label=]T[:option][@path]`:
+ * a target (R, O or N) served by this build's serve.js, or by another build's (`@path`: a
+ * worktree of an older commit built with `npm run -s bench:build`, its
+ * `dist/bench/bench/serve.js`), with serve.js options (`O:noshaped`: the API without its
+ * shaped-answer plugin). Every round asks each variant in turn; the report gives the medians
+ * over rounds of p50 and the CPU per request of each variant's process and of Neo4j, and how
+ * the API answered (`x-graphql-execution`), in bench/results/v2/ab-<size>-<workload>.md.
+ * Page-N workloads walk each target's cursors first (variants of one target share them).
  */
 import { existsSync } from 'node:fs';
+import path from 'node:path';
 import {
   commandLine,
   dataDirFor,
   isSizeName,
   log,
   parseFlags,
+  RESULTS_DIR,
   SIZES,
   sizingFor,
   startBenchNeo4j,
   writeResult,
 } from './env';
-import { measure, median, type Sample, spawnTarget, type Target } from './targets';
-import { TARGETS, type TargetName, type WorkloadContext, WORKLOADS } from './workloads';
+import { ask, prepareContext } from './context';
+import {
+  measure,
+  median,
+  type Sample,
+  spawnTarget,
+  type Target,
+  TARGET_OPTIONS,
+  type TargetOption,
+} from './targets';
+import { TARGETS, type TargetName, WORKLOADS } from './workloads';
 
 interface Variant {
   label: string;
   target: TargetName;
+  options: TargetOption[];
   serveJs?: string;
 }
 
-/** `R`, `O`, or `label=O@/path/to/serve.js`. */
-function parseVariant(spec: string): Variant {
+/** `R`, `O`, `Ojs=O:noshaped`, `before=O@/path/to/serve.js`. */
+export function parseVariant(spec: string): Variant {
   const [label, rest] = spec.includes('=') ? spec.split('=', 2) : [spec, spec];
-  const [target, serveJs] = rest!.split('@', 2) as [string, string | undefined];
+  const [targetSpec, serveJs] = rest!.split('@', 2) as [string, string | undefined];
+  const [target, ...options] = targetSpec.split(':');
   if (!TARGETS.includes(target as TargetName))
     throw new Error(`variant "${spec}": the target must be one of ${TARGETS.join(', ')}`);
+  const unknown = options.filter((o) => !(TARGET_OPTIONS as readonly string[]).includes(o));
+  if (unknown.length > 0)
+    throw new Error(
+      `variant "${spec}": unknown option ${unknown.join(', ')} (options: ${TARGET_OPTIONS.join(', ')})`,
+    );
   if (serveJs !== undefined && !existsSync(serveJs))
     throw new Error(`variant "${spec}": no serve.js at ${serveJs}`);
-  return { label: label!, target: target as TargetName, serveJs };
+  return {
+    label: label!,
+    target: target as TargetName,
+    options: options as TargetOption[],
+    serveJs,
+  };
 }
 
 async function main(): Promise<void> {
@@ -47,13 +72,13 @@ async function main(): Promise<void> {
   const size = flags.get('size') ?? 'large';
   if (!isSizeName(size)) throw new Error(`--size must be one of ${Object.keys(SIZES).join(', ')}`);
   const workload = WORKLOADS.find((w) => w.name === flags.get('workload'));
-  if (!workload || workload.name === 'incidents p500')
-    throw new Error(
-      `--workload must be one of ${WORKLOADS.map((w) => `"${w.name}"`)
-        .filter((n) => n !== '"incidents p500"')
-        .join(', ')}`,
-    );
+  if (!workload)
+    throw new Error(`--workload must be one of ${WORKLOADS.map((w) => `"${w.name}"`).join(', ')}`);
   const variants = (flags.get('variants') ?? 'R,O').split(',').map(parseVariant);
+  for (const v of variants) {
+    const why = workload.unsupported?.[v.target];
+    if (why) throw new Error(`${v.target} cannot answer ${workload.name}: ${why}`);
+  }
   const rounds = Number(flags.get('rounds') ?? 12);
   const duration = Number(flags.get('duration') ?? 4);
   const connections = Number(flags.get('concurrency') ?? 1);
@@ -66,17 +91,56 @@ async function main(): Promise<void> {
     for (const variant of variants)
       started.push({
         variant,
-        target: await spawnTarget(variant.target, neo4j.uri, variant.serveJs),
+        target: await spawnTarget(variant.target, neo4j.uri, variant.serveJs, variant.options),
       });
-    const ctx: WorkloadContext = {
-      page500: { R: null, O: null, N: null },
-      page500Index: 500,
-    };
-    for (const { target } of started) await measure(target, workload, ctx, connections, 2);
+    const { ctx, failed } = await prepareContext(
+      started.map((s) => s.target),
+      [workload.name],
+      log,
+    );
+    if (failed.size > 0) throw new Error([...failed.values()].join('; '));
+    /** How each variant answered: bytes, whether its tokens are the first variant's, and for the API which execution path. */
+    const how = new Map<string, string>();
+    const firstMs = new Map<string, number>();
+    let reference: string | undefined;
+    for (const { variant, target } of started) {
+      let answer = await ask(target, workload.request(target.name, ctx));
+      // Time warm answers: the fastest variant decides whether every variant's rounds run by
+      // time or by count, the same way for all.
+      for (let i = 0; i < 2 && answer.ms < 2000 && answer.status === 200; i++) {
+        answer = await ask(target, workload.request(target.name, ctx));
+        firstMs.set(variant.label, Math.min(firstMs.get(variant.label) ?? Infinity, answer.ms));
+      }
+      if (answer.status !== 200 || answer.body.errors)
+        throw new Error(`${variant.label}: ${JSON.stringify(answer.body.errors ?? answer.status)}`);
+      const tokens = JSON.stringify(workload.normalise(target.name, answer.body.data));
+      reference ??= tokens;
+      if (!firstMs.has(variant.label)) firstMs.set(variant.label, answer.ms);
+      how.set(
+        variant.label,
+        `${answer.bytes} bytes, ${tokens === reference ? 'same' : 'DIFFERENT'} tokens` +
+          (answer.execution
+            ? `, ${answer.execution}`
+            : target.name === 'O'
+              ? ', graphql-js (no plugin)'
+              : ''),
+      );
+    }
+    const expected = Math.min(...firstMs.values());
+    for (const { target } of started)
+      await measure(target, workload, ctx, connections, 2, expected);
     const samples = new Map<string, Sample[]>();
     for (let round = 0; round < rounds; round++) {
       for (const { variant, target } of started) {
-        const sample = await measure(target, workload, ctx, connections, duration, 0, neo4j.pid);
+        const sample = await measure(
+          target,
+          workload,
+          ctx,
+          connections,
+          duration,
+          expected,
+          neo4j.pid,
+        );
         samples.set(variant.label, [...(samples.get(variant.label) ?? []), sample]);
       }
       log(`round ${round + 1}/${rounds} done`);
@@ -85,17 +149,24 @@ async function main(): Promise<void> {
     const lines = [
       `${workload.name}, c=${connections}: ${rounds} interleaved rounds of ${duration} s; \`${command}\``,
       '',
-      '| variant | p50 ms | CPU ms per request (process / Neo4j) | errors |',
-      '| ------- | ------ | ------------------------------------ | ------ |',
+      '| variant | p50 ms | p99 ms | req/s | CPU ms per request (process / Neo4j) | answer | errors |',
+      '| ------- | ------ | ------ | ----- | ------------------------------------ | ------ | ------ |',
       ...started.map(({ variant }) => {
         const list = samples.get(variant.label) ?? [];
-        const of = (pick: (s: Sample) => number) => median(list.map(pick));
-        return `| ${variant.label} | ${of((s) => s.p50)} | ${of((s) => s.cpu)} / ${of((s) => s.neo4jCpu)} | ${list.reduce((n, s) => n + s.errors, 0)} |`;
+        const of = (pick: (s: Sample) => number, digits = 1) =>
+          median(list.map(pick)).toFixed(digits);
+        const spec = `${variant.target}${variant.options.map((o) => `:${o}`).join('')}`;
+        return (
+          `| ${variant.label}${variant.label === spec ? '' : ` (${spec})`} | ${of((s) => s.p50)} | ${of((s) => s.p99)} | ` +
+          `${of((s) => s.rps)} | ${of((s) => s.cpu, 2)} / ${of((s) => s.neo4jCpu, 2)} | ` +
+          `${how.get(variant.label)} | ${list.reduce((n, s) => n + s.errors, 0)} |`
+        );
       }),
     ];
     process.stdout.write(`${lines.join('\n')}\n`);
-    await writeResult(`ab-${size}.md`, `${lines.join('\n')}\n`);
-    log(`written bench/results/ab-${size}.md`);
+    const file = `ab-${size}-${workload.name.replace(/\W+/g, '-')}.md`;
+    await writeResult(file, `${lines.join('\n')}\n`);
+    log(`written ${path.join(RESULTS_DIR, file)}`);
   } finally {
     for (const { target } of started) target.child.kill('SIGTERM');
     await neo4j.stop();

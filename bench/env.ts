@@ -7,11 +7,20 @@ import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { format, resolveConfig } from 'prettier';
 import { Database, type DatabaseSettings } from '../src/db';
-import { type LocalNeo4jHandle, startLocalNeo4j, stopLocalNeo4j } from '../src/devtools/local-neo4j';
+import {
+  type LocalNeo4jHandle,
+  startLocalNeo4j,
+  stopLocalNeo4j,
+} from '../src/devtools/local-neo4j';
 
 /** Compiled to dist/bench/bench/. */
 export const PROJECT_ROOT = path.resolve(__dirname, '..', '..', '..');
-export const RESULTS_DIR = path.join(PROJECT_ROOT, 'bench', 'results');
+/**
+ * Where outputs go: bench/results/v2 for the second model (the files directly in bench/results
+ * were measured on the first model and are kept as they were).
+ */
+export const RESULTS_DIR =
+  process.env.BENCH_RESULTS_DIR ?? path.join(PROJECT_ROOT, 'bench', 'results', 'v2');
 export const SEEDS_DIR = path.join(PROJECT_ROOT, 'seeds');
 /** Where tools/neo4j-launcher is built (the real tree, when running on a snapshot). */
 const LAUNCHER_ROOT = process.env.BENCH_LAUNCHER_ROOT ?? PROJECT_ROOT;

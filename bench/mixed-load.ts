@@ -16,7 +16,7 @@ import { startLocalNeo4j } from '../src/devtools/local-neo4j';
 import { PROJECT_ROOT } from './env';
 
 const READS = [
-  '{ plansDenyingRight(right: OBJECT, purpose: "ai-model-training", asOf: "2025-02-01") { plan { id } status disputingSources { note } } }',
+  '{ plansDenyingRight(right: OBJECT, purpose: "ai-model-training", asOf: "2025-02-01") { totalCount nodes { plan { id } status disputingSources { note } } } }',
   '{ rightsMatrix(first: 50) { totalCount rows { plan { id } cells { right status } } } }',
   '{ findings(first: 20) { totalCount nodes { id explanation provisions { ref } } } }',
   '{ incidents(first: 20) { totalCount nodes { id title date } } }',

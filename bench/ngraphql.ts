@@ -1,11 +1,17 @@
 /**
- * Target N: @neo4j/graphql 7 over the same graph, with type definitions equivalent to the
- * API's entities (same labels, relationship types, directions and relationship properties),
- * served by Apollo Server on Express like the API. Benchmark only.
+ * Target N: @neo4j/graphql 7 over the same graph, with type definitions equivalent to what the
+ * API stores in the second model (same labels, relationship types, directions, relationship
+ * properties; partial dates as the stored first day, precision and last day; the derived
+ * inForceFrom/inForceUntil and availableFrom/availableUntil; prices as parallel lists). Served
+ * behind the API's own /graphql endpoint and Apollo (bench/serve.ts). Benchmark only.
  */
 export const N_TYPE_DEFS = /* GraphQL */ `
   type Evidence @relationshipProperties {
     stance: String!
+    claim: String
+    right: String
+    alternative: String
+    claimedBy: String
     quote: String
     note: String
   }
@@ -14,6 +20,8 @@ export const N_TYPE_DEFS = /* GraphQL */ `
     status: String!
     mechanism: String
     note: String
+    grounds: [String!]
+    exceptions: [String!]
   }
 
   type Source @node {
@@ -22,7 +30,8 @@ export const N_TYPE_DEFS = /* GraphQL */ `
     publisher: String!
     title: String!
     publishedAt: Date!
-    publishedAtPrecision: String
+    publishedAtPrecision: String!
+    publishedAtLatest: Date
     kind: String!
     language: String
     note: String
@@ -53,9 +62,23 @@ export const N_TYPE_DEFS = /* GraphQL */ `
     name: String!
     tier: String!
     paid: Boolean
-    priceAmount: Float
-    priceCurrency: String
-    pricePeriod: String
+    paidBasis: String
+    priceAmounts: [Float!]
+    priceCurrencies: [String!]
+    pricePeriods: [String!]
+    priceNotes: [String!]
+    announced: Date
+    announcedPrecision: String
+    launched: Date
+    launchedPrecision: String
+    launchedLatest: Date
+    withdrawn: Date
+    withdrawnPrecision: String
+    attestedFrom: Date
+    attestedFromPrecision: String
+    neverLaunched: Boolean
+    availableFrom: Date
+    availableUntil: Date
     summary: String
     product: [Product!]! @relationship(type: "OF", direction: OUT)
     practices: [Practice!]! @relationship(type: "APPLIES_TO", direction: IN)
@@ -78,6 +101,7 @@ export const N_TYPE_DEFS = /* GraphQL */ `
     id: ID!
     name: String!
     summary: String
+    triggers: [Right!]! @relationship(type: "TRIGGERS", direction: OUT)
   }
 
   type Right @node {
@@ -91,11 +115,20 @@ export const N_TYPE_DEFS = /* GraphQL */ `
     id: ID!
     summary: String!
     default: String!
+    scope: [String!]!
     validFrom: Date
+    validFromPrecision: String
+    validFromLatest: Date
     validTo: Date
+    validToPrecision: String
+    attestedFrom: Date
+    attestedFromPrecision: String
+    inForceFrom: Date
+    inForceUntil: Date
     verification: String
     recordedAt: DateTime
-    plan: [Plan!]! @relationship(type: "APPLIES_TO", direction: OUT)
+    retractedAt: DateTime
+    plans: [Plan!]! @relationship(type: "APPLIES_TO", direction: OUT)
     purpose: [Purpose!]! @relationship(type: "FOR_PURPOSE", direction: OUT)
     dataCategories: [DataCategory!]! @relationship(type: "PROCESSES", direction: OUT)
     legalBasis: [LegalBasis!]! @relationship(type: "ON_BASIS", direction: OUT)
@@ -107,6 +140,8 @@ export const N_TYPE_DEFS = /* GraphQL */ `
   type Provision @node {
     id: ID!
     ref: String!
+    citation: String
+    regulation: String
     article: Float
     paragraph: Float
     point: String
@@ -132,15 +167,19 @@ export const N_TYPE_DEFS = /* GraphQL */ `
     kind: String!
     title: String!
     date: Date!
+    datePrecision: String!
+    dateLatest: Date
     status: String!
     amount: Float
     currency: String
     summary: String!
+    retractedAt: DateTime
     against: [Company!]! @relationship(type: "AGAINST", direction: OUT)
     before: [Authority!]! @relationship(type: "BEFORE", direction: OUT)
     broughtBy: [Party!]! @relationship(type: "BROUGHT_BY", direction: OUT)
     cites: [Provision!]! @relationship(type: "CITES", direction: OUT)
     concernsPlans: [Plan!]! @relationship(type: "CONCERNS", direction: OUT)
+    concernsPractices: [Practice!]! @relationship(type: "CONCERNS", direction: OUT)
     sources: [Source!]! @relationship(type: "EVIDENCED_BY", direction: OUT, properties: "Evidence")
   }
 
@@ -159,7 +198,7 @@ export const N_TYPE_DEFS = /* GraphQL */ `
         CALL db.index.fulltext.queryNodes('entity_text', $query) YIELD node, score
         WITH node, score ORDER BY score DESC, node.id ASC LIMIT $first
         RETURN {score: score, label: labels(node)[0], id: node.id,
-                title: coalesce(node.name, node.title, node.ref, node.id)} AS hit
+                title: coalesce(node.name, node.title, node.citation, node.id)} AS hit
         """
         columnName: "hit"
       )

@@ -23,8 +23,9 @@ import {
   startBenchNeo4j,
   writeResult,
 } from './env';
-import { RAW_CYPHER } from './raw';
-import { type WorkloadContext, WORKLOADS, WALK_QUERIES, PAGE_SIZE } from './workloads';
+import { prepareContext } from './context';
+import { RAW_QUESTIONS } from './raw';
+import { WORKLOADS } from './workloads';
 
 interface Captured {
   name: string;
@@ -156,36 +157,6 @@ async function profile(driver: Driver, cypher: string, params: Params): Promise<
   }
 }
 
-/** The R handler's Cypher and parameters for a workload (as raw.ts sends them). */
-function rawQuery(
-  name: string,
-  vars: Record<string, unknown>,
-  rawAfter: unknown,
-): { cypher: string; params: Params } | null {
-  switch (name) {
-    case 'dashboard':
-      return { cypher: RAW_CYPHER.dashboard, params: { first: neo4j.int(vars.first as number) } };
-    case 'rightsMatrix':
-      return { cypher: RAW_CYPHER.rightsMatrix, params: vars };
-    case 'plansDenyingRight':
-      return { cypher: RAW_CYPHER.plansDenyingRight, params: vars };
-    case 'incidents p1':
-      return { cypher: RAW_CYPHER.incidents, params: { first: neo4j.int(PAGE_SIZE), after: null } };
-    case 'incidents p500':
-      return {
-        cypher: RAW_CYPHER.incidentsAfter,
-        params: { first: neo4j.int(PAGE_SIZE), after: rawAfter },
-      };
-    case 'search':
-      return {
-        cypher: RAW_CYPHER.search,
-        params: { query: vars.query, first: neo4j.int(PAGE_SIZE) },
-      };
-    default:
-      return null;
-  }
-}
-
 async function main(): Promise<void> {
   const flags = parseFlags(process.argv.slice(2));
   const size = flags.get('size') ?? 'large';
@@ -200,6 +171,7 @@ async function main(): Promise<void> {
     port: 0,
     host: '127.0.0.1',
     development: true,
+    limits: { anonymous: 0, perKey: 0 },
   });
   const gql = async (query: string, variables: unknown): Promise<any> => {
     const res = await fetch(api.url, {
@@ -216,22 +188,16 @@ async function main(): Promise<void> {
       .join(' ')}: times are medians of ${repeat} sequential runs.`,
   ];
   try {
-    // The cursor ending page 499 (or the one before the last page), for O and for R.
-    const total = Number(
-      (await gql('{ incidents(first: 1) { totalCount } }', {})).data.incidents.totalCount,
+    const workloads = WORKLOADS.filter((x) => !only || only.includes(x.name));
+    // The cursors ending the page before page N, for O; R's cursors are the same keys.
+    const { ctx } = await prepareContext(
+      [{ name: 'O', url: api.url }],
+      workloads.map((w) => w.name),
+      log,
     );
-    const page = Math.min(500, Math.ceil(total / PAGE_SIZE));
-    let after: string | null = null;
-    for (let done = 0; done < (page - 1) * PAGE_SIZE;) {
-      const first = Math.min(100, (page - 1) * PAGE_SIZE - done);
-      const answer = await gql(WALK_QUERIES.O, { first, after });
-      after = answer.data.incidents.pageInfo.endCursor as string;
-      done += first;
-    }
-    const rawAfter = after ? JSON.parse(Buffer.from(after, 'base64url').toString('utf8')) : null;
-    const ctx: WorkloadContext = { page500: { R: null, O: after, N: null }, page500Index: page };
+    for (const cursors of Object.values(ctx.cursors)) cursors.R = cursors.O;
 
-    for (const w of WORKLOADS.filter((x) => !only || only.includes(x.name))) {
+    for (const w of workloads) {
       const request = w.request('O', ctx);
       // The whole request in-process (HTTP, GraphQL, compile, one read, shaping), sequentially.
       const e2e: number[] = [];
@@ -262,7 +228,8 @@ async function main(): Promise<void> {
         out.push(...(await profile(db.driver, q.cypher, q.params)));
         out.push('Cypher:', q.cypher);
       }
-      const raw = rawQuery(w.name, w.request('R', ctx).variables, rawAfter);
+      const rawRequest = w.request('R', ctx);
+      const raw = RAW_QUESTIONS[rawRequest.query]?.query(rawRequest.variables);
       if (raw) {
         const t = await timings(db.driver, raw.cypher, raw.params, repeat);
         out.push(

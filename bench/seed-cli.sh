@@ -3,7 +3,7 @@
 #   bench/seed-cli.sh [PRACTICES]        (default 100000; run after `npm run -s build`)
 # Writes the synthetic bundle as one JSON file, starts a fresh Neo4j on port 7720 with the
 # project's launcher (heap NEO4J_LOCAL_HEAP, default 4g), seeds the curated seeds/, then times
-# `node dist/cli/seed.js FILE` and saves its report to bench/results/seed-cli-<N>.txt.
+# `node dist/cli/seed.js FILE` and saves its report to bench/results/v2/seed-cli-<N>.txt.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 n="${1:-100000}"
@@ -21,7 +21,8 @@ rm -rf "$NEO4J_LOCAL_DATA"
 node dist/cli/db.js start
 trap 'node dist/cli/db.js stop >/dev/null 2>&1 || true' EXIT
 node dist/cli/seed.js --quiet seeds
-out="bench/results/seed-cli-$n.txt"
+mkdir -p bench/results/v2
+out="bench/results/v2/seed-cli-$n.txt"
 {
   echo "$(date -u +%FT%TZ) node dist/cli/seed.js --quiet $file ($(du -h "$file" | cut -f1)), heap $NEO4J_LOCAL_HEAP, default page cache"
   /usr/bin/time -f 'wall %e s, max RSS %M KiB, CPU %P' node dist/cli/seed.js --quiet "$file" 2>&1 |

@@ -1,8 +1,10 @@
 /**
  * One benchmark target in its own process (so its memory and CPU are its own):
- *   node dist/bench/bench/serve.js R|O|N <bolt uri> [port]
+ *   node dist/bench/bench/serve.js R|O|N <bolt uri> [port] [option...]
+ * Options: `noshaped` (O): the API without its shaped-answer plugin
+ * (`startApi({ shapedAnswers: false })`), so every answer goes through graphql-js's execution.
  * Every target uses the project's driver settings (createDriver) on the same Neo4j.
- * Prints `READY <port>` on stdout when it listens; stops on SIGTERM.
+ * Prints `READY <port> [option...]` on stdout when it listens; stops on SIGTERM.
  */
 import 'reflect-metadata';
 import http from 'node:http';
@@ -20,7 +22,9 @@ import { benchDbSettings } from './env';
 import { N_TYPE_DEFS } from './ngraphql';
 import { serverPort, startRawServer } from './raw';
 
-async function startN(uri: string, port: number): Promise<() => Promise<void>> {
+type Start = (uri: string, port: number, options: string[]) => Promise<() => Promise<void>>;
+
+const startN: Start = async (uri, port) => {
   const driver = createDriver(benchDbSettings(uri));
   const schema = await new Neo4jGraphQL({ typeDefs: N_TYPE_DEFS, driver }).getSchema();
   const httpServer = http.createServer();
@@ -53,12 +57,12 @@ async function startN(uri: string, port: number): Promise<() => Promise<void>> {
     await apollo.stop();
     await driver.close();
   };
-}
+};
 
-async function startO(uri: string, port: number): Promise<() => Promise<void>> {
+const startO: Start = async (uri, port, flags) => {
   const db = new Database(benchDbSettings(uri));
   // The benchmark measures the query path, not the per-address rate limit (0: no limit).
-  // A variable, not a literal: commits before the limits option simply ignore it.
+  // A variable, not a literal: commits before the limits (or shapedAnswers) option ignore it.
   const options = {
     db,
     logger: createLogger('silent'),
@@ -67,16 +71,18 @@ async function startO(uri: string, port: number): Promise<() => Promise<void>> {
     development: false,
     publicReads: true,
     limits: { anonymous: 0, perKey: 0 },
+    // The A/B of the shaped-answer plugin (README: "Is the shaped-answer plugin still needed?").
+    shapedAnswers: !flags.includes('noshaped'),
   };
   const api = await startApi(options);
-  process.stdout.write(`READY ${api.port}\n`);
+  process.stdout.write(`READY ${api.port}${flags.length ? ` ${flags.join(' ')}` : ''}\n`);
   return async () => {
     await api.close();
     await db.close();
   };
-}
+};
 
-async function startR(uri: string, port: number): Promise<() => Promise<void>> {
+const startR: Start = async (uri, port) => {
   const driver = createDriver(benchDbSettings(uri));
   const server = await startRawServer(driver, port);
   process.stdout.write(`READY ${serverPort(server)}\n`);
@@ -84,15 +90,17 @@ async function startR(uri: string, port: number): Promise<() => Promise<void>> {
     await new Promise((resolve) => server.close(resolve));
     await driver.close();
   };
-}
+};
 
 async function main(): Promise<void> {
-  const [target, uri, rawPort] = process.argv.slice(2);
-  if (!target || !uri) throw new Error('usage: serve.js R|O|N <bolt uri> [port]');
+  const [target, uri, rawPort, ...options] = process.argv.slice(2);
+  if (!target || !uri) throw new Error('usage: serve.js R|O|N <bolt uri> [port] [noshaped]');
   const port = Number(rawPort ?? 0);
-  const start = { R: startR, O: startO, N: startN }[target];
+  const start = ({ R: startR, O: startO, N: startN } as Record<string, Start>)[target];
   if (!start) throw new Error(`unknown target ${target}`);
-  const stop = await start(uri, port);
+  const unknown = options.filter((o) => o !== 'noshaped' || target !== 'O');
+  if (unknown.length > 0) throw new Error(`${target} takes no option ${unknown.join(', ')}`);
+  const stop = await start(uri, port, options);
   process.once('SIGTERM', () => {
     stop().then(
       () => process.exit(0),

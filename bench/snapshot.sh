@@ -3,7 +3,7 @@
 # src/ neither breaks the build nor blurs the measurement:
 #   bench/snapshot.sh [--commit REV] -- npm run -s bench -- --size large
 # The snapshot is /tmp/bench-snapshot (git archive of the commit, plus this tree's bench/ and
-# package.json, and a link to node_modules). Results are copied back to bench/results/.
+# package.json, and a link to node_modules). Results are copied back to bench/results/v2/.
 set -euo pipefail
 root="$(cd "$(dirname "$0")/.." && pwd)"
 rev=HEAD
@@ -17,12 +17,13 @@ rm -rf "$snap/bench" && cp -r "$root/bench" "$snap/bench"
 cp "$root/package.json" "$snap/package.json"
 ln -s "$root/node_modules" "$snap/node_modules"
 export BENCH_LAUNCHER_ROOT="$root"
-echo "$commit" > "$snap/bench/results/.commit"
+mkdir -p "$snap/bench/results/v2"
+echo "$commit" > "$snap/bench/results/v2/.commit"
 cd "$snap"
 status=0
 BENCH_COMMIT="$commit" "$@" || status=$?
-mkdir -p "$root/bench/results"
-for f in "$snap"/bench/results/*.json "$snap"/bench/results/*.md "$snap"/bench/results/*.txt; do
-  [ -e "$f" ] && cp "$f" "$root/bench/results/"
+mkdir -p "$root/bench/results/v2"
+for f in "$snap"/bench/results/v2/*.json "$snap"/bench/results/v2/*.md "$snap"/bench/results/v2/*.txt; do
+  [ -e "$f" ] && cp "$f" "$root/bench/results/v2/"
 done
 exit "$status"

@@ -15,13 +15,21 @@ export interface Target {
   child: ChildProcess;
 }
 
-/** Starts a target in its own process: this build's serve.js, or another build's (`serveJs`). */
+/** Options serve.js takes after the port (O: `noshaped`, without the shaped-answer plugin). */
+export const TARGET_OPTIONS = ['noshaped'] as const;
+export type TargetOption = (typeof TARGET_OPTIONS)[number];
+
+/**
+ * Starts a target in its own process: this build's serve.js, or another build's (`serveJs`),
+ * with options (builds that predate an option ignore it).
+ */
 export async function spawnTarget(
   name: TargetName,
   uri: string,
   serveJs = path.join(__dirname, 'serve.js'),
+  options: readonly TargetOption[] = [],
 ): Promise<Target> {
-  const child = spawn(process.execPath, [serveJs, name, uri, '0'], {
+  const child = spawn(process.execPath, [serveJs, name, uri, '0', ...options], {
     env: { ...process.env, NODE_ENV: 'production' },
     stdio: ['ignore', 'pipe', 'inherit'],
   });
@@ -29,7 +37,7 @@ export async function spawnTarget(
     const timer = setTimeout(() => reject(new Error(`${name} did not start in 60 s`)), 60_000);
     child.once('exit', (code) => reject(new Error(`${name} exited with ${code}`)));
     createInterface({ input: child.stdout }).on('line', (line) => {
-      const m = /^READY (\d+)$/.exec(line);
+      const m = /^READY (\d+)/.exec(line);
       if (m) {
         clearTimeout(timer);
         resolve(Number(m[1]));

@@ -1,13 +1,13 @@
 /**
  * The benchmark's questions, each asked of the three targets:
  *   R  hand-written Cypher behind a minimal HTTP endpoint (bench/raw.ts),
- *   O  this API (GraphQL, one compiled Cypher query per root field),
- *   N  @neo4j/graphql 7 (bench/ngraphql.ts).
+ *   O  this API (GraphQL: one compiled Cypher query per root field; findings two),
+ *   N  @neo4j/graphql 7 (bench/ngraphql.ts), where it can express the question.
  * Each has a normaliser that reduces an answer to a list of tokens (ids in answer order,
- * with the statuses and counts that matter), so the three answers can be compared.
+ * with the statuses, dates and counts that matter), so the three answers can be compared.
  */
 import { GDPR_RIGHTS, PLAN_TIERS } from '../src/graph/model';
-import { companyId, AS_OF } from './synthetic';
+import { AS_OF, BUSY_COMPANY, companyId } from './synthetic';
 
 export type TargetName = 'R' | 'O' | 'N';
 export const TARGETS: TargetName[] = ['R', 'O', 'N'];
@@ -26,13 +26,30 @@ export interface Workload {
   normalise(target: TargetName, data: any): string[];
   /** Said in the report when a target answers a different (closest possible) question. */
   note?: Partial<Record<TargetName, string>>;
+  /** Targets that cannot answer the question, and why: reported, never asked nor timed. */
+  unsupported?: Partial<Record<TargetName, string>>;
+  /** The Cypher queries O sends for it (its x-cypher-queries header); 1 unless said. */
+  cypherQueries?: number;
+  /** The list a page-N workload starts in (its cursor is found by walking, run.ts). */
+  walk?: WalkName;
 }
 
+/** Lists whose page N is reached by walking their cursors. */
+export type WalkName = 'incidents' | 'plansDenyingRight';
+
 export interface WorkloadContext {
-  /** The cursor (per target) after the last incident of page 499, or null on page 1. */
-  page500: Record<TargetName, unknown>;
-  /** Which page "page 500" is on this size (fewer incidents than 10,000: the last page). */
-  page500Index: number;
+  /** Per list, the cursor (per target) ending the page before page N; null for page 1. */
+  cursors: Record<WalkName, Record<TargetName, unknown>>;
+  /** Per list, which page "page N" is on this size (fewer items: the last page). */
+  pages: Record<WalkName, number>;
+}
+
+export function emptyContext(): WorkloadContext {
+  const none = (): Record<TargetName, unknown> => ({ R: null, O: null, N: null });
+  return {
+    cursors: { incidents: none(), plansDenyingRight: none() },
+    pages: { incidents: 1, plansDenyingRight: 1 },
+  };
 }
 
 export const PAGE_SIZE = 20;
@@ -41,14 +58,48 @@ export const MATRIX_COMPANIES = Array.from({ length: 50 }, (_, i) => companyId(i
 export const SEARCH_TEXT = 'nimbus';
 /** What luceneQuery (src/api/search/search.resolver.ts) makes of SEARCH_TEXT. */
 export const SEARCH_LUCENE = '(nimbus OR nimbus*)';
-/** The API's tier order (src/api/entities/entities.projection.ts tierRank). */
+/** The API's tier order (src/api/entities/orders.ts tierRank). */
 export const TIER_ORDER: readonly string[] = PLAN_TIERS;
+/** The scope every scoped question is asked in (the API's default). */
+export const SCOPE = 'EEA';
+/** The page "page N" aims at, per walked list; smaller graphs give their last page. */
+export const PAGE_N: Record<WalkName, number> = { incidents: 500, plansDenyingRight: 50 };
+export const TIMELINE_PAGE = 100;
+
+/**
+ * A retraction counts from the day after it (the API: date(retractedAt) > date(asOf)): the
+ * first instant N's DateTime filter must accept.
+ */
+const RETRACTED_AFTER = `${new Date(Date.parse(`${AS_OF}T00:00:00Z`) + 86_400_000).toISOString().slice(0, 10)}T00:00:00Z`;
 
 const tierRank = (tier: string): number => {
   const i = TIER_ORDER.indexOf(tier);
   return i < 0 ? TIER_ORDER.length : i;
 };
 const cmp = (a: string | number, b: string | number): number => (a < b ? -1 : a > b ? 1 : 0);
+/** A stored partial date (its first day and precision) as the API spells it. */
+export const partial = (day: string | null, precision: string | null): string | null =>
+  day === null
+    ? null
+    : precision === 'YEAR'
+      ? day.slice(0, 4)
+      : precision === 'MONTH'
+        ? day.slice(0, 7)
+        : day;
+const sortedTail = (ids: string[]): string =>
+  ids.length === 0 ? '' : [ids[0], ...ids.slice(1).sort()].join(',');
+
+/** N's conditions for "in force on AS_OF, in the EEA" (src/api/entities/conditions.ts). */
+const N_IN_FORCE = `inForceFrom: { lte: $asOf }
+        AND: [
+          { OR: [{ inForceUntil: { eq: null } }, { inForceUntil: { gt: $asOf } }] }
+          { OR: [{ retractedAt: { eq: null } }, { retractedAt: { gte: $retractedAfter } }] }
+          { OR: [{ scope: { includes: $scope } }, { scope: { includes: "WORLDWIDE" } }] }
+        ]`;
+/** N's conditions for "offered on AS_OF". */
+const N_OFFERED = `availableFrom: { lte: $asOf }
+      OR: [{ availableUntil: { eq: null } }, { availableUntil: { gt: $asOf } }]`;
+const N_DATED = { asOf: AS_OF, retractedAfter: RETRACTED_AFTER, scope: SCOPE };
 
 // ---------------------------------------------------------------------------------------------
 // 1. The nested dashboard: companies -> products -> plans -> practices (first 5, totalCount)
@@ -63,13 +114,14 @@ const O_DASHBOARD = `query Dashboard($first: Int!) {
       products {
         id name
         plans {
-          id name tier
+          id name tier paid launched withdrawn
+          prices { amount currency period }
           practices(first: 5) {
             totalCount
             nodes {
-              id validFrom validTo default
+              id validFrom validTo inForceFrom inForceUntil scope default
               rights { code status }
-              evidence { stance source { id publisher publishedAt } }
+              evidence { stance claim source { id publisher publishedAt } }
             }
           }
         }
@@ -78,6 +130,7 @@ const O_DASHBOARD = `query Dashboard($first: Int!) {
   }
 }`;
 
+/** N cannot sort practices on coalesce(validFrom, inForceFrom) nor plans on tier rank: the client does. */
 const N_DASHBOARD = `query Dashboard($first: Int!) {
   companiesConnection(first: $first, sort: [{ name: ASC }, { id: ASC }]) {
     totalCount
@@ -87,16 +140,17 @@ const N_DASHBOARD = `query Dashboard($first: Int!) {
         id name country
         products(sort: [{ name: ASC }, { id: ASC }]) {
           id name
-          plans(sort: [{ id: ASC }]) {
-            id name tier
-            practicesConnection(first: 5, sort: [{ node: { validFrom: DESC } }, { node: { id: ASC } }]) {
+          plans {
+            id name tier paid launched launchedPrecision withdrawn withdrawnPrecision
+            priceAmounts priceCurrencies pricePeriods
+            practicesConnection {
               totalCount
               edges {
                 node {
-                  id validFrom validTo default
+                  id validFrom validFromPrecision validTo validToPrecision inForceFrom inForceUntil scope default
                   rightsConnection(sort: [{ node: { code: ASC } }]) { edges { properties { status } node { code } } }
                   sourcesConnection(sort: [{ edge: { stance: DESC } }, { node: { publishedAt: ASC } }, { node: { id: ASC } }]) {
-                    edges { properties { stance } node { id publisher publishedAt } }
+                    edges { properties { stance claim } node { id publisher publishedAt publishedAtPrecision } }
                   }
                 }
               }
@@ -115,12 +169,17 @@ function dashboardTokens(companies: any[], total: number, hasNext: boolean): str
     for (const pr of c.products) {
       out.push(`pr:${pr.id}`);
       for (const pl of pr.plans) {
-        out.push(`pl:${pl.id}:${pl.tier}:${pl.practices.totalCount}`);
+        const prices = pl.prices.map((p: any) => `${p.amount}${p.currency}/${p.period}`).join(',');
+        out.push(
+          `pl:${pl.id}:${pl.tier}:${pl.paid}:${pl.launched}:${pl.withdrawn}:${prices}:${pl.practices.totalCount}`,
+        );
         for (const p of pl.practices.nodes) {
-          out.push(`p:${p.id}:${p.validFrom}:${p.validTo}:${p.default}`);
+          out.push(
+            `p:${p.id}:${p.validFrom}:${p.validTo}:${p.inForceFrom}:${p.inForceUntil}:${p.scope.join('+')}:${p.default}`,
+          );
           for (const r of p.rights) out.push(`r:${r.code}=${r.status}`);
           for (const e of p.evidence)
-            out.push(`s:${e.source.id}:${e.stance}:${e.source.publishedAt}`);
+            out.push(`s:${e.source.id}:${e.stance}:${e.claim}:${e.source.publishedAt}`);
         }
       }
     }
@@ -128,9 +187,20 @@ function dashboardTokens(companies: any[], total: number, hasNext: boolean): str
   return out;
 }
 
+/** The API's practice order: newest first by start (or first attestation), then id. */
+const practiceKey = (p: any): string => p.validFrom ?? p.inForceFrom ?? '0001-01-01';
+/** The API's plan order in a product: tier, first price, id. */
+const planOrder = (a: any, b: any): number =>
+  cmp(tierRank(a.tier), tierRank(b.tier)) ||
+  cmp(a.priceAmounts?.[0] ?? 0, b.priceAmounts?.[0] ?? 0) ||
+  cmp(a.id, b.id);
+
 const dashboard: Workload = {
   name: 'dashboard',
-  describe: `companies(first: ${DASHBOARD_COMPANIES}) -> products -> plans -> practices(first: 5) -> rights, sources; totalCounts`,
+  describe: `companies(first: ${DASHBOARD_COMPANIES}) -> products -> plans (prices, launched) -> practices(first: 5) -> rights, sources; totalCounts`,
+  note: {
+    N: 'fetches every practice of each plan; the order of plans (tier, price) and practices (start or attestation) and the first 5 are the client',
+  },
   request: (t) => ({
     query: t === 'O' ? O_DASHBOARD : t === 'N' ? N_DASHBOARD : 'dashboard',
     variables: { first: DASHBOARD_COMPANIES },
@@ -145,21 +215,38 @@ const dashboard: Workload = {
       ...node,
       products: node.products.map((pr: any) => ({
         ...pr,
-        plans: pr.plans.map((pl: any) => ({
+        plans: [...pr.plans].sort(planOrder).map((pl: any) => ({
           ...pl,
+          launched: partial(pl.launched, pl.launchedPrecision),
+          withdrawn: partial(pl.withdrawn, pl.withdrawnPrecision),
+          prices: (pl.priceAmounts ?? []).map((amount: number, i: number) => ({
+            amount,
+            currency: pl.priceCurrencies[i],
+            period: pl.pricePeriods[i],
+          })),
           practices: {
             totalCount: pl.practicesConnection.totalCount,
-            nodes: pl.practicesConnection.edges.map(({ node: p }: any) => ({
-              ...p,
-              rights: p.rightsConnection.edges.map((e: any) => ({
-                code: e.node.code,
-                status: e.properties.status,
+            nodes: pl.practicesConnection.edges
+              .map(({ node: p }: any) => p)
+              .sort((a: any, b: any) => cmp(practiceKey(b), practiceKey(a)) || cmp(a.id, b.id))
+              .slice(0, 5)
+              .map((p: any) => ({
+                ...p,
+                validFrom: partial(p.validFrom, p.validFromPrecision),
+                validTo: partial(p.validTo, p.validToPrecision),
+                rights: p.rightsConnection.edges.map((e: any) => ({
+                  code: e.node.code,
+                  status: e.properties.status,
+                })),
+                evidence: p.sourcesConnection.edges.map((e: any) => ({
+                  stance: e.properties.stance,
+                  claim: e.properties.claim,
+                  source: {
+                    ...e.node,
+                    publishedAt: partial(e.node.publishedAt, e.node.publishedAtPrecision),
+                  },
+                })),
               })),
-              evidence: p.sourcesConnection.edges.map((e: any) => ({
-                stance: e.properties.stance,
-                source: e.node,
-              })),
-            })),
           },
         })),
       })),
@@ -178,53 +265,75 @@ const O_MATRIX = `query Matrix($companies: [ID!], $purpose: ID, $asOf: Date) {
     rows {
       company { id name }
       product { id name }
-      plan { id name tier }
-      cells { right status mechanism practice { id } }
+      plan { id name tier paid }
+      cells { right status mechanism disputed practice { id } }
     }
   }
 }`;
 
 /** N cannot order plans by company and product name, nor pick a practice per right: the client does. */
-const N_MATRIX = `query Matrix($companies: [ID!], $purpose: ID!, $asOf: Date!) {
-  plans(where: { product: { some: { company: { some: { id: { in: $companies } } } } } }) {
-    id name tier
+const N_MATRIX = `query Matrix($companies: [ID!], $purpose: ID!, $asOf: Date!, $retractedAfter: DateTime!, $scope: String!) {
+  plans(where: {
+    product: { some: { company: { some: { id: { in: $companies } } } } }
+    ${N_OFFERED}
+  }) {
+    id name tier paid
     product { id name company { id name } }
     practicesConnection(
       where: { node: {
         purpose: { some: { id: { eq: $purpose } } }
-        validFrom: { lte: $asOf }
-        OR: [{ validTo: { eq: null } }, { validTo: { gt: $asOf } }]
+        ${N_IN_FORCE}
       } }
-      sort: [{ node: { validFrom: DESC } }]
+      sort: [{ node: { inForceFrom: DESC } }]
     ) {
-      edges { node { id rightsConnection { edges { properties { status mechanism } node { code } } } } }
+      edges { node {
+        id
+        rightsConnection { edges { properties { status mechanism } node { code } } }
+        sourcesConnection(where: { edge: { stance: { eq: "DISPUTES" } } }) { edges { properties { claim right } } }
+      } }
     }
   }
 }`;
 
+/** A source disputes a right's status: the whole practice, or that right (entities/right-handling.type.ts). */
+const disputesRight = (edges: any[], code: string): boolean =>
+  edges.some(
+    (e) =>
+      e.properties.claim === 'WHOLE' ||
+      (e.properties.claim === 'RIGHT' && e.properties.right === code),
+  );
+
 const matrixRowTokens = (rows: any[], total: number): string[] => [
   `total:${total}`,
   ...rows.flatMap((r: any) => [
-    `row:${r.company.id}:${r.product.id}:${r.plan.id}`,
+    `row:${r.company.id}:${r.product.id}:${r.plan.id}:${r.plan.paid}`,
     ...r.cells.map(
-      (c: any) => `${c.right}=${c.status}@${c.practice?.id ?? '-'}:${c.mechanism ?? '-'}`,
+      (c: any) =>
+        `${c.right}=${c.status}@${c.practice?.id ?? '-'}:${c.mechanism ?? '-'}:${c.disputed}`,
     ),
   ]),
 ];
 
+/** Company, product, tier, plan: the order of both rights questions. */
+const rowOrder = (a: any, b: any): number =>
+  cmp(a.company.name, b.company.name) ||
+  cmp(a.product.name, b.product.name) ||
+  cmp(tierRank(a.plan.tier), tierRank(b.plan.tier)) ||
+  cmp(a.plan.id, b.plan.id) ||
+  cmp(a.practice?.id ?? '', b.practice?.id ?? '');
+
 const matrix: Workload = {
   name: 'rightsMatrix',
-  describe: 'rightsMatrix(companies: 50 ids, purpose, asOf, first: 100) with 9 cells per row',
+  describe: `rightsMatrix(companies: 50 ids, purpose, asOf, scope: ${SCOPE}, first: 100): plans offered, 9 cells each with disputed`,
   note: {
-    N: 'fetches the 200 plans with their in-force practices and rights; ordering, paging and the cell per right are done by the client',
+    N: 'fetches the offered plans with their in-force practices, rights and disputing sources; ordering, paging and the cell per right are done by the client',
   },
   request: (t) => ({
     query: t === 'O' ? O_MATRIX : t === 'N' ? N_MATRIX : 'rightsMatrix',
     variables: {
       companies: MATRIX_COMPANIES,
       purpose: 'ai-model-training',
-      asOf: AS_OF,
-      rights: GDPR_RIGHTS,
+      ...(t === 'N' ? N_DATED : { asOf: AS_OF, scope: SCOPE, rights: GDPR_RIGHTS }),
     },
   }),
   normalise(t, data) {
@@ -242,101 +351,160 @@ const matrix: Workload = {
                 right: code,
                 status: h.properties.status,
                 mechanism: h.properties.mechanism,
+                disputed: disputesRight(p.sourcesConnection.edges, code),
                 practice: { id: p.id },
               };
           }
-          return { right: code, status: 'UNKNOWN', mechanism: null, practice: null };
+          return {
+            right: code,
+            status: 'UNKNOWN',
+            mechanism: null,
+            disputed: false,
+            practice: null,
+          };
         });
         return { company, product, plan: pl, cells };
       })
-      .sort(
-        (a, b) =>
-          cmp(a.company.name, b.company.name) ||
-          cmp(a.product.name, b.product.name) ||
-          cmp(tierRank(a.plan.tier), tierRank(b.plan.tier)) ||
-          cmp(a.plan.id, b.plan.id),
-      );
+      .sort(rowOrder);
     return matrixRowTokens(rows.slice(0, 100), rows.length);
   },
 };
 
 // ---------------------------------------------------------------------------------------------
-// 3. The plans that deny the right to object to training, as of a date, with the evidence.
+// 3, 4. The plans that deny the right to object to training on a date, in the EEA, with the
+//       evidence: a keyset connection, page 1 and page N (after walking the cursors).
 
-const O_DENYING = `query Denying($purpose: ID, $asOf: Date) {
-  plansDenyingRight(right: OBJECT, purpose: $purpose, asOf: $asOf) {
-    company { id name }
-    product { id name }
-    plan { id name tier }
-    practice { id validFrom }
-    status mechanism
-    supportingSources { source { id publisher } }
-  }
-}`;
-
-const N_DENYING = `query Denying($purpose: ID!, $asOf: Date!) {
-  practices(where: {
-    purpose: { some: { id: { eq: $purpose } } }
-    validFrom: { lte: $asOf }
-    OR: [{ validTo: { eq: null } }, { validTo: { gt: $asOf } }]
-    rightsConnection: { some: { node: { code: { eq: "OBJECT" } }, edge: { status: { in: ["UNAVAILABLE", "PAID_ONLY"] } } } }
-  }) {
-    id validFrom
-    plan { id name tier product { id name company { id name } } }
-    rightsConnection(where: { node: { code: { eq: "OBJECT" } } }) { edges { properties { status mechanism } } }
-    sourcesConnection(where: { edge: { stance: { eq: "SUPPORTS" } } }, sort: [{ node: { publishedAt: ASC } }, { node: { id: ASC } }]) {
-      edges { node { id publisher } }
+const O_DENYING = `query Denying($purpose: ID, $asOf: Date, $first: Int, $after: String) {
+  plansDenyingRight(right: OBJECT, purpose: $purpose, asOf: $asOf, first: $first, after: $after) {
+    totalCount
+    pageInfo { hasNextPage endCursor }
+    nodes {
+      company { id name }
+      product { id name }
+      plan { id name tier }
+      practice { id validFrom scope }
+      status mechanism disputed
+      supportingSources { source { id publisher } }
     }
   }
 }`;
 
-const denyingTokens = (rows: any[]): string[] =>
-  rows.map(
-    (r) =>
-      `${r.company.id}/${r.plan.id}/${r.practice.id}:${r.status}:${r.mechanism ?? '-'}:${r.supportingSources.map((s: any) => s.source.id).join(',')}`,
-  );
+/** Every row: N cannot order by related fields, so the client orders, counts and pages. */
+const N_DENYING = `query Denying($purpose: ID!, $asOf: Date!, $retractedAfter: DateTime!, $scope: String!) {
+  practices(where: {
+    purpose: { some: { id: { eq: $purpose } } }
+    ${N_IN_FORCE}
+    rightsConnection: { some: { node: { code: { eq: "OBJECT" } }, edge: { status: { in: ["UNAVAILABLE", "PAID_ONLY"] } } } }
+  }) {
+    id validFrom validFromPrecision scope
+    plans(where: { ${N_OFFERED} }) { id name tier product { id name company { id name } } }
+    rightsConnection(where: { node: { code: { eq: "OBJECT" } } }) { edges { properties { status mechanism } } }
+    sourcesConnection(sort: [{ node: { publishedAt: ASC } }, { node: { id: ASC } }]) {
+      edges { properties { stance claim right } node { id publisher } }
+    }
+  }
+}`;
 
-const denying: Workload = {
-  name: 'plansDenyingRight',
-  describe:
-    'plansDenyingRight(right: OBJECT, purpose: ai-model-training, asOf) with supporting sources',
-  note: {
-    N: 'ordered by company, product, tier and plan by the client (no sort on related fields)',
-  },
-  request: (t) => ({
-    query: t === 'O' ? O_DENYING : t === 'N' ? N_DENYING : 'plansDenyingRight',
-    variables: { purpose: 'ai-model-training', asOf: AS_OF, right: 'OBJECT' },
-  }),
-  normalise(t, data) {
-    if (t !== 'N') return denyingTokens(data.plansDenyingRight);
-    const rows = (data.practices as any[])
-      .map((p) => {
-        const plan = p.plan[0];
+/** Only the page-size query, for walking to page N. */
+const O_DENYING_WALK = `query Walk($purpose: ID, $asOf: Date, $first: Int, $after: String) {
+  plansDenyingRight(right: OBJECT, purpose: $purpose, asOf: $asOf, first: $first, after: $after) {
+    totalCount pageInfo { endCursor }
+  }
+}`;
+
+const denyingVariables = (t: TargetName, first: number, after: unknown) =>
+  t === 'N'
+    ? { purpose: 'ai-model-training', ...N_DATED }
+    : {
+        purpose: 'ai-model-training',
+        asOf: AS_OF,
+        scope: SCOPE,
+        right: 'OBJECT',
+        first,
+        after,
+      };
+
+function denyingTokens(total: number, hasNext: boolean, rows: any[]): string[] {
+  return [
+    `total:${total}`,
+    `next:${hasNext}`,
+    ...rows.map(
+      (r) =>
+        `${r.company.id}/${r.plan.id}/${r.practice.id}:${r.practice.validFrom}:${r.practice.scope.join('+')}:` +
+        `${r.status}:${r.mechanism ?? '-'}:${r.disputed}:${r.supportingSources.map((s: any) => s.source.id).join(',')}`,
+    ),
+  ];
+}
+
+/** N's rows, one per practice and offered plan, in the API's order. */
+function denyingRowsOfN(data: any): any[] {
+  return (data.practices as any[])
+    .flatMap((p) =>
+      (p.plans as any[]).map((plan) => {
         const product = plan.product[0];
         const h = p.rightsConnection.edges[0].properties;
+        const sources = p.sourcesConnection.edges as any[];
         return {
           company: product.company[0],
           product,
           plan,
-          practice: p,
+          practice: { ...p, validFrom: partial(p.validFrom, p.validFromPrecision) },
           status: h.status,
           mechanism: h.mechanism,
-          supportingSources: p.sourcesConnection.edges.map((e: any) => ({ source: e.node })),
+          disputed: disputesRight(
+            sources.filter((e) => e.properties.stance === 'DISPUTES'),
+            'OBJECT',
+          ),
+          supportingSources: sources
+            .filter((e) => e.properties.stance === 'SUPPORTS')
+            .map((e) => ({ source: e.node })),
         };
-      })
-      .sort(
-        (a, b) =>
-          cmp(a.company.name, b.company.name) ||
-          cmp(a.product.name, b.product.name) ||
-          cmp(tierRank(a.plan.tier), tierRank(b.plan.tier)) ||
-          cmp(a.plan.id, b.plan.id),
-      );
-    return denyingTokens(rows);
-  },
-};
+      }),
+    )
+    .sort(rowOrder);
+}
+
+function denyingWorkload(page: '1' | 'N'): Workload {
+  return {
+    name: page === '1' ? 'plansDenyingRight p1' : 'plansDenyingRight pN',
+    describe:
+      page === '1'
+        ? `plansDenyingRight(right: OBJECT, purpose: ai-model-training, asOf, scope: ${SCOPE}, first: ${PAGE_SIZE}) with totalCount, disputed, supporting sources`
+        : `the same, after the cursor ending page ${PAGE_N.plansDenyingRight - 1} (the last page when there are fewer rows), found by walking the cursors`,
+    walk: page === 'N' ? 'plansDenyingRight' : undefined,
+    note:
+      page === '1'
+        ? {
+            N: 'fetches every row (no order on related fields): ordering, totalCount and the page are the client',
+          }
+        : undefined,
+    unsupported:
+      page === 'N'
+        ? {
+            N: 'no keyset order on related fields: its page 1 already fetches every row, page N would be the same request',
+          }
+        : undefined,
+    request: (t, ctx) => ({
+      query: t === 'O' ? O_DENYING : t === 'N' ? N_DENYING : 'plansDenyingRight',
+      variables: denyingVariables(
+        t,
+        PAGE_SIZE,
+        page === '1' ? null : ctx.cursors.plansDenyingRight[t],
+      ),
+    }),
+    normalise(t, data) {
+      if (t === 'N') {
+        const rows = denyingRowsOfN(data);
+        return denyingTokens(rows.length, rows.length > PAGE_SIZE, rows.slice(0, PAGE_SIZE));
+      }
+      const c = data.plansDenyingRight;
+      return denyingTokens(c.totalCount, c.pageInfo.hasNextPage, c.nodes);
+    },
+  };
+}
 
 // ---------------------------------------------------------------------------------------------
-// 4, 5. Incidents, newest first: page 1 and page 500 (after the 9,980th incident).
+// 5, 6. Incidents, newest first: page 1 and page 500 (after the 9,980th incident).
 
 const O_INCIDENTS = `query Incidents($first: Int!, $after: String) {
   incidents(first: $first, after: $after) {
@@ -348,33 +516,27 @@ const O_INCIDENTS = `query Incidents($first: Int!, $after: String) {
         id kind title date status
         against { id name }
         before { id name }
-        cites { id ref }
+        cites { id citation }
       }
     }
   }
 }`;
 
 const N_INCIDENTS = `query Incidents($first: Int!, $after: String) {
-  incidentsConnection(first: $first, after: $after, sort: [{ date: DESC }, { id: DESC }]) {
+  incidentsConnection(first: $first, after: $after, sort: [{ date: DESC }, { id: DESC }], where: { retractedAt: { eq: null } }) {
     totalCount
     pageInfo { hasNextPage endCursor }
     edges {
       cursor
       node {
-        id kind title date status
+        id kind title date datePrecision status
         against(sort: [{ name: ASC }]) { id name }
         before { id name }
-        cites(sort: [{ article: ASC }, { paragraph: ASC }, { point: ASC }]) { id ref }
+        cites(sort: [{ regulation: ASC }, { article: ASC }, { paragraph: ASC }, { point: ASC }]) { id citation }
       }
     }
   }
 }`;
-
-/** Only the page-size query, for walking to page 500. */
-export const WALK_QUERIES: Record<Exclude<TargetName, 'R'>, string> = {
-  O: `query Walk($first: Int!, $after: String) { incidents(first: $first, after: $after) { pageInfo { endCursor } } }`,
-  N: `query Walk($first: Int!, $after: String) { incidentsConnection(first: $first, after: $after, sort: [{ date: DESC }, { id: DESC }]) { pageInfo { endCursor } } }`,
-};
 
 function incidentTokens(total: number, hasNext: boolean, nodes: any[]): string[] {
   return [
@@ -382,7 +544,8 @@ function incidentTokens(total: number, hasNext: boolean, nodes: any[]): string[]
     `next:${hasNext}`,
     ...nodes.map((n) => {
       const before = Array.isArray(n.before) ? n.before[0] : n.before;
-      return `${n.id}:${n.date}:${n.kind}:${n.against.map((c: any) => c.id).join(',')}:${before?.id ?? '-'}:${n.cites.map((p: any) => p.id).join(',')}`;
+      const date = 'datePrecision' in n ? partial(n.date, n.datePrecision) : n.date;
+      return `${n.id}:${date}:${n.kind}:${n.against.map((c: any) => c.id).join(',')}:${before?.id ?? '-'}:${n.cites.map((p: any) => p.citation).join(',')}`;
     }),
   ];
 }
@@ -394,10 +557,11 @@ function incidentsWorkload(page: 1 | 500): Workload {
       page === 1
         ? `incidents(first: ${PAGE_SIZE}) with totalCount, against, before, cites`
         : `the same, after the cursor ending page 499 (the last page when there are fewer incidents)`,
+    walk: page === 500 ? 'incidents' : undefined,
     note: page === 500 ? { N: 'its own cursors (offsets)' } : undefined,
     request: (t, ctx) => ({
       query: t === 'O' ? O_INCIDENTS : t === 'N' ? N_INCIDENTS : 'incidents',
-      variables: { first: PAGE_SIZE, after: page === 1 ? null : ctx.page500[t] },
+      variables: { first: PAGE_SIZE, after: page === 1 ? null : ctx.cursors.incidents[t] },
     }),
     normalise(t, data) {
       const c = t === 'N' ? data.incidentsConnection : data.incidents;
@@ -411,7 +575,7 @@ function incidentsWorkload(page: 1 | 500): Workload {
 }
 
 // ---------------------------------------------------------------------------------------------
-// 6. Full-text search.
+// 7. Full-text search.
 
 const O_SEARCH = `query Search($text: String!) {
   search(text: $text, first: ${PAGE_SIZE}) {
@@ -440,11 +604,173 @@ const search: Workload = {
   },
 };
 
+// ---------------------------------------------------------------------------------------------
+// 8-12. Findings derived by the rules on a date, in the EEA, over every company: one workload
+//       per rule and one for all of them. The API runs its rules' fixed query, composes every
+//       finding (words included) in TypeScript, then a page query reads the page's entities.
+
+export const FINDING_KINDS = [
+  'RIGHT_CONDITIONED_ON_PAYMENT',
+  'RIGHT_ONLY_ON_REQUEST',
+  'NO_WAY_TO_OBJECT',
+  'TRAINING_ON_BY_DEFAULT',
+] as const;
+
+const O_FINDINGS = `query Findings($kind: FindingKind, $asOf: Date, $first: Int) {
+  findings(kind: $kind, asOf: $asOf, first: $first) {
+    totalCount
+    pageInfo { hasNextPage endCursor }
+    nodes {
+      id kind title standing verification legalBasisEstablished disputed
+      company { id name }
+      product { id }
+      purpose { id }
+      plans { id name paid }
+      practices { id }
+      right { code }
+      legalBasis { id }
+      provisions { id citation }
+    }
+  }
+}`;
+
+/** Ids after the first (the finding's own plan or practice) in no order the API promises. */
+const findingTokens = (total: number, hasNext: boolean, nodes: any[]): string[] => [
+  `total:${total}`,
+  `next:${hasNext}`,
+  ...nodes.map(
+    (f) =>
+      `${f.id}:${f.kind}:${f.title}:${f.standing}:${f.verification}:${f.legalBasisEstablished}:${f.disputed}:` +
+      `${f.company.id}:${f.company.name}:${f.product.id}:${f.purpose.id}:` +
+      `plans=${sortedTail(f.plans.map((p: any) => `${p.id}/${p.name}/${p.paid}`))}:` +
+      `practices=${sortedTail(f.practices.map((p: any) => p.id))}:${f.right?.code ?? '-'}:` +
+      `${f.legalBasis?.id ?? '-'}:provisions=${f.provisions
+        .map((p: any) => `${p.id}/${p.citation}`)
+        .sort()
+        .join(',')}`,
+  ),
+];
+
+function findingsWorkload(kind: (typeof FINDING_KINDS)[number] | null, short: string): Workload {
+  return {
+    name: `findings ${short}`,
+    describe: `findings(${kind ? `kind: ${kind}, ` : ''}asOf, scope: ${SCOPE}, first: ${PAGE_SIZE}) over every company: standing, plans, practices, provisions (no explanation)`,
+    cypherQueries: 2,
+    unsupported: {
+      N: 'cannot express the rules (comparing two plans of a product, legal-basis and provision conditions, standing from disputed claims)',
+    },
+    request: (t) => ({
+      query: t === 'O' ? O_FINDINGS : 'findings',
+      variables: {
+        kind,
+        asOf: AS_OF,
+        first: PAGE_SIZE,
+        ...(t === 'R' ? { scope: SCOPE, kinds: kind ? [kind] : FINDING_KINDS } : {}),
+      },
+    }),
+    normalise(_t, data) {
+      const c = data.findings;
+      return findingTokens(c.totalCount, c.pageInfo.hasNextPage, c.nodes);
+    },
+  };
+}
+
+// ---------------------------------------------------------------------------------------------
+// 13. The timeline of the company with the longest history.
+
+const O_TIMELINE = `query Timeline($company: ID!, $first: Int!) {
+  timeline(company: $company, first: $first) {
+    totalCount
+    pageInfo { hasNextPage endCursor }
+    nodes {
+      id date kind title changes
+      plans { id name }
+      practice { id }
+      previous { id }
+      incident { id kind }
+    }
+  }
+}`;
+
+const timeline: Workload = {
+  name: 'timeline',
+  describe: `timeline(company: ${BUSY_COMPANY}, first: ${TIMELINE_PAGE}) with totalCount, titles and what changed (173 entries at every size)`,
+  unsupported: {
+    N: 'no union of practices and incidents ordered by a computed date, nor "ended with no successor starting that day"',
+  },
+  request: (t) => ({
+    query: t === 'O' ? O_TIMELINE : 'timeline',
+    variables: { company: BUSY_COMPANY, first: TIMELINE_PAGE },
+  }),
+  normalise(_t, data) {
+    const c = data.timeline;
+    return [
+      `total:${c.totalCount}`,
+      `next:${c.pageInfo.hasNextPage}`,
+      ...c.nodes.map(
+        (e: any) =>
+          `${e.id}:${e.date}:${e.kind}:${e.title}:${e.plans.map((p: any) => p.id).join(',')}:` +
+          `${e.practice?.id ?? '-'}:${e.previous?.id ?? '-'}:${e.incident?.id ?? '-'}:` +
+          // The API lists changed rights in the order Neo4j returns them: compare as a set.
+          `${[...e.changes].sort().join('|')}`,
+      ),
+    ];
+  },
+};
+
 export const WORKLOADS: Workload[] = [
   dashboard,
   matrix,
-  denying,
+  denyingWorkload('1'),
+  denyingWorkload('N'),
   incidentsWorkload(1),
   incidentsWorkload(500),
   search,
+  findingsWorkload('RIGHT_CONDITIONED_ON_PAYMENT', 'payment'),
+  findingsWorkload('RIGHT_ONLY_ON_REQUEST', 'onRequest'),
+  findingsWorkload('NO_WAY_TO_OBJECT', 'noObjection'),
+  findingsWorkload('TRAINING_ON_BY_DEFAULT', 'trainingOn'),
+  findingsWorkload(null, 'all'),
+  timeline,
 ];
+
+// ---------------------------------------------------------------------------------------------
+// Walking a list's cursors to page N: the page-size request and where its end cursor is.
+
+export interface Walk {
+  /** The list's totalCount, asked of O (or R). */
+  total(target: TargetName): TargetRequest;
+  page(target: TargetName, first: number, after: unknown): TargetRequest;
+  /** The total and end cursor of a walk page's answer. */
+  read(target: TargetName, data: any): { total: number; endCursor: unknown };
+}
+
+export const WALKS: Record<WalkName, Walk> = {
+  incidents: {
+    total: (t) => WALKS.incidents.page(t, 1, null),
+    page: (t, first, after) => ({
+      query:
+        t === 'R'
+          ? 'incidents'
+          : t === 'O'
+            ? `query Walk($first: Int!, $after: String) { incidents(first: $first, after: $after) { totalCount pageInfo { endCursor } } }`
+            : `query Walk($first: Int!, $after: String) { incidentsConnection(first: $first, after: $after, sort: [{ date: DESC }, { id: DESC }], where: { retractedAt: { eq: null } }) { totalCount pageInfo { endCursor } } }`,
+      variables: { first, after },
+    }),
+    read: (t, data) => {
+      const c = t === 'N' ? data.incidentsConnection : data.incidents;
+      return { total: Number(c.totalCount), endCursor: c.pageInfo.endCursor };
+    },
+  },
+  plansDenyingRight: {
+    total: (t) => WALKS.plansDenyingRight.page(t, 1, null),
+    page: (t, first, after) => ({
+      query: t === 'O' ? O_DENYING_WALK : 'plansDenyingRight',
+      variables: denyingVariables(t, first, after),
+    }),
+    read: (_t, data) => ({
+      total: Number(data.plansDenyingRight.totalCount),
+      endCursor: data.plansDenyingRight.pageInfo.endCursor,
+    }),
+  },
+};
