@@ -1,8 +1,10 @@
 /**
- * The HTTP face: Apollo Server at /graphql (graphql-endpoint.ts), Express for the explorer,
- * dashboard, exports and health endpoints. Resolvers reach Neo4j only through the db layer.
+ * The HTTP face: Apollo Server at /graphql (graphql-endpoint.ts), graphql-ws on the same path
+ * (limits/websocket-gate.ts), Express for the explorer, dashboard, exports and health
+ * endpoints. Every door is under the same rules: one rate limit (before authentication), one
+ * admission check, the same query limits and the same error masking. Resolvers reach Neo4j
+ * only through the db layer.
  */
-import { randomUUID } from 'node:crypto';
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { ApolloServer } from '@apollo/server';
@@ -11,30 +13,28 @@ import {
   ApolloServerPluginCacheControlDisabled,
   ApolloServerPluginLandingPageDisabled,
 } from '@apollo/server/plugin/disabled';
-import express from 'express';
-import { execute } from 'graphql';
-import { useServer } from 'graphql-ws/use/ws';
-import { WebSocketServer } from 'ws';
+import express, { type NextFunction, type Request, type Response } from 'express';
 import type { Logger } from '../config';
 import { dashboardRouter } from '../dashboard';
 import { checkReadiness, type Database, QueryTally } from '../db';
-import { AppError } from '../errors';
-import { authPlugin } from './auth/auth.plugin';
-import { Authenticator } from './auth/authenticate';
+import { admission, authPlugin } from './auth/auth.plugin';
+import { Authenticator, type Caller } from './auth/authenticate';
 import type { ApiContext } from './context';
 import { createEvents, type Events } from './events';
 import { explorerForBrowsers, explorerRouter } from './explorer/explorer';
 import { apolloExecutor, exportRouter } from './export';
-import { formatError } from './format-error';
-import { graphqlEndpoint, type Step } from './graphql-endpoint';
+import { errorLogPlugin, formatError } from './format-error';
 import {
-  answerBodyError,
-  corsGuard,
-  type GuardSettings,
-  jsonBody,
-  rateLimiter,
-} from './limits/http-guards';
-import { queryLimitsPlugin, type QueryLimits } from './limits/query-limits';
+  graphqlEndpoint,
+  requestIdFor,
+  requestIdOf,
+  sendJson,
+  type Step,
+} from './graphql-endpoint';
+import { answerBodyError, corsGuard, type GuardSettings, jsonBody } from './limits/http-guards';
+import { queryLimitsPlugin, type QueryLimits, validationRules } from './limits/query-limits';
+import { createRateLimit } from './limits/rate-limit';
+import { webSocketGate } from './limits/websocket-gate';
 import { queryCountPlugin } from './query-count.plugin';
 import { buildApiSchema } from './schema';
 import { byResponseKey } from './translate/answered';
@@ -59,14 +59,18 @@ export interface ApiOptions {
 }
 
 export interface ApiLimits extends QueryLimits, GuardSettings {
+  /** Request bodies, and WebSocket messages. */
   maxBodyBytes: number;
   introspection: boolean;
   explorer: boolean;
+  /** How often the keys of open WebSocket connections are checked for revocation. */
+  keyRecheckMs: number;
 }
 
 export const DEFAULT_LIMITS: ApiLimits = {
   maxTokens: 3000,
   maxDepth: 8,
+  maxIntrospectionDepth: 20,
   maxAliases: 15,
   maxCost: 500_000,
   maxBodyBytes: 2_000_000,
@@ -75,6 +79,7 @@ export const DEFAULT_LIMITS: ApiLimits = {
   corsOrigins: [],
   introspection: true,
   explorer: true,
+  keyRecheckMs: 2000,
 };
 
 const GRAPHQL_PATH = '/graphql';
@@ -94,6 +99,11 @@ export async function startApi(options: ApiOptions): Promise<RunningApi> {
   const shapedAnswers = options.shapedAnswers ?? true;
   if (shapedAnswers) reuseFetchedRootAnswers(schema);
   const authenticator = new Authenticator();
+  const rateLimit = createRateLimit(
+    limits,
+    (authorization) => authenticator.verifiedKeyId(authorization),
+    logger,
+  );
   const app = express();
   app.disable('x-powered-by');
   // GraphQL answers are POST responses: an ETag would hash every body (~0.2 ms of 183 KB in bench/).
@@ -101,63 +111,50 @@ export async function startApi(options: ApiOptions): Promise<RunningApi> {
   // Requests are dispatched below, once Apollo has started: /graphql to its endpoint, the rest to Express.
   const httpServer = http.createServer();
 
-  /** Who is calling, from the Authorization header (HTTP) or connection parameter (WebSocket). */
-  const contextFor = async (
-    authorization: string | undefined,
-    requestId: string,
-  ): Promise<ApiContext> => {
-    const queries = new QueryTally();
-    const requestDb = db.counting(queries);
-    let principal = null;
-    let authError: Error | null = null;
-    try {
-      principal = await authenticator.principal(authorization, requestDb);
-    } catch (error) {
-      authError = error as Error;
-    }
-    return {
-      db: requestDb,
-      queries,
-      requestId,
-      logger: logger.child({ requestId }),
-      principal,
-      authError,
-      publicReads,
-      events,
-    };
-  };
+  /** Who presents an Authorization value; the key lookup counts among `queries`. */
+  const identify = (authorization: string | undefined, queries: QueryTally): Promise<Caller> =>
+    authenticator.caller(authorization, db.counting(queries));
 
-  // Subscriptions (graphql-ws) on the same path as queries.
-  const wsServer = new WebSocketServer({ server: httpServer, path: GRAPHQL_PATH });
-  const wsCleanup = useServer(
-    {
-      schema,
-      // Subscription answers are shaped by response key, like every compiled answer.
-      execute: (args) => execute({ ...args, fieldResolver: byResponseKey }),
-      context: async (ctx) => {
-        const params = ctx.connectionParams ?? {};
-        const authorization =
-          typeof params.authorization === 'string' ? params.authorization : undefined;
-        const context = await contextFor(authorization, randomUUID());
-        if (context.authError) throw context.authError;
-        if (!context.publicReads && !context.principal) {
-          throw new AppError(
-            'UNAUTHENTICATED',
-            'subscriptions need an API key (connection parameter "authorization")',
-          );
-        }
-        return context;
-      },
-    },
-    wsServer,
-  );
+  const contextFor = (
+    caller: Caller,
+    requestId: string,
+    queries = new QueryTally(),
+  ): ApiContext => ({
+    db: db.counting(queries),
+    queries,
+    requestId,
+    logger: logger.child({ requestId }),
+    principal: caller.principal,
+    authError: caller.authError,
+    publicReads,
+    events,
+  });
+
+  // Subscriptions (graphql-ws) on the same path as queries, under the same rules.
+  const ws = webSocketGate({
+    server: httpServer,
+    path: GRAPHQL_PATH,
+    schema,
+    limits,
+    rateLimit,
+    publicReads,
+    development: options.development,
+    identify: (authorization) => identify(authorization, new QueryTally()),
+    contextFor: (caller, requestId) => contextFor(caller, requestId),
+    authenticator,
+    db,
+    logger,
+    keyRecheckMs: limits.keyRecheckMs,
+  });
 
   const apollo = new ApolloServer<ApiContext>({
     schema,
     // Compiled answers are shaped by response key (alias or name): every field of a compiled
     // type reads its value so (translate/answered.ts); fields with arguments return the same.
     fieldResolver: byResponseKey,
-    introspection: limits.introspection,
+    // The introspection switch is a validation rule shared with the WebSocket door.
+    introspection: true,
+    validationRules: validationRules(limits.introspection),
     parseOptions: { maxTokens: limits.maxTokens },
     formatError: formatError(options.development),
     includeStacktraceInErrorResponses: options.development,
@@ -170,14 +167,21 @@ export async function startApi(options: ApiOptions): Promise<RunningApi> {
       // field's resolver (about 2 ms of a 183 KB answer in bench/).
       ApolloServerPluginCacheControlDisabled(),
       queryCountPlugin,
+      errorLogPlugin,
       authPlugin,
       queryLimitsPlugin(limits),
       ...(shapedAnswers ? [shapedAnswerPlugin] : []),
-      { serverWillStart: () => Promise.resolve({ drainServer: async () => wsCleanup.dispose() }) },
+      { serverWillStart: () => Promise.resolve({ drainServer: () => ws.dispose() }) },
     ],
   });
   await apollo.start();
 
+  // Every Express route has a request id and counts against the rate limit too.
+  app.use((req, res, next) => {
+    res.setHeader('x-request-id', requestIdFor(req));
+    next();
+  });
+  if (rateLimit) app.use(rateLimit.middleware);
   app.get('/healthz', (_req, res) => {
     res.json({ status: 'ok' });
   });
@@ -194,17 +198,41 @@ export async function startApi(options: ApiOptions): Promise<RunningApi> {
   app.use(
     exportRouter({
       db,
-      executorFor: async (req, requestId) =>
-        apolloExecutor(apollo, await contextFor(req.headers.authorization, requestId)),
+      logger,
+      executorFor: async (req, requestId) => {
+        const queries = new QueryTally();
+        const caller = await identify(req.headers.authorization, queries);
+        return apolloExecutor(apollo, contextFor(caller, requestId, queries));
+      },
     }),
   );
+  app.use(routeErrors(logger));
+
+  /** Contexts made by the admission step, for Apollo to use. */
+  const contexts = new WeakMap<http.IncomingMessage, ApiContext>();
+  /**
+   * Authentication, after the rate limit and before the body is read: a caller who may do
+   * nothing (a bad key, or no key where reads are not public) is refused 401 with no parsing
+   * or validation work, and so never sees a validation error (nor its field suggestions).
+   */
+  const admit: Step = (req, res, next) => {
+    const queries = new QueryTally();
+    identify(req.headers.authorization, queries).then((caller) => {
+      const context = contextFor(caller, requestIdOf(res) ?? requestIdFor(req), queries);
+      contexts.set(req, context);
+      const refused = admission(context);
+      res.setHeader('x-cypher-queries', String(queries.count));
+      next(refused ?? undefined);
+    }, next);
+  };
 
   const steps: Step[] = [
     // CORS first: preflight requests are answered before anything else.
     corsGuard(limits),
-    ...(limits.explorer ? [explorerForBrowsers(GRAPHQL_PATH)] : []),
     // No limit for either kind of caller: no limiter at all (even skipping costs ~0.1 ms).
-    ...(limits.perKey > 0 || limits.anonymous > 0 ? [rateLimiter(limits)] : []),
+    ...(rateLimit ? [rateLimit.middleware] : []),
+    ...(limits.explorer ? [explorerForBrowsers(GRAPHQL_PATH)] : []),
+    admit,
     jsonBody(limits.maxBodyBytes),
   ];
   const endpoint = graphqlEndpoint({
@@ -214,12 +242,12 @@ export async function startApi(options: ApiOptions): Promise<RunningApi> {
     answerError: answerBodyError,
     logger,
     context: (req, res) => {
-      const requestId =
-        (typeof req.headers['x-request-id'] === 'string' &&
-          req.headers['x-request-id'].slice(0, 100)) ||
-        randomUUID();
-      res.setHeader('x-request-id', requestId);
-      return contextFor(req.headers.authorization, requestId);
+      const context = contexts.get(req);
+      if (context) return Promise.resolve(context);
+      // Not reached: `admit` runs before Apollo for every request.
+      return identify(req.headers.authorization, new QueryTally()).then((caller) =>
+        contextFor(caller, requestIdOf(res) ?? requestIdFor(req)),
+      );
     },
   });
   httpServer.on('request', (req: http.IncomingMessage, res: http.ServerResponse) => {
@@ -238,5 +266,24 @@ export async function startApi(options: ApiOptions): Promise<RunningApi> {
     close: async () => {
       await apollo.stop();
     },
+  };
+}
+
+/**
+ * The Express routes' last handler: a failure with a 4xx status (a path it cannot decode...)
+ * is answered with its code; anything else is logged with the request id and answered 500
+ * "internal error", as JSON, never Express's HTML page with a stack trace.
+ */
+function routeErrors(logger: Logger) {
+  return (error: unknown, req: Request, res: Response, next: NextFunction): void => {
+    if (res.headersSent) {
+      next(error);
+      return;
+    }
+    if (answerBodyError(res, error)) return;
+    logger.error({ err: error, requestId: requestIdOf(res), path: req.path }, 'a route failed');
+    sendJson(res, 500, {
+      errors: [{ message: 'internal error', extensions: { code: 'INTERNAL_SERVER_ERROR' } }],
+    });
   };
 }

@@ -3,6 +3,7 @@
  * code and no driver text, Cypher or stack trace), and the graph is unchanged afterwards.
  * Cases are generated (hostile strings in every string argument and bundle field) and hand-picked.
  */
+import { gzipSync } from 'node:zlib';
 import { createApiKey } from '../../src/api/auth/api-keys.store';
 import type { Database } from '../../src/db';
 import { startTestApi, type TestApi } from '../helpers/api';
@@ -41,6 +42,80 @@ const OK_CODES = new Set([
   'FORBIDDEN',
 ]);
 
+/** `depth` nested lists around a string, as JSON text (JSON.stringify would recurse as deep). */
+const nestedJson = (depth: number): string => `${'['.repeat(depth)}"x"${']'.repeat(depth)}`;
+
+/** Requests below GraphQL: bodies, encodings, paths. Each gets a 4xx with a code, never a 500. */
+const RAW_REQUESTS: [string, (origin: string) => Promise<Response>][] = [
+  [
+    'a variable nested 20,000 deep',
+    (origin) =>
+      fetch(`${origin}/graphql`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: `{"query":"query ($v: [ID!]) { rightsMatrix(companies: $v) { totalCount } }","variables":{"v":${nestedJson(20_000)}}}`,
+      }),
+  ],
+  [
+    'a variable nested 100 deep in a GET',
+    (origin) =>
+      fetch(
+        `${origin}/graphql?query=${encodeURIComponent('query ($v: [ID!]) { rightsMatrix(companies: $v) { totalCount } }')}&variables=${encodeURIComponent(`{"v":${nestedJson(100)}}`)}`,
+        { headers: { 'apollo-require-preflight': 'true' } },
+      ),
+  ],
+  [
+    'extensions nested 20,000 deep',
+    (origin) =>
+      fetch(`${origin}/graphql`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: `{"query":"{ about { version } }","extensions":{"x":${nestedJson(20_000)}}}`,
+      }),
+  ],
+  ...(['gzip', 'deflate', 'br'] as const).map(
+    (encoding) =>
+      [
+        `a body that is not valid ${encoding}`,
+        (origin: string) =>
+          fetch(`${origin}/graphql`, {
+            method: 'POST',
+            headers: { 'content-type': 'application/json', 'content-encoding': encoding },
+            body: JSON.stringify({ query: '{ about { version } }' }),
+          }),
+      ] as [string, (origin: string) => Promise<Response>],
+  ),
+  [
+    'a gzip body cut short',
+    (origin) =>
+      fetch(`${origin}/graphql`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', 'content-encoding': 'gzip' },
+        body: gzipSync(JSON.stringify({ query: '{ about { version } }' })).subarray(0, 20),
+      }),
+  ],
+  [
+    'a gzip body that inflates past the body limit',
+    (origin) =>
+      fetch(`${origin}/graphql`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', 'content-encoding': 'gzip' },
+        body: gzipSync(`{"query":"${' '.repeat(5_000_000)}"}`),
+      }),
+  ],
+  ...['__proto__', 'constructor', 'hasOwnProperty', 'toString', '__defineGetter__'].map(
+    (name) =>
+      [
+        `the explorer asset "${name}"`,
+        (origin: string) => fetch(`${origin}/explorer/assets/${name}`),
+      ] as [string, (origin: string) => Promise<Response>],
+  ),
+  [
+    'an explorer asset path that cannot be decoded',
+    (origin) => fetch(`${origin}/explorer/assets/%E0%A4%A`),
+  ],
+];
+
 /** Queries with one string argument, given as a variable. */
 const STRING_ARGUMENTS: [string, string][] = [
   ['company(id)', 'query ($v: ID!) { company(id: $v) { id } }'],
@@ -68,6 +143,9 @@ const STRING_ARGUMENTS: [string, string][] = [
   ['findings(company)', 'query ($v: ID) { findings(company: $v) { totalCount } }'],
   ['companies(country)', 'query ($v: String) { companies(country: $v) { totalCount } }'],
 ];
+
+/** A cursor as the API makes them (base64url JSON of the sort keys), with any values. */
+const cursorOf = (key: unknown[]): string => Buffer.from(JSON.stringify(key)).toString('base64url');
 
 const HAND_PICKED: [string, string, Record<string, unknown>?][] = [
   ['first is a string', '{ incidents(first: "ten") { totalCount } }'],
@@ -163,6 +241,42 @@ const HAND_PICKED: [string, string, Record<string, unknown>?][] = [
   ],
   ['a cursor with the wrong arity', '{ incidents(after: "WyIyMDI1LTAyLTEwIl0") { totalCount } }'],
   ['a cursor that is not base64 JSON', '{ incidents(after: "%%%") { totalCount } }'],
+  [
+    'a cursor of another list with as many keys (a name where a date is expected)',
+    `{ incidents(after: "${cursorOf(['Mistral AI', 'mistral-ai'])}") { totalCount } }`,
+  ],
+  [
+    "a company cursor for a company's incidents",
+    `{ company(id: "mistral-ai") { incidents(after: "${cursorOf(['Mistral AI', 'mistral-ai'])}") { totalCount } } }`,
+  ],
+  [
+    'a cursor with a date that does not exist',
+    `{ incidents(after: "${cursorOf(['2025-02-30', 'x'])}") { totalCount } }`,
+  ],
+  [
+    'a cursor with a number where a date is expected',
+    `{ incidents(after: "${cursorOf([20250210, 'x'])}") { totalCount } }`,
+  ],
+  [
+    'a cursor with a day where a date and time is expected',
+    `{ incidents(recordedAfter: "2020-01-01T00:00:00Z", after: "${cursorOf(['2025-02-10', 'x'])}") { totalCount } }`,
+  ],
+  [
+    'a cursor with an hour that does not exist',
+    `{ incidents(recordedAfter: "2020-01-01T00:00:00Z", after: "${cursorOf(['2025-02-10T25:00:00Z', 'x'])}") { totalCount } }`,
+  ],
+  [
+    'a cursor with a time zone that does not exist',
+    `{ incidents(recordedAfter: "2020-01-01T00:00:00Z", after: "${cursorOf(['2025-02-10T10:00:00Z[Mars/Olympus]', 'x'])}") { totalCount } }`,
+  ],
+  [
+    'a cursor with numbers where names are expected',
+    `{ companies(after: "${cursorOf([1, 2])}") { totalCount } }`,
+  ],
+  [
+    'a cursor with an object for a key',
+    `{ companies(after: "${cursorOf([{ $gt: '' }, 'x'])}") { totalCount } }`,
+  ],
   ['text of one character class only', '{ search(text: "!!!???") { totalCount } }'],
 ];
 
@@ -230,6 +344,17 @@ describe('bad input', () => {
     cleanAnswer(res);
     // Far dates are valid dates: answered with data. Everything else here is refused.
     if (!name.startsWith('date far')) expect(res.errors?.length ?? 0).toBeGreaterThan(0);
+  });
+
+  it.each(RAW_REQUESTS)('%s', async (_name, send) => {
+    const res = await send(new URL(api.url).origin);
+    const text = await res.text();
+    expect(res.status).toBeGreaterThanOrEqual(400);
+    expect(res.status).toBeLessThan(500);
+    if (res.headers.get('content-type')?.startsWith('application/json')) {
+      cleanAnswer({ status: res.status, ...(JSON.parse(text) as object) });
+    }
+    expect(text).not.toMatch(/stack|at .*\.[jt]s:\d+|RangeError|Maximum call stack/);
   });
 
   /** Hostile strings in every kind of bundle field, dry-run so that even an accepted bundle writes nothing. */
@@ -382,8 +507,8 @@ describe('bad input', () => {
   });
 
   it('has at least 150 cases', () => {
-    expect(generated.length + HAND_PICKED.length + bundleCases.length + 6).toBeGreaterThanOrEqual(
-      150,
-    );
+    expect(
+      generated.length + HAND_PICKED.length + RAW_REQUESTS.length + bundleCases.length + 6,
+    ).toBeGreaterThanOrEqual(150);
   });
 });

@@ -62,3 +62,14 @@ export async function findApiKey(
     ? { hash: row.hash as string, role: row.role as Role, revoked: row.revoked === true }
     : null;
 }
+
+/** Which of these key ids name a key that exists and is not revoked. */
+export async function activeKeyIds(db: Database, ids: readonly string[]): Promise<Set<string>> {
+  if (ids.length === 0) return new Set();
+  const rows = await db.read(
+    'activeKeyIds',
+    'MATCH (k:ApiKey) WHERE k.id IN $ids AND k.revokedAt IS NULL RETURN k.id AS id',
+    { ids: [...ids] },
+  );
+  return new Set(rows.map((r) => r.id as string));
+}

@@ -1,7 +1,8 @@
 /**
  * Who is calling: the key in `Authorization: Bearer <key>`, checked against its stored hash.
  * Lookups are cached briefly so that a request costs no extra round trip in the common case;
- * a revocation therefore takes effect within CACHE_MS.
+ * a revocation therefore takes effect within CACHE_MS (sooner for keys the API has seen
+ * revoked: `forget`).
  */
 import type { Database } from '../../db';
 import { AppError } from '../../errors';
@@ -10,11 +11,71 @@ import { findApiKey } from './api-keys.store';
 
 const CACHE_MS = 10_000;
 
+/**
+ * Entries per cache. Found keys and unknown ids are cached apart, so that a flood of made-up
+ * ids (each a negative entry) can push out only other made-up ids, never a real key.
+ */
+const MAX_ENTRIES = 10_000;
+
+/** Who presented a request: its key's principal, or why its key did not check out. */
+export interface Caller {
+  principal: Principal | null;
+  /** A presented key that did not check out; every operation then answers UNAUTHENTICATED. */
+  authError: Error | null;
+}
+
+interface StoredKey {
+  hash: string;
+  role: Role;
+  revoked: boolean;
+}
+
+/**
+ * A map that forgets its oldest entries past `max`, and entries older than `ttlMs` on reading
+ * (a Map iterates in insertion order, and every write re-inserts).
+ */
+class BoundedCache<V> {
+  private readonly entries = new Map<string, { at: number; value: V }>();
+
+  constructor(
+    private readonly max: number,
+    private readonly ttlMs: number,
+  ) {}
+
+  /** The value, while fresh; `stale` also returns an expired one. */
+  get(key: string, stale = false): V | undefined {
+    const hit = this.entries.get(key);
+    if (!hit) return undefined;
+    return stale || Date.now() - hit.at < this.ttlMs ? hit.value : undefined;
+  }
+
+  set(key: string, value: V): void {
+    this.entries.delete(key);
+    this.entries.set(key, { at: Date.now(), value });
+    if (this.entries.size > this.max) {
+      const oldest = this.entries.keys().next();
+      if (!oldest.done) this.entries.delete(oldest.value);
+    }
+  }
+
+  delete(key: string): void {
+    this.entries.delete(key);
+  }
+}
+
+/** The id and secret of a bearer token; null when the header is not "Bearer <API key>". */
+export function bearerToken(
+  authorization: string | undefined,
+): { id: string; secret: string } | null {
+  const match = /^Bearer\s+(\S+)$/i.exec(authorization?.trim() ?? '');
+  return match ? parseToken(match[1]!) : null;
+}
+
 export class Authenticator {
-  private readonly cache = new Map<
-    string,
-    { at: number; key: { hash: string; role: Role; revoked: boolean } | null }
-  >();
+  private readonly found = new BoundedCache<StoredKey>(MAX_ENTRIES, CACHE_MS);
+  private readonly unknown = new BoundedCache<true>(MAX_ENTRIES, CACHE_MS);
+  /** Lookups under way, so that concurrent requests with one key share one query. */
+  private readonly pending = new Map<string, Promise<StoredKey | null>>();
 
   /**
    * The caller for an Authorization header; null when none is sent. A bad or revoked key is
@@ -22,8 +83,7 @@ export class Authenticator {
    */
   async principal(authorization: string | undefined, db: Database): Promise<Principal | null> {
     if (authorization === undefined || authorization.trim() === '') return null;
-    const match = /^Bearer\s+(\S+)$/i.exec(authorization.trim());
-    const parsed = match ? parseToken(match[1]!) : null;
+    const parsed = bearerToken(authorization);
     if (!parsed)
       throw new AppError('UNAUTHENTICATED', 'the Authorization header must be "Bearer <API key>"');
     const key = await this.lookup(parsed.id, db);
@@ -36,13 +96,60 @@ export class Authenticator {
     return { keyId: parsed.id, role: key.role };
   }
 
-  private async lookup(id: string, db: Database) {
-    const hit = this.cache.get(id);
-    if (hit && Date.now() - hit.at < CACHE_MS) return hit.key;
-    const key = await findApiKey(db, id);
-    if (this.cache.size > 10_000) this.cache.clear();
-    this.cache.set(id, { at: Date.now(), key });
-    return key;
+  /** The caller of an Authorization header: `principal`, with its error caught. */
+  async caller(authorization: string | undefined, db: Database): Promise<Caller> {
+    try {
+      return { principal: await this.principal(authorization, db), authError: null };
+    } catch (error) {
+      return {
+        principal: null,
+        authError: error instanceof Error ? error : new Error(String(error)),
+      };
+    }
+  }
+
+  /**
+   * The key id of an Authorization header whose key this process has already checked, with no
+   * database work; null for anything else (no key, a malformed, unknown, revoked or mistyped
+   * key, or one not seen yet). The rate limiter runs before authentication and buckets by
+   * this: a made-up key id gets no bucket of its own, it counts against the caller's address.
+   */
+  verifiedKeyId(authorization: string | undefined): string | null {
+    const parsed = bearerToken(authorization);
+    if (!parsed) return null;
+    // A stale entry is good enough to pick a bucket: authentication still checks it afresh.
+    const key = this.found.get(parsed.id, true);
+    return key && !key.revoked && secretMatches(parsed.secret, key.hash) ? parsed.id : null;
+  }
+
+  /** Drops what is cached about keys (found revoked elsewhere), so the next request asks again. */
+  forget(keyIds: Iterable<string>): void {
+    for (const id of keyIds) {
+      this.found.delete(id);
+      this.unknown.delete(id);
+    }
+  }
+
+  private async lookup(id: string, db: Database): Promise<StoredKey | null> {
+    const known = this.found.get(id);
+    if (known) return known;
+    if (this.unknown.get(id)) return null;
+    const running = this.pending.get(id);
+    if (running) return running;
+    const lookup = findApiKey(db, id)
+      .then((key) => {
+        if (key) {
+          this.found.set(id, key);
+          this.unknown.delete(id);
+        } else {
+          this.unknown.set(id, true);
+          this.found.delete(id);
+        }
+        return key;
+      })
+      .finally(() => this.pending.delete(id));
+    this.pending.set(id, lookup);
+    return lookup;
   }
 }
 

@@ -10,16 +10,18 @@ import type { Step } from '../graphql-endpoint';
 const asset = (pkg: string, file: string): string =>
   path.join(path.dirname(require.resolve(`${pkg}/package.json`)), file);
 
-export const EXAMPLE_QUERY = `# Which plans denied the right to object to AI training on 1 February 2025?
+export const EXAMPLE_QUERY = `# Which plans withheld the right to object to AI training on 12 February 2025,
+# on what evidence, and who says otherwise? (The docs are under the book icon.)
 query PlansDenyingObjection {
-  plansDenyingRight(right: OBJECT, purpose: "ai-model-training", asOf: "2025-02-01") {
-    company { name }
-    product { name }
-    plan { name tier }
-    status
-    mechanism
-    supportingSources { publisher url publishedAt }
-    disputingSources { publisher url note }
+  plansDenyingRight(right: OBJECT, purpose: "ai-model-training", asOf: "2025-02-12") {
+    totalCount
+    nodes {
+      company { name }
+      plan { name tier }
+      status
+      supportingSources { source { publisher url publishedAt } }
+      disputes { alternative claimedBy { name } source { publisher url } }
+    }
   }
 }
 `;
@@ -50,14 +52,15 @@ function page(endpoint: string): string {
 
 export function explorerRouter(endpoint = '/graphql'): Router {
   const router = express.Router();
-  const files: Record<string, string> = {
-    'graphiql.min.css': asset('graphiql', 'graphiql.min.css'),
-    'graphiql.min.js': asset('graphiql', 'graphiql.min.js'),
-    'react.production.min.js': asset('react', 'umd/react.production.min.js'),
-    'react-dom.production.min.js': asset('react-dom', 'umd/react-dom.production.min.js'),
-  };
+  // A Map, not an object: "__proto__" or "constructor" in the URL must not find a file.
+  const files = new Map<string, string>([
+    ['graphiql.min.css', asset('graphiql', 'graphiql.min.css')],
+    ['graphiql.min.js', asset('graphiql', 'graphiql.min.js')],
+    ['react.production.min.js', asset('react', 'umd/react.production.min.js')],
+    ['react-dom.production.min.js', asset('react-dom', 'umd/react-dom.production.min.js')],
+  ]);
   router.get('/explorer/assets/:file', (req, res) => {
-    const file = files[req.params.file];
+    const file = files.get(req.params.file);
     if (!file) {
       res.status(404).end();
       return;

@@ -7,6 +7,7 @@
  */
 import { randomUUID } from 'node:crypto';
 import express, { type Request, type Response, type Router } from 'express';
+import type { Logger } from '../../config';
 import type { Database } from '../../db';
 import { AppError, type ErrorCode } from '../../errors';
 import type { GraphQLExecutor } from './executor';
@@ -21,6 +22,8 @@ export interface ExportRouterOptions {
    * Authorization header, the API's context and plugins).
    */
   executorFor(req: Request, requestId: string): Promise<GraphQLExecutor> | GraphQLExecutor;
+  /** Where failures the client is not told about are logged, with the request id. */
+  logger?: Logger;
 }
 
 const STATUS: Partial<Record<ErrorCode, number>> = {
@@ -33,10 +36,19 @@ const STATUS: Partial<Record<ErrorCode, number>> = {
   DATABASE_UNAVAILABLE: 503,
 };
 
-/** Errors answer as GraphQL does ({errors: [{message, extensions: {code}}]}), with an HTTP status. */
-function sendError(res: Response, error: unknown): void {
-  const appError =
-    error instanceof AppError ? error : new AppError('INTERNAL_SERVER_ERROR', 'internal error');
+/**
+ * Errors answer as GraphQL does ({errors: [{message, extensions: {code}}]}), with an HTTP
+ * status. Anything but an AppError with a client code is logged and answered "internal error".
+ */
+function sendError(res: Response, error: unknown, logger: Logger | undefined): void {
+  const expected = error instanceof AppError && error.code !== 'INTERNAL_SERVER_ERROR';
+  if (!expected) {
+    logger?.error(
+      { err: error, requestId: res.getHeader('x-request-id') },
+      'an export failed unexpectedly',
+    );
+  }
+  const appError = expected ? error : new AppError('INTERNAL_SERVER_ERROR', 'internal error');
   res.status(STATUS[appError.code] ?? 500).json({
     errors: [
       { message: appError.message, extensions: { ...appError.extensions, code: appError.code } },
@@ -58,7 +70,9 @@ export function exportRouter(options: ExportRouterOptions): Router {
   const router = express.Router();
 
   const executor = async (req: Request, res: Response): Promise<GraphQLExecutor> => {
-    const requestId = randomUUID();
+    // The server names every request (x-request-id); without it, the export names its own.
+    const given = res.getHeader('x-request-id');
+    const requestId = typeof given === 'string' ? given : randomUUID();
     res.setHeader('x-request-id', requestId);
     return options.executorFor(req, requestId);
   };
@@ -77,7 +91,7 @@ export function exportRouter(options: ExportRouterOptions): Router {
         .set('content-disposition', `attachment; filename="rights-matrix-${asOf}.csv"`)
         .send(csv);
     } catch (error) {
-      sendError(res, error);
+      sendError(res, error, options.logger);
     }
   });
 
@@ -98,7 +112,7 @@ export function exportRouter(options: ExportRouterOptions): Router {
         .set('content-disposition', 'inline; filename="gdpr-rights-graph.jsonld"')
         .send(`${JSON.stringify(document, null, 2)}\n`);
     } catch (error) {
-      sendError(res, error);
+      sendError(res, error, options.logger);
     }
   });
 

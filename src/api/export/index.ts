@@ -16,7 +16,12 @@ export {
   ID_BASE,
   VOCAB,
 } from './graph.jsonld';
-export { rightsMatrixCsv, CSV_LEADING_COLUMNS, type RightsMatrixCsv } from './rights-matrix.csv';
+export {
+  rightsMatrixCsv,
+  spreadsheetSafe,
+  CSV_LEADING_COLUMNS,
+  type RightsMatrixCsv,
+} from './rights-matrix.csv';
 export {
   parseRightsMatrixParams,
   type RightsMatrixParams,

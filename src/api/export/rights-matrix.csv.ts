@@ -1,7 +1,9 @@
 /**
  * The rights matrix as CSV: one row per plan, one column per right holding its status on the
  * date asked. The rows come from the API's own `rightsMatrix` query, page by page, so the CSV
- * and the API never disagree. Quoting follows RFC 4180 (csv-stringify), records end in CRLF.
+ * and the API never disagree. Quoting follows RFC 4180 (csv-stringify), records end in CRLF,
+ * and cells are escaped for spreadsheets as OWASP recommends against CSV injection: names
+ * come from curated sources, and a plan called `=HYPERLINK(...)` must stay text in Excel.
  */
 import { stringify } from 'csv-stringify/sync';
 import { todayIso } from '../common/date.scalar';
@@ -34,6 +36,18 @@ export const CSV_LEADING_COLUMNS = [
   'tier',
   'paid',
 ] as const;
+
+/** What a spreadsheet reads as the start of a formula (OWASP, "CSV Injection"). */
+const FORMULA_START = /^[=+\-@\t\r]/;
+
+/**
+ * A cell as a spreadsheet should show it: text that would start a formula gets a leading
+ * single quote, which spreadsheets read as "this is text" (csv-stringify then quotes the cell
+ * if it holds a comma, a double quote or a line break).
+ */
+export function spreadsheetSafe(cell: string): string {
+  return FORMULA_START.test(cell) ? `'${cell}` : cell;
+}
 
 export async function rightsMatrixCsv(
   execute: GraphQLExecutor,
@@ -78,8 +92,10 @@ export async function rightsMatrixCsv(
         .join(' '),
     ];
   });
-  const csv = stringify([[...CSV_LEADING_COLUMNS, ...rights, 'disputed_rights'], ...records], {
-    record_delimiter: 'windows',
-  });
+  const table = [[...CSV_LEADING_COLUMNS, ...rights, 'disputed_rights'], ...records];
+  const csv = stringify(
+    table.map((record) => record.map(spreadsheetSafe)),
+    { record_delimiter: 'windows' },
+  );
   return { csv, asOf, rowCount: rows.length };
 }

@@ -1,14 +1,14 @@
 /**
  * HTTP-level guards for the GraphQL endpoint, as steps on node's request and response: CORS
- * allow-list, rate limits per API key and per client address, the JSON body, and JSON answers
- * (with a code) for bodies that are too large or broken.
+ * allow-list, the JSON body (size and nesting), and JSON answers (with a code) for bodies that
+ * are too large or broken. The rate limit is in rate-limit.ts, shared with the other doors.
  */
-import type { ServerResponse } from 'node:http';
+import type { IncomingMessage, ServerResponse } from 'node:http';
 import { json } from 'body-parser';
 import cors from 'cors';
-import { ipKeyGenerator, rateLimit } from 'express-rate-limit';
-import { parseToken } from '../auth/api-keys';
+import { AppError } from '../../errors';
 import { sendJson, type Step } from '../graphql-endpoint';
+import { checkJsonDepth } from './json-depth';
 
 export interface GuardSettings {
   /** Requests per minute per key; 0 means no limit. */
@@ -22,48 +22,6 @@ function graphQLError(message: string, code: string, extra: Record<string, unkno
   return { errors: [{ message, extensions: { code, ...extra } }] };
 }
 
-/** The key id of a well-formed bearer token (the key itself is never used or logged here). */
-function keyIdOf(authorization: string | undefined): string | null {
-  const token = /^Bearer\s+(\S+)$/i.exec(authorization?.trim() ?? '')?.[1];
-  return token ? (parseToken(token)?.id ?? null) : null;
-}
-
-export function rateLimiter(settings: GuardSettings): Step {
-  const limiter = rateLimit({
-    windowMs: 60_000,
-    limit: (req) => (keyIdOf(req.headers.authorization) ? settings.perKey : settings.anonymous),
-    skip: (req) =>
-      (keyIdOf(req.headers.authorization) ? settings.perKey : settings.anonymous) === 0,
-    keyGenerator: (req) => {
-      const keyId = keyIdOf(req.headers.authorization);
-      // The peer's address (what Express's req.ip is without 'trust proxy'). ipKeyGenerator
-      // groups an IPv6 client's /56, so that it cannot rotate addresses to escape.
-      const address = req.socket.remoteAddress ?? '0.0.0.0';
-      return keyId ? `key:${keyId}` : `ip:${ipKeyGenerator(address)}`;
-    },
-    standardHeaders: 'draft-7',
-    legacyHeaders: false,
-    handler: (req, res, _next, options) => {
-      const resetTime = (req as { rateLimit?: { resetTime?: Date } }).rateLimit?.resetTime;
-      const retryAfter = Math.max(
-        1,
-        Math.ceil(((resetTime?.getTime() ?? Date.now() + options.windowMs) - Date.now()) / 1000),
-      );
-      res.setHeader('Retry-After', String(retryAfter));
-      sendJson(
-        res,
-        429,
-        graphQLError(`too many requests: retry after ${retryAfter} s`, 'RATE_LIMITED', {
-          retryAfter,
-        }),
-      );
-    },
-  });
-  // Typed for Express, but with our keyGenerator and handler it only uses node's request and
-  // response (the default key generator and handler are the parts that need Express).
-  return limiter as unknown as Step;
-}
-
 export function corsGuard(settings: GuardSettings): Step {
   const allowed = new Set(settings.corsOrigins);
   return cors({
@@ -73,18 +31,74 @@ export function corsGuard(settings: GuardSettings): Step {
   });
 }
 
-/** The JSON body, up to `maxBytes`; its failures are answered by `answerBodyError`. */
+/**
+ * The JSON body, up to `maxBytes`, and no deeper than the JSON nesting limit (a GET's
+ * `variables` and `extensions` too): graphql-js and Apollo walk variables recursively, and a
+ * value nested 20,000 deep would overflow the stack. Failures are answered by `answerBodyError`.
+ */
 export function jsonBody(maxBytes: number): Step {
-  return json({ limit: maxBytes });
+  const parse = json({ limit: maxBytes });
+  return (req, res, next) => {
+    parse(req, res, (error?: unknown) => {
+      if (error) {
+        next(error);
+        return;
+      }
+      try {
+        checkJsonDepth((req as { body?: unknown }).body, 'the request body');
+        if (req.method === 'GET') checkSearchParams(req);
+      } catch (depthError) {
+        next(depthError);
+        return;
+      }
+      next();
+    });
+  };
+}
+
+function checkSearchParams(req: IncomingMessage): void {
+  const url = req.url ?? '';
+  const search = new URLSearchParams(url.slice(url.indexOf('?') + 1 || url.length));
+  for (const name of ['variables', 'extensions']) {
+    const text = search.get(name);
+    if (!text) continue;
+    let value: unknown;
+    try {
+      value = JSON.parse(text);
+    } catch {
+      continue; // Apollo answers text that is not JSON itself
+    }
+    checkJsonDepth(value, `the "${name}" parameter`);
+  }
 }
 
 /**
- * Body-parser failures (too large, not JSON, an unknown charset or encoding) answered as
- * GraphQL errors, not HTML pages. False for any other error.
+ * Failures of the steps before Apollo answered as GraphQL errors, not HTML pages: an AppError
+ * (a refused caller, JSON nested too deep), body-parser's (too large, not JSON, an unknown
+ * charset or encoding, a body that does not decompress), or any error with a 4xx status. False for any other
+ * error: the endpoint logs it and answers 500.
  */
 export function answerBodyError(res: ServerResponse, error: unknown): boolean {
-  const failure = error as { type?: unknown; status?: unknown; limit?: unknown; message?: unknown };
-  if (typeof failure.type !== 'string') return false;
+  if (error instanceof AppError) {
+    // `http` is how a refusal tells Apollo its status (errors/index.ts); it is not for clients.
+    const { http, ...extensions } = error.extensions as {
+      http?: { status?: number };
+      retryAfter?: unknown;
+    };
+    const status = http?.status ?? 400;
+    if (error.code === 'RATE_LIMITED' && typeof extensions.retryAfter === 'number')
+      res.setHeader('Retry-After', String(extensions.retryAfter));
+    sendJson(res, status, graphQLError(error.message, error.code, extensions));
+    return true;
+  }
+  const failure = error as {
+    type?: unknown;
+    status?: unknown;
+    limit?: unknown;
+    message?: unknown;
+    code?: unknown;
+    expose?: unknown;
+  };
   if (failure.type === 'entity.too.large') {
     sendJson(
       res,
@@ -101,14 +115,39 @@ export function answerBodyError(res: ServerResponse, error: unknown): boolean {
     sendJson(res, 400, graphQLError('the request body is not valid JSON', 'BAD_USER_INPUT'));
     return true;
   }
-  const status = typeof failure.status === 'number' && failure.status < 500 ? failure.status : 400;
-  sendJson(
-    res,
-    status,
-    graphQLError(
-      `the request body could not be read: ${String(failure.message)}`,
-      'BAD_USER_INPUT',
-    ),
-  );
-  return true;
+  const clientStatus =
+    typeof failure.status === 'number' && failure.status >= 400 && failure.status < 500
+      ? failure.status
+      : null;
+  if (typeof failure.type === 'string') {
+    sendJson(
+      res,
+      clientStatus ?? 400,
+      graphQLError(
+        `the request body could not be read: ${String(failure.message)}`,
+        'BAD_USER_INPUT',
+      ),
+    );
+    return true;
+  }
+  if (clientStatus !== null) {
+    // zlib's errors (Z_DATA_ERROR, a brotli error...) carry no type: the body is not what its
+    // content-encoding says. Their text is zlib's, so it is not passed on.
+    const decompressing = typeof failure.code === 'string' && /^(Z_|ERR_)/.test(failure.code);
+    sendJson(
+      res,
+      clientStatus,
+      graphQLError(
+        decompressing
+          ? 'the request body could not be decompressed: it is not valid for its content-encoding'
+          : // http-errors marks the messages meant for clients (a path Express cannot decode...).
+            failure.expose === true && typeof failure.message === 'string'
+            ? failure.message
+            : 'the request could not be read',
+        'BAD_USER_INPUT',
+      ),
+    );
+    return true;
+  }
+  return false;
 }

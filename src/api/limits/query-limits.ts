@@ -2,15 +2,25 @@
  * Query limits, enforced after parsing and validation and before any resolver runs, so a
  * refused query costs no database work: depth, aliases, and an estimated cost (how many
  * objects the answer may hold: `first` times the nested lists, like GitHub's node limit).
+ * The same checks and validation rules serve HTTP (queryLimitsPlugin, Apollo's
+ * `validationRules`) and WebSocket (websocket-gate.ts).
+ *
+ * Introspection has its own bound: the standard introspection query (GraphiQL's, Apollo
+ * Sandbox's, codegen's) is 14 levels deep, all of it small single objects (`ofType`), so its
+ * depth is measured apart against `maxIntrospectionDepth`, and graphql-js's
+ * MaxIntrospectionDepthRule (one of its specified rules, so on both doors) bounds the part that
+ * can grow (lists of `fields` in `fields`...).
  */
 import type { ApolloServerPlugin } from '@apollo/server';
 import {
   type FragmentDefinitionNode,
   type GraphQLSchema,
   Kind,
+  NoSchemaIntrospectionCustomRule,
   type OperationDefinitionNode,
   OperationTypeNode,
   type SelectionSetNode,
+  type ValidationRule,
   getNamedType,
   isListType,
   isNonNullType,
@@ -23,8 +33,18 @@ export interface QueryLimits {
   /** Tokens in a query document: bounds parsing and validation work (5,000 repeated fields take validation a minute). */
   maxTokens: number;
   maxDepth: number;
+  /** Depth of the introspection fields (`__schema`, `__type`), which `maxDepth` does not count. */
+  maxIntrospectionDepth: number;
   maxAliases: number;
   maxCost: number;
+}
+
+/**
+ * Validation rules beyond graphql-js's specified ones, for every transport: the introspection
+ * switch (off: no `__schema` or `__type`).
+ */
+export function validationRules(introspection: boolean): ValidationRule[] {
+  return introspection ? [] : [NoSchemaIntrospectionCustomRule];
 }
 
 /**
@@ -35,19 +55,35 @@ const LIST_ESTIMATE = 3;
 
 const CONNECTION_WRAPPERS = new Set(['edges', 'node', 'nodes', 'pageInfo']);
 
-/** Depth counts the fields that have selections: `{ company { name } }` is 1 deep. */
+const INTROSPECTION_FIELDS = new Set(['__schema', '__type']);
+
+interface Tally {
+  aliases: number;
+  /** The deepest introspection field, counted from the operation's root. */
+  introspectionDepth: number;
+}
+
+/**
+ * Depth counts the fields that have selections: `{ company { name } }` is 1 deep. The
+ * introspection fields' selections count in `tally.introspectionDepth`, not in the depth.
+ */
 function depthAndAliases(
   selectionSet: SelectionSetNode,
   fragments: Record<string, FragmentDefinitionNode>,
   depth: number,
   seen: Set<string>,
-  tally: { aliases: number },
+  tally: Tally,
 ): number {
   let deepest = depth;
   for (const selection of selectionSet.selections) {
     if (selection.kind === Kind.FIELD) {
       if (selection.alias) tally.aliases += 1;
-      if (selection.selectionSet) {
+      if (selection.selectionSet && INTROSPECTION_FIELDS.has(selection.name.value)) {
+        tally.introspectionDepth = Math.max(
+          tally.introspectionDepth,
+          depthAndAliases(selection.selectionSet, fragments, depth + 1, seen, tally),
+        );
+      } else if (selection.selectionSet) {
         // Relay's wrappers add no real depth: companies { edges { node { ... } } } is one level.
         const level = CONNECTION_WRAPPERS.has(selection.name.value) ? depth : depth + 1;
         deepest = Math.max(
@@ -99,8 +135,19 @@ export function checkQueryLimits(
   limits: QueryLimits,
 ): void {
   const byName = Object.fromEntries(fragments.map((f) => [f.name.value, f]));
-  const tally = { aliases: 0 };
+  const tally: Tally = { aliases: 0, introspectionDepth: 0 };
   const depth = depthAndAliases(operation.selectionSet, byName, 0, new Set(), tally);
+  if (tally.introspectionDepth > limits.maxIntrospectionDepth) {
+    throw new AppError(
+      'QUERY_TOO_COMPLEX',
+      `the introspection query is nested ${tally.introspectionDepth} levels deep; the limit is ${limits.maxIntrospectionDepth}`,
+      {
+        limit: 'introspectionDepth',
+        max: limits.maxIntrospectionDepth,
+        actual: tally.introspectionDepth,
+      },
+    );
+  }
   if (depth > limits.maxDepth) {
     throw new AppError(
       'QUERY_TOO_COMPLEX',

@@ -1,10 +1,11 @@
 /**
  * Keyset pagination: rows strictly after the cursor in the list's order,
  * (k1 > c1) OR (k1 = c1 AND k2 > c2) ..., with the leading `k1 >= c1` (`<=` descending) said
- * once more in a form an index can seek.
+ * once more in a form an index can seek. The cursor's values are checked against the keys'
+ * kinds first, so that a forged cursor is refused as bad input before Neo4j parses it.
  */
 import Cypher from '@neo4j/cypher-builder';
-import type { CursorKey } from './cursor';
+import { checkCursorValues, type CursorKey } from './cursor';
 import type { OrderKey } from './projection';
 
 function cursorValue(key: OrderKey, value: CursorKey[number]): Cypher.Expr {
@@ -21,6 +22,10 @@ export function afterCursor(
   order: readonly OrderKey[],
   cursor: CursorKey,
 ): Cypher.Predicate {
+  checkCursorValues(
+    cursor,
+    order.map((k) => k.kind),
+  );
   const values = order.map((k, i) => cursorValue(k, cursor[i] ?? null));
   const exprs = order.map((k) => k.expr(node));
   const beyond = (i: number): Cypher.Predicate =>
