@@ -14,6 +14,13 @@ import {
   type HTTPGraphQLRequest,
 } from '@apollo/server';
 import type { Logger } from '../config';
+import { currentBookmarks, parseBookmarks, withBookmarks } from '../db';
+
+/** Request and answer header with Neo4j bookmarks: pass an answer's back to read your writes. */
+export const BOOKMARKS_HEADER = 'neo4j-bookmarks';
+
+const headerValue = (value: string | string[] | undefined): string | undefined =>
+  Array.isArray(value) ? value.join(',') : value;
 
 /** One connect-style step: handles the request itself, or calls `next` (with an error to stop). */
 export type Step = (
@@ -69,10 +76,28 @@ export function graphqlEndpoint<Context extends BaseContext>(
       search: query < 0 ? '' : url.slice(query),
       body: (req as { body?: unknown }).body,
     };
-    const answer = await apollo.executeHTTPGraphQLRequest({
-      httpGraphQLRequest: request,
-      context: () => options.context(req, res),
-    });
+    // Causal consistency across replicas: the request's transactions start from the client's
+    // bookmarks (an earlier answer's, from any replica) and the answer carries where they ended.
+    const given = parseBookmarks(headerValue(req.headers[BOOKMARKS_HEADER]));
+    if ('problem' in given) {
+      sendJson(res, 400, {
+        errors: [
+          {
+            message: `the ${BOOKMARKS_HEADER} header: ${given.problem}`,
+            extensions: { code: 'BAD_USER_INPUT', argument: BOOKMARKS_HEADER },
+          },
+        ],
+      });
+      return;
+    }
+    const { answer, bookmarks } = await withBookmarks(given, async () => ({
+      answer: await apollo.executeHTTPGraphQLRequest({
+        httpGraphQLRequest: request,
+        context: () => options.context(req, res),
+      }),
+      bookmarks: await currentBookmarks(),
+    }));
+    if (bookmarks.length > 0) res.setHeader(BOOKMARKS_HEADER, bookmarks.join(', '));
     for (const [key, value] of answer.headers) res.setHeader(key, value);
     res.statusCode = answer.status ?? 200;
     if (answer.body.kind === 'complete') {

@@ -12,6 +12,7 @@ import neo4j, {
   type RecordShape,
 } from 'neo4j-driver';
 import { AppError } from '../errors';
+import { currentBookmarkManager } from './bookmarks';
 import type { QueryTally } from './query-count';
 import { type Plain, toPlain } from './values';
 
@@ -94,6 +95,7 @@ export class Database {
     for (let attempt = 1; ; attempt++) {
       const session = this.driver.session({
         database: this.settings.database,
+        bookmarkManager: currentBookmarkManager(),
         defaultAccessMode: neo4j.session.WRITE,
       });
       try {
@@ -119,6 +121,7 @@ export class Database {
   async autoCommit(name: string, cypher: string, params: Params = {}): Promise<void> {
     const session = this.driver.session({
       database: this.settings.database,
+      bookmarkManager: currentBookmarkManager(),
       defaultAccessMode: neo4j.session.WRITE,
     });
     try {
@@ -147,6 +150,7 @@ export class Database {
   ): Promise<T[]> {
     const session = this.driver.session({
       database: this.settings.database,
+      bookmarkManager: currentBookmarkManager(),
       defaultAccessMode: mode === 'READ' ? neo4j.session.READ : neo4j.session.WRITE,
     });
     try {

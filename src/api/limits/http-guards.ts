@@ -26,8 +26,20 @@ export function corsGuard(settings: GuardSettings): Step {
   const allowed = new Set(settings.corsOrigins);
   return cors({
     origin: (origin, callback) => callback(null, origin !== undefined && allowed.has(origin)),
-    allowedHeaders: ['content-type', 'authorization', 'apollo-require-preflight', 'x-request-id'],
-    exposedHeaders: ['x-request-id', 'x-cypher-queries', 'x-graphql-execution', 'retry-after'],
+    allowedHeaders: [
+      'content-type',
+      'authorization',
+      'apollo-require-preflight',
+      'x-request-id',
+      'neo4j-bookmarks',
+    ],
+    exposedHeaders: [
+      'x-request-id',
+      'x-cypher-queries',
+      'x-graphql-execution',
+      'retry-after',
+      'neo4j-bookmarks',
+    ],
   });
 }
 
