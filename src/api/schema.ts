@@ -19,6 +19,7 @@ import { SearchResolver } from './search/search.resolver';
 import { StatsResolver } from './stats/stats.resolver';
 import { TimelineResolver } from './timeline/timeline.resolver';
 import { checkProjections } from './translate/checks';
+import { WebhooksResolver } from './webhooks/webhooks.resolver';
 
 const RESOLVERS = [
   AboutResolver,
@@ -31,6 +32,7 @@ const RESOLVERS = [
   SearchResolver,
   StatsResolver,
   TimelineResolver,
+  WebhooksResolver,
 ] as const;
 
 export interface SchemaOptions {

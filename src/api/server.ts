@@ -39,6 +39,9 @@ import { queryCountPlugin } from './query-count.plugin';
 import { buildApiSchema } from './schema';
 import { byResponseKey } from './translate/answered';
 import { reuseFetchedRootAnswers, shapedAnswerPlugin } from './shaped-answer.plugin';
+// Notifications out: webhook deliveries of the write events, and the Atom feeds.
+import { feedRouter } from './feeds';
+import { startWebhookDispatcher, type WebhookSettings } from './webhooks';
 
 export interface ApiOptions {
   db: Database;
@@ -56,6 +59,8 @@ export interface ApiOptions {
    * On by default; off only to compare the two paths.
    */
   shapedAnswers?: boolean;
+  /** Webhook deliveries: attempts, backoff, time-out, private addresses (src/api/webhooks). */
+  webhooks?: Partial<WebhookSettings>;
 }
 
 export interface ApiLimits extends QueryLimits, GuardSettings {
@@ -206,6 +211,20 @@ export async function startApi(options: ApiOptions): Promise<RunningApi> {
       },
     }),
   );
+  // Notifications out (src/api/webhooks, src/api/feeds): deliveries of the events, and the
+  // feeds, which answer whoever may read, after the rate limit like every route.
+  const webhooks = startWebhookDispatcher({ db, logger, events, settings: options.webhooks });
+  app.use(
+    feedRouter({
+      db,
+      logger,
+      admit: async (req) =>
+        admission({
+          ...(await identify(req.headers.authorization, new QueryTally())),
+          publicReads,
+        }),
+    }),
+  );
   app.use(routeErrors(logger));
 
   /** Contexts made by the admission step, for Apollo to use. */
@@ -265,6 +284,7 @@ export async function startApi(options: ApiOptions): Promise<RunningApi> {
     port,
     close: async () => {
       await apollo.stop();
+      await webhooks.stop();
     },
   };
 }

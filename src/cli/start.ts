@@ -37,6 +37,7 @@ runMain(async () => {
     port: config.PORT,
     host: config.HOST,
     development: config.NODE_ENV !== 'production',
+    webhooks: { allowPrivateAddresses: config.WEBHOOK_ALLOW_PRIVATE },
   });
   process.stdout.write(
     `GDPR rights graph API ready at ${api.url} (explorer: ${api.url.replace(/graphql$/, 'explorer')})\n`,

@@ -48,6 +48,8 @@ const EnvSchema = z.object({
   /** Introspection and the explorer; on by default, off by default in production. */
   INTROSPECTION: bool.optional(),
   EXPLORER: bool.optional(),
+  /** Let webhooks deliver to loopback and private addresses (local development only). */
+  WEBHOOK_ALLOW_PRIVATE: bool.default(false),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
 });
 

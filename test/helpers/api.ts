@@ -3,6 +3,7 @@
  * test Neo4j, and sends GraphQL over HTTP as a client would.
  */
 import { type ApiLimits, type RunningApi, startApi } from '../../src/api/server';
+import type { WebhookSettings } from '../../src/api/webhooks';
 import { createLogger } from '../../src/config';
 import type { Database } from '../../src/db';
 
@@ -38,6 +39,7 @@ export async function startTestApi(
     publicReads?: boolean;
     limits?: Partial<ApiLimits>;
     shapedAnswers?: boolean;
+    webhooks?: Partial<WebhookSettings>;
   } = {},
 ): Promise<TestApi> {
   const api: RunningApi = await startApi({
@@ -50,6 +52,7 @@ export async function startTestApi(
     host: '127.0.0.1',
     development: options.development ?? false,
     shapedAnswers: options.shapedAnswers,
+    webhooks: options.webhooks,
   });
   return {
     url: api.url,

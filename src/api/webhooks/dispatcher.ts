@@ -1,0 +1,329 @@
+/**
+ * Turns the write events into webhook deliveries, and delivers them: each delivery is stored
+ * first (so that its log is complete and a restart takes it up again), then attempted, and
+ * retried with exponential backoff until a 2xx or `maxAttempts`. Everything runs after the
+ * write has answered: a slow or failing receiver, or a failure here, never reaches the writer;
+ * errors are logged.
+ */
+import { randomUUID } from 'node:crypto';
+import type { Logger } from '../../config';
+import type { Database } from '../../db';
+import {
+  type Events,
+  FINDINGS_CHANGED,
+  type FindingsChangedEvent,
+  INCIDENT_RECORDED,
+  type IncidentRecordedEvent,
+  PROPOSAL_REVIEWED,
+  type ProposalReviewedEvent,
+  WEBHOOK_DELIVERY_QUEUED,
+  type WebhookDeliveryQueuedEvent,
+} from '../events';
+import { findingKindOfId } from '../findings/findings.words';
+import { sendDelivery } from './delivery';
+import { envelope, incidentData } from './payloads';
+import { WIRE_NAMES, type WebhookEvent } from './webhooks.enums';
+import {
+  abandonDelivery,
+  claimDelivery,
+  createDeliveries,
+  incidentFacts,
+  type NewDelivery,
+  pendingDeliveries,
+  recordAttempt,
+  webhookTargets,
+} from './webhooks.store';
+
+export interface WebhookSettings {
+  /** Attempts per delivery, the first included. */
+  maxAttempts: number;
+  /** The wait before the second attempt; each later wait doubles (10 s, 20 s, 40 s, 80 s). */
+  baseDelayMs: number;
+  /** How long one attempt may take, connection to response headers. */
+  timeoutMs: number;
+  /** Whether deliveries may go to loopback and private addresses (tests, local development). */
+  allowPrivateAddresses: boolean;
+}
+
+export const DEFAULT_WEBHOOK_SETTINGS: WebhookSettings = {
+  maxAttempts: 5,
+  baseDelayMs: 10_000,
+  timeoutMs: 10_000,
+  allowPrivateAddresses: false,
+};
+
+/** Deliveries kept per webhook: the log a subscriber can read. */
+export const KEPT_DELIVERIES = 100;
+
+/** How long a lease outlasts an attempt's time-out: the log write after it. */
+const LEASE_MARGIN_MS = 30_000;
+
+/** The shortest wait before asking again about a delivery that is not free yet. */
+const MIN_RECHECK_MS = 50;
+
+/** Pending deliveries a starting process takes up again. */
+const RESUMED_AT_START = 1000;
+
+/**
+ * Events handled, and attempts made, at once: a bundle of many incidents must not take every
+ * connection of the driver's pool from the requests.
+ */
+const EVENTS_AT_ONCE = 2;
+const ATTEMPTS_AT_ONCE = 8;
+
+/**
+ * Runs at most `max` tasks at once, the others in arrival order. (p-limit does this, but its
+ * current versions are ES modules only, and this build is CommonJS.)
+ */
+class Lanes {
+  private active = 0;
+  private readonly waiting: (() => void)[] = [];
+
+  constructor(private readonly max: number) {}
+
+  async run<T>(task: () => Promise<T>): Promise<T> {
+    if (this.active >= this.max) await new Promise<void>((resolve) => this.waiting.push(resolve));
+    this.active++;
+    try {
+      return await task();
+    } finally {
+      this.active--;
+      this.waiting.shift()?.();
+    }
+  }
+}
+
+/** The delay before attempt `attempt + 1`. */
+export function backoffMs(settings: WebhookSettings, attempt: number): number {
+  return settings.baseDelayMs * 2 ** (attempt - 1);
+}
+
+export interface WebhookDispatcherHandle {
+  /** Stops listening and retrying, and waits for the attempts under way. */
+  stop(): Promise<void>;
+}
+
+export function startWebhookDispatcher(options: {
+  db: Database;
+  logger: Logger;
+  events: Events;
+  settings?: Partial<WebhookSettings>;
+}): WebhookDispatcherHandle {
+  const dispatcher = new WebhookDispatcher(options.db, options.logger, {
+    ...DEFAULT_WEBHOOK_SETTINGS,
+    ...options.settings,
+  });
+  dispatcher.start(options.events);
+  return dispatcher;
+}
+
+class WebhookDispatcher implements WebhookDispatcherHandle {
+  private readonly timers = new Map<string, NodeJS.Timeout>();
+  private readonly running = new Set<Promise<unknown>>();
+  private readonly listeners: AsyncIterator<unknown>[] = [];
+  private readonly eventLanes = new Lanes(EVENTS_AT_ONCE);
+  private readonly attemptLanes = new Lanes(ATTEMPTS_AT_ONCE);
+  private stopped = false;
+
+  constructor(
+    private readonly db: Database,
+    private readonly logger: Logger,
+    private readonly settings: WebhookSettings,
+  ) {}
+
+  start(events: Events): void {
+    this.listen(events.subscribe(INCIDENT_RECORDED), (e) => this.onIncidentRecorded(e));
+    this.listen(events.subscribe(FINDINGS_CHANGED), (e) => this.onFindingsChanged(e));
+    this.listen(events.subscribe(PROPOSAL_REVIEWED), (e) => this.onProposalReviewed(e));
+    this.listen(events.subscribe(WEBHOOK_DELIVERY_QUEUED), (e: WebhookDeliveryQueuedEvent) => {
+      this.schedule(e.deliveryId, 0);
+      return Promise.resolve();
+    });
+    this.track(this.resumePending(), 'resuming pending deliveries');
+  }
+
+  async stop(): Promise<void> {
+    this.stopped = true;
+    await Promise.allSettled(this.listeners.map(async (l) => l.return?.()));
+    for (const timer of this.timers.values()) clearTimeout(timer);
+    this.timers.clear();
+    await Promise.allSettled([...this.running]);
+  }
+
+  /**
+   * Handles each event of a topic as it comes, without waiting for the previous one: the
+   * publisher (a write) is never held up, and the subscription's queue never fills.
+   */
+  private listen<T>(source: AsyncIterable<T>, handle: (event: T) => Promise<void>): void {
+    const iterator = source[Symbol.asyncIterator]();
+    this.listeners.push(iterator);
+    // The first next() subscribes at once, before any write can publish.
+    const loop = async (): Promise<void> => {
+      for (;;) {
+        const next = await iterator.next();
+        if (next.done) return;
+        const event = next.value;
+        this.track(
+          this.eventLanes.run(() => handle(event)),
+          'dispatching an event',
+        );
+      }
+    };
+    this.track(loop(), 'listening to events');
+  }
+
+  private track(work: Promise<unknown>, what: string): void {
+    const tracked = work.catch((error: unknown) =>
+      this.logger.error({ err: error }, `webhooks: ${what} failed`),
+    );
+    this.running.add(tracked);
+    void tracked.finally(() => this.running.delete(tracked));
+  }
+
+  private async onIncidentRecorded(event: IncidentRecordedEvent): Promise<void> {
+    const targets = await webhookTargets(this.db, 'INCIDENT_RECORDED');
+    if (targets.length === 0) return;
+    const facts = await incidentFacts(this.db, event.id);
+    if (!facts) return;
+    const against = (facts.against ?? []) as string[];
+    await this.enqueue(
+      'INCIDENT_RECORDED',
+      targets
+        .filter((t) => t.companies.length === 0 || t.companies.some((c) => against.includes(c)))
+        .map((t) => ({ webhookId: t.id, data: incidentData(facts) })),
+    );
+  }
+
+  private async onFindingsChanged(event: FindingsChangedEvent): Promise<void> {
+    const targets = await webhookTargets(this.db, 'FINDINGS_CHANGED');
+    const jobs = targets.flatMap((t) => {
+      if (t.companies.length > 0 && !t.companies.includes(event.companyId)) return [];
+      const wanted = (id: string) => {
+        if (t.findingKinds.length === 0) return true;
+        const kind = findingKindOfId(id);
+        return kind !== null && t.findingKinds.includes(kind);
+      };
+      const appeared = event.appeared.filter(wanted);
+      const disappeared = event.disappeared.filter(wanted);
+      if (appeared.length === 0 && disappeared.length === 0) return [];
+      return [
+        {
+          webhookId: t.id,
+          data: { companyId: event.companyId, asOf: event.asOf, appeared, disappeared },
+        },
+      ];
+    });
+    await this.enqueue('FINDINGS_CHANGED', jobs);
+  }
+
+  private async onProposalReviewed(event: ProposalReviewedEvent): Promise<void> {
+    const targets = await webhookTargets(this.db, 'PROPOSAL_REVIEWED', event.proposerKeyId);
+    // Who proposed stays out of the body: it is a key id, known to its holder.
+    const data = {
+      proposalId: event.proposalId,
+      outcome: event.outcome,
+      reviewedAt: event.reviewedAt,
+      reason: event.reason,
+    };
+    await this.enqueue(
+      'PROPOSAL_REVIEWED',
+      targets.map((t) => ({ webhookId: t.id, data })),
+    );
+  }
+
+  /** Stores a delivery per webhook, then attempts each at once. */
+  private async enqueue(
+    event: WebhookEvent,
+    jobs: { webhookId: string; data: unknown }[],
+  ): Promise<void> {
+    if (jobs.length === 0) return;
+    const createdAt = new Date().toISOString();
+    const deliveries: NewDelivery[] = jobs.map(({ webhookId, data }) => {
+      const id = randomUUID();
+      return {
+        id,
+        webhookId,
+        event,
+        test: false,
+        createdAt,
+        body: envelope({ id, webhookId, event, test: false, createdAt }, data),
+      };
+    });
+    const stored = await createDeliveries(this.db, deliveries, KEPT_DELIVERIES);
+    for (const id of stored) this.schedule(id, 0);
+  }
+
+  /** Deliveries a previous process left pending (stopped, or crashed, between attempts). */
+  private async resumePending(): Promise<void> {
+    const pending = await pendingDeliveries(this.db, RESUMED_AT_START);
+    const now = Date.now();
+    for (const { id, due } of pending) this.schedule(id, Math.max(0, Date.parse(due) - now));
+  }
+
+  private schedule(deliveryId: string, delayMs: number): void {
+    if (this.stopped || this.timers.has(deliveryId)) return;
+    const timer = setTimeout(() => {
+      this.timers.delete(deliveryId);
+      this.track(
+        this.attemptLanes.run(() => this.attempt(deliveryId)),
+        'a delivery attempt',
+      );
+    }, delayMs);
+    // Pending retries never keep the process alive: they are stored, and taken up at start.
+    timer.unref();
+    this.timers.set(deliveryId, timer);
+  }
+
+  private async attempt(deliveryId: string): Promise<void> {
+    if (this.stopped) return;
+    // The lease outlasts the attempt (time-out plus the log write), so no one else takes it meanwhile.
+    const claim = await claimDelivery(
+      this.db,
+      deliveryId,
+      new Date(),
+      this.settings.timeoutMs + LEASE_MARGIN_MS,
+    );
+    if (claim.kind === 'gone') return;
+    if (claim.kind === 'later') {
+      this.schedule(deliveryId, Math.max(MIN_RECHECK_MS, Date.parse(claim.at) - Date.now()));
+      return;
+    }
+    const claimed = claim.delivery;
+    if (!claimed.active) {
+      await abandonDelivery(this.db, deliveryId);
+      return;
+    }
+    const number = claimed.attempts + 1;
+    const outcome = await sendDelivery(
+      {
+        url: claimed.url,
+        secret: claimed.secret,
+        deliveryId,
+        event: WIRE_NAMES[claimed.event],
+        body: claimed.body,
+      },
+      this.settings,
+    );
+    const retry = !outcome.ok && number < this.settings.maxAttempts;
+    const delay = backoffMs(this.settings, number);
+    await recordAttempt(
+      this.db,
+      deliveryId,
+      {
+        number,
+        at: outcome.at.toISOString(),
+        statusCode: outcome.statusCode,
+        error: outcome.error,
+        durationMs: outcome.durationMs,
+      },
+      outcome.ok ? 'SUCCEEDED' : retry ? 'PENDING' : 'FAILED',
+      retry ? new Date(Date.now() + delay).toISOString() : null,
+    );
+    if (!outcome.ok)
+      this.logger.info(
+        { deliveryId, attempt: number, statusCode: outcome.statusCode, error: outcome.error },
+        retry ? 'webhook delivery failed; will retry' : 'webhook delivery failed; giving up',
+      );
+    if (retry) this.schedule(deliveryId, delay);
+  }
+}
