@@ -15,6 +15,7 @@ import { FindingsResolver } from './findings/findings.resolver';
 import { IncidentsResolver } from './incidents/incidents.resolver';
 import { ProvisionsResolver } from './provisions/provisions.resolver';
 import { RightsResolver } from './rights/rights.resolver';
+import { HistoryResolver } from './history/history.resolver';
 import { SearchResolver } from './search/search.resolver';
 import { StatsResolver } from './stats/stats.resolver';
 import { TimelineResolver } from './timeline/timeline.resolver';
@@ -29,6 +30,7 @@ const RESOLVERS = [
   IncidentsResolver,
   ProvisionsResolver,
   RightsResolver,
+  HistoryResolver,
   SearchResolver,
   StatsResolver,
   TimelineResolver,

@@ -14,16 +14,28 @@ export type StatementRunner = (name: string, cypher: string, params: Params) => 
 const hasLabel = (v: string, labels: readonly NodeLabel[]): string =>
   `(${labels.map((l) => `${v}:${l}`).join(' OR ')})`;
 
-/** Merges nodes by id and tells, per row, whether it was created, updated or unchanged. */
+/**
+ * Merges nodes by id and tells, per row, whether it was created, updated or unchanged. An
+ * update keeps what it replaces as a :Version (the entry as it was written, when, and by which
+ * audited write), so that what the graph said on a day can be shown; nothing is overwritten
+ * without a trace.
+ */
 export function mergeNodesCypher(label: NodeLabel): string {
   return `// mergeNodes ${label}
 UNWIND $rows AS row
 MERGE (n:${label} {id: row.id})
 ON CREATE SET n:Entity, n.recordedAt = datetime($now)
 WITH n, row, CASE WHEN n.contentHash IS NULL THEN 'created' WHEN n.contentHash = row.hash THEN 'unchanged' ELSE 'updated' END AS outcome
+CALL (n, outcome) {
+  WITH n, outcome WHERE outcome = 'updated'
+  CREATE (v:Version {entry: n.entry, hash: n.contentHash, recordedFrom: coalesce(n.updatedAt, n.recordedAt),
+    recordedUntil: datetime($now), auditId: n.auditId, replacedBy: $auditId,
+    retractedAt: n.retractedAt})-[:VERSION_OF]->(n)
+}
 CALL (n, row, outcome) {
   WITH n, row, outcome WHERE outcome <> 'unchanged'
-  SET n += row.props, n.contentHash = row.hash, n.updatedAt = datetime($now)
+  SET n += row.props, n.contentHash = row.hash, n.entry = row.entry, n.auditId = $auditId,
+    n.updatedAt = datetime($now)
   WITH n
   OPTIONAL MATCH (n)-[old]->() WHERE type(old) IN $owned
   DELETE old

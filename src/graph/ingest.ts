@@ -24,6 +24,7 @@ import {
 } from './ingest.store';
 import {
   type BundleDocument,
+  canonicalJson,
   contentHash,
   type ValidatedBundle,
   validateBundles,
@@ -154,6 +155,8 @@ const INGEST_TIMEOUT_MS = 300_000;
 interface NodeRow {
   id: string;
   hash: string;
+  /** The entry as written (canonical JSON): what a version keeps when it is replaced. */
+  entry: string;
   props: Record<string, unknown>;
 }
 
@@ -171,7 +174,7 @@ function nodeRows(
         if (typeof v === 'string') props[key] = toNeo4jDate(v);
         else if (Array.isArray(v)) props[key] = (v as string[]).map(toNeo4jDate);
       }
-      return { id: entry.id, hash: contentHash(entry), props };
+      return { id: entry.id, hash: contentHash(entry), entry: canonicalJson(entry), props };
     });
     out.set(spec.label, { rows, entries });
   }
@@ -206,6 +209,8 @@ async function writeBundle(
   const now = (options.now ?? new Date()).toISOString();
 
   const write = async (run: StatementRunner): Promise<IngestReport> => {
+    // Known before the first statement: versions name the write that replaced them.
+    const auditId = options.audit ? randomUUID() : null;
     const report: IngestReport = {
       dryRun: false,
       counts: {},
@@ -223,6 +228,7 @@ async function writeBundle(
         const result = await run(`mergeNodes ${label}`, mergeNodesCypher(label), {
           rows: rows.slice(i, i + batchSize),
           now,
+          auditId,
           owned: OWNED_RELATIONSHIP_TYPES,
         });
         for (const r of result) {
@@ -327,7 +333,7 @@ async function writeBundle(
     }
     if (options.audit) {
       const rows = await run('recordAudit', recordAuditCypher, {
-        id: randomUUID(),
+        id: auditId,
         now,
         keyId: options.audit.keyId,
         operation: options.audit.operation,

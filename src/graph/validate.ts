@@ -61,7 +61,8 @@ export function contentHash(entry: unknown): string {
   return createHash('sha256').update(canonicalJson(entry)).digest('hex').slice(0, 32);
 }
 
-function canonicalJson(v: unknown): string {
+/** JSON with keys sorted and undefined left out: equal content, equal text. */
+export function canonicalJson(v: unknown): string {
   if (Array.isArray(v)) return `[${v.map(canonicalJson).join(',')}]`;
   if (v !== null && typeof v === 'object') {
     const entries = Object.entries(v as Record<string, unknown>)

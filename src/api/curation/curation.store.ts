@@ -115,7 +115,11 @@ RETURN label, n.retractedAt IS NOT NULL AS already, toString(n.retractedAt) AS a
     // The label comes from the lookup above (one of two constants), never from input.
     const written = await tx.run(
       `MATCH (n:${label} {id: $id}) WHERE n.retractedAt IS NULL
-SET n.retractedAt = datetime(), n.retractionReason = $reason, n.retractedBy = $keyId
+// A retraction is a version like any change: the state before it is kept.
+CREATE (v:Version {entry: n.entry, hash: n.contentHash, recordedFrom: coalesce(n.updatedAt, n.recordedAt),
+  recordedUntil: datetime(), auditId: n.auditId, replacedBy: $auditId})-[:VERSION_OF]->(n)
+SET n.retractedAt = datetime(), n.retractionReason = $reason, n.retractedBy = $keyId,
+  n.auditId = $auditId, n.updatedAt = datetime()
 CREATE (a:AuditEntry {id: $auditId, at: n.retractedAt, keyId: $keyId, operation: 'retract', source: $reason,
   counts: '{}', changedIds: [n.id]})
 RETURN toString(n.retractedAt) AS at`,
