@@ -29,6 +29,12 @@ export interface ReferenceSpec<E> {
   targetKey?: 'id' | 'code';
   /** Where in the entry the reference sits, for error messages. */
   field: string;
+  /**
+   * Relationship properties that tell two references to the same node apart: one source may
+   * support a statement and, for another claim or claimant, dispute it. Without them, one
+   * relationship per target.
+   */
+  identity?: readonly string[];
   refs(entry: E): Reference[];
 }
 
@@ -58,6 +64,7 @@ function evidence<E extends { sources: EvidenceDef[] }>(): ReferenceSpec<E> {
     type: 'EVIDENCED_BY',
     targets: ['Source'],
     field: 'sources',
+    identity: ['stance', 'claim', 'right', 'alternative', 'claimedBy'],
     refs: (e) =>
       e.sources.map((s, i) => {
         const full = evidenceOf(s);

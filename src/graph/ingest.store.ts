@@ -43,20 +43,48 @@ CALL (n, row, outcome) {
 RETURN outcome, collect(row.id) AS ids`;
 }
 
-/** Creates the relationships of changed entities; targets are matched by id or by code. */
+/**
+ * Creates the relationships of changed entities; targets are matched by id or by code. With
+ * `identity`, a relationship is one per target and identity values (null equal to null), so
+ * that one source can both support and dispute a statement; otherwise one per target.
+ */
 export function mergeRelationshipsCypher(
   label: NodeLabel,
   type: string,
   targets: readonly NodeLabel[],
   key: 'id' | 'code',
+  identity: readonly string[] = [],
 ): string {
-  return `// mergeRelationships ${label}-${type}->${targets.join('|')}
+  const match = `MATCH (a:${label} {id: r.from})
+MATCH (b) WHERE b.${key} = r.to AND ${hasLabel('b', targets)}`;
+  if (identity.length === 0)
+    return `// mergeRelationships ${label}-${type}->${targets.join('|')}
 UNWIND $rels AS r
-MATCH (a:${label} {id: r.from})
-MATCH (b) WHERE b.${key} = r.to AND ${hasLabel('b', targets)}
+${match}
 MERGE (a)-[x:${type}]->(b)
 SET x += r.props
 RETURN count(x) AS written`;
+  // The identity keys come from the section table (constants), never from input.
+  const same = identity
+    .map((k) => `(x.${k} = r.props.${k} OR (x.${k} IS NULL AND r.props.${k} IS NULL))`)
+    .join(' AND ');
+  return `// mergeRelationships ${label}-${type}->${targets.join('|')} by ${identity.join(', ')}
+UNWIND $rels AS r
+${match}
+CALL (a, b, r) {
+  OPTIONAL MATCH (a)-[x:${type}]->(b) WHERE ${same}
+  WITH a, b, r, head(collect(x)) AS found
+  CALL (a, b, r, found) {
+    WITH a, b, r, found WHERE found IS NULL
+    CREATE (a)-[x:${type}]->(b)
+    SET x += r.props
+  }
+  CALL (r, found) {
+    WITH r, found WHERE found IS NOT NULL
+    SET found += r.props
+  }
+}
+RETURN count(*) AS written`;
 }
 
 /**

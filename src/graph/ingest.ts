@@ -266,6 +266,7 @@ async function writeBundle(
           rel.type,
           rel.targets,
           rel.targetKey ?? 'id',
+          rel.identity,
         );
         for (let i = 0; i < rels.length; i += batchSize) {
           const result = await run(`mergeRelationships ${spec.label}.${rel.field}`, cypher, {

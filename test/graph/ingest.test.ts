@@ -67,6 +67,43 @@ describe('ingesting a bundle', () => {
     ]);
   });
 
+  it('keeps both sides when one source supports a statement and carries a claim against it', async () => {
+    // A news report often states the complaint's account and the company's reply: one source,
+    // two pieces of evidence.
+    const bundle = fixtureBundle();
+    const practice = bundle.practices![1]!;
+    practice.sources = [
+      'tst-src-news',
+      {
+        source: 'tst-src-news',
+        stance: 'DISPUTES',
+        claim: 'RIGHT',
+        right: 'OBJECT',
+        alternative: 'ON_REQUEST',
+        claimedBy: 'tst-corp',
+        note: 'The company says users can object by e-mail.',
+      },
+    ];
+    const evidence = () =>
+      db.read(
+        'test',
+        `MATCH (:Practice {id: $id})-[e:EVIDENCED_BY]->(s:Source) RETURN s.id AS source, e.stance AS stance,
+           e.claim AS claim, e.alternative AS alternative ORDER BY stance DESC`,
+        { id: practice.id },
+      );
+    await ingest(db, [doc(bundle)]);
+    const both = [
+      { source: 'tst-src-news', stance: 'SUPPORTS', claim: 'WHOLE', alternative: null },
+      { source: 'tst-src-news', stance: 'DISPUTES', claim: 'RIGHT', alternative: 'ON_REQUEST' },
+    ];
+    expect(await evidence()).toEqual(both);
+    // Written again, still the two: nothing doubles.
+    practice.summary = `${practice.summary} (edited)`;
+    await ingest(db, [doc(bundle)]);
+    expect(await evidence()).toEqual(both);
+    await ingest(db, [doc(fixtureBundle())]);
+  });
+
   it('resolves references to entities already in the graph', async () => {
     const report = await ingest(db, [
       doc({
