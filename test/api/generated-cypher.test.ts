@@ -248,7 +248,7 @@ describe('the Cypher of the headline questions', () => {
        WITH 'RIGHT_CONDITIONED_ON_PAYMENT' AS var0
        WHERE 'RIGHT_CONDITIONED_ON_PAYMENT' IN $param0
        MATCH (this1:Company)<-[:OFFERED_BY]-(this2:Product)<-[:OF]-(this3:Plan)<-[:APPLIES_TO]-(this4:Practice)-[this5:HANDLES]->(this6:Right)
-       WHERE ((NULL IS NULL OR this1.id IN NULL) AND this5.status IN ['PAID_ONLY', 'UNAVAILABLE'] AND this4.default <> 'NEVER' AND ((this4.inForceFrom <= date($param1) AND (this4.inForceUntil IS NULL OR this4.inForceUntil > date($param1)) AND (this4.retractedAt IS NULL OR date(this4.retractedAt) > date($param1))) AND (this3.availableFrom <= date($param1) AND (this3.availableUntil IS NULL OR this3.availableUntil > date($param1))) AND ($param2 IN this4.scope OR 'WORLDWIDE' IN this4.scope)) AND EXISTS {
+       WHERE (($param1 = true OR this1.id IN $param2) AND this5.status IN ['PAID_ONLY', 'UNAVAILABLE'] AND this4.default <> 'NEVER' AND ((this4.inForceFrom <= date($param3) AND (this4.inForceUntil IS NULL OR this4.inForceUntil > date($param3)) AND (this4.retractedAt IS NULL OR date(this4.retractedAt) > date($param3))) AND (this3.availableFrom <= date($param3) AND (this3.availableUntil IS NULL OR this3.availableUntil > date($param3))) AND ($param4 IN this4.scope OR 'WORLDWIDE' IN this4.scope)) AND EXISTS {
          (this7:Provision { id: 'gdpr-12-5' })-[:COVERS]->(this6)
        } AND (NOT (EXISTS {
          (this8:LegalBasis)-[:TRIGGERS]->(this6)
@@ -258,294 +258,357 @@ describe('the Cypher of the headline questions', () => {
          (this4)-[:ON_BASIS]->(this10:LegalBasis)-[:TRIGGERS]->(this6)
        }))
        MATCH (this4)-[:FOR_PURPOSE]->(this11:Purpose)
-       MATCH (this2)<-[:OF]-(this12:Plan)<-[:APPLIES_TO]-(this13:Practice)-[this14:HANDLES]->(this6)
-       WHERE (this12 <> this3 AND this14.status IN ['IN_PRODUCT', 'ON_REQUEST'] AND ((this13.inForceFrom <= date($param1) AND (this13.inForceUntil IS NULL OR this13.inForceUntil > date($param1)) AND (this13.retractedAt IS NULL OR date(this13.retractedAt) > date($param1))) AND (this12.availableFrom <= date($param1) AND (this12.availableUntil IS NULL OR this12.availableUntil > date($param1))) AND ($param2 IN this13.scope OR 'WORLDWIDE' IN this13.scope)) AND EXISTS {
-         (this13)-[:FOR_PURPOSE]->(this11)
-       } AND this12.paid = true)
-       WITH this1, this2, this3, this4, this5, this6, this11, {plan: {id: this12.id, name: this12.name, paid: this12.paid}, practice: {id: this13.id, verification: this13.verification, default: this13.default, validFrom: CASE this13.validFromPrecision
-         WHEN 'YEAR' THEN left(toString(this13.validFrom), 4)
-         WHEN 'MONTH' THEN left(toString(this13.validFrom), 7)
-         ELSE toString(this13.validFrom)
-       END, inForceFrom: toString(this13.inForceFrom), status: this14.status, mechanism: this14.mechanism, evidence: COLLECT {
-         MATCH (this13)-[this15:EVIDENCED_BY]->(this16:Source)
-         WITH this15, this16
-         ORDER BY this16.publishedAt ASC, this16.id ASC
-         RETURN {stance: this15.stance, claim: this15.claim, right: this15.right, alternative: this15.alternative, claimant: CASE
-           WHEN this15.claimedBy IS NULL THEN NULL
-           ELSE head(COLLECT {
-             MATCH (this17:(Company|Party|Authority))
-             WHERE this17.id = this15.claimedBy
-             RETURN this17.name
-           })
-         END, source: this16.id, publisher: this16.publisher, sourceKind: this16.kind, note: this15.note}
-       }, incidents: COLLECT {
-         MATCH (this18:Incident)-[:CONCERNS]->(this13)
-         WHERE this18.retractedAt IS NULL
-         WITH this18
-         ORDER BY this18.date ASC, this18.id ASC
-         RETURN {id: this18.id, kind: this18.kind, date: CASE this18.datePrecision
-           WHEN 'YEAR' THEN left(toString(this18.date), 4)
-           WHEN 'MONTH' THEN left(toString(this18.date), 7)
-           ELSE toString(this18.date)
-         END, authority: head(COLLECT {
-           MATCH (this18)-[:BEFORE]->(this19:Authority)
-           RETURN this19.name
-         })}
-       }}} AS var20
-       WITH this1, this2, this3, this4, this5, this6, this11, collect(var20) AS var21
-       RETURN {kind: 'RIGHT_CONDITIONED_ON_PAYMENT', company: {id: this1.id, name: this1.name}, product: {id: this2.id, name: this2.name}, purpose: {id: this11.id, name: this11.name}, right: {code: this6.code, name: this6.name, openedBy: COLLECT {
-         MATCH (this22:LegalBasis)-[:TRIGGERS]->(this6)
-         WITH this22
-         ORDER BY this22.id ASC
-         RETURN this22.name
-       }, grantedBy: COLLECT {
-         MATCH (this6)-[:GRANTED_BY]->(this23:Provision)
-         RETURN this23.id
-       }}, rightDependsOnBasis: EXISTS {
-         (this24:LegalBasis)-[:TRIGGERS]->(this6)
-       }, plans: [{id: this3.id, name: this3.name, paid: this3.paid}], practice: {id: this4.id, verification: this4.verification, default: this4.default, validFrom: CASE this4.validFromPrecision
-         WHEN 'YEAR' THEN left(toString(this4.validFrom), 4)
-         WHEN 'MONTH' THEN left(toString(this4.validFrom), 7)
-         ELSE toString(this4.validFrom)
-       END, inForceFrom: toString(this4.inForceFrom), status: this5.status, mechanism: this5.mechanism, evidence: COLLECT {
-         MATCH (this4)-[this25:EVIDENCED_BY]->(this26:Source)
-         WITH this25, this26
-         ORDER BY this26.publishedAt ASC, this26.id ASC
-         RETURN {stance: this25.stance, claim: this25.claim, right: this25.right, alternative: this25.alternative, claimant: CASE
-           WHEN this25.claimedBy IS NULL THEN NULL
-           ELSE head(COLLECT {
-             MATCH (this27:(Company|Party|Authority))
-             WHERE this27.id = this25.claimedBy
-             RETURN this27.name
-           })
-         END, source: this26.id, publisher: this26.publisher, sourceKind: this26.kind, note: this25.note}
-       }, incidents: COLLECT {
-         MATCH (this28:Incident)-[:CONCERNS]->(this4)
-         WHERE this28.retractedAt IS NULL
-         WITH this28
-         ORDER BY this28.date ASC, this28.id ASC
-         RETURN {id: this28.id, kind: this28.kind, date: CASE this28.datePrecision
-           WHEN 'YEAR' THEN left(toString(this28.date), 4)
-           WHEN 'MONTH' THEN left(toString(this28.date), 7)
-           ELSE toString(this28.date)
-         END, authority: head(COLLECT {
-           MATCH (this28)-[:BEFORE]->(this29:Authority)
-           RETURN this29.name
-         })}
-       }}, others: var21, basis: head(COLLECT {
-         MATCH (this4)-[:ON_BASIS]->(this30:LegalBasis)
-         RETURN {id: this30.id, name: this30.name, definedBy: head(COLLECT {
-           MATCH (this30)-[:DEFINED_BY]->(this31)
-           RETURN this31.id
-         })}
-       })} AS var32
+       WHERE EXISTS {
+         MATCH (this2:Product)<-[:OF]-(this12:Plan)<-[:APPLIES_TO]-(this13:Practice)-[this14:HANDLES]->(this6:Right)
+         WHERE (this12 <> this3 AND this14.status IN ['IN_PRODUCT', 'ON_REQUEST'] AND ((this13.inForceFrom <= date($param3) AND (this13.inForceUntil IS NULL OR this13.inForceUntil > date($param3)) AND (this13.retractedAt IS NULL OR date(this13.retractedAt) > date($param3))) AND (this12.availableFrom <= date($param3) AND (this12.availableUntil IS NULL OR this12.availableUntil > date($param3))) AND ($param4 IN this13.scope OR 'WORLDWIDE' IN this13.scope)) AND EXISTS {
+           (this13)-[:FOR_PURPOSE]->(this11)
+         } AND this12.paid = true)
+       }
+       RETURN {kind: 'RIGHT_CONDITIONED_ON_PAYMENT', companyName: this1.name, id: ('right-conditioned-on-payment:' + this4.id + ':' + this3.id + ':' + this6.code), planId: this3.id, companyId: this1.id, company: this1, product: this2, plan: this3, practice: this4, handles: this5, right: this6, purpose: this11} AS var15
        UNION ALL
-       WITH 'RIGHT_ONLY_ON_REQUEST' AS var33
+       WITH 'RIGHT_ONLY_ON_REQUEST' AS var16
        WHERE 'RIGHT_ONLY_ON_REQUEST' IN $param0
-       MATCH (this34:Company)<-[:OFFERED_BY]-(this35:Product)<-[:OF]-(this36:Plan)<-[:APPLIES_TO]-(this37:Practice)-[this38:HANDLES]->(this39:Right)
-       WHERE ((NULL IS NULL OR this34.id IN NULL) AND this38.status IN ['ON_REQUEST'] AND this37.default <> 'NEVER' AND ((this37.inForceFrom <= date($param1) AND (this37.inForceUntil IS NULL OR this37.inForceUntil > date($param1)) AND (this37.retractedAt IS NULL OR date(this37.retractedAt) > date($param1))) AND (this36.availableFrom <= date($param1) AND (this36.availableUntil IS NULL OR this36.availableUntil > date($param1))) AND ($param2 IN this37.scope OR 'WORLDWIDE' IN this37.scope)) AND EXISTS {
-         (this40:Provision { id: 'gdpr-12-2' })-[:COVERS]->(this39)
+       MATCH (this17:Company)<-[:OFFERED_BY]-(this18:Product)<-[:OF]-(this19:Plan)<-[:APPLIES_TO]-(this20:Practice)-[this21:HANDLES]->(this22:Right)
+       WHERE (($param1 = true OR this17.id IN $param2) AND this21.status IN ['ON_REQUEST'] AND this20.default <> 'NEVER' AND ((this20.inForceFrom <= date($param3) AND (this20.inForceUntil IS NULL OR this20.inForceUntil > date($param3)) AND (this20.retractedAt IS NULL OR date(this20.retractedAt) > date($param3))) AND (this19.availableFrom <= date($param3) AND (this19.availableUntil IS NULL OR this19.availableUntil > date($param3))) AND ($param4 IN this20.scope OR 'WORLDWIDE' IN this20.scope)) AND EXISTS {
+         (this23:Provision { id: 'gdpr-12-2' })-[:COVERS]->(this22)
        } AND (NOT (EXISTS {
-         (this41:LegalBasis)-[:TRIGGERS]->(this39)
+         (this24:LegalBasis)-[:TRIGGERS]->(this22)
        }) OR NOT (EXISTS {
-         (this37)-[:ON_BASIS]->(this42:LegalBasis)
+         (this20)-[:ON_BASIS]->(this25:LegalBasis)
        }) OR EXISTS {
-         (this37)-[:ON_BASIS]->(this43:LegalBasis)-[:TRIGGERS]->(this39)
+         (this20)-[:ON_BASIS]->(this26:LegalBasis)-[:TRIGGERS]->(this22)
        }))
-       MATCH (this37)-[:FOR_PURPOSE]->(this44:Purpose)
-       MATCH (this35)<-[:OF]-(this45:Plan)<-[:APPLIES_TO]-(this46:Practice)-[this47:HANDLES]->(this39)
-       WHERE (this45 <> this36 AND this47.status IN ['IN_PRODUCT'] AND ((this46.inForceFrom <= date($param1) AND (this46.inForceUntil IS NULL OR this46.inForceUntil > date($param1)) AND (this46.retractedAt IS NULL OR date(this46.retractedAt) > date($param1))) AND (this45.availableFrom <= date($param1) AND (this45.availableUntil IS NULL OR this45.availableUntil > date($param1))) AND ($param2 IN this46.scope OR 'WORLDWIDE' IN this46.scope)) AND EXISTS {
-         (this46)-[:FOR_PURPOSE]->(this44)
-       })
-       WITH this34, this35, this36, this37, this38, this39, this44, {plan: {id: this45.id, name: this45.name, paid: this45.paid}, practice: {id: this46.id, verification: this46.verification, default: this46.default, validFrom: CASE this46.validFromPrecision
-         WHEN 'YEAR' THEN left(toString(this46.validFrom), 4)
-         WHEN 'MONTH' THEN left(toString(this46.validFrom), 7)
-         ELSE toString(this46.validFrom)
-       END, inForceFrom: toString(this46.inForceFrom), status: this47.status, mechanism: this47.mechanism, evidence: COLLECT {
-         MATCH (this46)-[this48:EVIDENCED_BY]->(this49:Source)
-         WITH this48, this49
-         ORDER BY this49.publishedAt ASC, this49.id ASC
-         RETURN {stance: this48.stance, claim: this48.claim, right: this48.right, alternative: this48.alternative, claimant: CASE
-           WHEN this48.claimedBy IS NULL THEN NULL
-           ELSE head(COLLECT {
-             MATCH (this50:(Company|Party|Authority))
-             WHERE this50.id = this48.claimedBy
-             RETURN this50.name
-           })
-         END, source: this49.id, publisher: this49.publisher, sourceKind: this49.kind, note: this48.note}
-       }, incidents: COLLECT {
-         MATCH (this51:Incident)-[:CONCERNS]->(this46)
-         WHERE this51.retractedAt IS NULL
-         WITH this51
-         ORDER BY this51.date ASC, this51.id ASC
-         RETURN {id: this51.id, kind: this51.kind, date: CASE this51.datePrecision
-           WHEN 'YEAR' THEN left(toString(this51.date), 4)
-           WHEN 'MONTH' THEN left(toString(this51.date), 7)
-           ELSE toString(this51.date)
-         END, authority: head(COLLECT {
-           MATCH (this51)-[:BEFORE]->(this52:Authority)
-           RETURN this52.name
-         })}
-       }}} AS var53
-       WITH this34, this35, this36, this37, this38, this39, this44, collect(var53) AS var54
-       RETURN {kind: 'RIGHT_ONLY_ON_REQUEST', company: {id: this34.id, name: this34.name}, product: {id: this35.id, name: this35.name}, purpose: {id: this44.id, name: this44.name}, right: {code: this39.code, name: this39.name, openedBy: COLLECT {
-         MATCH (this55:LegalBasis)-[:TRIGGERS]->(this39)
-         WITH this55
-         ORDER BY this55.id ASC
-         RETURN this55.name
-       }, grantedBy: COLLECT {
-         MATCH (this39)-[:GRANTED_BY]->(this56:Provision)
-         RETURN this56.id
-       }}, rightDependsOnBasis: EXISTS {
-         (this57:LegalBasis)-[:TRIGGERS]->(this39)
-       }, plans: [{id: this36.id, name: this36.name, paid: this36.paid}], practice: {id: this37.id, verification: this37.verification, default: this37.default, validFrom: CASE this37.validFromPrecision
-         WHEN 'YEAR' THEN left(toString(this37.validFrom), 4)
-         WHEN 'MONTH' THEN left(toString(this37.validFrom), 7)
-         ELSE toString(this37.validFrom)
-       END, inForceFrom: toString(this37.inForceFrom), status: this38.status, mechanism: this38.mechanism, evidence: COLLECT {
-         MATCH (this37)-[this58:EVIDENCED_BY]->(this59:Source)
-         WITH this58, this59
-         ORDER BY this59.publishedAt ASC, this59.id ASC
-         RETURN {stance: this58.stance, claim: this58.claim, right: this58.right, alternative: this58.alternative, claimant: CASE
-           WHEN this58.claimedBy IS NULL THEN NULL
-           ELSE head(COLLECT {
-             MATCH (this60:(Company|Party|Authority))
-             WHERE this60.id = this58.claimedBy
-             RETURN this60.name
-           })
-         END, source: this59.id, publisher: this59.publisher, sourceKind: this59.kind, note: this58.note}
-       }, incidents: COLLECT {
-         MATCH (this61:Incident)-[:CONCERNS]->(this37)
-         WHERE this61.retractedAt IS NULL
-         WITH this61
-         ORDER BY this61.date ASC, this61.id ASC
-         RETURN {id: this61.id, kind: this61.kind, date: CASE this61.datePrecision
-           WHEN 'YEAR' THEN left(toString(this61.date), 4)
-           WHEN 'MONTH' THEN left(toString(this61.date), 7)
-           ELSE toString(this61.date)
-         END, authority: head(COLLECT {
-           MATCH (this61)-[:BEFORE]->(this62:Authority)
-           RETURN this62.name
-         })}
-       }}, others: var54, basis: head(COLLECT {
-         MATCH (this37)-[:ON_BASIS]->(this63:LegalBasis)
-         RETURN {id: this63.id, name: this63.name, definedBy: head(COLLECT {
-           MATCH (this63)-[:DEFINED_BY]->(this64)
-           RETURN this64.id
-         })}
-       })} AS var32
+       MATCH (this20)-[:FOR_PURPOSE]->(this27:Purpose)
+       WHERE EXISTS {
+         MATCH (this18:Product)<-[:OF]-(this28:Plan)<-[:APPLIES_TO]-(this29:Practice)-[this30:HANDLES]->(this22:Right)
+         WHERE (this28 <> this19 AND this30.status IN ['IN_PRODUCT'] AND ((this29.inForceFrom <= date($param3) AND (this29.inForceUntil IS NULL OR this29.inForceUntil > date($param3)) AND (this29.retractedAt IS NULL OR date(this29.retractedAt) > date($param3))) AND (this28.availableFrom <= date($param3) AND (this28.availableUntil IS NULL OR this28.availableUntil > date($param3))) AND ($param4 IN this29.scope OR 'WORLDWIDE' IN this29.scope)) AND EXISTS {
+           (this29)-[:FOR_PURPOSE]->(this27)
+         })
+       }
+       RETURN {kind: 'RIGHT_ONLY_ON_REQUEST', companyName: this17.name, id: ('right-only-on-request:' + this20.id + ':' + this19.id + ':' + this22.code), planId: this19.id, companyId: this17.id, company: this17, product: this18, plan: this19, practice: this20, handles: this21, right: this22, purpose: this27} AS var15
        UNION ALL
-       WITH 'NO_WAY_TO_OBJECT' AS var65
+       WITH 'NO_WAY_TO_OBJECT' AS var31
        WHERE 'NO_WAY_TO_OBJECT' IN $param0
-       MATCH (this66:Right { code: 'OBJECT' })<-[this67:HANDLES]-(this68:Practice)
-       WHERE (this67.status = 'UNAVAILABLE' AND this68.default <> 'NEVER' AND (this68.inForceFrom <= date($param1) AND (this68.inForceUntil IS NULL OR this68.inForceUntil > date($param1)) AND (this68.retractedAt IS NULL OR date(this68.retractedAt) > date($param1))) AND ($param2 IN this68.scope OR 'WORLDWIDE' IN this68.scope) AND (NOT (EXISTS {
-         (this68)-[:ON_BASIS]->(this69:LegalBasis)
+       MATCH (this32:Right { code: 'OBJECT' })<-[this33:HANDLES]-(this34:Practice)
+       WHERE (this33.status = 'UNAVAILABLE' AND this34.default <> 'NEVER' AND (this34.inForceFrom <= date($param3) AND (this34.inForceUntil IS NULL OR this34.inForceUntil > date($param3)) AND (this34.retractedAt IS NULL OR date(this34.retractedAt) > date($param3))) AND ($param4 IN this34.scope OR 'WORLDWIDE' IN this34.scope) AND (NOT (EXISTS {
+         (this34)-[:ON_BASIS]->(this35:LegalBasis)
        }) OR EXISTS {
-         (this68)-[:ON_BASIS]->(this70:LegalBasis)-[:TRIGGERS]->(this66)
+         (this34)-[:ON_BASIS]->(this36:LegalBasis)-[:TRIGGERS]->(this32)
        }))
-       MATCH (this68)-[:APPLIES_TO]->(this71:Plan)-[:OF]->(this72:Product)-[:OFFERED_BY]->(this73:Company)
-       WHERE ((NULL IS NULL OR this73.id IN NULL) AND (this71.availableFrom <= date($param1) AND (this71.availableUntil IS NULL OR this71.availableUntil > date($param1))))
-       MATCH (this68)-[:FOR_PURPOSE]->(this74:Purpose)
-       WITH this73, this72, this68, this67, this66, this74, this71
-       ORDER BY this71.id ASC
-       WITH this73, this72, this68, this67, this66, this74, collect({id: this71.id, name: this71.name, paid: this71.paid}) AS var75
-       RETURN {kind: 'NO_WAY_TO_OBJECT', company: {id: this73.id, name: this73.name}, product: {id: this72.id, name: this72.name}, purpose: {id: this74.id, name: this74.name}, right: {code: this66.code, name: this66.name, openedBy: COLLECT {
-         MATCH (this76:LegalBasis)-[:TRIGGERS]->(this66)
-         WITH this76
-         ORDER BY this76.id ASC
-         RETURN this76.name
-       }, grantedBy: COLLECT {
-         MATCH (this66)-[:GRANTED_BY]->(this77:Provision)
-         RETURN this77.id
-       }}, rightDependsOnBasis: true, plans: var75, practice: {id: this68.id, verification: this68.verification, default: this68.default, validFrom: CASE this68.validFromPrecision
-         WHEN 'YEAR' THEN left(toString(this68.validFrom), 4)
-         WHEN 'MONTH' THEN left(toString(this68.validFrom), 7)
-         ELSE toString(this68.validFrom)
-       END, inForceFrom: toString(this68.inForceFrom), status: this67.status, mechanism: this67.mechanism, evidence: COLLECT {
-         MATCH (this68)-[this78:EVIDENCED_BY]->(this79:Source)
-         WITH this78, this79
-         ORDER BY this79.publishedAt ASC, this79.id ASC
-         RETURN {stance: this78.stance, claim: this78.claim, right: this78.right, alternative: this78.alternative, claimant: CASE
-           WHEN this78.claimedBy IS NULL THEN NULL
-           ELSE head(COLLECT {
-             MATCH (this80:(Company|Party|Authority))
-             WHERE this80.id = this78.claimedBy
-             RETURN this80.name
-           })
-         END, source: this79.id, publisher: this79.publisher, sourceKind: this79.kind, note: this78.note}
-       }, incidents: COLLECT {
-         MATCH (this81:Incident)-[:CONCERNS]->(this68)
-         WHERE this81.retractedAt IS NULL
-         WITH this81
-         ORDER BY this81.date ASC, this81.id ASC
-         RETURN {id: this81.id, kind: this81.kind, date: CASE this81.datePrecision
-           WHEN 'YEAR' THEN left(toString(this81.date), 4)
-           WHEN 'MONTH' THEN left(toString(this81.date), 7)
-           ELSE toString(this81.date)
-         END, authority: head(COLLECT {
-           MATCH (this81)-[:BEFORE]->(this82:Authority)
-           RETURN this82.name
-         })}
-       }}, others: [], basis: head(COLLECT {
-         MATCH (this68)-[:ON_BASIS]->(this83:LegalBasis)
-         RETURN {id: this83.id, name: this83.name, definedBy: head(COLLECT {
-           MATCH (this83)-[:DEFINED_BY]->(this84)
-           RETURN this84.id
-         })}
-       })} AS var32
+       MATCH (this34)-[:APPLIES_TO]->(this37:Plan)-[:OF]->(this38:Product)-[:OFFERED_BY]->(this39:Company)
+       WHERE (($param1 = true OR this39.id IN $param2) AND (this37.availableFrom <= date($param3) AND (this37.availableUntil IS NULL OR this37.availableUntil > date($param3))))
+       MATCH (this34)-[:FOR_PURPOSE]->(this40:Purpose)
+       RETURN {kind: 'NO_WAY_TO_OBJECT', companyName: this39.name, id: ('no-way-to-object:' + this34.id), planId: this37.id, companyId: this39.id, company: this39, product: this38, plan: NULL, practice: this34, handles: this33, right: this32, purpose: this40} AS var15
        UNION ALL
-       WITH 'TRAINING_ON_BY_DEFAULT' AS var85
+       WITH 'TRAINING_ON_BY_DEFAULT' AS var41
        WHERE 'TRAINING_ON_BY_DEFAULT' IN $param0
-       MATCH (this86:Purpose { id: 'ai-model-training' })<-[:FOR_PURPOSE]-(this87:Practice)
-       WHERE (this87.default = 'ON' AND (this87.inForceFrom <= date($param1) AND (this87.inForceUntil IS NULL OR this87.inForceUntil > date($param1)) AND (this87.retractedAt IS NULL OR date(this87.retractedAt) > date($param1))) AND ($param2 IN this87.scope OR 'WORLDWIDE' IN this87.scope))
-       MATCH (this87)-[:APPLIES_TO]->(this88:Plan)-[:OF]->(this89:Product)-[:OFFERED_BY]->(this90:Company)
-       WHERE ((NULL IS NULL OR this90.id IN NULL) AND (this88.availableFrom <= date($param1) AND (this88.availableUntil IS NULL OR this88.availableUntil > date($param1))))
-       WITH this90, this89, this87, this86, this88
-       ORDER BY this88.id ASC
-       WITH this90, this89, this87, this86, collect({id: this88.id, name: this88.name, paid: this88.paid}) AS var91
-       RETURN {kind: 'TRAINING_ON_BY_DEFAULT', company: {id: this90.id, name: this90.name}, product: {id: this89.id, name: this89.name}, purpose: {id: this86.id, name: this86.name}, right: NULL, rightDependsOnBasis: false, plans: var91, practice: {id: this87.id, verification: this87.verification, default: this87.default, validFrom: CASE this87.validFromPrecision
-         WHEN 'YEAR' THEN left(toString(this87.validFrom), 4)
-         WHEN 'MONTH' THEN left(toString(this87.validFrom), 7)
-         ELSE toString(this87.validFrom)
-       END, inForceFrom: toString(this87.inForceFrom), status: NULL, mechanism: NULL, evidence: COLLECT {
-         MATCH (this87)-[this92:EVIDENCED_BY]->(this93:Source)
-         WITH this92, this93
-         ORDER BY this93.publishedAt ASC, this93.id ASC
-         RETURN {stance: this92.stance, claim: this92.claim, right: this92.right, alternative: this92.alternative, claimant: CASE
-           WHEN this92.claimedBy IS NULL THEN NULL
-           ELSE head(COLLECT {
-             MATCH (this94:(Company|Party|Authority))
-             WHERE this94.id = this92.claimedBy
-             RETURN this94.name
-           })
-         END, source: this93.id, publisher: this93.publisher, sourceKind: this93.kind, note: this92.note}
-       }, incidents: COLLECT {
-         MATCH (this95:Incident)-[:CONCERNS]->(this87)
-         WHERE this95.retractedAt IS NULL
-         WITH this95
-         ORDER BY this95.date ASC, this95.id ASC
-         RETURN {id: this95.id, kind: this95.kind, date: CASE this95.datePrecision
-           WHEN 'YEAR' THEN left(toString(this95.date), 4)
-           WHEN 'MONTH' THEN left(toString(this95.date), 7)
-           ELSE toString(this95.date)
-         END, authority: head(COLLECT {
-           MATCH (this95)-[:BEFORE]->(this96:Authority)
-           RETURN this96.name
-         })}
-       }}, others: [], basis: head(COLLECT {
-         MATCH (this87)-[:ON_BASIS]->(this97:LegalBasis)
-         RETURN {id: this97.id, name: this97.name, definedBy: head(COLLECT {
-           MATCH (this97)-[:DEFINED_BY]->(this98)
-           RETURN this98.id
-         })}
-       }), dataCategories: COLLECT {
-         MATCH (this87)-[:PROCESSES]->(this99:DataCategory)
-         WITH this99
-         ORDER BY this99.id ASC
-         RETURN this99.name
-       }} AS var32
+       MATCH (this42:Purpose { id: 'ai-model-training' })<-[:FOR_PURPOSE]-(this43:Practice)
+       WHERE (this43.default = 'ON' AND (this43.inForceFrom <= date($param3) AND (this43.inForceUntil IS NULL OR this43.inForceUntil > date($param3)) AND (this43.retractedAt IS NULL OR date(this43.retractedAt) > date($param3))) AND ($param4 IN this43.scope OR 'WORLDWIDE' IN this43.scope))
+       MATCH (this43)-[:APPLIES_TO]->(this44:Plan)-[:OF]->(this45:Product)-[:OFFERED_BY]->(this46:Company)
+       WHERE (($param1 = true OR this46.id IN $param2) AND (this44.availableFrom <= date($param3) AND (this44.availableUntil IS NULL OR this44.availableUntil > date($param3))))
+       RETURN {kind: 'TRAINING_ON_BY_DEFAULT', companyName: this46.name, id: ('training-on-by-default:' + this43.id), planId: this44.id, companyId: this46.id, company: this46, product: this45, plan: NULL, practice: this43, handles: NULL, right: NULL, purpose: this42} AS var15
      }
-     RETURN var32 AS facts"
+     WITH var15.id AS var47, collect(var15) AS var48
+     WITH reduce(var49 = head(var48), var50 IN tail(var48) | CASE
+       WHEN var50.planId < var49.planId THEN var50
+       ELSE var49
+     END) AS var51
+     WITH collect(var51) AS var52
+     RETURN size(var52) AS total, COLLECT {
+       UNWIND var52 AS var53
+       WITH var53
+       WHERE (size($param5) = 0 OR var53.kind > $param5[0] OR (var53.kind = $param5[0] AND var53.companyName > $param5[1]) OR (var53.kind = $param5[0] AND var53.companyName = $param5[1] AND var53.id > $param5[2]))
+       WITH var53
+       ORDER BY var53.kind ASC, var53.companyName ASC, var53.id ASC
+       LIMIT $param6
+       CALL (var53) {
+         WITH var53
+         WHERE var53.kind = 'RIGHT_CONDITIONED_ON_PAYMENT'
+         WITH var53.company AS this54, var53.product AS this55, var53.practice AS this56, var53.purpose AS this57, var53.plan AS this58, var53.handles AS this59, var53.right AS this60
+         RETURN {kind: 'RIGHT_CONDITIONED_ON_PAYMENT', company: {id: this54.id, name: this54.name}, product: {id: this55.id, name: this55.name}, purpose: {id: this57.id, name: this57.name}, right: {code: this60.code, name: this60.name, openedBy: COLLECT {
+           MATCH (this61:LegalBasis)-[:TRIGGERS]->(this60)
+           WITH this61
+           ORDER BY this61.id ASC
+           RETURN this61.name
+         }, grantedBy: COLLECT {
+           MATCH (this60)-[:GRANTED_BY]->(this62:Provision)
+           WITH this62
+           ORDER BY this62.id ASC
+           RETURN this62.id
+         }}, rightDependsOnBasis: EXISTS {
+           (this63:LegalBasis)-[:TRIGGERS]->(this60)
+         }, plans: [{id: this58.id, name: this58.name, paid: this58.paid}], practice: {id: this56.id, verification: this56.verification, default: this56.default, validFrom: CASE this56.validFromPrecision
+           WHEN 'YEAR' THEN left(toString(this56.validFrom), 4)
+           WHEN 'MONTH' THEN left(toString(this56.validFrom), 7)
+           ELSE toString(this56.validFrom)
+         END, inForceFrom: toString(this56.inForceFrom), status: this59.status, mechanism: this59.mechanism, evidence: COLLECT {
+           MATCH (this56)-[this64:EVIDENCED_BY]->(this65:Source)
+           WITH this64, this65
+           ORDER BY this65.publishedAt ASC, this65.id ASC
+           RETURN {stance: this64.stance, claim: this64.claim, right: this64.right, alternative: this64.alternative, claimant: CASE
+             WHEN this64.claimedBy IS NULL THEN NULL
+             ELSE head(COLLECT {
+               MATCH (this66:(Company|Party|Authority))
+               WHERE this66.id = this64.claimedBy
+               RETURN this66.name
+             })
+           END, source: this65.id, publisher: this65.publisher, sourceKind: this65.kind, note: this64.note}
+         }, incidents: COLLECT {
+           MATCH (this67:Incident)-[:CONCERNS]->(this56)
+           WHERE this67.retractedAt IS NULL
+           WITH this67
+           ORDER BY this67.date ASC, this67.id ASC
+           RETURN {id: this67.id, kind: this67.kind, date: CASE this67.datePrecision
+             WHEN 'YEAR' THEN left(toString(this67.date), 4)
+             WHEN 'MONTH' THEN left(toString(this67.date), 7)
+             ELSE toString(this67.date)
+           END, authority: head(COLLECT {
+             MATCH (this67)-[:BEFORE]->(this68:Authority)
+             RETURN this68.name
+           })}
+         }}, others: COLLECT {
+           MATCH (this55:Product)<-[:OF]-(this69:Plan)<-[:APPLIES_TO]-(this70:Practice)-[this71:HANDLES]->(this60:Right)
+           WHERE (this69 <> this58 AND this71.status IN ['IN_PRODUCT', 'ON_REQUEST'] AND ((this70.inForceFrom <= date($param3) AND (this70.inForceUntil IS NULL OR this70.inForceUntil > date($param3)) AND (this70.retractedAt IS NULL OR date(this70.retractedAt) > date($param3))) AND (this69.availableFrom <= date($param3) AND (this69.availableUntil IS NULL OR this69.availableUntil > date($param3))) AND ($param4 IN this70.scope OR 'WORLDWIDE' IN this70.scope)) AND EXISTS {
+             (this70)-[:FOR_PURPOSE]->(this57)
+           } AND this69.paid = true)
+           WITH this69, this70, this71
+           ORDER BY this69.id ASC, this70.id ASC
+           RETURN {plan: {id: this69.id, name: this69.name, paid: this69.paid}, practice: {id: this70.id, verification: this70.verification, default: this70.default, validFrom: CASE this70.validFromPrecision
+             WHEN 'YEAR' THEN left(toString(this70.validFrom), 4)
+             WHEN 'MONTH' THEN left(toString(this70.validFrom), 7)
+             ELSE toString(this70.validFrom)
+           END, inForceFrom: toString(this70.inForceFrom), status: this71.status, mechanism: this71.mechanism, evidence: COLLECT {
+             MATCH (this70)-[this72:EVIDENCED_BY]->(this73:Source)
+             WITH this72, this73
+             ORDER BY this73.publishedAt ASC, this73.id ASC
+             RETURN {stance: this72.stance, claim: this72.claim, right: this72.right, alternative: this72.alternative, claimant: CASE
+               WHEN this72.claimedBy IS NULL THEN NULL
+               ELSE head(COLLECT {
+                 MATCH (this74:(Company|Party|Authority))
+                 WHERE this74.id = this72.claimedBy
+                 RETURN this74.name
+               })
+             END, source: this73.id, publisher: this73.publisher, sourceKind: this73.kind, note: this72.note}
+           }, incidents: COLLECT {
+             MATCH (this75:Incident)-[:CONCERNS]->(this70)
+             WHERE this75.retractedAt IS NULL
+             WITH this75
+             ORDER BY this75.date ASC, this75.id ASC
+             RETURN {id: this75.id, kind: this75.kind, date: CASE this75.datePrecision
+               WHEN 'YEAR' THEN left(toString(this75.date), 4)
+               WHEN 'MONTH' THEN left(toString(this75.date), 7)
+               ELSE toString(this75.date)
+             END, authority: head(COLLECT {
+               MATCH (this75)-[:BEFORE]->(this76:Authority)
+               RETURN this76.name
+             })}
+           }}}
+         }, basis: head(COLLECT {
+           MATCH (this56)-[:ON_BASIS]->(this77:LegalBasis)
+           RETURN {id: this77.id, name: this77.name, definedBy: head(COLLECT {
+             MATCH (this77)-[:DEFINED_BY]->(this78)
+             RETURN this78.id
+           })}
+         })} AS var79
+         UNION ALL
+         WITH var53
+         WHERE var53.kind = 'RIGHT_ONLY_ON_REQUEST'
+         WITH var53.company AS this80, var53.product AS this81, var53.practice AS this82, var53.purpose AS this83, var53.plan AS this84, var53.handles AS this85, var53.right AS this86
+         RETURN {kind: 'RIGHT_ONLY_ON_REQUEST', company: {id: this80.id, name: this80.name}, product: {id: this81.id, name: this81.name}, purpose: {id: this83.id, name: this83.name}, right: {code: this86.code, name: this86.name, openedBy: COLLECT {
+           MATCH (this87:LegalBasis)-[:TRIGGERS]->(this86)
+           WITH this87
+           ORDER BY this87.id ASC
+           RETURN this87.name
+         }, grantedBy: COLLECT {
+           MATCH (this86)-[:GRANTED_BY]->(this88:Provision)
+           WITH this88
+           ORDER BY this88.id ASC
+           RETURN this88.id
+         }}, rightDependsOnBasis: EXISTS {
+           (this89:LegalBasis)-[:TRIGGERS]->(this86)
+         }, plans: [{id: this84.id, name: this84.name, paid: this84.paid}], practice: {id: this82.id, verification: this82.verification, default: this82.default, validFrom: CASE this82.validFromPrecision
+           WHEN 'YEAR' THEN left(toString(this82.validFrom), 4)
+           WHEN 'MONTH' THEN left(toString(this82.validFrom), 7)
+           ELSE toString(this82.validFrom)
+         END, inForceFrom: toString(this82.inForceFrom), status: this85.status, mechanism: this85.mechanism, evidence: COLLECT {
+           MATCH (this82)-[this90:EVIDENCED_BY]->(this91:Source)
+           WITH this90, this91
+           ORDER BY this91.publishedAt ASC, this91.id ASC
+           RETURN {stance: this90.stance, claim: this90.claim, right: this90.right, alternative: this90.alternative, claimant: CASE
+             WHEN this90.claimedBy IS NULL THEN NULL
+             ELSE head(COLLECT {
+               MATCH (this92:(Company|Party|Authority))
+               WHERE this92.id = this90.claimedBy
+               RETURN this92.name
+             })
+           END, source: this91.id, publisher: this91.publisher, sourceKind: this91.kind, note: this90.note}
+         }, incidents: COLLECT {
+           MATCH (this93:Incident)-[:CONCERNS]->(this82)
+           WHERE this93.retractedAt IS NULL
+           WITH this93
+           ORDER BY this93.date ASC, this93.id ASC
+           RETURN {id: this93.id, kind: this93.kind, date: CASE this93.datePrecision
+             WHEN 'YEAR' THEN left(toString(this93.date), 4)
+             WHEN 'MONTH' THEN left(toString(this93.date), 7)
+             ELSE toString(this93.date)
+           END, authority: head(COLLECT {
+             MATCH (this93)-[:BEFORE]->(this94:Authority)
+             RETURN this94.name
+           })}
+         }}, others: COLLECT {
+           MATCH (this81:Product)<-[:OF]-(this95:Plan)<-[:APPLIES_TO]-(this96:Practice)-[this97:HANDLES]->(this86:Right)
+           WHERE (this95 <> this84 AND this97.status IN ['IN_PRODUCT'] AND ((this96.inForceFrom <= date($param3) AND (this96.inForceUntil IS NULL OR this96.inForceUntil > date($param3)) AND (this96.retractedAt IS NULL OR date(this96.retractedAt) > date($param3))) AND (this95.availableFrom <= date($param3) AND (this95.availableUntil IS NULL OR this95.availableUntil > date($param3))) AND ($param4 IN this96.scope OR 'WORLDWIDE' IN this96.scope)) AND EXISTS {
+             (this96)-[:FOR_PURPOSE]->(this83)
+           })
+           WITH this95, this96, this97
+           ORDER BY this95.id ASC, this96.id ASC
+           RETURN {plan: {id: this95.id, name: this95.name, paid: this95.paid}, practice: {id: this96.id, verification: this96.verification, default: this96.default, validFrom: CASE this96.validFromPrecision
+             WHEN 'YEAR' THEN left(toString(this96.validFrom), 4)
+             WHEN 'MONTH' THEN left(toString(this96.validFrom), 7)
+             ELSE toString(this96.validFrom)
+           END, inForceFrom: toString(this96.inForceFrom), status: this97.status, mechanism: this97.mechanism, evidence: COLLECT {
+             MATCH (this96)-[this98:EVIDENCED_BY]->(this99:Source)
+             WITH this98, this99
+             ORDER BY this99.publishedAt ASC, this99.id ASC
+             RETURN {stance: this98.stance, claim: this98.claim, right: this98.right, alternative: this98.alternative, claimant: CASE
+               WHEN this98.claimedBy IS NULL THEN NULL
+               ELSE head(COLLECT {
+                 MATCH (this100:(Company|Party|Authority))
+                 WHERE this100.id = this98.claimedBy
+                 RETURN this100.name
+               })
+             END, source: this99.id, publisher: this99.publisher, sourceKind: this99.kind, note: this98.note}
+           }, incidents: COLLECT {
+             MATCH (this101:Incident)-[:CONCERNS]->(this96)
+             WHERE this101.retractedAt IS NULL
+             WITH this101
+             ORDER BY this101.date ASC, this101.id ASC
+             RETURN {id: this101.id, kind: this101.kind, date: CASE this101.datePrecision
+               WHEN 'YEAR' THEN left(toString(this101.date), 4)
+               WHEN 'MONTH' THEN left(toString(this101.date), 7)
+               ELSE toString(this101.date)
+             END, authority: head(COLLECT {
+               MATCH (this101)-[:BEFORE]->(this102:Authority)
+               RETURN this102.name
+             })}
+           }}}
+         }, basis: head(COLLECT {
+           MATCH (this82)-[:ON_BASIS]->(this103:LegalBasis)
+           RETURN {id: this103.id, name: this103.name, definedBy: head(COLLECT {
+             MATCH (this103)-[:DEFINED_BY]->(this104)
+             RETURN this104.id
+           })}
+         })} AS var79
+         UNION ALL
+         WITH var53
+         WHERE var53.kind = 'NO_WAY_TO_OBJECT'
+         WITH var53.company AS this105, var53.product AS this106, var53.practice AS this107, var53.purpose AS this108, var53.handles AS this109, var53.right AS this110
+         RETURN {kind: 'NO_WAY_TO_OBJECT', company: {id: this105.id, name: this105.name}, product: {id: this106.id, name: this106.name}, purpose: {id: this108.id, name: this108.name}, right: {code: this110.code, name: this110.name, openedBy: COLLECT {
+           MATCH (this111:LegalBasis)-[:TRIGGERS]->(this110)
+           WITH this111
+           ORDER BY this111.id ASC
+           RETURN this111.name
+         }, grantedBy: COLLECT {
+           MATCH (this110)-[:GRANTED_BY]->(this112:Provision)
+           WITH this112
+           ORDER BY this112.id ASC
+           RETURN this112.id
+         }}, rightDependsOnBasis: true, plans: COLLECT {
+           MATCH (this107)-[:APPLIES_TO]->(this113:Plan)-[:OF]->(this106)-[:OFFERED_BY]->(this105)
+           WHERE (this113.availableFrom <= date($param3) AND (this113.availableUntil IS NULL OR this113.availableUntil > date($param3)))
+           WITH this113
+           ORDER BY this113.id ASC
+           RETURN {id: this113.id, name: this113.name, paid: this113.paid}
+         }, practice: {id: this107.id, verification: this107.verification, default: this107.default, validFrom: CASE this107.validFromPrecision
+           WHEN 'YEAR' THEN left(toString(this107.validFrom), 4)
+           WHEN 'MONTH' THEN left(toString(this107.validFrom), 7)
+           ELSE toString(this107.validFrom)
+         END, inForceFrom: toString(this107.inForceFrom), status: this109.status, mechanism: this109.mechanism, evidence: COLLECT {
+           MATCH (this107)-[this114:EVIDENCED_BY]->(this115:Source)
+           WITH this114, this115
+           ORDER BY this115.publishedAt ASC, this115.id ASC
+           RETURN {stance: this114.stance, claim: this114.claim, right: this114.right, alternative: this114.alternative, claimant: CASE
+             WHEN this114.claimedBy IS NULL THEN NULL
+             ELSE head(COLLECT {
+               MATCH (this116:(Company|Party|Authority))
+               WHERE this116.id = this114.claimedBy
+               RETURN this116.name
+             })
+           END, source: this115.id, publisher: this115.publisher, sourceKind: this115.kind, note: this114.note}
+         }, incidents: COLLECT {
+           MATCH (this117:Incident)-[:CONCERNS]->(this107)
+           WHERE this117.retractedAt IS NULL
+           WITH this117
+           ORDER BY this117.date ASC, this117.id ASC
+           RETURN {id: this117.id, kind: this117.kind, date: CASE this117.datePrecision
+             WHEN 'YEAR' THEN left(toString(this117.date), 4)
+             WHEN 'MONTH' THEN left(toString(this117.date), 7)
+             ELSE toString(this117.date)
+           END, authority: head(COLLECT {
+             MATCH (this117)-[:BEFORE]->(this118:Authority)
+             RETURN this118.name
+           })}
+         }}, others: [], basis: head(COLLECT {
+           MATCH (this107)-[:ON_BASIS]->(this119:LegalBasis)
+           RETURN {id: this119.id, name: this119.name, definedBy: head(COLLECT {
+             MATCH (this119)-[:DEFINED_BY]->(this120)
+             RETURN this120.id
+           })}
+         })} AS var79
+         UNION ALL
+         WITH var53
+         WHERE var53.kind = 'TRAINING_ON_BY_DEFAULT'
+         WITH var53.company AS this121, var53.product AS this122, var53.practice AS this123, var53.purpose AS this124
+         RETURN {kind: 'TRAINING_ON_BY_DEFAULT', company: {id: this121.id, name: this121.name}, product: {id: this122.id, name: this122.name}, purpose: {id: this124.id, name: this124.name}, right: NULL, rightDependsOnBasis: false, plans: COLLECT {
+           MATCH (this123)-[:APPLIES_TO]->(this125:Plan)-[:OF]->(this122)-[:OFFERED_BY]->(this121)
+           WHERE (this125.availableFrom <= date($param3) AND (this125.availableUntil IS NULL OR this125.availableUntil > date($param3)))
+           WITH this125
+           ORDER BY this125.id ASC
+           RETURN {id: this125.id, name: this125.name, paid: this125.paid}
+         }, practice: {id: this123.id, verification: this123.verification, default: this123.default, validFrom: CASE this123.validFromPrecision
+           WHEN 'YEAR' THEN left(toString(this123.validFrom), 4)
+           WHEN 'MONTH' THEN left(toString(this123.validFrom), 7)
+           ELSE toString(this123.validFrom)
+         END, inForceFrom: toString(this123.inForceFrom), status: NULL, mechanism: NULL, evidence: COLLECT {
+           MATCH (this123)-[this126:EVIDENCED_BY]->(this127:Source)
+           WITH this126, this127
+           ORDER BY this127.publishedAt ASC, this127.id ASC
+           RETURN {stance: this126.stance, claim: this126.claim, right: this126.right, alternative: this126.alternative, claimant: CASE
+             WHEN this126.claimedBy IS NULL THEN NULL
+             ELSE head(COLLECT {
+               MATCH (this128:(Company|Party|Authority))
+               WHERE this128.id = this126.claimedBy
+               RETURN this128.name
+             })
+           END, source: this127.id, publisher: this127.publisher, sourceKind: this127.kind, note: this126.note}
+         }, incidents: COLLECT {
+           MATCH (this129:Incident)-[:CONCERNS]->(this123)
+           WHERE this129.retractedAt IS NULL
+           WITH this129
+           ORDER BY this129.date ASC, this129.id ASC
+           RETURN {id: this129.id, kind: this129.kind, date: CASE this129.datePrecision
+             WHEN 'YEAR' THEN left(toString(this129.date), 4)
+             WHEN 'MONTH' THEN left(toString(this129.date), 7)
+             ELSE toString(this129.date)
+           END, authority: head(COLLECT {
+             MATCH (this129)-[:BEFORE]->(this130:Authority)
+             RETURN this130.name
+           })}
+         }}, others: [], basis: head(COLLECT {
+           MATCH (this123)-[:ON_BASIS]->(this131:LegalBasis)
+           RETURN {id: this131.id, name: this131.name, definedBy: head(COLLECT {
+             MATCH (this131)-[:DEFINED_BY]->(this132)
+             RETURN this132.id
+           })}
+         }), dataCategories: COLLECT {
+           MATCH (this123)-[:PROCESSES]->(this133:DataCategory)
+           WITH this133
+           ORDER BY this133.id ASC
+           RETURN this133.name
+         }} AS var79
+       }
+       RETURN {id: var53.id, companyName: var53.companyName, facts: var79}
+     } AS page"
     `);
     expect(page).toMatchInlineSnapshot(`
      {

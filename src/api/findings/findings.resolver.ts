@@ -1,25 +1,20 @@
 /**
- * Findings: the rules' one fixed query finds the facts (planned once by Neo4j, whatever the
- * selection), TypeScript composes the findings and their words, and a second query, built
- * from the selection, pages through them and reads the entities they name.
+ * Findings: the rules' fixed query finds and counts every finding light, cuts the page after the
+ * cursor and reads the facts of its rows only (planned once by Neo4j, whatever the selection or
+ * the page); TypeScript composes the page's findings and their words; a second query, built
+ * from the selection, reads the entities they name.
  */
 import Cypher from '@neo4j/cypher-builder';
 import type { GraphQLResolveInfo } from 'graphql';
+import neo4j from 'neo4j-driver';
 import { Args, Ctx, Info, Query, Resolver } from 'type-graphql';
 import { todayIso } from '../common/date.scalar';
 import type { ApiContext } from '../context';
-import type { OrderKey } from '../translate/projection';
+import { checkCursorValues, decodeCursor, pageSize } from '../translate/cursor';
 import { queryConnection } from '../translate/root-query';
-import { FINDING_KINDS } from './findings.rules';
-import { deriveFindings } from './findings.store';
+import { FINDING_KINDS, FINDING_ORDER } from './findings.rules';
+import { findingsPage } from './findings.store';
 import { FindingConnection, FindingsArgs } from './findings.type';
-
-/** By rule, then company name, then id. */
-const FINDING_ORDER: OrderKey[] = [
-  { expr: (t) => t.property('kind'), direction: 'ASC', kind: 'string' },
-  { expr: (t) => t.property('companyName'), direction: 'ASC', kind: 'string' },
-  { expr: (t) => t.property('id'), direction: 'ASC', kind: 'string' },
-];
 
 @Resolver()
 export class FindingsResolver {
@@ -32,21 +27,34 @@ export class FindingsResolver {
     @Ctx() ctx: ApiContext,
     @Info() info: GraphQLResolveInfo,
   ): Promise<unknown> {
+    // Checked before the rules run, with the page query's own checks and messages.
+    const first = pageSize(args.first);
+    const after =
+      typeof args.after === 'string' ? decodeCursor(args.after, FINDING_ORDER.length) : null;
+    if (after)
+      checkCursorValues(
+        after,
+        FINDING_ORDER.map((k) => k.kind),
+      );
     const asOf = args.asOf ?? todayIso();
-    const findings = await deriveFindings(ctx.db, {
+    const page = await findingsPage(ctx.db, {
       asOf,
       scope: args.scope,
       companies: args.company ? [args.company] : null,
       kinds: args.kind ? [args.kind] : FINDING_KINDS,
+      first,
+      after,
     });
-    const rows = new Cypher.Param(findings);
+    // The page's findings only, already after the cursor: the page query orders them, makes
+    // their cursors and tells whether more follow, as for any connection.
+    const rows = new Cypher.Param(page.findings);
     return queryConnection(
       ctx,
       'findings',
       info,
       FINDING_ORDER,
       (node) => new Cypher.Unwind([rows, node]),
-      { total: Cypher.size(rows) },
+      { total: new Cypher.Param(neo4j.int(page.total)) },
     );
   }
 }

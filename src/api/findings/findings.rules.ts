@@ -1,14 +1,22 @@
 /**
- * The rules that derive findings, as one fixed, parameterised Cypher query: whatever the
- * selection, its text is the same, so Neo4j plans it once. Each rule is a branch that finds the
- * facts it rests on, with their legal conditions (the legal basis the right depends on, the
- * rights a provision covers, the plans and practices holding on the date, in the scope), and
- * returns them as facts; the findings and their words are composed in TypeScript
- * (findings.words.ts). Branches run only for the kinds asked ($kinds).
+ * The rules that derive findings, as fixed, parameterised Cypher: whatever the selection, the
+ * page, the cursor or the company asked, the text is the same, so Neo4j plans it once. Each rule
+ * is two branches. The light one finds the findings holding on the date, in the scope, with
+ * their legal conditions (the legal basis the right depends on, the rights a provision covers,
+ * the plans and practices holding), and returns for each only what ordering, counting and
+ * deduplication need (its kind, its company's name, its id) and the nodes it rests on. The heavy
+ * one reads the facts of one finding from those nodes (evidence with whose claim it carries,
+ * incidents, the plans compared, the legal basis, the provisions): the page query runs it only
+ * for the page's rows, so that its cost follows the page, not the graph. The findings and their
+ * words are composed in TypeScript (findings.words.ts). Branches run only for the kinds asked
+ * ($kinds).
  */
 import Cypher from '@neo4j/cypher-builder';
+import neo4j from 'neo4j-driver';
 import { GRANTING_STATUSES, type RightStatus, WITHHOLDING_STATUSES } from '../../graph/model';
 import { inForce, inScope, offered, partialDate, standing } from '../entities/conditions';
+import type { CursorKey } from '../translate/cursor';
+import type { OrderKey } from '../translate/projection';
 import { named, type NamedQuery } from '../translate/root-query';
 
 export const FINDING_KINDS = [
@@ -19,9 +27,28 @@ export const FINDING_KINDS = [
 ] as const;
 export type FindingKind = (typeof FINDING_KINDS)[number];
 
+/** The list's order: by rule, then company name, then id (the keys of its cursors). */
+export const FINDING_ORDER: readonly OrderKey[] = [
+  { expr: (t) => t.property('kind'), direction: 'ASC', kind: 'string' },
+  { expr: (t) => t.property('companyName'), direction: 'ASC', kind: 'string' },
+  { expr: (t) => t.property('id'), direction: 'ASC', kind: 'string' },
+];
+
+/**
+ * A finding's id starts with its rule in kebab case (`right-only-on-request:...`), as
+ * composeFinding spells it; findingsPage checks that both spell every id alike.
+ */
+export const findingIdPrefix = (kind: FindingKind): string => kind.toLowerCase().replace(/_/g, '-');
+
+/**
+ * No parameter is ever null: the builder writes a null parameter as the literal NULL, which
+ * would make the text depend on the input (all companies or some).
+ */
 interface RuleParams {
   asOf: Cypher.Param;
   scope: Cypher.Param;
+  /** True for every company; else only `companies`. */
+  anyCompany: Cypher.Param;
   companies: Cypher.Param;
   kinds: Cypher.Param;
 }
@@ -174,7 +201,7 @@ function holds(r: RuleParams, practice: Cypher.Node, plan: Cypher.Node): Cypher.
 }
 
 const companyFilter = (r: RuleParams, c: Cypher.Node) =>
-  Cypher.or(Cypher.isNull(r.companies), Cypher.in(c.property('id'), r.companies));
+  Cypher.or(Cypher.eq(r.anyCompany, Cypher.true), Cypher.in(c.property('id'), r.companies));
 
 const planFacts = (pl: Cypher.Variable) => props(pl, 'id', 'name', 'paid');
 
@@ -193,241 +220,426 @@ const rightFacts = (rt: Cypher.Node) => {
       new Cypher.With(lb).orderBy([lb.property('id'), 'ASC']),
       new Cypher.Return(lb.property('name')),
     ),
+    // By id: without an order, the list (and the finding's provisions) followed the plan.
     grantedBy: collect(
       new Cypher.Match(
         new Cypher.Pattern(rt)
           .related({ type: 'GRANTED_BY', direction: 'right' })
           .to(g, { labels: ['Provision'] }),
       ),
+      new Cypher.With(g).orderBy([g.property('id'), 'ASC']),
       new Cypher.Return(g.property('id')),
     ),
   });
 };
 
-/** Only when the kind is asked: every branch starts so. */
+/** Only when the kind is asked: every light branch starts so. */
 const gate = (r: RuleParams, kind: FindingKind) =>
   new Cypher.With([lit(kind), new Cypher.Variable()]).where(Cypher.in(lit(kind), r.kinds));
+
+/**
+ * What a light branch binds for one finding, and its heavy branch reads again: the plan compared
+ * (comparisons only), the practice and how it handles the right (when there is one).
+ */
+interface Found {
+  company: Cypher.Node;
+  product: Cypher.Node;
+  plan: Cypher.Node | null;
+  practice: Cypher.Node;
+  handles: Cypher.Relationship | null;
+  right: Cypher.Node | null;
+  purpose: Cypher.Node;
+}
+
+/** Fresh variables for a rule's nodes (`plan`, `handles` and `right` only where it has them). */
+function foundVariables(has: { plan: boolean; handles: boolean; right: boolean }): Found {
+  return {
+    company: new Cypher.Node(),
+    product: new Cypher.Node(),
+    plan: has.plan ? new Cypher.Node() : null,
+    practice: new Cypher.Node(),
+    handles: has.handles ? new Cypher.Relationship() : null,
+    right: has.right ? new Cypher.Node() : null,
+    purpose: new Cypher.Node(),
+  };
+}
+
+/**
+ * A light row: the finding's order keys (kind, company name, id: composeFinding's id, rule by
+ * rule), the plan that decides between rows of one id (`planId`, see foundFindings), its
+ * company's id (for subscribers) and its nodes.
+ */
+function foundRow(
+  kind: FindingKind,
+  f: Found,
+  idParts: Cypher.Expr[],
+  planId: Cypher.Expr,
+): Cypher.Map {
+  const id = Cypher.plus(
+    lit(`${findingIdPrefix(kind)}:`),
+    ...idParts.flatMap((part, i) => (i === 0 ? [part] : [lit(':'), part])),
+  );
+  return new Cypher.Map({
+    kind: lit(kind),
+    companyName: f.company.property('name'),
+    id,
+    planId,
+    companyId: f.company.property('id'),
+    company: f.company,
+    product: f.product,
+    plan: f.plan ?? Cypher.Null,
+    practice: f.practice,
+    handles: f.handles ?? Cypher.Null,
+    right: f.right ?? Cypher.Null,
+    purpose: f.purpose,
+  });
+}
+
+/** The heavy branch's start: only the rows of its rule, their nodes bound again. */
+function unpack(kind: FindingKind, row: Cypher.Variable, f: Found): Cypher.Clause {
+  const bound: [Cypher.Expr, Cypher.Variable][] = [
+    [row.property('company'), f.company],
+    [row.property('product'), f.product],
+    [row.property('practice'), f.practice],
+    [row.property('purpose'), f.purpose],
+  ];
+  if (f.plan) bound.push([row.property('plan'), f.plan]);
+  if (f.handles) bound.push([row.property('handles'), f.handles]);
+  if (f.right) bound.push([row.property('right'), f.right]);
+  return Cypher.utils.concat(
+    new Cypher.With(row).where(Cypher.eq(row.property('kind'), lit(kind))),
+    new Cypher.With(...bound),
+  );
+}
+
+/**
+ * A rule: `find` is its light branch (RETURN one row per finding AS `row`), `facts` its heavy
+ * branch for one light row (RETURN its facts AS `facts`), both with the same text for every input.
+ */
+interface Rule {
+  kind: FindingKind;
+  find(r: RuleParams, row: Cypher.Variable): Cypher.Clause;
+  facts(r: RuleParams, row: Cypher.Variable, facts: Cypher.Variable): Cypher.Clause;
+}
 
 /**
  * Comparing two plans of one product for one purpose and right: `subject` withholds it in one
  * way (`subjectStatuses`), `other` grants it (`otherStatuses`), both holding on the date. The
  * right must be one `provision` covers; when the right depends on the legal basis, the subject's
- * basis must open it (an unknown basis is let through and said to be unknown).
+ * basis must open it (an unknown basis is let through and said to be unknown). A finding lists
+ * every other plan that grants the right, by plan id.
  */
 function comparison(
-  r: RuleParams,
   kind: FindingKind,
   provision: string,
   subjectStatuses: readonly RightStatus[],
   otherStatuses: readonly RightStatus[],
   otherMustBePaid: boolean,
-  row: Cypher.Variable,
-): Cypher.Clause {
-  const c = new Cypher.Node();
-  const pr = new Cypher.Node();
-  const a = new Cypher.Node();
-  const fa = new Cypher.Node();
-  const ha = new Cypher.Relationship();
-  const rt = new Cypher.Node();
-  const pu = new Cypher.Node();
-  const b = new Cypher.Node();
-  const fb = new Cypher.Node();
-  const hb = new Cypher.Relationship();
-  const other = new Cypher.Variable();
-  const others = new Cypher.Variable();
-  const otherConditions = [
-    Cypher.neq(b, a),
-    Cypher.in(hb.property('status'), lit([...otherStatuses])),
-    holds(r, fb, b),
-    new Cypher.Exists(
-      new Cypher.Pattern(fb).related({ type: 'FOR_PURPOSE', direction: 'right' }).to(pu),
-    ),
-  ];
-  if (otherMustBePaid) otherConditions.push(Cypher.eq(b.property('paid'), Cypher.true));
-  return Cypher.utils.concat(
-    gate(r, kind),
-    new Cypher.Match(
-      new Cypher.Pattern(c, { labels: ['Company'] })
-        .related({ type: 'OFFERED_BY', direction: 'left' })
-        .to(pr, { labels: ['Product'] })
-        .related({ type: 'OF', direction: 'left' })
-        .to(a, { labels: ['Plan'] })
-        .related({ type: 'APPLIES_TO', direction: 'left' })
-        .to(fa, { labels: ['Practice'] })
-        .related(ha, { type: 'HANDLES', direction: 'right' })
-        .to(rt, { labels: ['Right'] }),
-    ).where(
-      Cypher.and(
-        companyFilter(r, c),
-        Cypher.in(ha.property('status'), lit([...subjectStatuses])),
-        Cypher.neq(fa.property('default'), lit('NEVER')),
-        holds(r, fa, a),
-        new Cypher.Exists(
-          new Cypher.Pattern(new Cypher.Node(), {
-            labels: ['Provision'],
-            properties: { id: lit(provision) },
-          })
-            .related({ type: 'COVERS', direction: 'right' })
-            .to(rt),
-        ),
-        Cypher.or(Cypher.not(dependsOnBasis(rt)), Cypher.not(hasBasis(fa)), basisOpens(fa, rt)),
+): Rule {
+  /** The other plans' practices granting the right, for the purpose, on the date. */
+  const others = (
+    r: RuleParams,
+    f: Found,
+    b: Cypher.Node,
+    fb: Cypher.Node,
+    hb: Cypher.Relationship,
+  ) => {
+    const conditions = [
+      Cypher.neq(b, f.plan!),
+      Cypher.in(hb.property('status'), lit([...otherStatuses])),
+      holds(r, fb, b),
+      new Cypher.Exists(
+        new Cypher.Pattern(fb).related({ type: 'FOR_PURPOSE', direction: 'right' }).to(f.purpose),
       ),
-    ),
-    new Cypher.Match(
-      new Cypher.Pattern(fa)
-        .related({ type: 'FOR_PURPOSE', direction: 'right' })
-        .to(pu, { labels: ['Purpose'] }),
-    ),
-    new Cypher.Match(
-      new Cypher.Pattern(pr)
+    ];
+    if (otherMustBePaid) conditions.push(Cypher.eq(b.property('paid'), Cypher.true));
+    // The labels of the nodes already bound tell the planner to start from the product: read
+    // from a light row, they are unknown to it, and it started from the right (thousands of
+    // HANDLES), 25 times the work of the rest of the page.
+    return new Cypher.Match(
+      new Cypher.Pattern(f.product, { labels: ['Product'] })
         .related({ type: 'OF', direction: 'left' })
         .to(b, { labels: ['Plan'] })
         .related({ type: 'APPLIES_TO', direction: 'left' })
         .to(fb, { labels: ['Practice'] })
         .related(hb, { type: 'HANDLES', direction: 'right' })
-        .to(rt),
-    ).where(Cypher.and(...otherConditions)),
-    new Cypher.With(c, pr, a, fa, ha, rt, pu, [
-      new Cypher.Map({ plan: planFacts(b), practice: practiceFacts(fb, hb) }),
-      other,
-    ]),
-    new Cypher.With(c, pr, a, fa, ha, rt, pu, [Cypher.collect(other), others]),
-    new Cypher.Return([
-      new Cypher.Map({
-        kind: lit(kind),
-        company: props(c, 'id', 'name'),
-        product: props(pr, 'id', 'name'),
-        purpose: props(pu, 'id', 'name'),
-        right: rightFacts(rt),
-        rightDependsOnBasis: dependsOnBasis(rt),
-        plans: new Cypher.List([planFacts(a)]),
-        practice: practiceFacts(fa, ha),
-        others,
-        basis: basisOf(fa),
-      }),
-      row,
-    ]),
+        .to(f.right!, { labels: ['Right'] }),
+    ).where(Cypher.and(...conditions));
+  };
+  return {
+    kind,
+    find(r, row) {
+      const f = foundVariables({ plan: true, handles: true, right: true });
+      const [c, pr, a, fa, ha, rt, pu] = [
+        f.company,
+        f.product,
+        f.plan!,
+        f.practice,
+        f.handles!,
+        f.right!,
+        f.purpose,
+      ];
+      return Cypher.utils.concat(
+        gate(r, kind),
+        new Cypher.Match(
+          new Cypher.Pattern(c, { labels: ['Company'] })
+            .related({ type: 'OFFERED_BY', direction: 'left' })
+            .to(pr, { labels: ['Product'] })
+            .related({ type: 'OF', direction: 'left' })
+            .to(a, { labels: ['Plan'] })
+            .related({ type: 'APPLIES_TO', direction: 'left' })
+            .to(fa, { labels: ['Practice'] })
+            .related(ha, { type: 'HANDLES', direction: 'right' })
+            .to(rt, { labels: ['Right'] }),
+        ).where(
+          Cypher.and(
+            companyFilter(r, c),
+            Cypher.in(ha.property('status'), lit([...subjectStatuses])),
+            Cypher.neq(fa.property('default'), lit('NEVER')),
+            holds(r, fa, a),
+            new Cypher.Exists(
+              new Cypher.Pattern(new Cypher.Node(), {
+                labels: ['Provision'],
+                properties: { id: lit(provision) },
+              })
+                .related({ type: 'COVERS', direction: 'right' })
+                .to(rt),
+            ),
+            Cypher.or(Cypher.not(dependsOnBasis(rt)), Cypher.not(hasBasis(fa)), basisOpens(fa, rt)),
+          ),
+        ),
+        new Cypher.Match(
+          new Cypher.Pattern(fa)
+            .related({ type: 'FOR_PURPOSE', direction: 'right' })
+            .to(pu, { labels: ['Purpose'] }),
+        ).where(
+          // Another plan must grant the right: one is enough here, the facts list them all.
+          new Cypher.Exists(
+            others(r, f, new Cypher.Node(), new Cypher.Node(), new Cypher.Relationship()),
+          ),
+        ),
+        new Cypher.Return([
+          foundRow(
+            kind,
+            f,
+            [fa.property('id'), a.property('id'), rt.property('code')],
+            a.property('id'),
+          ),
+          row,
+        ]),
+      );
+    },
+    facts(r, row, facts) {
+      const f = foundVariables({ plan: true, handles: true, right: true });
+      const b = new Cypher.Node();
+      const fb = new Cypher.Node();
+      const hb = new Cypher.Relationship();
+      return Cypher.utils.concat(
+        unpack(kind, row, f),
+        new Cypher.Return([
+          new Cypher.Map({
+            kind: lit(kind),
+            company: props(f.company, 'id', 'name'),
+            product: props(f.product, 'id', 'name'),
+            purpose: props(f.purpose, 'id', 'name'),
+            right: rightFacts(f.right!),
+            rightDependsOnBasis: dependsOnBasis(f.right!),
+            plans: new Cypher.List([planFacts(f.plan!)]),
+            practice: practiceFacts(f.practice, f.handles),
+            others: collect(
+              others(r, f, b, fb, hb),
+              new Cypher.With(b, fb, hb).orderBy(
+                [b.property('id'), 'ASC'],
+                [fb.property('id'), 'ASC'],
+              ),
+              new Cypher.Return(
+                new Cypher.Map({ plan: planFacts(b), practice: practiceFacts(fb, hb) }),
+              ),
+            ),
+            basis: basisOf(f.practice),
+          }),
+          facts,
+        ]),
+      );
+    },
+  };
+}
+
+/** The plans of a found practice, of its product, offered on the date, by id. */
+function plansOf(r: RuleParams, f: Found): Cypher.Expr {
+  const pl = new Cypher.Node();
+  return collect(
+    new Cypher.Match(
+      new Cypher.Pattern(f.practice)
+        .related({ type: 'APPLIES_TO', direction: 'right' })
+        .to(pl, { labels: ['Plan'] })
+        .related({ type: 'OF', direction: 'right' })
+        .to(f.product)
+        .related({ type: 'OFFERED_BY', direction: 'right' })
+        .to(f.company),
+    ).where(offered(pl, r.asOf)),
+    new Cypher.With(pl).orderBy([pl.property('id'), 'ASC']),
+    new Cypher.Return(planFacts(pl)),
   );
 }
 
 /** Processing on a basis that opens the right to object (or an unknown basis), with no way to object. */
-function noWayToObject(r: RuleParams, row: Cypher.Variable): Cypher.Clause {
-  const rt = new Cypher.Node();
-  const h = new Cypher.Relationship();
-  const p = new Cypher.Node();
-  const pl = new Cypher.Node();
-  const pr = new Cypher.Node();
-  const c = new Cypher.Node();
-  const pu = new Cypher.Node();
-  const plans = new Cypher.Variable();
-  return Cypher.utils.concat(
-    gate(r, 'NO_WAY_TO_OBJECT'),
-    new Cypher.Match(
-      new Cypher.Pattern(rt, { labels: ['Right'], properties: { code: lit('OBJECT') } })
-        .related(h, { type: 'HANDLES', direction: 'left' })
-        .to(p, { labels: ['Practice'] }),
-    ).where(
-      Cypher.and(
-        Cypher.eq(h.property('status'), lit('UNAVAILABLE')),
-        Cypher.neq(p.property('default'), lit('NEVER')),
-        inForce(p, r.asOf),
-        inScope(p, r.scope),
-        Cypher.or(Cypher.not(hasBasis(p)), basisOpens(p, rt)),
+const noWayToObject: Rule = {
+  kind: 'NO_WAY_TO_OBJECT',
+  find(r, row) {
+    const f = foundVariables({ plan: false, handles: true, right: true });
+    const [c, pr, p, h, rt, pu] = [
+      f.company,
+      f.product,
+      f.practice,
+      f.handles!,
+      f.right!,
+      f.purpose,
+    ];
+    const pl = new Cypher.Node();
+    return Cypher.utils.concat(
+      gate(r, 'NO_WAY_TO_OBJECT'),
+      new Cypher.Match(
+        new Cypher.Pattern(rt, { labels: ['Right'], properties: { code: lit('OBJECT') } })
+          .related(h, { type: 'HANDLES', direction: 'left' })
+          .to(p, { labels: ['Practice'] }),
+      ).where(
+        Cypher.and(
+          Cypher.eq(h.property('status'), lit('UNAVAILABLE')),
+          Cypher.neq(p.property('default'), lit('NEVER')),
+          inForce(p, r.asOf),
+          inScope(p, r.scope),
+          Cypher.or(Cypher.not(hasBasis(p)), basisOpens(p, rt)),
+        ),
       ),
-    ),
-    new Cypher.Match(
-      new Cypher.Pattern(p)
-        .related({ type: 'APPLIES_TO', direction: 'right' })
-        .to(pl, { labels: ['Plan'] })
-        .related({ type: 'OF', direction: 'right' })
-        .to(pr, { labels: ['Product'] })
-        .related({ type: 'OFFERED_BY', direction: 'right' })
-        .to(c, { labels: ['Company'] }),
-    ).where(Cypher.and(companyFilter(r, c), offered(pl, r.asOf))),
-    new Cypher.Match(
-      new Cypher.Pattern(p)
-        .related({ type: 'FOR_PURPOSE', direction: 'right' })
-        .to(pu, { labels: ['Purpose'] }),
-    ),
-    new Cypher.With(c, pr, p, h, rt, pu, pl).orderBy([pl.property('id'), 'ASC']),
-    new Cypher.With(c, pr, p, h, rt, pu, [Cypher.collect(planFacts(pl)), plans]),
-    new Cypher.Return([
-      new Cypher.Map({
-        kind: lit('NO_WAY_TO_OBJECT'),
-        company: props(c, 'id', 'name'),
-        product: props(pr, 'id', 'name'),
-        purpose: props(pu, 'id', 'name'),
-        right: rightFacts(rt),
-        rightDependsOnBasis: Cypher.true,
-        plans,
-        practice: practiceFacts(p, h),
-        others: new Cypher.List([]),
-        basis: basisOf(p),
-      }),
-      row,
-    ]),
-  );
-}
+      new Cypher.Match(
+        new Cypher.Pattern(p)
+          .related({ type: 'APPLIES_TO', direction: 'right' })
+          .to(pl, { labels: ['Plan'] })
+          .related({ type: 'OF', direction: 'right' })
+          .to(pr, { labels: ['Product'] })
+          .related({ type: 'OFFERED_BY', direction: 'right' })
+          .to(c, { labels: ['Company'] }),
+      ).where(Cypher.and(companyFilter(r, c), offered(pl, r.asOf))),
+      new Cypher.Match(
+        new Cypher.Pattern(p)
+          .related({ type: 'FOR_PURPOSE', direction: 'right' })
+          .to(pu, { labels: ['Purpose'] }),
+      ),
+      // One row per plan: the deduplication by id keeps one (foundFindings).
+      new Cypher.Return([
+        foundRow('NO_WAY_TO_OBJECT', f, [p.property('id')], pl.property('id')),
+        row,
+      ]),
+    );
+  },
+  facts(r, row, facts) {
+    const f = foundVariables({ plan: false, handles: true, right: true });
+    return Cypher.utils.concat(
+      unpack('NO_WAY_TO_OBJECT', row, f),
+      new Cypher.Return([
+        new Cypher.Map({
+          kind: lit('NO_WAY_TO_OBJECT'),
+          company: props(f.company, 'id', 'name'),
+          product: props(f.product, 'id', 'name'),
+          purpose: props(f.purpose, 'id', 'name'),
+          right: rightFacts(f.right!),
+          rightDependsOnBasis: Cypher.true,
+          plans: plansOf(r, f),
+          practice: practiceFacts(f.practice, f.handles),
+          others: new Cypher.List([]),
+          basis: basisOf(f.practice),
+        }),
+        facts,
+      ]),
+    );
+  },
+};
 
 /** User content trains AI models unless the user acts. */
-function trainingOnByDefault(r: RuleParams, row: Cypher.Variable): Cypher.Clause {
-  const pu = new Cypher.Node();
-  const p = new Cypher.Node();
-  const pl = new Cypher.Node();
-  const pr = new Cypher.Node();
-  const c = new Cypher.Node();
-  const dc = new Cypher.Node();
-  const plans = new Cypher.Variable();
-  return Cypher.utils.concat(
-    gate(r, 'TRAINING_ON_BY_DEFAULT'),
-    new Cypher.Match(
-      new Cypher.Pattern(pu, { labels: ['Purpose'], properties: { id: lit('ai-model-training') } })
-        .related({ type: 'FOR_PURPOSE', direction: 'left' })
-        .to(p, { labels: ['Practice'] }),
-    ).where(
-      Cypher.and(
-        Cypher.eq(p.property('default'), lit('ON')),
-        inForce(p, r.asOf),
-        inScope(p, r.scope),
-      ),
-    ),
-    new Cypher.Match(
-      new Cypher.Pattern(p)
-        .related({ type: 'APPLIES_TO', direction: 'right' })
-        .to(pl, { labels: ['Plan'] })
-        .related({ type: 'OF', direction: 'right' })
-        .to(pr, { labels: ['Product'] })
-        .related({ type: 'OFFERED_BY', direction: 'right' })
-        .to(c, { labels: ['Company'] }),
-    ).where(Cypher.and(companyFilter(r, c), offered(pl, r.asOf))),
-    new Cypher.With(c, pr, p, pu, pl).orderBy([pl.property('id'), 'ASC']),
-    new Cypher.With(c, pr, p, pu, [Cypher.collect(planFacts(pl)), plans]),
-    new Cypher.Return([
-      new Cypher.Map({
-        kind: lit('TRAINING_ON_BY_DEFAULT'),
-        company: props(c, 'id', 'name'),
-        product: props(pr, 'id', 'name'),
-        purpose: props(pu, 'id', 'name'),
-        right: Cypher.Null,
-        rightDependsOnBasis: Cypher.false,
-        plans,
-        practice: practiceFacts(p, null),
-        others: new Cypher.List([]),
-        basis: basisOf(p),
-        dataCategories: collect(
-          new Cypher.Match(
-            new Cypher.Pattern(p)
-              .related({ type: 'PROCESSES', direction: 'right' })
-              .to(dc, { labels: ['DataCategory'] }),
-          ),
-          new Cypher.With(dc).orderBy([dc.property('id'), 'ASC']),
-          new Cypher.Return(dc.property('name')),
+const trainingOnByDefault: Rule = {
+  kind: 'TRAINING_ON_BY_DEFAULT',
+  find(r, row) {
+    const f = foundVariables({ plan: false, handles: false, right: false });
+    const [c, pr, p, pu] = [f.company, f.product, f.practice, f.purpose];
+    const pl = new Cypher.Node();
+    return Cypher.utils.concat(
+      gate(r, 'TRAINING_ON_BY_DEFAULT'),
+      new Cypher.Match(
+        new Cypher.Pattern(pu, {
+          labels: ['Purpose'],
+          properties: { id: lit('ai-model-training') },
+        })
+          .related({ type: 'FOR_PURPOSE', direction: 'left' })
+          .to(p, { labels: ['Practice'] }),
+      ).where(
+        Cypher.and(
+          Cypher.eq(p.property('default'), lit('ON')),
+          inForce(p, r.asOf),
+          inScope(p, r.scope),
         ),
-      }),
-      row,
-    ]),
-  );
-}
+      ),
+      new Cypher.Match(
+        new Cypher.Pattern(p)
+          .related({ type: 'APPLIES_TO', direction: 'right' })
+          .to(pl, { labels: ['Plan'] })
+          .related({ type: 'OF', direction: 'right' })
+          .to(pr, { labels: ['Product'] })
+          .related({ type: 'OFFERED_BY', direction: 'right' })
+          .to(c, { labels: ['Company'] }),
+      ).where(Cypher.and(companyFilter(r, c), offered(pl, r.asOf))),
+      // One row per plan: the deduplication by id keeps one (foundFindings).
+      new Cypher.Return([
+        foundRow('TRAINING_ON_BY_DEFAULT', f, [p.property('id')], pl.property('id')),
+        row,
+      ]),
+    );
+  },
+  facts(r, row, facts) {
+    const f = foundVariables({ plan: false, handles: false, right: false });
+    const dc = new Cypher.Node();
+    return Cypher.utils.concat(
+      unpack('TRAINING_ON_BY_DEFAULT', row, f),
+      new Cypher.Return([
+        new Cypher.Map({
+          kind: lit('TRAINING_ON_BY_DEFAULT'),
+          company: props(f.company, 'id', 'name'),
+          product: props(f.product, 'id', 'name'),
+          purpose: props(f.purpose, 'id', 'name'),
+          right: Cypher.Null,
+          rightDependsOnBasis: Cypher.false,
+          plans: plansOf(r, f),
+          practice: practiceFacts(f.practice, null),
+          others: new Cypher.List([]),
+          basis: basisOf(f.practice),
+          dataCategories: collect(
+            new Cypher.Match(
+              new Cypher.Pattern(f.practice)
+                .related({ type: 'PROCESSES', direction: 'right' })
+                .to(dc, { labels: ['DataCategory'] }),
+            ),
+            new Cypher.With(dc).orderBy([dc.property('id'), 'ASC']),
+            new Cypher.Return(dc.property('name')),
+          ),
+        }),
+        facts,
+      ]),
+    );
+  },
+};
+
+const RULES: readonly Rule[] = [
+  comparison(
+    'RIGHT_CONDITIONED_ON_PAYMENT',
+    'gdpr-12-5',
+    WITHHOLDING_STATUSES,
+    GRANTING_STATUSES,
+    true,
+  ),
+  comparison('RIGHT_ONLY_ON_REQUEST', 'gdpr-12-2', ['ON_REQUEST'], ['IN_PRODUCT'], false),
+  noWayToObject,
+  trainingOnByDefault,
+];
 
 export interface RuleQueryInput {
   asOf: string;
@@ -436,39 +648,115 @@ export interface RuleQueryInput {
   kinds: readonly FindingKind[];
 }
 
-/** The one query of every rule; the same text for every input. */
-export function ruleQuery(input: RuleQueryInput): NamedQuery {
-  const r: RuleParams = {
+function ruleParams(input: RuleQueryInput): RuleParams {
+  return {
     asOf: new Cypher.Param(input.asOf),
     scope: new Cypher.Param(input.scope),
-    companies: new Cypher.Param(input.companies),
+    anyCompany: new Cypher.Param(input.companies === null),
+    companies: new Cypher.Param(input.companies ?? []),
     kinds: new Cypher.Param([...input.kinds]),
   };
+}
+
+/**
+ * Every finding of the kinds asked, light, once: `row` is bound to one light row per finding id.
+ * Rows of one id come from a practice whose plans belong to several products (one finding per
+ * practice for NO_WAY_TO_OBJECT and TRAINING_ON_BY_DEFAULT): the row of the smallest plan id
+ * wins, so the finding names that plan's product and its plans, whatever the page. (Before
+ * pages were cut in Cypher, the first row the rule query returned won; the branches returned
+ * their rows ordered by plan id, so it was the same row.)
+ */
+function foundFindings(r: RuleParams, row: Cypher.Variable): Cypher.Clause {
+  const found = new Cypher.Variable();
+  const same = new Cypher.Variable();
+  const best = new Cypher.Variable();
+  const next = new Cypher.Variable();
+  return Cypher.utils.concat(
+    new Cypher.Call(new Cypher.Union(...RULES.map((rule) => rule.find(r, found))).all(), []),
+    new Cypher.With([found.property('id'), new Cypher.Variable()], [Cypher.collect(found), same]),
+    new Cypher.With([
+      Cypher.reduce(
+        best,
+        Cypher.head(same),
+        next,
+        Cypher.tail(same),
+        new Cypher.Case()
+          .when(Cypher.lt(next.property('planId'), best.property('planId')))
+          .then(next)
+          .else(best),
+      ),
+      row,
+    ]),
+  );
+}
+
+/** Strictly after the cursor in the list's order; `after` is [] for the first page. */
+function afterCursor(row: Cypher.Variable, after: Cypher.Param): Cypher.Predicate {
+  const keys = FINDING_ORDER.map((k) => k.expr(row));
+  const value = (i: number) => Cypher.listIndex(after, i);
+  const terms = keys.map((key, i) =>
+    Cypher.and(...keys.slice(0, i).map((k, j) => Cypher.eq(k, value(j))), Cypher.gt(key, value(i))),
+  );
+  return Cypher.or(Cypher.eq(Cypher.size(after), lit(0)), ...terms);
+}
+
+export interface FindingsPageInput extends RuleQueryInput {
+  /** The page size: the query returns first + 1 rows, to tell whether more follow. */
+  first: number;
+  /** The cursor's keys (FINDING_ORDER), checked; null for the first page. */
+  after: CursorKey | null;
+}
+
+/**
+ * One page of findings with their facts, and how many findings there are: the light branches
+ * find every finding, once; the page is cut in the list's order (FINDING_ORDER) after the
+ * cursor; only then do the heavy branches read the facts of its first + 1 rows. Returns one row:
+ * `total`, and `page`, a list of {id, companyName, facts}.
+ */
+export function findingsPageQuery(input: FindingsPageInput): NamedQuery {
+  const r = ruleParams(input);
+  const after = new Cypher.Param(input.after ?? []);
+  const limit = new Cypher.Param(neo4j.int(input.first + 1));
+  const found = new Cypher.Variable();
+  const rows = new Cypher.Variable();
+  const row = new Cypher.Variable();
   const facts = new Cypher.Variable();
-  const union = new Cypher.Union(
-    comparison(
-      r,
-      'RIGHT_CONDITIONED_ON_PAYMENT',
-      'gdpr-12-5',
-      WITHHOLDING_STATUSES,
-      GRANTING_STATUSES,
-      true,
-      facts,
+  const page = new Cypher.Collect(
+    Cypher.utils.concat(
+      new Cypher.Unwind([rows, row]),
+      new Cypher.With(row).where(afterCursor(row, after)),
+      new Cypher.With(row)
+        .orderBy(
+          ...FINDING_ORDER.map((k): [Cypher.Expr, 'ASC' | 'DESC'] => [k.expr(row), k.direction]),
+        )
+        .limit(limit),
+      new Cypher.Call(new Cypher.Union(...RULES.map((rule) => rule.facts(r, row, facts))).all(), [
+        row,
+      ]),
+      new Cypher.Return(
+        new Cypher.Map({ id: row.property('id'), companyName: row.property('companyName'), facts }),
+      ),
     ),
-    comparison(
-      r,
-      'RIGHT_ONLY_ON_REQUEST',
-      'gdpr-12-2',
-      ['ON_REQUEST'],
-      ['IN_PRODUCT'],
-      false,
-      facts,
-    ),
-    noWayToObject(r, facts),
-    trainingOnByDefault(r, facts),
-  ).all();
+  );
   return named(
     'findingRules',
-    Cypher.utils.concat(new Cypher.Call(union, []), new Cypher.Return([facts, 'facts'])),
+    Cypher.utils.concat(
+      foundFindings(r, found),
+      new Cypher.With([Cypher.collect(found), rows]),
+      new Cypher.Return([Cypher.size(rows), 'total'], [page, 'page']),
+    ),
+  );
+}
+
+/** Every finding's id and company, light only (no facts): for telling subscribers what changed. */
+export function findingIdsQuery(input: RuleQueryInput): NamedQuery {
+  const r = ruleParams(input);
+  const row = new Cypher.Variable();
+  return named(
+    'findingIds',
+    Cypher.utils.concat(
+      foundFindings(r, row),
+      new Cypher.Return([row.property('id'), 'id'], [row.property('companyId'), 'company']),
+    ),
   );
 }

@@ -1,6 +1,13 @@
 /** Runs the rules and composes their findings; for the question and for subscribers. */
 import type { Database } from '../../db';
-import { FINDING_KINDS, type FindingKind, ruleQuery } from './findings.rules';
+import { AppError } from '../../errors';
+import type { CursorKey } from '../translate/cursor';
+import {
+  FINDING_KINDS,
+  type FindingKind,
+  findingIdsQuery,
+  findingsPageQuery,
+} from './findings.rules';
 import { type ComposedFinding, composeFinding, type RuleFacts } from './findings.words';
 
 export interface FindingsInput {
@@ -10,24 +17,46 @@ export interface FindingsInput {
   kinds: readonly FindingKind[];
 }
 
-/** Every finding holding on the date, composed, in no particular order. */
-export async function deriveFindings(
+export interface FindingsPageRequest extends FindingsInput {
+  first: number;
+  /** The cursor's keys, checked against the list's order (FINDING_ORDER); null for page one. */
+  after: CursorKey | null;
+}
+
+export interface FindingsPage {
+  /** How many findings hold, on every page. */
+  total: number;
+  /** The page's findings after the cursor, first + 1 at most (the last tells that more follow). */
+  findings: ComposedFinding[];
+}
+
+interface PageRow {
+  id: string;
+  companyName: string;
+  facts: RuleFacts;
+}
+
+/**
+ * One page of findings, composed: the rules find and count every finding light, and read the
+ * facts of the page's rows only, so only they are composed.
+ */
+export async function findingsPage(
   db: Database,
-  input: FindingsInput,
-): Promise<ComposedFinding[]> {
-  const query = ruleQuery(input);
-  const rows = await db.read(query.name, query.cypher, query.params);
-  const byId = new Map<string, ComposedFinding>();
-  for (const row of rows) {
-    const finding = composeFinding(row.facts as unknown as RuleFacts, input.asOf);
-    // A plan compared with several paid plans yields one finding listing them all.
-    if (!byId.has(finding.id)) byId.set(finding.id, finding);
-  }
-  // In the order pages are read, so that the page query's parameter is the same for the same facts.
-  return [...byId.values()].sort(
-    (a, b) =>
-      a.kind.localeCompare(b.kind) || a.companyName.localeCompare(b.companyName) || a.id.localeCompare(b.id),
-  );
+  request: FindingsPageRequest,
+): Promise<FindingsPage> {
+  const query = findingsPageQuery(request);
+  const [row] = await db.read(query.name, query.cypher, query.params);
+  const findings = ((row?.page ?? []) as unknown as PageRow[]).map((r) => {
+    const finding = composeFinding(r.facts, request.asOf);
+    // Pages are cut on the id the rules spell in Cypher: it must be the one composed here.
+    if (finding.id !== r.id || finding.companyName !== r.companyName)
+      throw new AppError(
+        'INTERNAL_SERVER_ERROR',
+        `finding ${finding.id} was paged as ${r.id}: the rules and composeFinding spell ids differently`,
+      );
+    return finding;
+  });
+  return { total: Number(row?.total ?? 0), findings };
 }
 
 /** Finding ids per company, for telling subscribers which findings a write changed. */
@@ -38,12 +67,8 @@ export async function findingIdsByCompany(
 ): Promise<Map<string, Set<string>>> {
   const result = new Map<string, Set<string>>(companies.map((c) => [c, new Set<string>()]));
   if (companies.length === 0) return result;
-  const findings = await deriveFindings(db, {
-    asOf,
-    scope: 'EEA',
-    companies,
-    kinds: FINDING_KINDS,
-  });
-  for (const f of findings) result.get(f.company)?.add(f.id);
+  const query = findingIdsQuery({ asOf, scope: 'EEA', companies, kinds: FINDING_KINDS });
+  const rows = await db.read(query.name, query.cypher, query.params);
+  for (const row of rows) result.get(row.company as string)?.add(row.id as string);
   return result;
 }
