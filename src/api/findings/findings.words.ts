@@ -4,7 +4,7 @@
  * in words that attribute every disputed claim to whoever makes it, with the other side beside it.
  */
 import type { EvidenceClaim, RightStatus, VerificationLevel } from '../../graph/model';
-import { FINDING_KINDS, type FindingKind } from './findings.rules';
+import { FINDING_KINDS, findingIdPrefix, type FindingKind } from './findings.rules';
 
 export interface EvidenceFact {
   stance: 'SUPPORTS' | 'DISPUTES';
@@ -275,13 +275,10 @@ function basisSentence(f: RuleFacts): string {
   return ` The legal basis is not established in the sources; the ${lcfirst(f.right.name)} applies only to processing on ${list(f.right.openedBy.map(lcfirst), 'or')}.`;
 }
 
-/** A finding's id starts with its rule, in kebab case: `right-only-on-request:...`. */
-const idPrefix = (kind: FindingKind): string => kind.toLowerCase().replace(/_/g, '-');
-
 /** The rule a finding id names (webhooks filter changes by rule, and events carry only ids). */
 export function findingKindOfId(id: string): FindingKind | null {
   const prefix = id.slice(0, id.indexOf(':'));
-  return FINDING_KINDS.find((kind) => idPrefix(kind) === prefix) ?? null;
+  return FINDING_KINDS.find((kind) => findingIdPrefix(kind) === prefix) ?? null;
 }
 
 /** Composes one finding from its rule's facts, as of the date asked. */
@@ -394,8 +391,8 @@ export function composeFinding(f: RuleFacts, asOf: string): ComposedFinding {
   const first = f.plans[0]?.id ?? '';
   const id =
     f.kind === 'RIGHT_CONDITIONED_ON_PAYMENT' || f.kind === 'RIGHT_ONLY_ON_REQUEST'
-      ? `${idPrefix(f.kind)}:${f.practice.id}:${first}:${code}`
-      : `${idPrefix(f.kind)}:${f.practice.id}`;
+      ? `${findingIdPrefix(f.kind)}:${f.practice.id}:${first}:${code}`
+      : `${findingIdPrefix(f.kind)}:${f.practice.id}`;
   return {
     id,
     kind: f.kind,
