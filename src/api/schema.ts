@@ -13,6 +13,7 @@ import { CurationResolver } from './curation/curation.resolver';
 import type { Events } from './events';
 import { FindingsResolver } from './findings/findings.resolver';
 import { IncidentsResolver } from './incidents/incidents.resolver';
+import { ProposalsResolver } from './proposals/proposals.resolver';
 import { ProvisionsResolver } from './provisions/provisions.resolver';
 import { RightsResolver } from './rights/rights.resolver';
 import { HistoryResolver } from './history/history.resolver';
@@ -28,6 +29,7 @@ const RESOLVERS = [
   CurationResolver,
   FindingsResolver,
   IncidentsResolver,
+  ProposalsResolver,
   ProvisionsResolver,
   RightsResolver,
   HistoryResolver,

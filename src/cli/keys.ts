@@ -8,7 +8,7 @@ import { createApiKey, listApiKeys, revokeApiKey } from '../api/auth/api-keys.st
 import { openRuntime, runMain } from './runtime';
 
 const USAGE =
-  'usage: npm run keys -- create --role reader|curator|admin --label TEXT | list | revoke ID';
+  'usage: npm run keys -- create --role reader|contributor|curator|admin --label TEXT | list | revoke ID';
 
 runMain(async () => {
   const { values, positionals } = parseArgs({
@@ -38,7 +38,7 @@ runMain(async () => {
     } else if (command === 'list') {
       for (const k of await listApiKeys(runtime.db)) {
         process.stdout.write(
-          `${k.id}  ${k.role.padEnd(7)}  ${k.revokedAt ? `revoked ${k.revokedAt}` : 'active'}  ${k.createdAt}  ${k.label}\n`,
+          `${k.id}  ${k.role.padEnd(11)}  ${k.revokedAt ? `revoked ${k.revokedAt}` : 'active'}  ${k.createdAt}  ${k.label}\n`,
         );
       }
     } else {

@@ -25,6 +25,7 @@ export function dashboardPage(assets: string): string {
     <a id="export-csv" href="/export/rights-matrix.csv">Matrix as CSV</a>
     <a href="/export/graph.jsonld">Graph as JSON-LD</a>
     <a href="/explorer">GraphQL explorer</a>
+    <a href="/dashboard/review">Review proposals</a>
   </nav>
 </header>
 <form class="filters" id="controls" role="search" aria-label="What to show">

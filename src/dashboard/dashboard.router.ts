@@ -8,6 +8,7 @@ import path from 'node:path';
 import express, { type Router } from 'express';
 import { PROJECT_ROOT } from '../config';
 import { DASHBOARD_CSS, dashboardPage } from './dashboard.page';
+import { REVIEW_CSS, reviewPage } from './review.page';
 
 /** Where `npm run build:dashboard` writes the browser modules. */
 export const DASHBOARD_ASSETS_DIR = path.join(PROJECT_ROOT, 'dist', 'dashboard', 'assets');
@@ -34,22 +35,29 @@ export interface DashboardOptions {
 export function dashboardRouter(options: DashboardOptions = {}): Router {
   const assetsDir = options.assetsDir ?? DASHBOARD_ASSETS_DIR;
   const router = express.Router();
-  const html = dashboardPage(ASSETS_PATH);
+  const page =
+    (html: string, module: string): express.RequestHandler =>
+    (_req, res) => {
+      if (!existsSync(path.join(assetsDir, module))) {
+        res
+          .status(503)
+          .type('text')
+          .send(
+            `The dashboard is not built: run \`npm run build\` (or \`npm run build:dashboard\`), which writes ${path.relative(PROJECT_ROOT, assetsDir)}.\n`,
+          );
+        return;
+      }
+      res.set('content-security-policy', CONTENT_SECURITY_POLICY).type('html').send(html);
+    };
 
-  router.get('/dashboard', (_req, res) => {
-    if (!existsSync(path.join(assetsDir, 'main.js'))) {
-      res
-        .status(503)
-        .type('text')
-        .send(
-          `The dashboard is not built: run \`npm run build\` (or \`npm run build:dashboard\`), which writes ${path.relative(PROJECT_ROOT, assetsDir)}.\n`,
-        );
-      return;
-    }
-    res.set('content-security-policy', CONTENT_SECURITY_POLICY).type('html').send(html);
-  });
+  router.get('/dashboard', page(dashboardPage(ASSETS_PATH), 'main.js'));
+  // Curators review proposals here, with their key (kept in the tab's session storage).
+  router.get('/dashboard/review', page(reviewPage(ASSETS_PATH), 'review.js'));
   router.get(`${ASSETS_PATH}/dashboard.css`, (_req, res) => {
     res.type('css').set('cache-control', 'no-cache').send(DASHBOARD_CSS);
+  });
+  router.get(`${ASSETS_PATH}/review.css`, (_req, res) => {
+    res.type('css').set('cache-control', 'no-cache').send(REVIEW_CSS);
   });
   // The modules import each other by relative URL (./matrix.js, ./gql/index.js).
   router.use(

@@ -19,7 +19,9 @@ export {
   type IngestReport,
   type IngestOptions,
   type IngestProgress,
+  type TransactionHooks,
 } from './ingest';
+export type { StatementRunner } from './ingest.store';
 export { loadBundleFiles } from './load-files';
 export { checkBundleFiles } from './check-files';
 export { SECTIONS, plansOf, paidOf, pricesOf } from './bundle-to-graph';

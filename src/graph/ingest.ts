@@ -87,6 +87,18 @@ export interface IngestOptions {
   audit?: AuditRecord;
   /** The time recorded on created and updated entities; now by default. */
   now?: Date;
+  /**
+   * Statements of the caller's run in the write's own transaction, before and after it: a
+   * check that aborts the write by throwing, and what must commit with it (a proposal's
+   * approval, src/api/proposals). Not with `batched`, which has no one transaction.
+   */
+  inTransaction?: TransactionHooks;
+}
+
+/** See IngestOptions.inTransaction. The runner returns the driver's values, unconverted. */
+export interface TransactionHooks {
+  before?(run: StatementRunner): Promise<void>;
+  after?(run: StatementRunner, report: IngestReport): Promise<void>;
 }
 
 /** Validates against the graph: references may name what the graph already holds. */
@@ -350,14 +362,21 @@ async function writeBundle(
   if (!options.batched) {
     return db.writeTransaction(
       'ingestBundle',
-      (tx) =>
-        write(async (_name, cypher, params) => {
+      async (tx) => {
+        const run: StatementRunner = async (_name, cypher, params) => {
           const result = await tx.run(cypher, params);
           return result.records.map((r) => r.toObject());
-        }),
+        };
+        await options.inTransaction?.before?.(run);
+        const report = await write(run);
+        await options.inTransaction?.after?.(run, report);
+        return report;
+      },
       INGEST_TIMEOUT_MS,
     );
   }
+  if (options.inTransaction)
+    throw new AppError('INTERNAL_SERVER_ERROR', 'a batched write has no one transaction to join');
   return write((name, cypher, params) => db.write(name, cypher, params));
 }
 

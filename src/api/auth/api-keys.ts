@@ -4,7 +4,11 @@
  */
 import { createHash, randomBytes, timingSafeEqual } from 'node:crypto';
 
-export const ROLES = ['reader', 'curator', 'admin'] as const;
+/**
+ * Readers read; contributors also propose bundles for review (src/api/proposals); curators also
+ * write and review proposals; admins also read the audit log.
+ */
+export const ROLES = ['reader', 'contributor', 'curator', 'admin'] as const;
 export type Role = (typeof ROLES)[number];
 
 /** What each role may do includes what the roles before it may. */

@@ -22,7 +22,9 @@ export class AuditEntry {
   @Prop()
   keyId!: string | null;
 
-  @Field({ description: 'ingestBundle, recordIncident, recordPractice, retract.' })
+  @Field({
+    description: 'ingestBundle, recordIncident, recordPractice, retract, approveProposal.',
+  })
   @Prop()
   operation!: string;
 
@@ -37,6 +39,20 @@ export class AuditEntry {
   @Field(() => [ID])
   @Prop()
   changedIds!: string[];
+
+  @Field(() => ID, {
+    nullable: true,
+    description: 'approveProposal: the proposal written (keyId is the reviewer who approved it).',
+  })
+  @Prop()
+  proposalId!: string | null;
+
+  @Field(() => ID, {
+    nullable: true,
+    description: 'approveProposal: the key that proposed what was written.',
+  })
+  @Prop()
+  proposerKeyId!: string | null;
 }
 
 export const AuditEntryConnection = Connection(() => AuditEntry, 'AuditEntry', 'audit entry');

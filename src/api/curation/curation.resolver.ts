@@ -27,14 +27,12 @@ import {
   INCIDENT_RECORDED,
   type IncidentRecordedEvent,
 } from '../events';
-import { firstDay } from '../../graph/partial-date';
 import { Incident } from '../entities/incident.type';
 import { Practice } from '../entities/practice.type';
 import type { OrderKey } from '../translate/projection';
 import { queryConnection, queryNode } from '../translate/root-query';
 import { incidentBundle, practiceBundle } from './curation.inputs';
-import { retract, writeBundle } from './curation.service';
-import { predecessors } from './curation.store';
+import { predecessorOf, retract, writeBundle } from './curation.service';
 import { AuditEntryConnection, AuditLogArgs } from './audit-entry.type';
 import { BundleInputScalar } from './bundle-input.scalar';
 import { FindingsChange } from './findings-change.type';
@@ -73,45 +71,6 @@ const byId = (label: string, id: string) => (n: Cypher.Node) =>
 
 /** Tries of a recordPractice that lost a race to succeed the practice in force. */
 const RECORD_ATTEMPTS = 5;
-
-/**
- * The practice a new one succeeds, when the input does not name it: the latest practice for
- * the same plans, purpose and scope, in force (the new one must start after it) or already
- * ended (the new one must not start before its end).
- */
-async function predecessorOf(ctx: ApiContext, input: PracticeInput): Promise<string | undefined> {
-  const candidates = await predecessors(ctx.db, input.plans, input.purpose, input.scope, input.id);
-  if (candidates.length > 1) {
-    throw new AppError(
-      'BAD_USER_INPUT',
-      `practices ${candidates.map((c) => `"${c.id}"`).join(', ')} precede this one on these plans, purpose and scope: record a successor for each, or name the one this replaces in "replaces"`,
-      { argument: 'input.replaces' },
-    );
-  }
-  const current = candidates[0];
-  if (!current) return undefined;
-  if (current.validTo === null) {
-    if (!input.validFrom)
-      throw new AppError(
-        'BAD_USER_INPUT',
-        `practice "${current.id}" is in force for these plans, purpose and scope: give validFrom, when the new practice starts`,
-        { argument: 'input.validFrom' },
-      );
-    if (current.validFrom && current.validFrom >= firstDay(input.validFrom))
-      throw new AppError(
-        'BAD_USER_INPUT',
-        `validFrom ${input.validFrom} must be after ${current.validFrom}, when the practice in force ("${current.id}") started`,
-        { argument: 'input.validFrom' },
-      );
-  } else if (input.validFrom && firstDay(input.validFrom) < current.validTo) {
-    throw new AppError(
-      'BAD_USER_INPUT',
-      `validFrom ${input.validFrom} is before ${current.validTo}, when the practice it follows ("${current.id}") ended`,
-      { argument: 'input.validFrom' },
-    );
-  }
-  return current.id;
-}
 
 @Resolver()
 export class CurationResolver {

@@ -4,18 +4,27 @@
  */
 import { randomUUID } from 'node:crypto';
 import { AppError } from '../../errors';
-import { type BundleDocument, BundleSchema, ingest, type IngestReport } from '../../graph';
+import {
+  type BundleDocument,
+  BundleSchema,
+  ingest,
+  type IngestReport,
+  type TransactionHooks,
+} from '../../graph';
 import type { Principal } from '../auth/api-keys';
 import { todayIso } from '../common/date.scalar';
 import type { ApiContext } from '../context';
 import { FINDINGS_CHANGED, INCIDENT_RECORDED } from '../events';
 import { findingIdsByCompany } from '../findings/findings.store';
+import { firstDay } from '../../graph/partial-date';
 import {
   companiesConcerned,
   companiesOfStatement,
+  predecessors,
   retractStatement,
   type RetractOutcome,
 } from './curation.store';
+import type { PracticeInput } from './practice.input';
 
 /**
  * The most entities one write through the API may hold. A write is one transaction, all or
@@ -34,6 +43,8 @@ export interface WriteRequest {
   dryRun?: boolean;
   /** Practices that must be the only one in force on their plans, purpose and scope. */
   exclusive?: string[];
+  /** Statements run in the write's transaction, before and after it (a proposal's approval). */
+  inTransaction?: TransactionHooks;
 }
 
 export async function writeBundle(
@@ -60,6 +71,7 @@ export async function writeBundle(
 
   const report = await ingest(ctx.db, docs, {
     exclusive: request.exclusive,
+    inTransaction: request.inTransaction,
     audit: { keyId: principal.keyId, operation: request.operation, source: request.source },
   });
   ctx.logger.info(
@@ -75,6 +87,48 @@ export async function writeBundle(
   for (const id of report.created.Incident ?? []) ctx.events.publish(INCIDENT_RECORDED, { id });
   await publishFindingChanges(ctx, companies, asOf, before);
   return report;
+}
+
+/**
+ * The practice a new one succeeds, when the input does not name it: the latest practice for
+ * the same plans, purpose and scope, in force (the new one must start after it) or already
+ * ended (the new one must not start before its end).
+ */
+export async function predecessorOf(
+  ctx: ApiContext,
+  input: PracticeInput,
+): Promise<string | undefined> {
+  const candidates = await predecessors(ctx.db, input.plans, input.purpose, input.scope, input.id);
+  if (candidates.length > 1) {
+    throw new AppError(
+      'BAD_USER_INPUT',
+      `practices ${candidates.map((c) => `"${c.id}"`).join(', ')} precede this one on these plans, purpose and scope: record a successor for each, or name the one this replaces in "replaces"`,
+      { argument: 'input.replaces' },
+    );
+  }
+  const current = candidates[0];
+  if (!current) return undefined;
+  if (current.validTo === null) {
+    if (!input.validFrom)
+      throw new AppError(
+        'BAD_USER_INPUT',
+        `practice "${current.id}" is in force for these plans, purpose and scope: give validFrom, when the new practice starts`,
+        { argument: 'input.validFrom' },
+      );
+    if (current.validFrom && current.validFrom >= firstDay(input.validFrom))
+      throw new AppError(
+        'BAD_USER_INPUT',
+        `validFrom ${input.validFrom} must be after ${current.validFrom}, when the practice in force ("${current.id}") started`,
+        { argument: 'input.validFrom' },
+      );
+  } else if (input.validFrom && firstDay(input.validFrom) < current.validTo) {
+    throw new AppError(
+      'BAD_USER_INPUT',
+      `validFrom ${input.validFrom} is before ${current.validTo}, when the practice it follows ("${current.id}") ended`,
+      { argument: 'input.validFrom' },
+    );
+  }
+  return current.id;
 }
 
 /** Entries in a bundle's sections, before validation (which reports whatever else is wrong). */

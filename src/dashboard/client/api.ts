@@ -23,16 +23,22 @@ interface GraphQLBody<T> {
   errors?: { message: string; extensions?: { code?: string } }[];
 }
 
+/**
+ * Sends one operation. `apiKey` goes as `Authorization: Bearer <key>` (the review page's
+ * curator key); the public dashboard sends none.
+ */
 export async function request<TResult, TVariables>(
   document: TypedDocumentString<TResult, TVariables>,
   variables: TVariables,
   signal?: AbortSignal,
+  apiKey?: string,
 ): Promise<TResult> {
   const response = await fetch(GRAPHQL_ENDPOINT, {
     method: 'POST',
     headers: {
       'content-type': 'application/json',
       accept: 'application/graphql-response+json, application/json',
+      ...(apiKey ? { authorization: `Bearer ${apiKey}` } : {}),
     },
     body: JSON.stringify({ query: document.toString(), variables }),
     signal,

@@ -3,6 +3,7 @@
  * the schema adds or renames fails the build here until it has words.
  */
 import type {
+  EntityChange,
   EvidenceClaim,
   FindingKind,
   FindingStanding,
@@ -10,6 +11,8 @@ import type {
   IncidentKind,
   PlanTier,
   ProcessingDefault,
+  ProposalKind,
+  ProposalStatus,
   RightStatus,
   Scope,
   TimelineEntryKind,
@@ -199,4 +202,23 @@ export const TIMELINE_KIND: Record<TimelineEntryKind, string> = {
   PRACTICE_CHANGED: 'Practice changed',
   PRACTICE_ENDED: 'Practice ended',
   PRACTICE_STARTED: 'Practice started',
+};
+
+/** The review page (review.ts): where a proposal stands, what it is, what it would do. */
+export const PROPOSAL_STATUS: Record<ProposalStatus, string> = {
+  PENDING: 'waiting for review',
+  APPROVED: 'approved',
+  REJECTED: 'rejected',
+};
+
+export const PROPOSAL_KIND: Record<ProposalKind, string> = {
+  BUNDLE: 'bundle',
+  PRACTICE: 'practice',
+  INCIDENT: 'incident',
+};
+
+export const ENTITY_CHANGE: Record<EntityChange, string> = {
+  CREATED: 'new',
+  UPDATED: 'changed',
+  UNCHANGED: 'unchanged',
 };

@@ -20,6 +20,10 @@ type Documents = {
   '\n  query DashboardFindings($asOf: Date, $scope: Scope!, $after: String) {\n    findings(asOf: $asOf, scope: $scope, first: 100, after: $after) {\n      totalCount\n      pageInfo {\n        hasNextPage\n        endCursor\n      }\n      nodes {\n        id\n        kind\n        title\n        explanation\n        standing\n        legalBasisEstablished\n        disputed\n        company {\n          id\n          name\n        }\n        product {\n          name\n        }\n        purpose {\n          id\n          name\n        }\n        plans {\n          id\n          name\n          tier\n        }\n        right {\n          code\n          name\n        }\n        legalBasis {\n          name\n        }\n        provisions {\n          id\n          ref\n          title\n        }\n        evidence {\n          stance\n          alternative\n          note\n          claimedBy {\n            name\n          }\n          source {\n            id\n            title\n            publisher\n            url\n            publishedAt\n          }\n        }\n      }\n    }\n  }\n': typeof types.DashboardFindingsDocument;
   '\n  query DashboardTimeline($company: ID!, $after: String) {\n    timeline(company: $company, first: 100, after: $after) {\n      pageInfo {\n        hasNextPage\n        endCursor\n      }\n      nodes {\n        id\n        date\n        kind\n        title\n        changes\n        plans {\n          id\n          name\n        }\n        incident {\n          id\n          kind\n          status\n          before {\n            name\n          }\n        }\n      }\n    }\n  }\n': typeof types.DashboardTimelineDocument;
   '\n  query DashboardStats($to: Date) {\n    stats(to: $to) {\n      incidentCount\n      incidentsPerProvision {\n        count\n        provision {\n          id\n          ref\n          title\n        }\n      }\n      incidentsPerAuthority {\n        count\n        authority {\n          id\n          name\n        }\n      }\n      incidentsPerMonth {\n        month\n        count\n      }\n    }\n  }\n': typeof types.DashboardStatsDocument;
+  '\n  query ReviewQueue($status: ProposalStatus, $after: String) {\n    proposals(status: $status, first: 50, after: $after) {\n      totalCount\n      pageInfo {\n        hasNextPage\n        endCursor\n      }\n      nodes {\n        id\n        kind\n        status\n        note\n        proposerKeyId\n        createdAt\n        stale\n        entities {\n          label\n          id\n        }\n        changedSinceProposed {\n          label\n          id\n        }\n      }\n    }\n  }\n': typeof types.ReviewQueueDocument;
+  '\n  query ReviewProposal($id: ID!) {\n    proposal(id: $id) {\n      id\n      kind\n      status\n      note\n      proposerKeyId\n      createdAt\n      reviewerKeyId\n      reviewedAt\n      reason\n      auditId\n      diff {\n        stale\n        graphState\n        changedSinceProposed {\n          label\n          id\n        }\n        problems {\n          path\n          message\n        }\n        entities {\n          label\n          id\n          change\n          changedSinceProposed\n          fields {\n            field\n            current\n            proposed\n          }\n        }\n      }\n    }\n  }\n': typeof types.ReviewProposalDocument;
+  '\n  mutation ReviewApprove($id: ID!, $acknowledgeStale: String) {\n    approveProposal(id: $id, acknowledgeStale: $acknowledgeStale) {\n      id\n      status\n      reviewedAt\n      auditId\n    }\n  }\n': typeof types.ReviewApproveDocument;
+  '\n  mutation ReviewReject($id: ID!, $reason: String!) {\n    rejectProposal(id: $id, reason: $reason) {\n      id\n      status\n      reason\n      reviewedAt\n    }\n  }\n': typeof types.ReviewRejectDocument;
 };
 const documents: Documents = {
   '\n  query DashboardCompanies($after: String) {\n    companies(first: 100, after: $after) {\n      pageInfo {\n        hasNextPage\n        endCursor\n      }\n      nodes {\n        id\n        name\n      }\n    }\n  }\n':
@@ -36,6 +40,14 @@ const documents: Documents = {
     types.DashboardTimelineDocument,
   '\n  query DashboardStats($to: Date) {\n    stats(to: $to) {\n      incidentCount\n      incidentsPerProvision {\n        count\n        provision {\n          id\n          ref\n          title\n        }\n      }\n      incidentsPerAuthority {\n        count\n        authority {\n          id\n          name\n        }\n      }\n      incidentsPerMonth {\n        month\n        count\n      }\n    }\n  }\n':
     types.DashboardStatsDocument,
+  '\n  query ReviewQueue($status: ProposalStatus, $after: String) {\n    proposals(status: $status, first: 50, after: $after) {\n      totalCount\n      pageInfo {\n        hasNextPage\n        endCursor\n      }\n      nodes {\n        id\n        kind\n        status\n        note\n        proposerKeyId\n        createdAt\n        stale\n        entities {\n          label\n          id\n        }\n        changedSinceProposed {\n          label\n          id\n        }\n      }\n    }\n  }\n':
+    types.ReviewQueueDocument,
+  '\n  query ReviewProposal($id: ID!) {\n    proposal(id: $id) {\n      id\n      kind\n      status\n      note\n      proposerKeyId\n      createdAt\n      reviewerKeyId\n      reviewedAt\n      reason\n      auditId\n      diff {\n        stale\n        graphState\n        changedSinceProposed {\n          label\n          id\n        }\n        problems {\n          path\n          message\n        }\n        entities {\n          label\n          id\n          change\n          changedSinceProposed\n          fields {\n            field\n            current\n            proposed\n          }\n        }\n      }\n    }\n  }\n':
+    types.ReviewProposalDocument,
+  '\n  mutation ReviewApprove($id: ID!, $acknowledgeStale: String) {\n    approveProposal(id: $id, acknowledgeStale: $acknowledgeStale) {\n      id\n      status\n      reviewedAt\n      auditId\n    }\n  }\n':
+    types.ReviewApproveDocument,
+  '\n  mutation ReviewReject($id: ID!, $reason: String!) {\n    rejectProposal(id: $id, reason: $reason) {\n      id\n      status\n      reason\n      reviewedAt\n    }\n  }\n':
+    types.ReviewRejectDocument,
 };
 
 /**
@@ -80,6 +92,30 @@ export function graphql(
 export function graphql(
   source: '\n  query DashboardStats($to: Date) {\n    stats(to: $to) {\n      incidentCount\n      incidentsPerProvision {\n        count\n        provision {\n          id\n          ref\n          title\n        }\n      }\n      incidentsPerAuthority {\n        count\n        authority {\n          id\n          name\n        }\n      }\n      incidentsPerMonth {\n        month\n        count\n      }\n    }\n  }\n',
 ): typeof import('./graphql.js').DashboardStatsDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(
+  source: '\n  query ReviewQueue($status: ProposalStatus, $after: String) {\n    proposals(status: $status, first: 50, after: $after) {\n      totalCount\n      pageInfo {\n        hasNextPage\n        endCursor\n      }\n      nodes {\n        id\n        kind\n        status\n        note\n        proposerKeyId\n        createdAt\n        stale\n        entities {\n          label\n          id\n        }\n        changedSinceProposed {\n          label\n          id\n        }\n      }\n    }\n  }\n',
+): typeof import('./graphql.js').ReviewQueueDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(
+  source: '\n  query ReviewProposal($id: ID!) {\n    proposal(id: $id) {\n      id\n      kind\n      status\n      note\n      proposerKeyId\n      createdAt\n      reviewerKeyId\n      reviewedAt\n      reason\n      auditId\n      diff {\n        stale\n        graphState\n        changedSinceProposed {\n          label\n          id\n        }\n        problems {\n          path\n          message\n        }\n        entities {\n          label\n          id\n          change\n          changedSinceProposed\n          fields {\n            field\n            current\n            proposed\n          }\n        }\n      }\n    }\n  }\n',
+): typeof import('./graphql.js').ReviewProposalDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(
+  source: '\n  mutation ReviewApprove($id: ID!, $acknowledgeStale: String) {\n    approveProposal(id: $id, acknowledgeStale: $acknowledgeStale) {\n      id\n      status\n      reviewedAt\n      auditId\n    }\n  }\n',
+): typeof import('./graphql.js').ReviewApproveDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(
+  source: '\n  mutation ReviewReject($id: ID!, $reason: String!) {\n    rejectProposal(id: $id, reason: $reason) {\n      id\n      status\n      reason\n      reviewedAt\n    }\n  }\n',
+): typeof import('./graphql.js').ReviewRejectDocument;
 
 export function graphql(source: string) {
   return (documents as any)[source] ?? {};

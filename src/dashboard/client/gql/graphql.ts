@@ -11,6 +11,15 @@ export type ActorKind = 'AUTHORITY' | 'COMPANY' | 'PARTY';
 /** What a price is paid for. */
 export type BillingPeriod = 'MONTH' | 'ONE_OFF' | 'USAGE' | 'YEAR';
 
+/** What approving a proposal would do to one entity, against the graph as it is now. */
+export type EntityChange =
+  /** The graph has no entity with this id: it would be created. */
+  | 'CREATED'
+  /** The entity exists with the same content: nothing would change. */
+  | 'UNCHANGED'
+  /** The entity exists with other content: it would be updated. */
+  | 'UPDATED';
+
 /** Which part of a statement a source backs or contradicts: the whole statement, or one claim of it. */
 export type EvidenceClaim =
   | 'AMOUNT'
@@ -122,6 +131,23 @@ export type ProcessingDefault =
   | 'OFF'
   /** Processed unless the user acts (opt-out). */
   | 'ON';
+
+/** What was proposed; every proposal is stored, diffed and written as a bundle. */
+export type ProposalKind =
+  /** A bundle (proposeBundle), as ingestBundle takes it. */
+  | 'BUNDLE'
+  /** One incident (proposeIncident), as recordIncident takes it. */
+  | 'INCIDENT'
+  /** One practice (proposePractice), as recordPractice takes it. */
+  | 'PRACTICE';
+
+export type ProposalStatus =
+  /** A curator approved it: written, as any write, with an audit entry. */
+  | 'APPROVED'
+  /** Waiting for a curator: not in the graph. */
+  | 'PENDING'
+  /** A curator rejected it, with a reason: never written. */
+  | 'REJECTED';
 
 /** How a person can exercise a right on a plan. "On request" and "paid only" are different claims under different provisions (Art. 12(2), 21(4)-(5) versus Art. 12(5)). */
 export type RightStatus =
@@ -394,6 +420,89 @@ export type DashboardStatsQuery = {
     }>;
     incidentsPerAuthority: Array<{ count: number; authority: { id: string; name: string } }>;
     incidentsPerMonth: Array<{ month: string; count: number }>;
+  };
+};
+
+export type ReviewQueueQueryVariables = Exact<{
+  status?: ProposalStatus | null | undefined;
+  after?: string | null | undefined;
+}>;
+
+export type ReviewQueueQuery = {
+  proposals: {
+    totalCount: number;
+    pageInfo: { hasNextPage: boolean; endCursor: string | null };
+    nodes: Array<{
+      id: string;
+      kind: ProposalKind;
+      status: ProposalStatus;
+      note: string;
+      proposerKeyId: string;
+      createdAt: string;
+      stale: boolean;
+      entities: Array<{ label: string; id: string }>;
+      changedSinceProposed: Array<{ label: string; id: string }>;
+    }>;
+  };
+};
+
+export type ReviewProposalQueryVariables = Exact<{
+  id: string | number;
+}>;
+
+export type ReviewProposalQuery = {
+  proposal: {
+    id: string;
+    kind: ProposalKind;
+    status: ProposalStatus;
+    note: string;
+    proposerKeyId: string;
+    createdAt: string;
+    reviewerKeyId: string | null;
+    reviewedAt: string | null;
+    reason: string | null;
+    auditId: string | null;
+    diff: {
+      stale: boolean;
+      graphState: string;
+      changedSinceProposed: Array<{ label: string; id: string }>;
+      problems: Array<{ path: string; message: string }>;
+      entities: Array<{
+        label: string;
+        id: string;
+        change: EntityChange;
+        changedSinceProposed: boolean;
+        fields: Array<{ field: string; current: string | null; proposed: string | null }>;
+      }>;
+    };
+  };
+};
+
+export type ReviewApproveMutationVariables = Exact<{
+  id: string | number;
+  acknowledgeStale?: string | null | undefined;
+}>;
+
+export type ReviewApproveMutation = {
+  approveProposal: {
+    id: string;
+    status: ProposalStatus;
+    reviewedAt: string | null;
+    auditId: string | null;
+  };
+};
+
+export type ReviewRejectMutationVariables = Exact<{
+  id: string | number;
+  reason: string;
+}>;
+
+export type ReviewRejectMutation = {
+  rejectProposal: {
+    id: string;
+    status: ProposalStatus;
+    reason: string | null;
+    reviewedAt: string | null;
   };
 };
 
@@ -741,3 +850,90 @@ export const DashboardStatsDocument = new TypedDocumentString(`
   }
 }
     `) as unknown as TypedDocumentString<DashboardStatsQuery, DashboardStatsQueryVariables>;
+export const ReviewQueueDocument = new TypedDocumentString(`
+    query ReviewQueue($status: ProposalStatus, $after: String) {
+  proposals(status: $status, first: 50, after: $after) {
+    totalCount
+    pageInfo {
+      hasNextPage
+      endCursor
+    }
+    nodes {
+      id
+      kind
+      status
+      note
+      proposerKeyId
+      createdAt
+      stale
+      entities {
+        label
+        id
+      }
+      changedSinceProposed {
+        label
+        id
+      }
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<ReviewQueueQuery, ReviewQueueQueryVariables>;
+export const ReviewProposalDocument = new TypedDocumentString(`
+    query ReviewProposal($id: ID!) {
+  proposal(id: $id) {
+    id
+    kind
+    status
+    note
+    proposerKeyId
+    createdAt
+    reviewerKeyId
+    reviewedAt
+    reason
+    auditId
+    diff {
+      stale
+      graphState
+      changedSinceProposed {
+        label
+        id
+      }
+      problems {
+        path
+        message
+      }
+      entities {
+        label
+        id
+        change
+        changedSinceProposed
+        fields {
+          field
+          current
+          proposed
+        }
+      }
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<ReviewProposalQuery, ReviewProposalQueryVariables>;
+export const ReviewApproveDocument = new TypedDocumentString(`
+    mutation ReviewApprove($id: ID!, $acknowledgeStale: String) {
+  approveProposal(id: $id, acknowledgeStale: $acknowledgeStale) {
+    id
+    status
+    reviewedAt
+    auditId
+  }
+}
+    `) as unknown as TypedDocumentString<ReviewApproveMutation, ReviewApproveMutationVariables>;
+export const ReviewRejectDocument = new TypedDocumentString(`
+    mutation ReviewReject($id: ID!, $reason: String!) {
+  rejectProposal(id: $id, reason: $reason) {
+    id
+    status
+    reason
+    reviewedAt
+  }
+}
+    `) as unknown as TypedDocumentString<ReviewRejectMutation, ReviewRejectMutationVariables>;
