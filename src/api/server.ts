@@ -1,9 +1,12 @@
 /**
  * The HTTP face: Apollo Server at /graphql (graphql-endpoint.ts), graphql-ws on the same path
- * (limits/websocket-gate.ts), Express for the explorer, dashboard, exports and health
- * endpoints. Every door is under the same rules: one rate limit (before authentication), one
+ * (limits/websocket-gate.ts), Express for the explorer, dashboard, exports, health endpoints
+ * and metrics. Every door is under the same rules: one rate limit (before authentication), one
  * admission check, the same query limits and the same error masking. Resolvers reach Neo4j
  * only through the db layer.
+ *
+ * The API keeps no state a replica must share except in Redis (`redis`): rate-limit counters,
+ * the subscriptions' events and key revocations. Without it, the same live in this process.
  */
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
@@ -16,9 +19,11 @@ import {
 import express, { type NextFunction, type Request, type Response } from 'express';
 import type { Logger } from '../config';
 import { dashboardRouter } from '../dashboard';
-import { checkReadiness, type Database, QueryTally } from '../db';
+import { checkReadiness, type Database, type Dependency, QueryTally } from '../db';
+import { connectRedis, type RedisLink, type RedisSettings, redisEventTarget } from '../redis';
 import { admission, authPlugin } from './auth/auth.plugin';
 import { Authenticator, type Caller } from './auth/authenticate';
+import { type KeyRevocations, localRevocations, redisRevocations } from './auth/revocations';
 import type { ApiContext } from './context';
 import { createEvents, type Events } from './events';
 import { explorerForBrowsers, explorerRouter } from './explorer/explorer';
@@ -35,6 +40,7 @@ import { answerBodyError, corsGuard, type GuardSettings, jsonBody } from './limi
 import { queryLimitsPlugin, type QueryLimits, validationRules } from './limits/query-limits';
 import { createRateLimit } from './limits/rate-limit';
 import { webSocketGate } from './limits/websocket-gate';
+import { ApiMetrics, metricsPlugin, metricsRoute } from './metrics';
 import { queryCountPlugin } from './query-count.plugin';
 import { buildApiSchema } from './schema';
 import { byResponseKey } from './translate/answered';
@@ -61,6 +67,18 @@ export interface ApiOptions {
   shapedAnswers?: boolean;
   /** Webhook deliveries: attempts, backoff, time-out, private addresses (src/api/webhooks). */
   webhooks?: Partial<WebhookSettings>;
+  /**
+   * Redis, shared by the replicas behind a load balancer (REDIS_URL): rate-limit counters,
+   * subscription events, key revocations. Without it, they live in this process's memory.
+   */
+  redis?: RedisSettings;
+  /** The bearer token /metrics asks for; without one it answers loopback callers only. */
+  metricsToken?: string;
+  /**
+   * On close: how long requests under way may take to finish before their connections are
+   * cut (SHUTDOWN_TIMEOUT_MS). New connections are refused from the start of the close.
+   */
+  shutdownTimeoutMs?: number;
 }
 
 export interface ApiLimits extends QueryLimits, GuardSettings {
@@ -82,6 +100,7 @@ export const DEFAULT_LIMITS: ApiLimits = {
   perKey: 1200,
   anonymous: 300,
   corsOrigins: [],
+  trustProxyHops: 0,
   introspection: true,
   explorer: true,
   keyRecheckMs: 2000,
@@ -92,22 +111,47 @@ const GRAPHQL_PATH = '/graphql';
 export interface RunningApi {
   url: string;
   port: number;
+  /**
+   * Drains and stops: /readyz answers 503 at once, new connections are refused, requests under
+   * way finish (cut after `shutdownTimeoutMs`), sockets close, then Redis connections.
+   */
   close(): Promise<void>;
 }
 
+export const DEFAULT_SHUTDOWN_TIMEOUT_MS = 10_000;
+
 export async function startApi(options: ApiOptions): Promise<RunningApi> {
+  const redis = options.redis ? await connectRedis(options.redis, options.logger) : null;
+  try {
+    return await serve(options, redis);
+  } catch (error) {
+    await redis?.close();
+    throw error;
+  }
+}
+
+async function serve(options: ApiOptions, redis: RedisLink | null): Promise<RunningApi> {
   const { db, logger } = options;
   const publicReads = options.publicReads ?? true;
   const limits: ApiLimits = { ...DEFAULT_LIMITS, ...options.limits };
-  const events: Events = createEvents();
+  const metrics = new ApiMetrics();
+  const events: Events = createEvents(
+    redis ? redisEventTarget(redis, logger, `${redis.prefix}events:`) : undefined,
+  );
   const schema = await buildApiSchema(events);
   const shapedAnswers = options.shapedAnswers ?? true;
   if (shapedAnswers) reuseFetchedRootAnswers(schema);
   const authenticator = new Authenticator();
+  const revocations: KeyRevocations = redis
+    ? await redisRevocations(redis, logger)
+    : localRevocations();
+  revocations.onRevoked((keyId) => authenticator.revoked([keyId]));
+  const dependencies: Dependency[] = redis ? [{ name: 'Redis', ping: () => redis.ping() }] : [];
   const rateLimit = createRateLimit(
     limits,
     (authorization) => authenticator.verifiedKeyId(authorization),
     logger,
+    { redis: redis ?? undefined, onStoreError: () => metrics.rateLimitStoreFailed() },
   );
   const app = express();
   app.disable('x-powered-by');
@@ -150,7 +194,10 @@ export async function startApi(options: ApiOptions): Promise<RunningApi> {
     db,
     logger,
     keyRecheckMs: limits.keyRecheckMs,
+    revocations,
+    onOperation: (name, outcome) => metrics.operation('ws', name, outcome),
   });
+  metrics.observe({ webSockets: () => ws.connections(), neo4jSessions: () => db.sessionsInUse });
 
   const apollo = new ApolloServer<ApiContext>({
     schema,
@@ -166,12 +213,16 @@ export async function startApi(options: ApiOptions): Promise<RunningApi> {
     // start.ts owns shutdown (API, driver, the Neo4j it started); Apollo's own signal handlers would race it.
     stopOnTerminationSignals: false,
     plugins: [
-      ApolloServerPluginDrainHttpServer({ httpServer }),
+      ApolloServerPluginDrainHttpServer({
+        httpServer,
+        stopGracePeriodMillis: options.shutdownTimeoutMs ?? DEFAULT_SHUTDOWN_TIMEOUT_MS,
+      }),
       ApolloServerPluginLandingPageDisabled(),
       // No cache hints are set; Apollo's default cache-control plugin would still wrap every
       // field's resolver (about 2 ms of a 183 KB answer in bench/).
       ApolloServerPluginCacheControlDisabled(),
       queryCountPlugin,
+      metricsPlugin(metrics),
       errorLogPlugin,
       authPlugin,
       queryLimitsPlugin(limits),
@@ -190,14 +241,19 @@ export async function startApi(options: ApiOptions): Promise<RunningApi> {
   app.get('/healthz', (_req, res) => {
     res.json({ status: 'ok' });
   });
+  let draining = false;
   app.get('/readyz', async (_req, res) => {
-    const readiness = await checkReadiness(db);
+    // A load balancer stops sending new requests to a replica that is shutting down.
+    const readiness = draining
+      ? { ready: false, reason: 'shutting down' }
+      : await checkReadiness(db, 1500, dependencies);
     res
       .status(readiness.ready ? 200 : 503)
       .json(
         readiness.ready ? { status: 'ready' } : { status: 'unavailable', reason: readiness.reason },
       );
   });
+  app.get('/metrics', metricsRoute(metrics, options.metricsToken));
   if (limits.explorer) app.use(explorerRouter(GRAPHQL_PATH));
   app.use(dashboardRouter());
   app.use(
@@ -213,7 +269,13 @@ export async function startApi(options: ApiOptions): Promise<RunningApi> {
   );
   // Notifications out (src/api/webhooks, src/api/feeds): deliveries of the events, and the
   // feeds, which answer whoever may read, after the rate limit like every route.
-  const webhooks = startWebhookDispatcher({ db, logger, events, settings: options.webhooks });
+  const webhooks = startWebhookDispatcher({
+    db,
+    logger,
+    events,
+    settings: options.webhooks,
+    onAttempt: (outcome) => metrics.webhookAttempt(outcome),
+  });
   app.use(
     feedRouter({
       db,
@@ -270,6 +332,14 @@ export async function startApi(options: ApiOptions): Promise<RunningApi> {
     },
   });
   httpServer.on('request', (req: http.IncomingMessage, res: http.ServerResponse) => {
+    const started = process.hrtime.bigint();
+    res.once('close', () => {
+      metrics.httpRequest(
+        req.url ?? '',
+        res.statusCode,
+        Number(process.hrtime.bigint() - started) / 1e9,
+      );
+    });
     if (endpoint.handles(req)) endpoint.serve(req, res);
     else app(req, res);
   });
@@ -283,8 +353,12 @@ export async function startApi(options: ApiOptions): Promise<RunningApi> {
     url: `http://${options.host}:${port}${GRAPHQL_PATH}`,
     port,
     close: async () => {
+      draining = true;
+      // Drains HTTP (requests under way finish, within shutdownTimeoutMs) and WebSocket.
       await apollo.stop();
       await webhooks.stop();
+      await revocations.close();
+      await redis?.close();
     },
   };
 }

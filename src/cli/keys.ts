@@ -1,10 +1,14 @@
 /**
  * `npm run keys -- create --role curator --label "Alice"` | `list` | `revoke <id>`.
- * The key is shown once, at creation; only its hash is stored.
+ * The key is shown once, at creation; only its hash is stored. A revocation is announced to
+ * every API replica through Redis when REDIS_URL is set (they refuse the key at once, and
+ * close its sockets); without Redis each API process refuses it within 10 s.
  */
 import { parseArgs } from 'node:util';
 import { ROLES, type Role } from '../api/auth/api-keys';
 import { createApiKey, listApiKeys, revokeApiKey } from '../api/auth/api-keys.store';
+import { announceRevocation } from '../api/auth/revocations';
+import { connectRedis } from '../redis';
 import { openRuntime, runMain } from './runtime';
 
 const USAGE =
@@ -44,6 +48,19 @@ runMain(async () => {
     } else {
       const k = await revokeApiKey(runtime.db, id!);
       process.stdout.write(`revoked ${k.id} at ${k.revokedAt}\n`);
+      const { REDIS_URL, REDIS_PREFIX } = runtime.config;
+      const redis = REDIS_URL
+        ? await connectRedis({ url: REDIS_URL, prefix: REDIS_PREFIX }, runtime.logger).catch(
+            (error: Error) => error,
+          )
+        : null;
+      const problem =
+        redis instanceof Error
+          ? `${redis.message}: the replicas refuse the key within 10 s`
+          : await announceRevocation(k.id, redis);
+      if (redis && !(redis instanceof Error)) await redis.close();
+      if (REDIS_URL && !problem) process.stdout.write('every replica told (Redis)\n');
+      if (problem) process.stderr.write(`warning: ${problem}\n`);
     }
   } finally {
     await runtime.shutdown();

@@ -43,6 +43,11 @@ const EnvSchema = z.object({
   /** Requests per minute: per API key, and per client address for anonymous callers. 0 turns the limit off. */
   RATE_LIMIT_PER_KEY: z.coerce.number().int().min(0).default(1200),
   RATE_LIMIT_ANONYMOUS: z.coerce.number().int().min(0).default(300),
+  /**
+   * Proxies in front of the API (a load balancer) trusted to name the client in X-Forwarded-For,
+   * for the rate limit's per-address buckets. 0: the peer's address is the client's.
+   */
+  TRUST_PROXY_HOPS: z.coerce.number().int().min(0).max(10).default(0),
   /** Origins allowed by CORS, comma-separated (e.g. https://dash.example.org); none by default. */
   CORS_ORIGINS: z.string().default(''),
   /** Introspection and the explorer; on by default, off by default in production. */
@@ -50,6 +55,23 @@ const EnvSchema = z.object({
   EXPLORER: bool.optional(),
   /** Let webhooks deliver to loopback and private addresses (local development only). */
   WEBHOOK_ALLOW_PRIVATE: bool.default(false),
+  /**
+   * Redis shared by the replicas behind a load balancer: rate-limit counters, subscription
+   * events, key revocations. Without it a single process keeps them in memory.
+   */
+  REDIS_URL: z
+    .string()
+    .regex(/^rediss?:\/\/.+/, 'expected a redis:// or rediss:// URL')
+    .optional(),
+  /** Put before every Redis key and channel: deployments that share a Redis need distinct ones. */
+  REDIS_PREFIX: z
+    .string()
+    .regex(/^[A-Za-z0-9:_.-]{1,64}$/, 'expected 1 to 64 letters, digits or : _ . -')
+    .default('gdpr-rights-graph:'),
+  /** The bearer token /metrics asks for; without it /metrics answers loopback callers only. */
+  METRICS_TOKEN: z.string().min(16, 'expected at least 16 characters').optional(),
+  /** How long SIGTERM waits for requests under way before cutting their connections. */
+  SHUTDOWN_TIMEOUT_MS: z.coerce.number().int().min(0).max(600_000).default(10_000),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
 });
 
@@ -67,7 +89,11 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     const name = i.path.join('.');
     const raw = env[name];
     const shown =
-      raw === undefined ? 'missing' : /PASSWORD|KEY|SECRET/.test(name) ? 'set' : `"${raw}"`;
+      raw === undefined
+        ? 'missing'
+        : /PASSWORD|KEY|SECRET|TOKEN|REDIS_URL/.test(name)
+          ? 'set'
+          : `"${raw}"`;
     return `  ${name} (${shown}): ${i.message}`;
   });
   throw new ConfigError(`invalid configuration:\n${lines.join('\n')}`);

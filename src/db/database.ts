@@ -44,10 +44,20 @@ export function createDriver(s: DatabaseSettings): Driver {
 export class Database {
   readonly driver: Driver;
   private readonly settings: DatabaseSettings;
+  private sessions = 0;
 
   constructor(settings: DatabaseSettings, driver: Driver = createDriver(settings)) {
     this.settings = settings;
     this.driver = driver;
+  }
+
+  /**
+   * Sessions open now, each holding a pooled connection while its transaction runs: the
+   * driver's own pool figures are not public (neo4j-driver 6 has no metrics API), so /metrics
+   * shows this instead.
+   */
+  get sessionsInUse(): number {
+    return this.sessions;
   }
 
   /** This door for one request: the same queries, each one counted in `tally`. */
@@ -98,6 +108,7 @@ export class Database {
         bookmarkManager: currentBookmarkManager(),
         defaultAccessMode: neo4j.session.WRITE,
       });
+      this.sessions++;
       try {
         return await session.executeWrite(work, this.txConfig(name, timeoutMs));
       } catch (error) {
@@ -109,6 +120,7 @@ export class Database {
         }
         throw mapDriverError(error, name);
       } finally {
+        this.sessions--;
         await session.close();
       }
     }
@@ -124,11 +136,13 @@ export class Database {
       bookmarkManager: currentBookmarkManager(),
       defaultAccessMode: neo4j.session.WRITE,
     });
+    this.sessions++;
     try {
       await session.run(cypher, params, this.txConfig(name, 120_000));
     } catch (error) {
       throw mapDriverError(error, name);
     } finally {
+      this.sessions--;
       await session.close();
     }
   }
@@ -153,6 +167,7 @@ export class Database {
       bookmarkManager: currentBookmarkManager(),
       defaultAccessMode: mode === 'READ' ? neo4j.session.READ : neo4j.session.WRITE,
     });
+    this.sessions++;
     try {
       const config = this.txConfig(name);
       const result =
@@ -163,6 +178,7 @@ export class Database {
     } catch (error) {
       throw mapDriverError(error, name);
     } finally {
+      this.sessions--;
       await session.close();
     }
   }
@@ -222,6 +238,10 @@ class CountedDatabase extends Database {
   override autoCommit(name: string, cypher: string, params?: Params): Promise<void> {
     this.tally.record(name);
     return this.inner.autoCommit(name, cypher, params);
+  }
+
+  override get sessionsInUse(): number {
+    return this.inner.sessionsInUse;
   }
 
   /** The driver belongs to the door this view wraps. */

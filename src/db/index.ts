@@ -10,4 +10,4 @@ export { QueryTally } from './query-count';
 export { currentBookmarks, MAX_BOOKMARKS, parseBookmarks, withBookmarks } from './bookmarks';
 export { toPlain, type Plain } from './values';
 export { applyMigrations, pendingMigrations, type MigrationReport } from './migrations';
-export { checkReadiness, type Readiness } from './readiness';
+export { checkReadiness, type Dependency, type Readiness } from './readiness';

@@ -78,4 +78,34 @@ describe('rate limits before authentication', () => {
     for (let i = 0; i < 5; i++) expect((await fetch(`${origin}/healthz`)).status).toBe(200);
     expect((await api.gql(ABOUT)).status).toBe(429);
   });
+
+  it('buckets by the X-Forwarded-For entry of a trusted proxy, never what the client wrote', async () => {
+    const proxied = await startTestApi(db, {
+      limits: { anonymous: 2, perKey: 50, trustProxyHops: 1 },
+    });
+    const from = (forwardedFor: string) =>
+      fetch(proxied.url, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', 'x-forwarded-for': forwardedFor },
+        body: JSON.stringify({ query: ABOUT }),
+      }).then((res) => res.status);
+    try {
+      expect([await from('203.0.113.1'), await from('203.0.113.1')]).toEqual([200, 200]);
+      expect(await from('203.0.113.1')).toBe(429);
+      // Another client behind the same proxy has its own bucket.
+      expect(await from('203.0.113.2')).toBe(200);
+      // What the client wrote stands left of the proxy's entry: it changes nothing.
+      expect(await from('198.51.100.7, 203.0.113.1')).toBe(429);
+    } finally {
+      await proxied.close();
+    }
+    // Without trusted proxies the header is ignored: every request is the peer's.
+    for (let i = 0; i < 5; i++) expect((await api.gql(ABOUT)).status).toBe(200);
+    const res = await fetch(api.url, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', 'x-forwarded-for': '203.0.113.9' },
+      body: JSON.stringify({ query: ABOUT }),
+    });
+    expect(res.status).toBe(429);
+  });
 });

@@ -6,6 +6,7 @@ import { type ApiLimits, type RunningApi, startApi } from '../../src/api/server'
 import type { WebhookSettings } from '../../src/api/webhooks';
 import { createLogger } from '../../src/config';
 import type { Database } from '../../src/db';
+import type { RedisSettings } from '../../src/redis';
 
 export interface GraphQLResponse<T = Record<string, unknown>> {
   status: number;
@@ -40,6 +41,9 @@ export async function startTestApi(
     limits?: Partial<ApiLimits>;
     shapedAnswers?: boolean;
     webhooks?: Partial<WebhookSettings>;
+    /** Shared state in Redis, as replicas behind a load balancer have it. */
+    redis?: RedisSettings;
+    metricsToken?: string;
   } = {},
 ): Promise<TestApi> {
   const api: RunningApi = await startApi({
@@ -53,6 +57,8 @@ export async function startTestApi(
     development: options.development ?? false,
     shapedAnswers: options.shapedAnswers,
     webhooks: options.webhooks,
+    redis: options.redis,
+    metricsToken: options.metricsToken,
   });
   return {
     url: api.url,

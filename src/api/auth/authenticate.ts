@@ -1,8 +1,8 @@
 /**
  * Who is calling: the key in `Authorization: Bearer <key>`, checked against its stored hash.
  * Lookups are cached briefly so that a request costs no extra round trip in the common case;
- * a revocation therefore takes effect within CACHE_MS (sooner for keys the API has seen
- * revoked: `forget`).
+ * a revocation therefore takes effect within CACHE_MS, and at once where it is announced
+ * (`revoked`, from revocations.ts: every replica, with Redis).
  */
 import type { Database } from '../../db';
 import { AppError } from '../../errors';
@@ -10,6 +10,8 @@ import { type Principal, parseToken, type Role, roleAllows, secretMatches } from
 import { findApiKey } from './api-keys.store';
 
 const CACHE_MS = 10_000;
+/** How long an announced revocation is remembered: past the caches of every replica. */
+const REVOKED_MS = 10 * 60_000;
 
 /**
  * Entries per cache. Found keys and unknown ids are cached apart, so that a flood of made-up
@@ -74,6 +76,8 @@ export function bearerToken(
 export class Authenticator {
   private readonly found = new BoundedCache<StoredKey>(MAX_ENTRIES, CACHE_MS);
   private readonly unknown = new BoundedCache<true>(MAX_ENTRIES, CACHE_MS);
+  /** Keys announced revoked: refused without asking Neo4j, which may not show it yet. */
+  private readonly announced = new BoundedCache<true>(MAX_ENTRIES, REVOKED_MS);
   /** Lookups under way, so that concurrent requests with one key share one query. */
   private readonly pending = new Map<string, Promise<StoredKey | null>>();
 
@@ -86,8 +90,14 @@ export class Authenticator {
     const parsed = bearerToken(authorization);
     if (!parsed)
       throw new AppError('UNAUTHENTICATED', 'the Authorization header must be "Bearer <API key>"');
-    const key = await this.lookup(parsed.id, db);
-    if (!key || key.revoked || !secretMatches(parsed.secret, key.hash)) {
+    const key = this.announced.get(parsed.id) ? null : await this.lookup(parsed.id, db);
+    // Checked again: a lookup under way when the revocation was announced may have read before it.
+    if (
+      !key ||
+      key.revoked ||
+      this.announced.get(parsed.id) ||
+      !secretMatches(parsed.secret, key.hash)
+    ) {
       throw new AppError(
         'UNAUTHENTICATED',
         'this API key is not valid (unknown, revoked or mistyped)',
@@ -119,7 +129,12 @@ export class Authenticator {
     if (!parsed) return null;
     // A stale entry is good enough to pick a bucket: authentication still checks it afresh.
     const key = this.found.get(parsed.id, true);
-    return key && !key.revoked && secretMatches(parsed.secret, key.hash) ? parsed.id : null;
+    return key &&
+      !key.revoked &&
+      !this.announced.get(parsed.id) &&
+      secretMatches(parsed.secret, key.hash)
+      ? parsed.id
+      : null;
   }
 
   /** Drops what is cached about keys (found revoked elsewhere), so the next request asks again. */
@@ -127,6 +142,14 @@ export class Authenticator {
     for (const id of keyIds) {
       this.found.delete(id);
       this.unknown.delete(id);
+    }
+  }
+
+  /** Keys revoked elsewhere, as announced: refused from now on, with no lookup. */
+  revoked(keyIds: Iterable<string>): void {
+    for (const id of keyIds) {
+      this.announced.set(id, true);
+      this.found.delete(id);
     }
   }
 

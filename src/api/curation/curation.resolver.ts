@@ -17,6 +17,7 @@ import {
   Root,
   Subscription,
 } from 'type-graphql';
+import { withBookmarks } from '../../db';
 import { AppError } from '../../errors';
 import type { IngestReport as Report } from '../../graph';
 import { requireRole } from '../auth/authenticate';
@@ -200,7 +201,10 @@ export class CurationResolver {
     @Ctx() ctx: ApiContext,
     @Info() info: GraphQLResolveInfo,
   ): Promise<unknown> {
-    return queryNode(ctx, 'incidentRecorded', info, byId('Incident', event.id));
+    // The incident may have been written through another replica: read after its write.
+    return withBookmarks(event.bookmarks ?? [], () =>
+      queryNode(ctx, 'incidentRecorded', info, byId('Incident', event.id)),
+    );
   }
 
   @Subscription(() => FindingsChange, {

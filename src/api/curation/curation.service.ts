@@ -3,6 +3,7 @@
  * audit entry written in the same transaction, and events for subscribers afterwards.
  */
 import { randomUUID } from 'node:crypto';
+import { currentBookmarks } from '../../db';
 import { AppError } from '../../errors';
 import {
   type BundleDocument,
@@ -84,7 +85,12 @@ export async function writeBundle(
     'write',
   );
 
-  for (const id of report.created.Incident ?? []) ctx.events.publish(INCIDENT_RECORDED, { id });
+  const incidents = report.created.Incident ?? [];
+  if (incidents.length > 0) {
+    // Where the write ended: a replica reading the incident for its subscribers waits for it.
+    const bookmarks = await currentBookmarks();
+    for (const id of incidents) ctx.events.publish(INCIDENT_RECORDED, { id, bookmarks });
+  }
   await publishFindingChanges(ctx, companies, asOf, before);
   return report;
 }

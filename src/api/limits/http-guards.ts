@@ -16,6 +16,11 @@ export interface GuardSettings {
   /** Requests per minute per client address without a key; 0 means no limit. */
   anonymous: number;
   corsOrigins: string[];
+  /**
+   * Proxies in front of the API (a load balancer) whose X-Forwarded-For entries are trusted to
+   * name the client: the client is the entry this many hops from the right. 0: the peer itself.
+   */
+  trustProxyHops: number;
 }
 
 function graphQLError(message: string, code: string, extra: Record<string, unknown> = {}) {

@@ -11,7 +11,8 @@
  *   for depth, aliases and cost (`checkQueryLimits`) before it runs;
  * - errors are formatted and masked by `formatError`, and the unexpected ones logged with the
  *   operation's request id (`reportErrors`);
- * - revoking a key closes its open sockets within `keyRecheckMs`.
+ * - revoking a key closes its open sockets within `keyRecheckMs`, and at once when the
+ *   revocation is announced (auth/revocations.ts: every replica hears it through Redis).
  */
 import { randomUUID } from 'node:crypto';
 import type http from 'node:http';
@@ -36,6 +37,7 @@ import { AppError } from '../../errors';
 import { activeKeyIds } from '../auth/api-keys.store';
 import { admission } from '../auth/auth.plugin';
 import type { Authenticator, Caller } from '../auth/authenticate';
+import type { KeyRevocations } from '../auth/revocations';
 import type { ApiContext } from '../context';
 import { formatError, reportErrors } from '../format-error';
 import { byResponseKey } from '../translate/answered';
@@ -67,9 +69,15 @@ export interface WebSocketGateOptions {
   logger: Logger;
   /** How often the keys of open sockets are checked for revocation. */
   keyRecheckMs: number;
+  /** Revocations announced by other processes: their keys' sockets close at once. */
+  revocations?: KeyRevocations;
+  /** Told of each operation admitted ('ok') or refused (its error code), for /metrics. */
+  onOperation?(operationName: string | undefined, outcome: string): void;
 }
 
 export interface WebSocketGate {
+  /** Sockets open now (admitted or not yet). */
+  connections(): number;
   dispose(): Promise<void>;
 }
 
@@ -113,8 +121,6 @@ export function webSocketGate(options: WebSocketGateOptions): WebSocketGate {
     path: options.path,
     maxPayload: limits.maxBodyBytes,
   });
-
-  const address = (ctx: GateContext) => ctx.extra.request.socket.remoteAddress;
 
   /** Parses, validates and checks an operation as Apollo and queryLimitsPlugin do over HTTP. */
   const admit = (
@@ -178,7 +184,7 @@ export function webSocketGate(options: WebSocketGateOptions): WebSocketGate {
         let refused: Error | null;
         let caller: Caller | null = null;
         try {
-          await rateLimit?.take(authorization, address(ctx));
+          await rateLimit?.take(authorization, ctx.extra.request);
           caller = await options.identify(authorization);
           refused = admission({ ...caller, publicReads: options.publicReads });
         } catch (error) {
@@ -202,16 +208,25 @@ export function webSocketGate(options: WebSocketGateOptions): WebSocketGate {
         if (!connection)
           return [new AppError('UNAUTHENTICATED', 'the connection was not admitted')];
         const context = options.contextFor(connection.caller, randomUUID());
+        const outcome = (errors: readonly GraphQLError[]) => {
+          const code = errors[0]?.extensions?.code;
+          options.onOperation?.(
+            payload.operationName ?? undefined,
+            typeof code === 'string' ? code : 'INTERNAL_SERVER_ERROR',
+          );
+          return errors;
+        };
         try {
-          await rateLimit?.take(connection.authorization, address(ctx));
+          await rateLimit?.take(connection.authorization, ctx.extra.request);
           checkJsonDepth(payload.variables, 'the variables');
           checkJsonDepth(payload.extensions, 'the extensions');
           const admitted = admit(payload, context);
-          if (Array.isArray(admitted)) return admitted as readonly GraphQLError[];
+          if (Array.isArray(admitted)) return outcome(admitted as readonly GraphQLError[]);
           connection.operations.set(id, context);
+          options.onOperation?.(payload.operationName ?? undefined, 'ok');
           return admitted;
         } catch (error) {
-          if (error instanceof GraphQLError) return [error];
+          if (error instanceof GraphQLError) return outcome([error]);
           reportErrors(
             [
               new GraphQLError('the operation could not be admitted', {
@@ -220,7 +235,7 @@ export function webSocketGate(options: WebSocketGateOptions): WebSocketGate {
             ],
             context.logger,
           );
-          return [new AppError('INTERNAL_SERVER_ERROR', 'internal error')];
+          return outcome([new AppError('INTERNAL_SERVER_ERROR', 'internal error')]);
         }
       },
       onNext: (ctx, id, _payload, args, result) => {
@@ -259,9 +274,20 @@ export function webSocketGate(options: WebSocketGateOptions): WebSocketGate {
     });
   });
 
+  /** Closes the sockets of revoked keys, and forgets them. */
+  const closeSocketsOf = (revoked: readonly string[]): void => {
+    for (const id of revoked) {
+      for (const socket of socketsByKey.get(id) ?? []) {
+        socket.close(FORBIDDEN, 'UNAUTHENTICATED: this API key has been revoked');
+      }
+      socketsByKey.delete(id);
+    }
+  };
+  const stopHearing = options.revocations?.onRevoked((keyId) => closeSocketsOf([keyId]));
+
   // A revocation is written to Neo4j by whoever revokes (`npm run keys -- revoke` is another
-  // process, and other replicas serve the same keys), so this process is never told of it:
-  // it asks, for the keys of its open sockets only, in one query per interval.
+  // process, and other replicas serve the same keys); without Redis this process is never told
+  // of it: it asks, for the keys of its open sockets only, in one query per interval.
   let checking = false;
   const recheckKeys = async (): Promise<void> => {
     if (checking || socketsByKey.size === 0) return;
@@ -271,12 +297,7 @@ export function webSocketGate(options: WebSocketGateOptions): WebSocketGate {
       const active = await activeKeyIds(options.db, ids);
       const revoked = ids.filter((id) => !active.has(id));
       options.authenticator.forget(revoked);
-      for (const id of revoked) {
-        for (const socket of socketsByKey.get(id) ?? []) {
-          socket.close(FORBIDDEN, 'UNAUTHENTICATED: this API key has been revoked');
-        }
-        socketsByKey.delete(id);
-      }
+      closeSocketsOf(revoked);
     } catch (error) {
       logger.warn({ err: error }, 'could not check the keys of open WebSocket connections');
     } finally {
@@ -287,8 +308,10 @@ export function webSocketGate(options: WebSocketGateOptions): WebSocketGate {
   recheck.unref();
 
   return {
+    connections: () => wsServer.clients.size,
     async dispose() {
       clearInterval(recheck);
+      stopHearing?.();
       await serverCleanup.dispose();
     },
   };

@@ -4,10 +4,15 @@
  * retried with exponential backoff until a 2xx or `maxAttempts`. Everything runs after the
  * write has answered: a slow or failing receiver, or a failure here, never reaches the writer;
  * errors are logged.
+ *
+ * With several replicas on one event bus (Redis), every replica hears every write, but only
+ * the one that made it may create its deliveries: the dispatcher listens to `events.local`,
+ * this process's own publications. Attempts are leased in Neo4j (claimDelivery), so that a
+ * delivery another replica resumes is still sent once at a time.
  */
 import { randomUUID } from 'node:crypto';
 import type { Logger } from '../../config';
-import type { Database } from '../../db';
+import { type Database, withBookmarks } from '../../db';
 import {
   type Events,
   FINDINGS_CHANGED,
@@ -98,6 +103,9 @@ export function backoffMs(settings: WebhookSettings, attempt: number): number {
   return settings.baseDelayMs * 2 ** (attempt - 1);
 }
 
+/** How an attempt ended: delivered, failed and retried later, or failed for good. */
+export type AttemptOutcome = 'succeeded' | 'retrying' | 'failed';
+
 export interface WebhookDispatcherHandle {
   /** Stops listening and retrying, and waits for the attempts under way. */
   stop(): Promise<void>;
@@ -108,11 +116,15 @@ export function startWebhookDispatcher(options: {
   logger: Logger;
   events: Events;
   settings?: Partial<WebhookSettings>;
+  /** Told of each attempt's outcome, for /metrics. */
+  onAttempt?: (outcome: AttemptOutcome) => void;
 }): WebhookDispatcherHandle {
-  const dispatcher = new WebhookDispatcher(options.db, options.logger, {
-    ...DEFAULT_WEBHOOK_SETTINGS,
-    ...options.settings,
-  });
+  const dispatcher = new WebhookDispatcher(
+    options.db,
+    options.logger,
+    { ...DEFAULT_WEBHOOK_SETTINGS, ...options.settings },
+    options.onAttempt,
+  );
   dispatcher.start(options.events);
   return dispatcher;
 }
@@ -129,13 +141,19 @@ class WebhookDispatcher implements WebhookDispatcherHandle {
     private readonly db: Database,
     private readonly logger: Logger,
     private readonly settings: WebhookSettings,
+    private readonly onAttempt: ((outcome: AttemptOutcome) => void) | undefined,
   ) {}
 
   start(events: Events): void {
-    this.listen(events.subscribe(INCIDENT_RECORDED), (e) => this.onIncidentRecorded(e));
-    this.listen(events.subscribe(FINDINGS_CHANGED), (e) => this.onFindingsChanged(e));
-    this.listen(events.subscribe(PROPOSAL_REVIEWED), (e) => this.onProposalReviewed(e));
-    this.listen(events.subscribe(WEBHOOK_DELIVERY_QUEUED), (e: WebhookDeliveryQueuedEvent) => {
+    // This process's own writes only: another replica's are its own to deliver.
+    const { local } = events;
+    this.listen(local.subscribe(INCIDENT_RECORDED), (e) =>
+      // The facts are read after the write, wherever the read is routed.
+      withBookmarks(e.bookmarks ?? [], () => this.onIncidentRecorded(e)),
+    );
+    this.listen(local.subscribe(FINDINGS_CHANGED), (e) => this.onFindingsChanged(e));
+    this.listen(local.subscribe(PROPOSAL_REVIEWED), (e) => this.onProposalReviewed(e));
+    this.listen(local.subscribe(WEBHOOK_DELIVERY_QUEUED), (e: WebhookDeliveryQueuedEvent) => {
       this.schedule(e.deliveryId, 0);
       return Promise.resolve();
     });
@@ -319,6 +337,7 @@ class WebhookDispatcher implements WebhookDispatcherHandle {
       outcome.ok ? 'SUCCEEDED' : retry ? 'PENDING' : 'FAILED',
       retry ? new Date(Date.now() + delay).toISOString() : null,
     );
+    this.onAttempt?.(outcome.ok ? 'succeeded' : retry ? 'retrying' : 'failed');
     if (!outcome.ok)
       this.logger.info(
         { deliveryId, attempt: number, statusCode: outcome.statusCode, error: outcome.error },

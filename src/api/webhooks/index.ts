@@ -3,6 +3,7 @@ export {
   DEFAULT_WEBHOOK_SETTINGS,
   type WebhookSettings,
   type WebhookDispatcherHandle,
+  type AttemptOutcome,
 } from './dispatcher';
 export {
   verifySignature,

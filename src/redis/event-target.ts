@@ -1,0 +1,41 @@
+/**
+ * An EventTarget over Redis pub/sub (@graphql-yoga/redis-event-target), for createPubSub: an
+ * event dispatched by any replica reaches the listeners of every replica. Channels carry the
+ * deployment's prefix, and a Redis failure is logged, never thrown at a publisher.
+ */
+import { createRedisEventTarget } from '@graphql-yoga/redis-event-target';
+import type { Redis } from 'ioredis';
+import type { Logger } from '../config';
+import type { RedisLink } from './connection';
+
+/**
+ * The event target, its channels named `<prefix><topic>`. redis-event-target calls `publish`,
+ * `subscribe` and `unsubscribe` without handling their promises, and an unhandled rejection
+ * stops Node: the clients it gets catch and log instead. It uses nothing else of them.
+ */
+export function redisEventTarget(link: RedisLink, logger: Logger, prefix: string): EventTarget {
+  const failed = (what: string) => (error: unknown) => {
+    logger.warn({ err: error }, `Redis ${what} failed; subscribers may miss an event`);
+    return 0;
+  };
+  const publishClient = {
+    publish: (channel: string, message: string) =>
+      link.commands.publish(channel, message).catch(failed('publish')),
+  } as unknown as Redis;
+  const subscribeClient = {
+    on: (event: 'message', listener: (channel: string, message: string) => void) =>
+      link.subscriber.on(event, listener),
+    subscribe: (channel: string) => link.subscriber.subscribe(channel).catch(failed('subscribe')),
+    unsubscribe: (channel: string) =>
+      link.subscriber.unsubscribe(channel).catch(failed('unsubscribe')),
+  } as unknown as Redis;
+  const inner = createRedisEventTarget({ publishClient, subscribeClient });
+  return {
+    addEventListener: (type, listener) => inner.addEventListener(prefix + type, listener),
+    removeEventListener: (type, listener) => inner.removeEventListener(prefix + type, listener),
+    dispatchEvent: (event) =>
+      inner.dispatchEvent(
+        new CustomEvent(prefix + event.type, { detail: (event as CustomEvent<unknown>).detail }),
+      ),
+  };
+}

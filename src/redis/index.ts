@@ -1,0 +1,8 @@
+export {
+  connectRedis,
+  redactedRedisUrl,
+  RedisUnavailableError,
+  type RedisLink,
+  type RedisSettings,
+} from './connection';
+export { redisEventTarget } from './event-target';
