@@ -5,7 +5,7 @@
  * Builds the deterministic synthetic graph (bench/synthetic.ts) as bundles in the project's
  * format and loads it through the project's own ingestion: migrations, the curated seeds
  * (seedPaths, as `npm run seed` does), then `ingest()` of the generated bundle, which
- * validates everything and writes with batched UNWIND/MERGE, committing per batch for big
+ * validates everything and writes with batched UNWIND/MERGE, committing per batch (`batched`) for big
  * bundles. Reports load time and entities per second in bench/results/load-<size>.json.
  *
  * --practices N sizes the graph by its practices (e.g. 100000 for "seeding a generated bundle
@@ -108,6 +108,8 @@ async function main(): Promise<void> {
     started = Date.now();
     let lastShown = 0;
     const report = await ingest(db, docs, {
+      // Hundreds of thousands of entities: more than one transaction's memory holds.
+      batched: true,
       batchSize: Number(flags.get('batch') ?? 2000),
       onProgress: (p) => {
         if (Date.now() - lastShown < 10_000) return;

@@ -24,7 +24,7 @@ node dist/cli/seed.js --quiet seeds
 mkdir -p bench/results/v2
 out="bench/results/v2/seed-cli-$n.txt"
 {
-  echo "$(date -u +%FT%TZ) node dist/cli/seed.js --quiet $file ($(du -h "$file" | cut -f1)), heap $NEO4J_LOCAL_HEAP, default page cache"
-  /usr/bin/time -f 'wall %e s, max RSS %M KiB, CPU %P' node dist/cli/seed.js --quiet "$file" 2>&1 |
+  echo "$(date -u +%FT%TZ) node dist/cli/seed.js --quiet --batched $file ($(du -h "$file" | cut -f1)), heap $NEO4J_LOCAL_HEAP, default page cache"
+  /usr/bin/time -f 'wall %e s, max RSS %M KiB, CPU %P' node dist/cli/seed.js --quiet --batched "$file" 2>&1 |
     awk '/^  warning:/ { w++; next } { print } END { if (w) print "  (" w " warnings: sources never cited)" }'
 } | tee "$out"
