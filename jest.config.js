@@ -1,6 +1,11 @@
 // Each Jest worker has its own Neo4j (test/setup/global-setup.ts), so suites run in parallel.
 const listed = (process.env.NEO4J_TEST_URIS ?? '').split(',').filter((u) => u.length > 0);
-const workers = listed.length > 0 ? listed.length : process.env.NEO4J_URI ? 1 : Number(process.env.TEST_WORKERS ?? 2);
+const workers =
+  listed.length > 0
+    ? listed.length
+    : process.env.NEO4J_URI
+      ? 1
+      : Number(process.env.TEST_WORKERS ?? 2);
 
 /** @type {import('jest').Config} */
 module.exports = {

@@ -58,10 +58,10 @@ describe('bookmarks between replicas', () => {
       );
       const bookmarks = written.headers.get('neo4j-bookmarks');
       expect(bookmarks).toMatch(/\S/);
-      const id = ((await written.json())).data.recordIncident.id as string;
+      const id = (await written.json()).data.recordIncident.id as string;
       const read = await post(b, READ, {}, { 'neo4j-bookmarks': bookmarks! });
       expect(read.status).toBe(200);
-      expect(((await read.json())).data.company.incidents.nodes).toContainEqual({
+      expect((await read.json()).data.company.incidents.nodes).toContainEqual({
         id,
         title: `Bookmark check ${i}`,
       });
@@ -76,7 +76,7 @@ describe('bookmarks between replicas', () => {
   ])('refuses a header that is %s, naming it', async (_case, header) => {
     const res = await post(a, READ, {}, { 'neo4j-bookmarks': header });
     expect(res.status).toBe(400);
-    const body = (await res.json());
+    const body = await res.json();
     expect(body.errors[0].extensions).toMatchObject({
       code: 'BAD_USER_INPUT',
       argument: 'neo4j-bookmarks',
