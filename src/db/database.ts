@@ -88,6 +88,37 @@ export class Database {
     );
   }
 
+  /**
+   * Runs a named read query and yields its rows one by one as the caller takes them: the driver
+   * pulls `STREAM_FETCH_SIZE` records at a time and pauses while the caller is behind, so an
+   * export holds a batch in memory, not the answer. Stopping early (break, an error) closes the
+   * session. One auto-commit transaction, bounded by `timeoutMs` (default: STREAM_TIMEOUT_MS).
+   */
+  async *stream(
+    name: string,
+    cypher: string,
+    params: Params = {},
+    timeoutMs = STREAM_TIMEOUT_MS,
+  ): AsyncGenerator<Row> {
+    const session = this.driver.session({
+      database: this.settings.database,
+      bookmarkManager: currentBookmarkManager(),
+      defaultAccessMode: neo4j.session.READ,
+      fetchSize: STREAM_FETCH_SIZE,
+    });
+    this.sessions++;
+    try {
+      for await (const record of session.run(cypher, params, this.txConfig(name, timeoutMs))) {
+        yield plainRow(record);
+      }
+    } catch (error) {
+      throw mapDriverError(error, name);
+    } finally {
+      this.sessions--;
+      await session.close();
+    }
+  }
+
   /** Runs a named write query and returns its rows as plain values. */
   async write(name: string, cypher: string, params: Params = {}): Promise<Row[]> {
     return this.run('WRITE', name, (tx) => tx.run(cypher, params), plainRow);
@@ -221,6 +252,16 @@ class CountedDatabase extends Database {
     return this.inner.readValues(name, cypher, params);
   }
 
+  override stream(
+    name: string,
+    cypher: string,
+    params?: Params,
+    timeoutMs?: number,
+  ): AsyncGenerator<Row> {
+    this.tally.record(name);
+    return this.inner.stream(name, cypher, params, timeoutMs);
+  }
+
   override write(name: string, cypher: string, params?: Params): Promise<Row[]> {
     this.tally.record(name);
     return this.inner.write(name, cypher, params);
@@ -253,6 +294,10 @@ class CountedDatabase extends Database {
 const plainRow = (record: Neo4jRecord): Row => toPlain(record.toObject()) as Row;
 
 const WRITE_ATTEMPTS = 8;
+/** Records the driver pulls per batch when streaming; it pauses at 70% of this unread. */
+export const STREAM_FETCH_SIZE = 500;
+/** A stream's transaction (an export read by a slow client) ends after this long. */
+export const STREAM_TIMEOUT_MS = 10 * 60_000;
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
 /** Deadlocks and lock time-outs: the server rolled back and says a retry may succeed. */

@@ -10,6 +10,7 @@ import {
   parseExportArgs,
   rightsMatrixCsv,
   runExport,
+  textOf,
 } from '../../src/api/export';
 import { createLogger } from '../../src/config';
 import type { Database } from '../../src/db';
@@ -98,9 +99,11 @@ describe('the rights matrix CSV and spreadsheet formulas', () => {
   });
 
   it('escapes them the same way from the command line', async () => {
-    const text = await runExport(
-      parseExportArgs(['--format', 'csv', '--as-of', '2025-02-12', '--companies', 'csvi-corp']),
-      { db, executor: () => operatorExecutor(db, createLogger('silent')) },
+    const text = await textOf(
+      await runExport(
+        parseExportArgs(['--format', 'csv', '--as-of', '2025-02-12', '--companies', 'csvi-corp']),
+        { db, executor: () => operatorExecutor(db, createLogger('silent')) },
+      ),
     );
     checkCells(text);
   });
@@ -136,13 +139,17 @@ describe('the rights matrix CSV, for any text the API answers', () => {
     ['a tab', '\t=1+1'],
     ['a carriage return', '\r=1+1'],
   ])('puts a single quote before a cell that starts with %s', async (_name, text) => {
-    const { csv } = await rightsMatrixCsv(answering([text]), { asOf: '2025-02-12' });
+    const csv = await textOf(
+      (await rightsMatrixCsv(answering([text]), { asOf: '2025-02-12' })).chunks,
+    );
     const [row] = parse<CsvRow>(csv, { columns: true });
     expect(row).toMatchObject({ company: `'${text}`, product: `'${text}`, plan: `'${text}` });
   });
 
   it.each(['Le Chat Free', 'Free - EU', 'a=b', '1+1', ''])('leaves "%s" as it is', async (text) => {
-    const { csv } = await rightsMatrixCsv(answering([text]), { asOf: '2025-02-12' });
+    const csv = await textOf(
+      (await rightsMatrixCsv(answering([text]), { asOf: '2025-02-12' })).chunks,
+    );
     const [row] = parse<CsvRow>(csv, { columns: true });
     expect(row).toMatchObject({ company: text, plan: text });
   });

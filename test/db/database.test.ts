@@ -48,6 +48,33 @@ describe('the database layer against a real Neo4j', () => {
     expect(rows).toEqual([{ n: 42, d: '2025-02-13', list: [1, 2] }]);
   });
 
+  it('streams an answer a batch at a time and ends its transaction when the reader stops', async () => {
+    const openStreams = async (): Promise<number> => {
+      const rows = await db.read(
+        'openStreams',
+        `SHOW TRANSACTIONS YIELD metaData WHERE metaData.query = 'countTo' RETURN count(*) AS n`,
+      );
+      return rows[0]!.n as number;
+    };
+    const taken: number[] = [];
+    let openWhileReading = -1;
+    for await (const row of db.stream('countTo', 'UNWIND range(1, $n) AS i RETURN i', {
+      n: 1_000_000,
+    })) {
+      taken.push(row.i as number);
+      if (taken.length === 10) {
+        // A million rows are not read ahead: the server still holds the query open.
+        openWhileReading = await openStreams();
+        expect(db.sessionsInUse).toBe(1);
+        break;
+      }
+    }
+    expect(taken).toEqual([1, 2, 3, 4, 5, 6, 7, 8, 9, 10]);
+    expect(openWhileReading).toBe(1);
+    expect(db.sessionsInUse).toBe(0);
+    expect(await openStreams()).toBe(0);
+  });
+
   it('is ready when Neo4j answers and the schema is current', async () => {
     expect(await checkReadiness(db)).toEqual({ ready: true });
   });

@@ -13,6 +13,7 @@ import {
   operatorExecutor,
   parseExportArgs,
   runExport,
+  textOf,
 } from '../../src/api/export';
 import { createLogger } from '../../src/config';
 import type { Database } from '../../src/db';
@@ -59,6 +60,7 @@ describe('the graph as JSON-LD', () => {
   let api: TestApi;
   let text: string;
   let contentType: string | null;
+  let headers: Headers;
   let expanded: Expanded[];
   const node = (iri: string): Expanded => {
     const found = expanded.find((n) => n['@id'] === iri);
@@ -76,6 +78,7 @@ describe('the graph as JSON-LD', () => {
     const res = await fetch(`${new URL(api.url).origin}/export/graph.jsonld`);
     expect(res.status).toBe(200);
     contentType = res.headers.get('content-type');
+    headers = res.headers;
     text = await res.text();
     expanded = await jsonld.expand(JSON.parse(text), { documentLoader: offline });
   });
@@ -87,6 +90,11 @@ describe('the graph as JSON-LD', () => {
   it('is served as application/ld+json and expands offline with its inline context', () => {
     expect(contentType).toMatch(/^application\/ld\+json/);
     expect(expanded.length).toBeGreaterThan(0);
+  });
+
+  it('is streamed as it is read: chunked, with no length known in advance', () => {
+    expect(headers.get('transfer-encoding')).toBe('chunked');
+    expect(headers.get('content-length')).toBeNull();
   });
 
   it('gives every node of the graph one stable IRI under /id/<label>/<id>', async () => {
@@ -168,10 +176,12 @@ describe('the graph as JSON-LD', () => {
   });
 
   it('is the same document from the command line', async () => {
-    const fromCli = await runExport(parseExportArgs(['--format', 'jsonld']), {
-      db,
-      executor: () => operatorExecutor(db, createLogger('silent')),
-    });
+    const fromCli = await textOf(
+      await runExport(parseExportArgs(['--format', 'jsonld']), {
+        db,
+        executor: () => operatorExecutor(db, createLogger('silent')),
+      }),
+    );
     expect(fromCli).toBe(text);
   });
 });

@@ -8,6 +8,7 @@ import {
   operatorExecutor,
   parseExportArgs,
   runExport,
+  textOf,
 } from '../../src/api/export';
 import { todayIso } from '../../src/api/common/date.scalar';
 import { createLogger } from '../../src/config';
@@ -92,6 +93,8 @@ describe('the rights matrix as CSV', () => {
     expect(res.headers.get('content-disposition')).toBe(
       'attachment; filename="rights-matrix-2025-02-12.csv"',
     );
+    // Streamed page by page: no length is known when the first rows go out.
+    expect(res.headers.get('transfer-encoding')).toBe('chunked');
     expect(text.split('\r\n')[0]).toBe(
       [...CSV_LEADING_COLUMNS, ...GDPR_RIGHTS, 'disputed_rights'].join(','),
     );
@@ -214,10 +217,12 @@ describe('the rights matrix as CSV', () => {
         '--purpose',
         'ai-model-training',
       ]);
-      const fromCli = await runExport(command, {
-        db,
-        executor: () => operatorExecutor(db, createLogger('silent')),
-      });
+      const fromCli = await textOf(
+        await runExport(command, {
+          db,
+          executor: () => operatorExecutor(db, createLogger('silent')),
+        }),
+      );
       const { text } = await csv('?asOf=2025-02-12&purpose=ai-model-training');
       expect(fromCli).toBe(text);
     });

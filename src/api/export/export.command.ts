@@ -89,14 +89,16 @@ export function parseExportArgs(argv: string[]): ExportCommand {
   return { format, matrix, ...(values.out ? { out: values.out } : {}) };
 }
 
-/** The export's content: JSON-LD text, or CSV text from the API's own matrix query. */
+/**
+ * The export's content as it is read: JSON-LD, or CSV from the API's own matrix query. A
+ * refused CSV question fails here, before any content.
+ */
 export async function runExport(
   command: ExportCommand,
   deps: { db: Database; executor: () => Promise<GraphQLExecutor> },
-): Promise<string> {
-  if (command.format === 'jsonld')
-    return `${JSON.stringify(await graphJsonLd(deps.db), null, 2)}\n`;
-  return (await rightsMatrixCsv(await deps.executor(), command.matrix)).csv;
+): Promise<AsyncIterable<string>> {
+  if (command.format === 'jsonld') return graphJsonLd(deps.db);
+  return (await rightsMatrixCsv(await deps.executor(), command.matrix)).chunks;
 }
 
 /**

@@ -6,6 +6,8 @@
  * through the db layer, after the API has said the caller may read.
  */
 import { randomUUID } from 'node:crypto';
+import { Readable } from 'node:stream';
+import { pipeline } from 'node:stream/promises';
 import express, { type Request, type Response, type Router } from 'express';
 import type { Logger } from '../../config';
 import type { Database } from '../../db';
@@ -56,6 +58,43 @@ function sendError(res: Response, error: unknown, logger: Logger | undefined): v
   });
 }
 
+/**
+ * Streams an export's chunks to the client, waiting while its socket is full. A failure before
+ * the first chunk answers as an error; after it the status is sent, so the response is cut
+ * short instead (the client sees an incomplete body, never a complete-looking file).
+ */
+async function send(
+  res: Response,
+  chunks: AsyncIterable<string>,
+  logger: Logger | undefined,
+): Promise<void> {
+  const iterator = chunks[Symbol.asyncIterator]();
+  const first = await iterator.next();
+  try {
+    await pipeline(
+      Readable.from(
+        (async function* () {
+          if (!first.done) yield first.value;
+          for (let next = await iterator.next(); !next.done; next = await iterator.next()) {
+            yield next.value;
+          }
+        })(),
+      ),
+      res,
+    );
+  } catch (error) {
+    // A client that hangs up early is not a failure of ours.
+    if ((error as NodeJS.ErrnoException).code !== 'ERR_STREAM_PREMATURE_CLOSE') {
+      logger?.error(
+        { err: error, requestId: res.getHeader('x-request-id') },
+        'an export failed while streaming',
+      );
+    }
+  } finally {
+    await iterator.return?.();
+  }
+}
+
 /** A query-string value as text; nested forms (a[b]=c) are not parameters of the export. */
 function queryValue(value: unknown): RawValue {
   if (value === undefined || typeof value === 'string') return value;
@@ -85,11 +124,11 @@ export function exportRouter(options: ExportRouterOptions): Router {
         companies: queryValue(req.query.companies),
         rights: queryValue(req.query.rights),
       });
-      const { csv, asOf } = await rightsMatrixCsv(await executor(req, res), params);
+      const { chunks, asOf } = await rightsMatrixCsv(await executor(req, res), params);
       res
         .type('text/csv; charset=utf-8; header=present')
-        .set('content-disposition', `attachment; filename="rights-matrix-${asOf}.csv"`)
-        .send(csv);
+        .set('content-disposition', `attachment; filename="rights-matrix-${asOf}.csv"`);
+      await send(res, chunks, options.logger);
     } catch (error) {
       sendError(res, error, options.logger);
     }
@@ -106,11 +145,10 @@ export function exportRouter(options: ExportRouterOptions): Router {
           refused.message,
         );
       }
-      const document = await graphJsonLd(options.db);
       res
         .type('application/ld+json; charset=utf-8')
-        .set('content-disposition', 'inline; filename="gdpr-rights-graph.jsonld"')
-        .send(`${JSON.stringify(document, null, 2)}\n`);
+        .set('content-disposition', 'inline; filename="gdpr-rights-graph.jsonld"');
+      await send(res, graphJsonLd(options.db), options.logger);
     } catch (error) {
       sendError(res, error, options.logger);
     }

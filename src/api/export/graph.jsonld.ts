@@ -1,5 +1,5 @@
 /**
- * The whole graph as JSON-LD, with stable IRIs and W3C Data Privacy Vocabulary terms.
+ * The whole graph as JSON-LD, streamed, with stable IRIs and W3C Data Privacy Vocabulary terms.
  *
  * - Every node is `https://gdpr-rights-graph.org/id/<label>/<id>` (label in kebab case,
  *   e.g. /id/legal-basis/legitimate-interest): ids never change, so neither do IRIs.
@@ -13,8 +13,8 @@
  *   dpv:hasPersonalData and dpv:hasRight pointing straight at those DPV terms.
  */
 import type { Database } from '../../db';
-import { NODE_LABELS, type NodeLabel } from '../../graph';
-import { type ExportedNode, type ExportedRelationship, readGraph } from './graph.store';
+import type { NodeLabel } from '../../graph';
+import { type ExportedNode, streamGraph } from './graph.store';
 
 export const ID_BASE = 'https://gdpr-rights-graph.org/id/';
 export const VOCAB = 'https://gdpr-rights-graph.org/vocab#';
@@ -96,8 +96,6 @@ export const JSONLD_CONTEXT: Record<string, unknown> = {
 
 type JsonLdNode = Record<string, unknown>;
 
-const LABEL_ORDER = new Map<string, number>(NODE_LABELS.map((l, i) => [l, i]));
-
 function push(node: JsonLdNode, term: string, value: unknown): void {
   const current = node[term];
   if (current === undefined) node[term] = [value];
@@ -108,70 +106,65 @@ function withoutNulls(props: Record<string, unknown>): Record<string, unknown> {
   return Object.fromEntries(Object.entries(props).filter(([, v]) => v !== null && v !== undefined));
 }
 
-/** Builds the JSON-LD document from exported nodes and relationships; pure, for tests. */
-export function toJsonLd(
-  nodes: ExportedNode[],
-  relationships: ExportedRelationship[],
-): { '@context': Record<string, unknown>; '@graph': JsonLdNode[] } {
-  const byKey = new Map<string, { source: ExportedNode; out: JsonLdNode }>();
-  const sorted = [...nodes].sort(
-    (a, b) =>
-      (LABEL_ORDER.get(a.label) ?? 99) - (LABEL_ORDER.get(b.label) ?? 99) ||
-      a.id.localeCompare(b.id),
-  );
-  for (const node of sorted) {
-    const out: JsonLdNode = {
-      '@id': nodeIri(node.label, node.id),
-      '@type': node.label === 'Practice' ? ['Practice', 'dpv:Process'] : node.label,
-      identifier: node.id,
-    };
-    // Sorted keys: the same graph always exports to the same text, so exports diff well.
-    const props = withoutNulls(node.props);
-    for (const key of Object.keys(props).sort()) {
-      if (!INTERNAL_PROPERTIES.has(key)) out[key] = props[key];
-    }
-    if (typeof node.props.dpv === 'string') out.dpvTerm = node.props.dpv;
-    byKey.set(`${node.label}:${node.id}`, { source: node, out });
-  }
+/** A practice says, in DPV, what its purpose, basis, data and rights are. */
+const DPV_LINKS: Record<string, string> = {
+  FOR_PURPOSE: 'hasPurpose',
+  ON_BASIS: 'hasLegalBasis',
+  PROCESSES: 'hasPersonalData',
+  HANDLES: 'hasRight',
+};
 
-  for (const rel of relationships) {
-    const from = byKey.get(`${rel.fromLabel}:${rel.fromId}`);
-    const to = byKey.get(`${rel.toLabel}:${rel.toId}`);
-    if (!from || !to) continue;
-    const target = to.out['@id'] as string;
-    const qualified = QUALIFIED[rel.type];
+/** One node of the graph as a JSON-LD node object, its outgoing links included; pure. */
+export function toJsonLdNode(node: ExportedNode): JsonLdNode {
+  const out: JsonLdNode = {
+    '@id': nodeIri(node.label, node.id),
+    '@type': node.label === 'Practice' ? ['Practice', 'dpv:Process'] : node.label,
+    identifier: node.id,
+  };
+  // Sorted keys: the same graph always exports to the same text, so exports diff well.
+  const props = withoutNulls(node.props);
+  for (const key of Object.keys(props).sort()) {
+    if (!INTERNAL_PROPERTIES.has(key)) out[key] = props[key];
+  }
+  if (typeof node.props.dpv === 'string') out.dpvTerm = node.props.dpv;
+  for (const link of node.out) {
+    const target = nodeIri(link.toLabel, link.toId);
+    const qualified = QUALIFIED[link.type];
     if (qualified) {
-      push(from.out, qualified.term, {
+      push(out, qualified.term, {
         '@type': qualified.type,
         [qualified.target]: target,
-        ...withoutNulls(rel.props),
+        ...withoutNulls(link.props),
       });
     } else {
-      push(from.out, camel(rel.type), target);
+      push(out, camel(link.type), target);
     }
-    // A practice says, in DPV, what its purpose, basis, data and rights are.
-    const dpv = to.source.props.dpv;
-    if (rel.fromLabel === 'Practice' && typeof dpv === 'string') {
-      const term = {
-        FOR_PURPOSE: 'hasPurpose',
-        ON_BASIS: 'hasLegalBasis',
-        PROCESSES: 'hasPersonalData',
-        HANDLES: 'hasRight',
-      }[rel.type];
-      if (term) {
-        const list = (from.out[term] as string[] | undefined) ?? [];
-        if (!list.includes(dpv)) from.out[term] = [...list, dpv];
-      }
+    const term = DPV_LINKS[link.type];
+    if (node.label === 'Practice' && term && typeof link.toDpv === 'string') {
+      const list = (out[term] as string[] | undefined) ?? [];
+      if (!list.includes(link.toDpv)) out[term] = [...list, link.toDpv];
     }
   }
-  return {
-    '@context': JSONLD_CONTEXT,
-    '@graph': sorted.map((n) => byKey.get(`${n.label}:${n.id}`)!.out),
-  };
+  return out;
 }
 
-/** The whole graph, read through the db layer in one query. */
-export async function graphJsonLd(db: Database): Promise<ReturnType<typeof toJsonLd>> {
-  const { nodes, relationships } = await readGraph(db);
-  return toJsonLd(nodes, relationships);
+/** `JSON.stringify(value, null, 2)`, every line but the first indented by `depth` levels. */
+const indented = (value: unknown, depth: number): string =>
+  JSON.stringify(value, null, 2).replaceAll('\n', `\n${'  '.repeat(depth)}`);
+
+/**
+ * The whole graph as one JSON-LD document, in pieces as they are read: the text is exactly
+ * `JSON.stringify(document, null, 2)` plus a final newline, but only the node being written
+ * (and the driver's current batch) is in memory, whatever the size of the graph. Nodes come
+ * in id order.
+ */
+export async function* graphJsonLd(db: Database): AsyncGenerator<string> {
+  // The opening goes out with the first node, so that a database that does not answer fails
+  // the first chunk (an error response) rather than a response already under way.
+  let opening: string | null = `{\n  "@context": ${indented(JSONLD_CONTEXT, 1)},\n  "@graph": [`;
+  for await (const node of streamGraph(db)) {
+    yield `${opening ?? ','}\n    ${indented(toJsonLdNode(node), 2)}`;
+    opening = null;
+  }
+  yield opening === null ? '\n  ]\n}\n' : `${opening}]\n}\n`;
 }

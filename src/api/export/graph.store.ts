@@ -14,50 +14,50 @@ export const MODEL_RELATIONSHIP_TYPES: string[] = [
   ),
 ].sort();
 
+/** One node of the model with its outgoing model relationships, as the export reads it. */
 export interface ExportedNode {
   label: NodeLabel;
   id: string;
   props: Record<string, unknown>;
+  /** Ordered by type, then the target's label and id. */
+  out: ExportedLink[];
 }
 
-export interface ExportedRelationship {
-  fromLabel: NodeLabel;
-  fromId: string;
+export interface ExportedLink {
   type: string;
   toLabel: NodeLabel;
   toId: string;
+  /** The target's DPV term, if it names one (a practice's purpose, basis, data, rights). */
+  toDpv: string | null;
   props: Record<string, unknown>;
 }
 
-/** One statement, so nodes and relationships come from one transaction and agree. */
+/**
+ * One statement, streamed: nodes in id order, read from the :Entity id index in that order
+ * (no sort of the whole graph), each with its outgoing relationships. A node's relationships
+ * come with it, so the export never holds more than the driver's current batch.
+ */
 const EXPORT_GRAPH = `// exportGraph
-CALL () {
-  MATCH (n)
-  WHERE n.id IS NOT NULL AND any(l IN labels(n) WHERE l IN $labels)
-  WITH n, [l IN labels(n) WHERE l IN $labels][0] AS label
-  ORDER BY label, n.id
-  RETURN collect({label: label, id: n.id, props: properties(n)}) AS nodes
+MATCH (n:Entity)
+WHERE n.id IS NOT NULL
+WITH n ORDER BY n.id
+WITH n, [l IN labels(n) WHERE l IN $labels][0] AS label
+WHERE label IS NOT NULL
+CALL (n) {
+  MATCH (n)-[r]->(b:Entity)
+  WHERE type(r) IN $types AND b.id IS NOT NULL
+  WITH r, b, [l IN labels(b) WHERE l IN $labels][0] AS toLabel
+  WHERE toLabel IS NOT NULL
+  ORDER BY type(r), toLabel, b.id
+  RETURN collect({type: type(r), toLabel: toLabel, toId: b.id, toDpv: b.dpv, props: properties(r)}) AS out
 }
-CALL () {
-  MATCH (a)-[r]->(b)
-  WHERE type(r) IN $types AND a.id IS NOT NULL AND b.id IS NOT NULL
-    AND any(l IN labels(a) WHERE l IN $labels) AND any(l IN labels(b) WHERE l IN $labels)
-  WITH a, r, b, [l IN labels(a) WHERE l IN $labels][0] AS fromLabel, [l IN labels(b) WHERE l IN $labels][0] AS toLabel
-  ORDER BY fromLabel, a.id, type(r), toLabel, b.id
-  RETURN collect({fromLabel: fromLabel, fromId: a.id, type: type(r), toLabel: toLabel, toId: b.id, props: properties(r)}) AS relationships
-}
-RETURN nodes, relationships`;
+RETURN label, n.id AS id, properties(n) AS props, out`;
 
-export async function readGraph(
-  db: Database,
-): Promise<{ nodes: ExportedNode[]; relationships: ExportedRelationship[] }> {
-  const rows = await db.read('exportGraph', EXPORT_GRAPH, {
+/** The model's nodes, one at a time, as the consumer takes them. */
+export async function* streamGraph(db: Database): AsyncGenerator<ExportedNode> {
+  const rows = db.stream('exportGraph', EXPORT_GRAPH, {
     labels: [...NODE_LABELS],
     types: MODEL_RELATIONSHIP_TYPES,
   });
-  const row = rows[0];
-  return {
-    nodes: (row?.nodes ?? []) as unknown as ExportedNode[],
-    relationships: (row?.relationships ?? []) as unknown as ExportedRelationship[],
-  };
+  for await (const row of rows) yield row as unknown as ExportedNode;
 }

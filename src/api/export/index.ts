@@ -9,7 +9,7 @@ export {
 } from './executor';
 export {
   graphJsonLd,
-  toJsonLd,
+  toJsonLdNode,
   nodeIri,
   labelSegment,
   JSONLD_CONTEXT,
@@ -18,6 +18,7 @@ export {
 } from './graph.jsonld';
 export {
   rightsMatrixCsv,
+  textOf,
   spreadsheetSafe,
   CSV_LEADING_COLUMNS,
   type RightsMatrixCsv,

@@ -12,13 +12,17 @@ import type { RightsMatrixExportQuery as Result } from './gql/graphql';
 import type { RightsMatrixParams } from './rights-matrix.params';
 import { RightsMatrixExportQuery } from './rights-matrix.query';
 
-type Row = Result['rightsMatrix']['rows'][number];
+type Matrix = Result['rightsMatrix'];
+type Row = Matrix['rows'][number];
 
 export interface RightsMatrixCsv {
-  csv: string;
   /** The date the matrix holds on (today when none was asked). */
   asOf: string;
-  rowCount: number;
+  /**
+   * The CSV, a page of rows at a time: the header and first page, then each further page as
+   * the API answers it, so memory follows the page size, not the matrix.
+   */
+  chunks: AsyncIterable<string>;
 }
 
 /** A bound on pages, far above any real matrix, so that a cursor bug cannot loop forever. */
@@ -49,6 +53,11 @@ export function spreadsheetSafe(cell: string): string {
   return FORMULA_START.test(cell) ? `'${cell}` : cell;
 }
 
+/**
+ * Asks for the first page before answering, so that a refused question (an unknown purpose, a
+ * caller without access) fails before any CSV is sent; later pages are asked for as the
+ * chunks are taken.
+ */
 export async function rightsMatrixCsv(
   execute: GraphQLExecutor,
   params: RightsMatrixParams,
@@ -61,18 +70,12 @@ export async function rightsMatrixCsv(
     companies: params.companies ?? null,
     rights: params.rights ?? null,
   };
-  const rows: Row[] = [];
-  let rights: string[] = [];
-  let after: string | null = null;
-  for (let page = 0; page < MAX_PAGES; page++) {
-    const data = await runTyped(execute, RightsMatrixExportQuery, { ...variables, after });
-    const matrix: Result['rightsMatrix'] = data.rightsMatrix;
-    rights = matrix.rights;
-    rows.push(...matrix.rows);
-    if (!matrix.pageInfo.hasNextPage || !matrix.pageInfo.endCursor) break;
-    after = matrix.pageInfo.endCursor;
-  }
-  const records = rows.map((row) => {
+  const page = async (after: string | null): Promise<Matrix> =>
+    (await runTyped(execute, RightsMatrixExportQuery, { ...variables, after })).rightsMatrix;
+  const first = await page(null);
+  const rights = first.rights;
+
+  const record = (row: Row): string[] => {
     const status = new Map(row.cells.map((c) => [c.right as string, c.status as string]));
     return [
       asOf,
@@ -91,11 +94,28 @@ export async function rightsMatrixCsv(
         .map((c) => c.right)
         .join(' '),
     ];
-  });
-  const table = [[...CSV_LEADING_COLUMNS, ...rights, 'disputed_rights'], ...records];
-  const csv = stringify(
-    table.map((record) => record.map(spreadsheetSafe)),
-    { record_delimiter: 'windows' },
-  );
-  return { csv, asOf, rowCount: rows.length };
+  };
+  const csv = (records: string[][]): string =>
+    stringify(
+      records.map((r) => r.map(spreadsheetSafe)),
+      { record_delimiter: 'windows' },
+    );
+
+  async function* chunks(): AsyncGenerator<string> {
+    let matrix = first;
+    yield csv([[...CSV_LEADING_COLUMNS, ...rights, 'disputed_rights'], ...matrix.rows.map(record)]);
+    for (let pages = 1; pages < MAX_PAGES; pages++) {
+      if (!matrix.pageInfo.hasNextPage || !matrix.pageInfo.endCursor) return;
+      matrix = await page(matrix.pageInfo.endCursor);
+      if (matrix.rows.length > 0) yield csv(matrix.rows.map(record));
+    }
+  }
+  return { asOf, chunks: chunks() };
+}
+
+/** The whole text of a stream of chunks: for the command line's --out and for tests. */
+export async function textOf(chunks: AsyncIterable<string>): Promise<string> {
+  let text = '';
+  for await (const chunk of chunks) text += chunk;
+  return text;
 }
