@@ -28,8 +28,11 @@ const LAUNCHER_ROOT = process.env.BENCH_LAUNCHER_ROOT ?? PROJECT_ROOT;
 export const BENCH_PORT = Number(process.env.BENCH_NEO4J_PORT ?? 7720);
 export const BENCH_ROOT = process.env.BENCH_NEO4J_ROOT ?? '/tmp/bench-neo4j';
 
-/** Scale 1 is the issue's large graph: 10,000 companies, 40,000 plans, 200,000 practices. */
-export const SIZES = { small: 0.01, medium: 0.1, large: 1 } as const;
+/**
+ * Scale 1 is the issue's large graph: 10,000 companies, 40,000 plans, 200,000 practices;
+ * xlarge is four times that (issue 20: cost should follow the page, not the graph).
+ */
+export const SIZES = { small: 0.01, medium: 0.1, large: 1, xlarge: 4 } as const;
 export type SizeName = keyof typeof SIZES;
 
 export function isSizeName(s: string): s is SizeName {
@@ -48,8 +51,8 @@ export interface Neo4jSizing {
 /** Heap and page cache by size, overridable with NEO4J_LOCAL_HEAP / BENCH_PAGECACHE. */
 export function sizingFor(scale: number): Neo4jSizing {
   return {
-    heap: process.env.NEO4J_LOCAL_HEAP ?? (scale >= 0.5 ? '4g' : '2g'),
-    pagecache: process.env.BENCH_PAGECACHE ?? (scale >= 0.5 ? '4g' : '1g'),
+    heap: process.env.NEO4J_LOCAL_HEAP ?? (scale >= 2 ? '6g' : scale >= 0.5 ? '4g' : '2g'),
+    pagecache: process.env.BENCH_PAGECACHE ?? (scale >= 2 ? '10g' : scale >= 0.5 ? '4g' : '1g'),
   };
 }
 

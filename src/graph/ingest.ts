@@ -164,7 +164,7 @@ export async function ingest(
 /** A large bundle may take a while on a busy server. */
 const INGEST_TIMEOUT_MS = 300_000;
 
-interface NodeRow {
+export interface NodeRow {
   id: string;
   hash: string;
   /** The entry as written (canonical JSON): what a version keeps when it is replaced. */
@@ -191,6 +191,58 @@ function nodeRows(
     out.set(spec.label, { rows, entries });
   }
   return out;
+}
+
+/** One relationship to write: from an entry's id to a target's id (or a right's code). */
+export interface RelationshipRow {
+  from: string;
+  to: string;
+  props: Record<string, unknown>;
+}
+
+/** The relationships a section's entries own, by reference, as the write sends them. */
+function relationshipRows(
+  spec: (typeof SECTIONS)[number],
+  entries: readonly { id: string }[],
+): { rel: ReferenceSpec<{ id: string }>; type: string; rels: RelationshipRow[] }[] {
+  const out: { rel: ReferenceSpec<{ id: string }>; type: string; rels: RelationshipRow[] }[] = [];
+  for (const rel of spec.references as readonly ReferenceSpec<{ id: string }>[]) {
+    if (!rel.type) continue;
+    const rels = entries.flatMap((e) =>
+      rel.refs(e).map((r) => ({ from: e.id, to: r.to, props: r.props ?? {} })),
+    );
+    if (rels.length > 0) out.push({ rel, type: rel.type, rels });
+  }
+  return out;
+}
+
+/**
+ * Every row a first write of this bundle sends, nodes by label and relationships by reference:
+ * what bench/ingest.ts writes with a bare UNWIND ... MERGE to compare ingestion against.
+ */
+export function bundleRows(validated: ValidatedBundle): {
+  nodes: { label: NodeLabel; rows: NodeRow[] }[];
+  relationships: {
+    label: NodeLabel;
+    type: string;
+    targets: readonly NodeLabel[];
+    targetKey: 'id' | 'code';
+    rels: RelationshipRow[];
+  }[];
+} {
+  const labels = nodeRows(validated);
+  return {
+    nodes: [...labels].map(([label, { rows }]) => ({ label, rows })),
+    relationships: SECTIONS.flatMap((spec) =>
+      relationshipRows(spec, labels.get(spec.label)?.entries ?? []).map(({ rel, type, rels }) => ({
+        label: spec.label,
+        type,
+        targets: rel.targets,
+        targetKey: rel.targetKey ?? 'id',
+        rels,
+      })),
+    ),
+  };
 }
 
 async function compareWithGraph(
@@ -267,15 +319,10 @@ async function writeBundle(
       const entries = labels.get(spec.label)?.entries;
       if (!changedHere || changedHere.size === 0 || !entries) continue;
       const changedEntries = entries.filter((e) => changedHere.has(e.id));
-      for (const rel of spec.references as readonly ReferenceSpec<{ id: string }>[]) {
-        if (!rel.type) continue;
-        const rels = changedEntries.flatMap((e) =>
-          rel.refs(e).map((r) => ({ from: e.id, to: r.to, props: r.props ?? {} })),
-        );
-        if (rels.length === 0) continue;
+      for (const { rel, type, rels } of relationshipRows(spec, changedEntries)) {
         const cypher = mergeRelationshipsCypher(
           spec.label,
-          rel.type,
+          type,
           rel.targets,
           rel.targetKey ?? 'id',
           rel.identity,

@@ -1,0 +1,200 @@
+/**
+ * The exports' memory and time by graph size: for each size, the API as a real process
+ * (`node dist/cli/start.js`, or another build's with --api) on the bench's Neo4j for that size
+ * (loaded by `npm run bench:generate -- --size <size>`), then GET /export/graph.jsonld and GET
+ * /export/rights-matrix.csv?asOf=2025-06-01, one after the other, each read to its end by a
+ * client that counts bytes. The API's resident memory is sampled from /proc every 20 ms: its
+ * peak during each export is reported beside its resident memory before the exports.
+ *   npm run -s bench:exports -- [--sizes small,large] [--api path/to/start.js] [--label name]
+ * The report goes to stdout and to bench/results/v2/exports-<label>.json.
+ */
+import { type ChildProcess, spawn } from 'node:child_process';
+import { readFileSync } from 'node:fs';
+import net from 'node:net';
+import path from 'node:path';
+import {
+  commandLine,
+  isSizeName,
+  log,
+  parseFlags,
+  PROJECT_ROOT,
+  SIZES,
+  sizingFor,
+  startBenchNeo4j,
+  writeResult,
+} from './env';
+
+const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+
+async function freePort(): Promise<number> {
+  const server = net.createServer();
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  const { port } = server.address() as net.AddressInfo;
+  await new Promise<void>((resolve) => server.close(() => resolve()));
+  return port;
+}
+
+/** The process's resident memory now, in MiB (VmRSS of /proc/<pid>/status). */
+function rssMiB(pid: number): number {
+  const status = readFileSync(`/proc/${pid}/status`, 'utf8');
+  const kib = Number(/VmRSS:\s+(\d+) kB/.exec(status)?.[1] ?? NaN);
+  return Math.round((kib / 1024) * 10) / 10;
+}
+
+async function startApi(
+  script: string,
+  uri: string,
+): Promise<{ child: ChildProcess; origin: string }> {
+  const port = await freePort();
+  const child = spawn(process.execPath, [script], {
+    cwd: PROJECT_ROOT,
+    env: {
+      PATH: process.env.PATH,
+      TZ: 'UTC',
+      NODE_ENV: 'production',
+      LOG_LEVEL: 'warn',
+      HOST: '127.0.0.1',
+      PORT: String(port),
+      NEO4J_URI: uri,
+      SEED_ON_EMPTY: 'false',
+      NEO4J_TIMEOUT_MS: '60000',
+      RATE_LIMIT_ANONYMOUS: '0',
+      RATE_LIMIT_PER_KEY: '0',
+    },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  let output = '';
+  await new Promise<void>((resolve, reject) => {
+    const timer = setTimeout(() => reject(new Error(`the API was not ready:\n${output}`)), 120_000);
+    const onData = (chunk: Buffer) => {
+      output += chunk.toString();
+      if (output.includes(' API ready at ')) {
+        clearTimeout(timer);
+        resolve();
+      }
+    };
+    child.stdout?.on('data', onData);
+    child.stderr?.on('data', onData);
+    child.once('exit', (code) => reject(new Error(`the API exited (${code}):\n${output}`)));
+  });
+  return { child, origin: `http://127.0.0.1:${port}` };
+}
+
+async function stopApi(child: ChildProcess): Promise<void> {
+  if (child.exitCode !== null || child.signalCode !== null) return;
+  const exited = new Promise((resolve) => child.once('exit', resolve));
+  child.kill('SIGTERM');
+  await exited;
+}
+
+interface ExportRun {
+  path: string;
+  status: number;
+  bytes: number;
+  seconds: number;
+  /** Seconds until the first byte of the body arrived. */
+  firstByteSeconds: number | null;
+  apiRssBeforeMiB: number;
+  apiPeakRssMiB: number;
+  error?: string;
+}
+
+/** One export, read to its end, with the API's resident memory sampled meanwhile. */
+async function runExport(origin: string, pid: number, exportPath: string): Promise<ExportRun> {
+  const before = rssMiB(pid);
+  let peak = before;
+  const sampler = setInterval(() => {
+    try {
+      peak = Math.max(peak, rssMiB(pid));
+    } catch {
+      // The process ended: the export reports the failure.
+    }
+  }, 20);
+  const started = performance.now();
+  let firstByte: number | null = null;
+  let bytes = 0;
+  let status = 0;
+  let error: string | undefined;
+  try {
+    const res = await fetch(`${origin}${exportPath}`, { signal: AbortSignal.timeout(900_000) });
+    status = res.status;
+    for await (const chunk of res.body as unknown as AsyncIterable<Uint8Array>) {
+      firstByte ??= performance.now();
+      bytes += chunk.length;
+    }
+  } catch (e) {
+    error = e instanceof Error ? `${e.name}: ${e.message}` : String(e);
+  } finally {
+    clearInterval(sampler);
+  }
+  const seconds = (performance.now() - started) / 1000;
+  return {
+    path: exportPath,
+    status,
+    bytes,
+    seconds: Math.round(seconds * 100) / 100,
+    firstByteSeconds: firstByte === null ? null : Math.round((firstByte - started) / 10) / 100,
+    apiRssBeforeMiB: before,
+    apiPeakRssMiB: peak,
+    ...(error ? { error } : {}),
+  };
+}
+
+const EXPORTS = ['/export/graph.jsonld', '/export/rights-matrix.csv?asOf=2025-06-01'];
+
+async function main(): Promise<void> {
+  const argv = process.argv.slice(2);
+  const flags = parseFlags(argv);
+  const sizes = (flags.get('sizes') ?? 'small,large').split(',');
+  for (const size of sizes) {
+    if (!isSizeName(size))
+      throw new Error(`unknown size "${size}": ${Object.keys(SIZES).join(', ')}`);
+  }
+  const script = path.resolve(
+    flags.get('api') ?? path.join(PROJECT_ROOT, 'dist', 'cli', 'start.js'),
+  );
+  const label = flags.get('label') ?? 'streamed';
+  const results: { size: string; exports: ExportRun[] }[] = [];
+  for (const size of sizes) {
+    const neo4j = await startBenchNeo4j(size, sizingFor(SIZES[size as keyof typeof SIZES]), {
+      log,
+    });
+    const uri = neo4j.uri.replace(/^bolt:/, 'neo4j:');
+    const { child, origin } = await startApi(script, uri);
+    try {
+      // A first small request, so that start-up allocations are behind us.
+      await fetch(`${origin}/graphql`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify({ query: '{ about { nodeCounts { label count } } }' }),
+      });
+      await sleep(1000);
+      const runs: ExportRun[] = [];
+      for (const exportPath of EXPORTS) {
+        const run = await runExport(origin, child.pid!, exportPath);
+        log(`${size} ${exportPath}: ${JSON.stringify(run)}`);
+        runs.push(run);
+      }
+      results.push({ size, exports: runs });
+    } finally {
+      await stopApi(child);
+      await neo4j.stop();
+    }
+  }
+  const report = {
+    command: commandLine('bench:exports', argv),
+    date: new Date().toISOString(),
+    api: path.relative(PROJECT_ROOT, script),
+    label,
+    results,
+  };
+  const text = await writeResult(`exports-${label}.json`, JSON.stringify(report, null, 2));
+  process.stdout.write(text);
+}
+
+main().catch((error: unknown) => {
+  process.stderr.write(
+    `${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`,
+  );
+  process.exit(1);
+});
