@@ -1,5 +1,5 @@
 /**
- * `npm run bench -- [--size large] [--rounds 3] [--duration 5] [--warmup 3] [--settle 1]
+ * `npm run bench -- [--size large[,xlarge]] [--rounds 3] [--duration 5] [--warmup 3] [--settle 1]
  *   [--concurrency 1,4] [--only name,name] [--targets R,O,N] [--max-minutes 40] [--keep-running]
  *   [--check-only]`
  *
@@ -12,7 +12,8 @@
  * `settle` seconds of the same requests, unmeasured: the garbage a previous cell's 0.8 s
  * question left in Neo4j and the target is collected there, not in a 2 ms question's window.
  * Writes bench/results/run-<size>.json and bench/results/run-<size>.md, and stops what it
- * started.
+ * started. Several sizes (`--size large,xlarge`) are measured one after the other in the same
+ * run (each within --max-minutes), then compared in bench/results/sizes-<a>-<b>.md.
  */
 import { existsSync, readFileSync } from 'node:fs';
 import os from 'node:os';
@@ -25,6 +26,7 @@ import {
   parseFlags,
   PROJECT_ROOT,
   SIZES,
+  type SizeName,
   sizingFor,
   startBenchNeo4j,
   writeResult,
@@ -121,8 +123,91 @@ const ratio = (a: number | undefined, b: number | undefined): string =>
 
 async function main(): Promise<void> {
   const flags = parseFlags(process.argv.slice(2));
-  const size = flags.get('size') ?? 'large';
-  if (!isSizeName(size)) throw new Error(`--size must be one of ${Object.keys(SIZES).join(', ')}`);
+  const sizes = (flags.get('size') ?? 'large').split(',');
+  for (const size of sizes)
+    if (!isSizeName(size))
+      throw new Error(`--size must be one or more of ${Object.keys(SIZES).join(', ')}`);
+  for (const size of sizes)
+    if (!existsSync(dataDirFor(size)))
+      throw new Error(
+        `no ${size} graph at ${dataDirFor(size)}: run npm run -s bench:generate -- --size ${size} first`,
+      );
+  const reports: Report[] = [];
+  for (const size of sizes as SizeName[]) {
+    const report = await runSize(size, flags);
+    if (report) reports.push(report);
+  }
+  if (reports.length > 1) {
+    const name = `sizes-${reports.map((r) => r.size).join('-')}.md`;
+    process.stdout.write(`${await writeResult(name, sizesMarkdown(reports))}\n`);
+  }
+}
+
+type Report = {
+  date: string;
+  command: string;
+  size: SizeName;
+  memory: Record<string, { peakMiB: number; rssMiB: number } | null>;
+  listTotals: unknown;
+  results: ({ workload: string; concurrency: number } & Partial<Record<TargetName, Sample>>)[];
+};
+
+/**
+ * Sizes measured in one run, side by side: each workload's p50 at the larger size over its p50
+ * at the first (issue 20: a paged question's page 1 at xlarge within 1.5x large), and the
+ * targets' peak resident memory.
+ */
+function sizesMarkdown(reports: Report[]): string {
+  const [base, ...rest] = reports;
+  const lines = [
+    `# Sizes in one run: ${reports.map((r) => r.size).join(', ')}`,
+    '',
+    `\`${base!.command}\`, ${base!.date} to ${reports[reports.length - 1]!.date}.`,
+    '',
+    'p50 in ms at concurrency 1, each size, and the ratio to the first size.',
+    '',
+    `| workload | target | ${reports.map((r) => r.size).join(' | ')} | ${rest.map((r) => `${r.size}/${base!.size}`).join(' | ')} |`,
+    `| --- | --- | ${reports.map(() => '---').join(' | ')} | ${rest.map(() => '---').join(' | ')} |`,
+  ];
+  for (const row of base!.results.filter((r) => r.concurrency === 1)) {
+    for (const t of TARGETS) {
+      const p50s = reports.map(
+        (r) => r.results.find((x) => x.workload === row.workload && x.concurrency === 1)?.[t]?.p50,
+      );
+      if (p50s.every((p) => p === undefined)) continue;
+      lines.push(
+        `| ${row.workload} | ${t} | ${p50s.map((p) => (p === undefined ? 'n/a' : p.toFixed(1))).join(' | ')} | ${p50s
+          .slice(1)
+          .map((p) => ratio(p, p50s[0]))
+          .join(' | ')} |`,
+      );
+    }
+  }
+  lines.push(
+    '',
+    'Peak resident memory of each target (VmHWM, MiB), and the ratio to the first size.',
+    '',
+  );
+  lines.push(
+    `| target | ${reports.map((r) => r.size).join(' | ')} | ${rest.map((r) => `${r.size}/${base!.size}`).join(' | ')} |`,
+  );
+  lines.push(
+    `| --- | ${reports.map(() => '---').join(' | ')} | ${rest.map(() => '---').join(' | ')} |`,
+  );
+  for (const t of TARGETS) {
+    const peaks = reports.map((r) => r.memory[t]?.peakMiB);
+    if (peaks.every((p) => p === undefined)) continue;
+    lines.push(
+      `| ${t} | ${peaks.map((p) => p ?? 'n/a').join(' | ')} | ${peaks
+        .slice(1)
+        .map((p) => ratio(p, peaks[0]))
+        .join(' | ')} |`,
+    );
+  }
+  return `${lines.join('\n')}\n`;
+}
+
+async function runSize(size: SizeName, flags: Map<string, string>): Promise<Report | null> {
   const rounds = Number(flags.get('rounds') ?? 3);
   const duration = Number(flags.get('duration') ?? 5);
   const warmup = Number(flags.get('warmup') ?? 3);
@@ -134,10 +219,6 @@ async function main(): Promise<void> {
   const deadline = Date.now() + Number(flags.get('max-minutes') ?? 40) * 60_000;
   const command = commandLine('bench', process.argv.slice(2));
 
-  if (!existsSync(dataDirFor(size)))
-    throw new Error(
-      `no ${size} graph at ${dataDirFor(size)}: run npm run -s bench:generate -- --size ${size} first`,
-    );
   const sizing = sizingFor(SIZES[size]);
   const neo4j = await startBenchNeo4j(size, sizing, { log });
   const targets: Target[] = [];
@@ -191,7 +272,7 @@ async function main(): Promise<void> {
       );
       log(`answers checked: ${differing.length} workload(s) with a differing or failing target`);
       if (differing.length > 0) process.exitCode = 1;
-      return;
+      return null;
     }
 
     log(`warm-up: ${warmup} s per workload and target at concurrency 4`);
@@ -278,6 +359,7 @@ async function main(): Promise<void> {
     };
     await writeResult(`run-${size}.json`, JSON.stringify(report, null, 2));
     process.stdout.write(`${await writeResult(`run-${size}.md`, markdown(report))}\n`);
+    return report;
   } finally {
     for (const t of targets) t.child.kill('SIGTERM');
     if (!flags.has('keep-running')) await neo4j.stop();
