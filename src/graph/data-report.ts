@@ -218,10 +218,12 @@ const pct = (c: Coverage) =>
   c.cells === 0 ? '  -  ' : `${((100 * c.known) / c.cells).toFixed(1).padStart(5)}%`;
 
 export function formatDataReport(r: DataReport): string {
+  // As wide as the longest name ("DeepSeek (Hangzhou DeepSeek ...)"), so the columns line up.
+  const width = Math.max(26, ...r.companies.map((c) => c.name.length + 2));
   const head =
-    `company`.padEnd(26) + 'plans  ' + REPORT_PURPOSES.map((p) => p.padStart(26)).join('');
+    `company`.padEnd(width) + 'plans  ' + REPORT_PURPOSES.map((p) => p.padStart(26)).join('');
   const line = (name: string, plans: number | string, cov: Record<string, Coverage>) =>
-    name.padEnd(26) +
+    name.padEnd(width) +
     String(plans).padStart(5) +
     '  ' +
     REPORT_PURPOSES.map((p) =>
