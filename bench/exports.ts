@@ -8,9 +8,7 @@
  *   npm run -s bench:exports -- [--sizes small,large] [--api path/to/start.js] [--label name]
  * The report goes to stdout and to bench/results/v2/exports-<label>.json.
  */
-import { type ChildProcess, spawn } from 'node:child_process';
 import { readFileSync } from 'node:fs';
-import net from 'node:net';
 import path from 'node:path';
 import {
   commandLine,
@@ -23,68 +21,15 @@ import {
   startBenchNeo4j,
   writeResult,
 } from './env';
+import { startApiProcess, stopChild } from './processes';
 
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
-
-async function freePort(): Promise<number> {
-  const server = net.createServer();
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  const { port } = server.address() as net.AddressInfo;
-  await new Promise<void>((resolve) => server.close(() => resolve()));
-  return port;
-}
 
 /** The process's resident memory now, in MiB (VmRSS of /proc/<pid>/status). */
 function rssMiB(pid: number): number {
   const status = readFileSync(`/proc/${pid}/status`, 'utf8');
   const kib = Number(/VmRSS:\s+(\d+) kB/.exec(status)?.[1] ?? NaN);
   return Math.round((kib / 1024) * 10) / 10;
-}
-
-async function startApi(
-  script: string,
-  uri: string,
-): Promise<{ child: ChildProcess; origin: string }> {
-  const port = await freePort();
-  const child = spawn(process.execPath, [script], {
-    cwd: PROJECT_ROOT,
-    env: {
-      PATH: process.env.PATH,
-      TZ: 'UTC',
-      NODE_ENV: 'production',
-      LOG_LEVEL: 'warn',
-      HOST: '127.0.0.1',
-      PORT: String(port),
-      NEO4J_URI: uri,
-      SEED_ON_EMPTY: 'false',
-      NEO4J_TIMEOUT_MS: '60000',
-      RATE_LIMIT_ANONYMOUS: '0',
-      RATE_LIMIT_PER_KEY: '0',
-    },
-    stdio: ['ignore', 'pipe', 'pipe'],
-  });
-  let output = '';
-  await new Promise<void>((resolve, reject) => {
-    const timer = setTimeout(() => reject(new Error(`the API was not ready:\n${output}`)), 120_000);
-    const onData = (chunk: Buffer) => {
-      output += chunk.toString();
-      if (output.includes(' API ready at ')) {
-        clearTimeout(timer);
-        resolve();
-      }
-    };
-    child.stdout?.on('data', onData);
-    child.stderr?.on('data', onData);
-    child.once('exit', (code) => reject(new Error(`the API exited (${code}):\n${output}`)));
-  });
-  return { child, origin: `http://127.0.0.1:${port}` };
-}
-
-async function stopApi(child: ChildProcess): Promise<void> {
-  if (child.exitCode !== null || child.signalCode !== null) return;
-  const exited = new Promise((resolve) => child.once('exit', resolve));
-  child.kill('SIGTERM');
-  await exited;
 }
 
 interface ExportRun {
@@ -160,7 +105,7 @@ async function main(): Promise<void> {
       log,
     });
     const uri = neo4j.uri.replace(/^bolt:/, 'neo4j:');
-    const { child, origin } = await startApi(script, uri);
+    const { child, origin } = await startApiProcess(uri, {}, script);
     try {
       // A first small request, so that start-up allocations are behind us.
       await fetch(`${origin}/graphql`, {
@@ -177,7 +122,7 @@ async function main(): Promise<void> {
       }
       results.push({ size, exports: runs });
     } finally {
-      await stopApi(child);
+      await stopChild(child);
       await neo4j.stop();
     }
   }

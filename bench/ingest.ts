@@ -24,9 +24,8 @@
  * and to bench/results/v2/ingest.json.
  */
 import 'reflect-metadata';
-import { type ChildProcess, spawn } from 'node:child_process';
+import { spawn } from 'node:child_process';
 import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
-import net from 'node:net';
 import path from 'node:path';
 import { createApiKey } from '../src/api/auth/api-keys.store';
 import { applyMigrations, type Database } from '../src/db';
@@ -44,18 +43,10 @@ import {
   SEEDS_DIR,
   writeResult,
 } from './env';
+import { startApiProcess, stopChild } from './processes';
 import { companiesBundle, countsFor, referenceBundle } from './synthetic';
 
 const API_COMPANIES_PER_CALL = 100;
-
-async function freePort(): Promise<number> {
-  const server = net.createServer();
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  const { port } = server.address() as net.AddressInfo;
-  await new Promise<void>((resolve) => server.close(() => resolve()));
-  return port;
-}
-
 /** Empty graph, then the seeds and the synthetic reference bundle: what every write builds on. */
 async function prepare(db: Database): Promise<void> {
   await db.autoCommit(
@@ -118,42 +109,6 @@ async function run(command: string, args: string[], env: NodeJS.ProcessEnv): Pro
   const code = await new Promise<number | null>((resolve) => child.once('close', resolve));
   if (code !== 0) throw new Error(`${command} ${args.join(' ')} exited ${code}:\n${output}`);
   return output;
-}
-
-async function startApi(uri: string): Promise<{ child: ChildProcess; url: string }> {
-  const port = await freePort();
-  const child = spawn(process.execPath, [path.join(PROJECT_ROOT, 'dist', 'cli', 'start.js')], {
-    cwd: PROJECT_ROOT,
-    env: {
-      PATH: process.env.PATH,
-      TZ: 'UTC',
-      NODE_ENV: 'production',
-      LOG_LEVEL: 'warn',
-      HOST: '127.0.0.1',
-      PORT: String(port),
-      NEO4J_URI: uri,
-      SEED_ON_EMPTY: 'false',
-      NEO4J_TIMEOUT_MS: '60000',
-      MAX_BODY_BYTES: '50000000',
-      RATE_LIMIT_PER_KEY: '0',
-    },
-    stdio: ['ignore', 'pipe', 'pipe'],
-  });
-  let output = '';
-  await new Promise<void>((resolve, reject) => {
-    const timer = setTimeout(() => reject(new Error(`the API was not ready:\n${output}`)), 120_000);
-    const onData = (chunk: Buffer) => {
-      output += chunk.toString();
-      if (output.includes(' API ready at ')) {
-        clearTimeout(timer);
-        resolve();
-      }
-    };
-    child.stdout?.on('data', onData);
-    child.stderr?.on('data', onData);
-    child.once('exit', (code) => reject(new Error(`the API exited (${code}):\n${output}`)));
-  });
-  return { child, url: `http://127.0.0.1:${port}/graphql` };
 }
 
 interface Measured {
@@ -278,7 +233,7 @@ async function main(): Promise<void> {
     if (only.includes('api')) {
       await fresh();
       const { token } = await createApiKey(db, 'curator', 'ingest bench');
-      const api = await startApi(uri);
+      const api = await startApiProcess(uri, { MAX_BODY_BYTES: '50000000' });
       try {
         const started = performance.now();
         for (const bundle of apiBundles) {
@@ -300,7 +255,7 @@ async function main(): Promise<void> {
           `${apiBundles.length} calls of up to ${API_COMPANIES_PER_CALL} companies`,
         );
       } finally {
-        api.child.kill('SIGTERM');
+        await stopChild(api.child);
       }
     }
   }

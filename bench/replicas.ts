@@ -14,9 +14,8 @@
  * curated data, and its own redis-server on a free port.
  */
 import 'reflect-metadata';
-import { type ChildProcess, spawn } from 'node:child_process';
+import type { ChildProcess } from 'node:child_process';
 import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
-import net from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
 import autocannon from 'autocannon';
@@ -24,6 +23,7 @@ import { createApiKey } from '../src/api/auth/api-keys.store';
 import { applyMigrations, Database } from '../src/db';
 import { startLocalNeo4j } from '../src/devtools/local-neo4j';
 import { PROJECT_ROOT, RESULTS_DIR } from './env';
+import { freePort, startApiProcess, startChild, stopChild } from './processes';
 
 const READS = [
   '{ rightsMatrix(companies: ["mistral-ai", "openai"], asOf: "2025-02-12") { totalCount rows { plan { id } cells { right status } } } }',
@@ -35,46 +35,6 @@ const RECORD = 'mutation ($input: IncidentInput!) { recordIncident(input: $input
 
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 const WARM_UP_SECONDS = 20;
-
-async function freePort(): Promise<number> {
-  const server = net.createServer();
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  const { port } = server.address() as net.AddressInfo;
-  await new Promise<void>((resolve) => server.close(() => resolve()));
-  return port;
-}
-
-/** Starts a child and resolves once a line of its output contains `ready`. */
-async function startChild(
-  command: string,
-  args: string[],
-  env: NodeJS.ProcessEnv,
-  ready: string,
-): Promise<ChildProcess> {
-  const child = spawn(command, args, { cwd: PROJECT_ROOT, env, stdio: ['ignore', 'pipe', 'pipe'] });
-  let output = '';
-  await new Promise<void>((resolve, reject) => {
-    const timer = setTimeout(() => reject(new Error(`${command}: not ready:\n${output}`)), 120_000);
-    const onData = (chunk: Buffer) => {
-      output += chunk.toString();
-      if (output.includes(ready)) {
-        clearTimeout(timer);
-        resolve();
-      }
-    };
-    child.stdout?.on('data', onData);
-    child.stderr?.on('data', onData);
-    child.once('exit', (code) => reject(new Error(`${command} exited (${code}):\n${output}`)));
-  });
-  return child;
-}
-
-async function stopChild(child: ChildProcess): Promise<void> {
-  if (child.exitCode !== null || child.signalCode !== null) return;
-  const exited = new Promise((resolve) => child.once('exit', resolve));
-  child.kill('SIGTERM');
-  await exited;
-}
 
 interface Round {
   replicas: number;
@@ -209,28 +169,13 @@ async function main(): Promise<void> {
   try {
     await applyMigrations(db);
     const startApi = async (seed: boolean) => {
-      const apiPort = await freePort();
-      const child = await startChild(
-        process.execPath,
-        [path.join(PROJECT_ROOT, 'dist', 'cli', 'start.js')],
-        {
-          PATH: process.env.PATH,
-          TZ: 'UTC',
-          NODE_ENV: 'production',
-          LOG_LEVEL: 'warn',
-          HOST: '127.0.0.1',
-          PORT: String(apiPort),
-          NEO4J_URI: uri,
-          REDIS_URL: `redis://127.0.0.1:${redisPort}`,
-          SEED_ON_EMPTY: String(seed),
-          NEO4J_TIMEOUT_MS: '10000',
-          RATE_LIMIT_ANONYMOUS: '0',
-          RATE_LIMIT_PER_KEY: '0',
-        },
-        ' API ready at ',
-      );
+      const { child, url } = await startApiProcess(uri, {
+        REDIS_URL: `redis://127.0.0.1:${redisPort}`,
+        SEED_ON_EMPTY: String(seed),
+        NEO4J_TIMEOUT_MS: '10000',
+      });
       apis.push(child);
-      return `http://127.0.0.1:${apiPort}/graphql`;
+      return url;
     };
     const first = await startApi(true);
     const second = await startApi(false);
