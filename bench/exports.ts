@@ -5,7 +5,8 @@
  * /export/rights-matrix.csv?asOf=2025-06-01, one after the other, each read to its end by a
  * client that counts bytes. The API's resident memory is sampled from /proc every 20 ms: its
  * peak during each export is reported beside its resident memory before the exports.
- *   npm run -s bench:exports -- [--sizes small,large] [--api path/to/start.js] [--label name]
+ *   npm run -s bench:exports -- [--sizes small,large] [--exports jsonld,csv] [--api path/to/start.js]
+ *     [--label name]
  * The report goes to stdout and to bench/results/v2/exports-<label>.json.
  */
 import { readFileSync } from 'node:fs';
@@ -85,7 +86,10 @@ async function runExport(origin: string, pid: number, exportPath: string): Promi
   };
 }
 
-const EXPORTS = ['/export/graph.jsonld', '/export/rights-matrix.csv?asOf=2025-06-01'];
+const EXPORTS: Record<string, string> = {
+  jsonld: '/export/graph.jsonld',
+  csv: '/export/rights-matrix.csv?asOf=2025-06-01',
+};
 
 async function main(): Promise<void> {
   const argv = process.argv.slice(2);
@@ -99,6 +103,10 @@ async function main(): Promise<void> {
     flags.get('api') ?? path.join(PROJECT_ROOT, 'dist', 'cli', 'start.js'),
   );
   const label = flags.get('label') ?? 'streamed';
+  const kinds = (flags.get('exports') ?? 'jsonld,csv').split(',');
+  for (const kind of kinds)
+    if (!EXPORTS[kind])
+      throw new Error(`unknown export "${kind}": ${Object.keys(EXPORTS).join(', ')}`);
   const results: { size: string; exports: ExportRun[] }[] = [];
   for (const size of sizes) {
     const neo4j = await startBenchNeo4j(size, sizingFor(SIZES[size as keyof typeof SIZES]), {
@@ -115,7 +123,7 @@ async function main(): Promise<void> {
       });
       await sleep(1000);
       const runs: ExportRun[] = [];
-      for (const exportPath of EXPORTS) {
+      for (const exportPath of kinds.map((k) => EXPORTS[k]!)) {
         const run = await runExport(origin, child.pid!, exportPath);
         log(`${size} ${exportPath}: ${JSON.stringify(run)}`);
         runs.push(run);
