@@ -1,0 +1,124 @@
+/**
+ * A findings query with a selection never seen before, against the same query warm (issue 20:
+ * the first run's p50 within 3x the warm p50). Every new combination of fields used to be new
+ * Cypher text that Neo4j planned from scratch; the rules now run fixed Cypher whatever the
+ * selection, so only GraphQL's own parsing and validation of the new document should be new.
+ *   npm run -s bench:first-selection -- [--size large] [--selections 12] [--repeat 5]
+ *
+ * The API as a process (`node dist/cli/start.js`) on the bench Neo4j of that size (loaded with
+ * `npm run bench:generate`). After a warm-up with every field selected, each of `selections`
+ * field combinations (deterministic subsets of Finding's fields, each with an alias of its own
+ * so that the document text is new) is sent once (its first run), then `repeat` times more
+ * (warm). Reported: the p50 of first runs, the p50 of the warm runs, and their ratio. The report
+ * goes to stdout and to bench/results/v2/first-selection-<size>.json.
+ */
+import {
+  log,
+  parseFlags,
+  commandLine,
+  isSizeName,
+  SIZES,
+  sizingFor,
+  startBenchNeo4j,
+  writeResult,
+} from './env';
+import { startApiProcess, stopChild } from './processes';
+
+const FIELDS = [
+  'kind',
+  'title',
+  'standing',
+  'verification',
+  'legalBasisEstablished',
+  'disputed',
+  'company { id name }',
+  'product { id name }',
+  'purpose { id }',
+  'plans { id name paid }',
+  'practices { id inForceFrom }',
+  'right { code }',
+  'legalBasis { id }',
+  'provisions { id citation }',
+  'explanation',
+];
+
+const query = (fields: string[], alias: string): string =>
+  `query FirstSelection($asOf: Date) { ${alias}: findings(asOf: $asOf, first: 20) { totalCount nodes { id ${fields.join(' ')} } } }`;
+
+/** The i-th subset of FIELDS: a deterministic mix, at least three fields. */
+function subset(i: number): string[] {
+  const picked = FIELDS.filter((_, k) => ((i * 2654435761 + k * 40503) >>> (k % 7)) % 3 !== 0);
+  return picked.length >= 3 ? picked : FIELDS.slice(0, 3 + (i % 5));
+}
+
+const median = (xs: number[]): number => {
+  const s = [...xs].sort((a, b) => a - b);
+  return s[Math.floor(s.length / 2)]!;
+};
+
+async function time(url: string, text: string): Promise<number> {
+  const started = performance.now();
+  const res = await fetch(url, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ query: text, variables: { asOf: '2025-06-01' } }),
+  });
+  const body = (await res.json()) as { errors?: unknown[] };
+  if (!res.ok || body.errors) throw new Error(`findings: ${JSON.stringify(body).slice(0, 500)}`);
+  return performance.now() - started;
+}
+
+async function main(): Promise<void> {
+  const argv = process.argv.slice(2);
+  const flags = parseFlags(argv);
+  const size = flags.get('size') ?? 'large';
+  if (!isSizeName(size)) throw new Error(`--size must be one of ${Object.keys(SIZES).join(', ')}`);
+  const selections = Number(flags.get('selections') ?? 12);
+  const repeat = Number(flags.get('repeat') ?? 5);
+  const neo4j = await startBenchNeo4j(size, sizingFor(SIZES[size]), { log });
+  const api = await startApiProcess(neo4j.uri.replace(/^bolt:/, 'neo4j:'));
+  const rows: { fields: number; firstMs: number; warmMs: number }[] = [];
+  try {
+    const all = query(FIELDS, 'warmup');
+    for (let i = 0; i < 5; i++)
+      log(`warm-up ${i + 1}: ${(await time(api.url, all)).toFixed(0)} ms`);
+    for (let i = 1; i <= selections; i++) {
+      const text = query(subset(i), `s${i}`);
+      const firstMs = await time(api.url, text);
+      const warm: number[] = [];
+      for (let r = 0; r < repeat; r++) warm.push(await time(api.url, text));
+      rows.push({
+        fields: subset(i).length,
+        firstMs: Math.round(firstMs),
+        warmMs: Math.round(median(warm)),
+      });
+      log(
+        `selection ${i} (${subset(i).length} fields): first ${firstMs.toFixed(0)} ms, warm ${median(warm).toFixed(0)} ms`,
+      );
+    }
+  } finally {
+    await stopChild(api.child);
+    await neo4j.stop();
+  }
+  const firstP50 = median(rows.map((r) => r.firstMs));
+  const warmP50 = median(rows.map((r) => r.warmMs));
+  const report = {
+    command: commandLine('bench:first-selection', argv),
+    date: new Date().toISOString(),
+    size,
+    firstP50Ms: firstP50,
+    warmP50Ms: warmP50,
+    ratio: Math.round((firstP50 / warmP50) * 100) / 100,
+    selections: rows,
+  };
+  process.stdout.write(
+    await writeResult(`first-selection-${size}.json`, JSON.stringify(report, null, 2)),
+  );
+}
+
+main().catch((error: unknown) => {
+  process.stderr.write(
+    `${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`,
+  );
+  process.exit(1);
+});
