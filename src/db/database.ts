@@ -300,12 +300,19 @@ export const STREAM_FETCH_SIZE = 500;
 export const STREAM_TIMEOUT_MS = 10 * 60_000;
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
+/**
+ * A query that needs more memory than one transaction may use (db.memory.transaction.max):
+ * Neo4j calls it transient, but the same question fails the same way again.
+ */
+const OUT_OF_TRANSACTION_MEMORY = 'Neo.TransientError.General.MemoryPoolOutOfMemoryError';
+
 /** Deadlocks and lock time-outs: the server rolled back and says a retry may succeed. */
 function isTransientServerError(error: unknown): boolean {
   return (
     error instanceof Neo4jError &&
     error.code.startsWith('Neo.TransientError.') &&
-    error.code !== 'Neo.TransientError.General.DatabaseUnavailable'
+    error.code !== 'Neo.TransientError.General.DatabaseUnavailable' &&
+    error.code !== OUT_OF_TRANSACTION_MEMORY
   );
 }
 
@@ -336,6 +343,13 @@ export function mapDriverError(error: unknown, queryName: string): unknown {
         {
           query: queryName,
         },
+      );
+    }
+    if (error.code === OUT_OF_TRANSACTION_MEMORY) {
+      return new AppError(
+        'QUERY_TOO_COMPLEX',
+        `the query "${queryName}" needs more memory than the database allows one transaction (db.memory.transaction.max): narrow the question (a company, a kind, a smaller page) or ask the operator to raise the limit`,
+        { query: queryName },
       );
     }
     if (error.code === 'Neo.ClientError.Transaction.TransactionTimedOutClientConfiguration') {

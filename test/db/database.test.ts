@@ -75,6 +75,24 @@ describe('the database layer against a real Neo4j', () => {
     expect(await openStreams()).toBe(0);
   });
 
+  it('refuses a question too large for one transaction, naming the limit, without retrying it', async () => {
+    // The launcher caps one transaction at a quarter of the heap; this collects far more.
+    const started = Date.now();
+    const error = await db
+      .read(
+        'tooLarge',
+        `UNWIND range(1, 20000000) AS i
+         WITH collect('row ' + toString(i) + ' of a question too large for one transaction') AS rows
+         RETURN size(rows) AS n`,
+      )
+      .catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(AppError);
+    expect((error as AppError).code).toBe('QUERY_TOO_COMPLEX');
+    expect((error as AppError).message).toContain('"tooLarge"');
+    expect((error as AppError).message).toContain('db.memory.transaction.max');
+    expect(Date.now() - started).toBeLessThan(30_000);
+  });
+
   it('is ready when Neo4j answers and the schema is current', async () => {
     expect(await checkReadiness(db)).toEqual({ ready: true });
   });
