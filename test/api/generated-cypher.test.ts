@@ -264,7 +264,7 @@ describe('the Cypher of the headline questions', () => {
            (this13)-[:FOR_PURPOSE]->(this11)
          } AND this12.paid = true)
        }
-       RETURN {kind: 'RIGHT_CONDITIONED_ON_PAYMENT', companyName: this1.name, id: ('right-conditioned-on-payment:' + this4.id + ':' + this3.id + ':' + this6.code), planId: this3.id, companyId: this1.id, company: this1, product: this2, plan: this3, practice: this4, handles: this5, right: this6, purpose: this11} AS var15
+       RETURN {kind: 'RIGHT_CONDITIONED_ON_PAYMENT', companyName: this1.name, id: ('right-conditioned-on-payment:' + this4.id + ':' + this3.id + ':' + this6.code), planId: this3.id, companyId: this1.id, company: this1.id, product: this2.id, plan: this3.id, practice: this4.id, handles: elementId(this5), right: this6.id, purpose: this11.id} AS var15
        UNION ALL
        WITH 'RIGHT_ONLY_ON_REQUEST' AS var16
        WHERE 'RIGHT_ONLY_ON_REQUEST' IN $param0
@@ -285,7 +285,7 @@ describe('the Cypher of the headline questions', () => {
            (this29)-[:FOR_PURPOSE]->(this27)
          })
        }
-       RETURN {kind: 'RIGHT_ONLY_ON_REQUEST', companyName: this17.name, id: ('right-only-on-request:' + this20.id + ':' + this19.id + ':' + this22.code), planId: this19.id, companyId: this17.id, company: this17, product: this18, plan: this19, practice: this20, handles: this21, right: this22, purpose: this27} AS var15
+       RETURN {kind: 'RIGHT_ONLY_ON_REQUEST', companyName: this17.name, id: ('right-only-on-request:' + this20.id + ':' + this19.id + ':' + this22.code), planId: this19.id, companyId: this17.id, company: this17.id, product: this18.id, plan: this19.id, practice: this20.id, handles: elementId(this21), right: this22.id, purpose: this27.id} AS var15
        UNION ALL
        WITH 'NO_WAY_TO_OBJECT' AS var31
        WHERE 'NO_WAY_TO_OBJECT' IN $param0
@@ -298,7 +298,7 @@ describe('the Cypher of the headline questions', () => {
        MATCH (this34)-[:APPLIES_TO]->(this37:Plan)-[:OF]->(this38:Product)-[:OFFERED_BY]->(this39:Company)
        WHERE (($param1 = true OR this39.id IN $param2) AND (this37.availableFrom <= date($param3) AND (this37.availableUntil IS NULL OR this37.availableUntil > date($param3))))
        MATCH (this34)-[:FOR_PURPOSE]->(this40:Purpose)
-       RETURN {kind: 'NO_WAY_TO_OBJECT', companyName: this39.name, id: ('no-way-to-object:' + this34.id), planId: this37.id, companyId: this39.id, company: this39, product: this38, plan: NULL, practice: this34, handles: this33, right: this32, purpose: this40} AS var15
+       RETURN {kind: 'NO_WAY_TO_OBJECT', companyName: this39.name, id: ('no-way-to-object:' + this34.id), planId: this37.id, companyId: this39.id, company: this39.id, product: this38.id, plan: NULL, practice: this34.id, handles: elementId(this33), right: this32.id, purpose: this40.id} AS var15
        UNION ALL
        WITH 'TRAINING_ON_BY_DEFAULT' AS var41
        WHERE 'TRAINING_ON_BY_DEFAULT' IN $param0
@@ -306,309 +306,339 @@ describe('the Cypher of the headline questions', () => {
        WHERE (this43.default = 'ON' AND (this43.inForceFrom <= date($param3) AND (this43.inForceUntil IS NULL OR this43.inForceUntil > date($param3)) AND (this43.retractedAt IS NULL OR date(this43.retractedAt) > date($param3))) AND ($param4 IN this43.scope OR 'WORLDWIDE' IN this43.scope))
        MATCH (this43)-[:APPLIES_TO]->(this44:Plan)-[:OF]->(this45:Product)-[:OFFERED_BY]->(this46:Company)
        WHERE (($param1 = true OR this46.id IN $param2) AND (this44.availableFrom <= date($param3) AND (this44.availableUntil IS NULL OR this44.availableUntil > date($param3))))
-       RETURN {kind: 'TRAINING_ON_BY_DEFAULT', companyName: this46.name, id: ('training-on-by-default:' + this43.id), planId: this44.id, companyId: this46.id, company: this46, product: this45, plan: NULL, practice: this43, handles: NULL, right: NULL, purpose: this42} AS var15
+       RETURN {kind: 'TRAINING_ON_BY_DEFAULT', companyName: this46.name, id: ('training-on-by-default:' + this43.id), planId: this44.id, companyId: this46.id, company: this46.id, product: this45.id, plan: NULL, practice: this43.id, handles: NULL, right: NULL, purpose: this42.id} AS var15
      }
      WITH var15.id AS var47, collect(var15) AS var48
      WITH reduce(var49 = head(var48), var50 IN tail(var48) | CASE
        WHEN var50.planId < var49.planId THEN var50
        ELSE var49
      END) AS var51
+     WITH var51
+     ORDER BY var51.kind ASC, var51.companyName ASC, var51.id ASC
      WITH collect(var51) AS var52
-     RETURN size(var52) AS total, COLLECT {
-       UNWIND var52 AS var53
-       WITH var53
-       WHERE (size($param5) = 0 OR var53.kind > $param5[0] OR (var53.kind = $param5[0] AND var53.companyName > $param5[1]) OR (var53.kind = $param5[0] AND var53.companyName = $param5[1] AND var53.id > $param5[2]))
-       WITH var53
-       ORDER BY var53.kind ASC, var53.companyName ASC, var53.id ASC
+     WITH size(var52) AS var53, [var54 IN var52 WHERE (size($param5) = 0 OR var54.kind > $param5[0] OR (var54.kind = $param5[0] AND var54.companyName > $param5[1]) OR (var54.kind = $param5[0] AND var54.companyName = $param5[1] AND var54.id > $param5[2]))] AS var55
+     CALL (var55) {
+       UNWIND var55 AS var56
+       WITH var56
+       
        LIMIT $param6
-       CALL (var53) {
-         WITH var53
-         WHERE var53.kind = 'RIGHT_CONDITIONED_ON_PAYMENT'
-         WITH var53.company AS this54, var53.product AS this55, var53.practice AS this56, var53.purpose AS this57, var53.plan AS this58, var53.handles AS this59, var53.right AS this60
-         RETURN {kind: 'RIGHT_CONDITIONED_ON_PAYMENT', company: {id: this54.id, name: this54.name}, product: {id: this55.id, name: this55.name}, purpose: {id: this57.id, name: this57.name}, right: {code: this60.code, name: this60.name, openedBy: COLLECT {
-           MATCH (this61:LegalBasis)-[:TRIGGERS]->(this60)
-           WITH this61
-           ORDER BY this61.id ASC
-           RETURN this61.name
+       RETURN collect(var56) AS var57
+     }
+     WITH var53, var57
+     CALL (var57) {
+       UNWIND var57 AS var56
+       CALL (var56) {
+         WITH var56
+         WHERE var56.kind = 'RIGHT_CONDITIONED_ON_PAYMENT'
+         MATCH (this58:Entity { id: var56.company })
+         MATCH (this59:Entity { id: var56.product })
+         MATCH (this60:Entity { id: var56.practice })
+         MATCH (this61:Entity { id: var56.purpose })
+         MATCH (this62:Entity { id: var56.plan })
+         MATCH (this63:Entity { id: var56.right })
+         MATCH (this60)-[this64:HANDLES]->(this63)
+         WHERE elementId(this64) = var56.handles
+         RETURN {kind: 'RIGHT_CONDITIONED_ON_PAYMENT', company: {id: this58.id, name: this58.name}, product: {id: this59.id, name: this59.name}, purpose: {id: this61.id, name: this61.name}, right: {code: this63.code, name: this63.name, openedBy: COLLECT {
+           MATCH (this65:LegalBasis)-[:TRIGGERS]->(this63)
+           WITH this65
+           ORDER BY this65.id ASC
+           RETURN this65.name
          }, grantedBy: COLLECT {
-           MATCH (this60)-[:GRANTED_BY]->(this62:Provision)
-           WITH this62
-           ORDER BY this62.id ASC
-           RETURN this62.id
+           MATCH (this63)-[:GRANTED_BY]->(this66:Provision)
+           WITH this66
+           ORDER BY this66.id ASC
+           RETURN this66.id
          }}, rightDependsOnBasis: EXISTS {
-           (this63:LegalBasis)-[:TRIGGERS]->(this60)
-         }, plans: [{id: this58.id, name: this58.name, paid: this58.paid}], practice: {id: this56.id, verification: this56.verification, default: this56.default, validFrom: CASE this56.validFromPrecision
-           WHEN 'YEAR' THEN left(toString(this56.validFrom), 4)
-           WHEN 'MONTH' THEN left(toString(this56.validFrom), 7)
-           ELSE toString(this56.validFrom)
-         END, inForceFrom: toString(this56.inForceFrom), status: this59.status, mechanism: this59.mechanism, evidence: COLLECT {
-           MATCH (this56)-[this64:EVIDENCED_BY]->(this65:Source)
-           WITH this64, this65
-           ORDER BY this65.publishedAt ASC, this65.id ASC
-           RETURN {stance: this64.stance, claim: this64.claim, right: this64.right, alternative: this64.alternative, claimant: CASE
-             WHEN this64.claimedBy IS NULL THEN NULL
+           (this67:LegalBasis)-[:TRIGGERS]->(this63)
+         }, plans: [{id: this62.id, name: this62.name, paid: this62.paid}], practice: {id: this60.id, verification: this60.verification, default: this60.default, validFrom: CASE this60.validFromPrecision
+           WHEN 'YEAR' THEN left(toString(this60.validFrom), 4)
+           WHEN 'MONTH' THEN left(toString(this60.validFrom), 7)
+           ELSE toString(this60.validFrom)
+         END, inForceFrom: toString(this60.inForceFrom), status: this64.status, mechanism: this64.mechanism, evidence: COLLECT {
+           MATCH (this60)-[this68:EVIDENCED_BY]->(this69:Source)
+           WITH this68, this69
+           ORDER BY this69.publishedAt ASC, this69.id ASC
+           RETURN {stance: this68.stance, claim: this68.claim, right: this68.right, alternative: this68.alternative, claimant: CASE
+             WHEN this68.claimedBy IS NULL THEN NULL
              ELSE head(COLLECT {
-               MATCH (this66:(Company|Party|Authority))
-               WHERE this66.id = this64.claimedBy
-               RETURN this66.name
+               MATCH (this70:(Company|Party|Authority))
+               WHERE this70.id = this68.claimedBy
+               RETURN this70.name
              })
-           END, source: this65.id, publisher: this65.publisher, sourceKind: this65.kind, note: this64.note}
+           END, source: this69.id, publisher: this69.publisher, sourceKind: this69.kind, note: this68.note}
          }, incidents: COLLECT {
-           MATCH (this67:Incident)-[:CONCERNS]->(this56)
-           WHERE this67.retractedAt IS NULL
-           WITH this67
-           ORDER BY this67.date ASC, this67.id ASC
-           RETURN {id: this67.id, kind: this67.kind, date: CASE this67.datePrecision
-             WHEN 'YEAR' THEN left(toString(this67.date), 4)
-             WHEN 'MONTH' THEN left(toString(this67.date), 7)
-             ELSE toString(this67.date)
+           MATCH (this71:Incident)-[:CONCERNS]->(this60)
+           WHERE this71.retractedAt IS NULL
+           WITH this71
+           ORDER BY this71.date ASC, this71.id ASC
+           RETURN {id: this71.id, kind: this71.kind, date: CASE this71.datePrecision
+             WHEN 'YEAR' THEN left(toString(this71.date), 4)
+             WHEN 'MONTH' THEN left(toString(this71.date), 7)
+             ELSE toString(this71.date)
            END, authority: head(COLLECT {
-             MATCH (this67)-[:BEFORE]->(this68:Authority)
-             RETURN this68.name
+             MATCH (this71)-[:BEFORE]->(this72:Authority)
+             RETURN this72.name
            })}
          }}, others: COLLECT {
-           MATCH (this55:Product)<-[:OF]-(this69:Plan)<-[:APPLIES_TO]-(this70:Practice)-[this71:HANDLES]->(this60:Right)
-           WHERE (this69 <> this58 AND this71.status IN ['IN_PRODUCT', 'ON_REQUEST'] AND ((this70.inForceFrom <= date($param3) AND (this70.inForceUntil IS NULL OR this70.inForceUntil > date($param3)) AND (this70.retractedAt IS NULL OR date(this70.retractedAt) > date($param3))) AND (this69.availableFrom <= date($param3) AND (this69.availableUntil IS NULL OR this69.availableUntil > date($param3))) AND ($param4 IN this70.scope OR 'WORLDWIDE' IN this70.scope)) AND EXISTS {
-             (this70)-[:FOR_PURPOSE]->(this57)
-           } AND this69.paid = true)
-           WITH this69, this70, this71
-           ORDER BY this69.id ASC, this70.id ASC
-           RETURN {plan: {id: this69.id, name: this69.name, paid: this69.paid}, practice: {id: this70.id, verification: this70.verification, default: this70.default, validFrom: CASE this70.validFromPrecision
-             WHEN 'YEAR' THEN left(toString(this70.validFrom), 4)
-             WHEN 'MONTH' THEN left(toString(this70.validFrom), 7)
-             ELSE toString(this70.validFrom)
-           END, inForceFrom: toString(this70.inForceFrom), status: this71.status, mechanism: this71.mechanism, evidence: COLLECT {
-             MATCH (this70)-[this72:EVIDENCED_BY]->(this73:Source)
-             WITH this72, this73
-             ORDER BY this73.publishedAt ASC, this73.id ASC
-             RETURN {stance: this72.stance, claim: this72.claim, right: this72.right, alternative: this72.alternative, claimant: CASE
-               WHEN this72.claimedBy IS NULL THEN NULL
+           MATCH (this59:Product)<-[:OF]-(this73:Plan)<-[:APPLIES_TO]-(this74:Practice)-[this75:HANDLES]->(this63:Right)
+           WHERE (this73 <> this62 AND this75.status IN ['IN_PRODUCT', 'ON_REQUEST'] AND ((this74.inForceFrom <= date($param3) AND (this74.inForceUntil IS NULL OR this74.inForceUntil > date($param3)) AND (this74.retractedAt IS NULL OR date(this74.retractedAt) > date($param3))) AND (this73.availableFrom <= date($param3) AND (this73.availableUntil IS NULL OR this73.availableUntil > date($param3))) AND ($param4 IN this74.scope OR 'WORLDWIDE' IN this74.scope)) AND EXISTS {
+             (this74)-[:FOR_PURPOSE]->(this61)
+           } AND this73.paid = true)
+           WITH this73, this74, this75
+           ORDER BY this73.id ASC, this74.id ASC
+           RETURN {plan: {id: this73.id, name: this73.name, paid: this73.paid}, practice: {id: this74.id, verification: this74.verification, default: this74.default, validFrom: CASE this74.validFromPrecision
+             WHEN 'YEAR' THEN left(toString(this74.validFrom), 4)
+             WHEN 'MONTH' THEN left(toString(this74.validFrom), 7)
+             ELSE toString(this74.validFrom)
+           END, inForceFrom: toString(this74.inForceFrom), status: this75.status, mechanism: this75.mechanism, evidence: COLLECT {
+             MATCH (this74)-[this76:EVIDENCED_BY]->(this77:Source)
+             WITH this76, this77
+             ORDER BY this77.publishedAt ASC, this77.id ASC
+             RETURN {stance: this76.stance, claim: this76.claim, right: this76.right, alternative: this76.alternative, claimant: CASE
+               WHEN this76.claimedBy IS NULL THEN NULL
                ELSE head(COLLECT {
-                 MATCH (this74:(Company|Party|Authority))
-                 WHERE this74.id = this72.claimedBy
-                 RETURN this74.name
+                 MATCH (this78:(Company|Party|Authority))
+                 WHERE this78.id = this76.claimedBy
+                 RETURN this78.name
                })
-             END, source: this73.id, publisher: this73.publisher, sourceKind: this73.kind, note: this72.note}
+             END, source: this77.id, publisher: this77.publisher, sourceKind: this77.kind, note: this76.note}
            }, incidents: COLLECT {
-             MATCH (this75:Incident)-[:CONCERNS]->(this70)
-             WHERE this75.retractedAt IS NULL
-             WITH this75
-             ORDER BY this75.date ASC, this75.id ASC
-             RETURN {id: this75.id, kind: this75.kind, date: CASE this75.datePrecision
-               WHEN 'YEAR' THEN left(toString(this75.date), 4)
-               WHEN 'MONTH' THEN left(toString(this75.date), 7)
-               ELSE toString(this75.date)
+             MATCH (this79:Incident)-[:CONCERNS]->(this74)
+             WHERE this79.retractedAt IS NULL
+             WITH this79
+             ORDER BY this79.date ASC, this79.id ASC
+             RETURN {id: this79.id, kind: this79.kind, date: CASE this79.datePrecision
+               WHEN 'YEAR' THEN left(toString(this79.date), 4)
+               WHEN 'MONTH' THEN left(toString(this79.date), 7)
+               ELSE toString(this79.date)
              END, authority: head(COLLECT {
-               MATCH (this75)-[:BEFORE]->(this76:Authority)
-               RETURN this76.name
+               MATCH (this79)-[:BEFORE]->(this80:Authority)
+               RETURN this80.name
              })}
            }}}
          }, basis: head(COLLECT {
-           MATCH (this56)-[:ON_BASIS]->(this77:LegalBasis)
-           RETURN {id: this77.id, name: this77.name, definedBy: head(COLLECT {
-             MATCH (this77)-[:DEFINED_BY]->(this78)
-             RETURN this78.id
+           MATCH (this60)-[:ON_BASIS]->(this81:LegalBasis)
+           RETURN {id: this81.id, name: this81.name, definedBy: head(COLLECT {
+             MATCH (this81)-[:DEFINED_BY]->(this82)
+             RETURN this82.id
            })}
-         })} AS var79
+         })} AS var83
          UNION ALL
-         WITH var53
-         WHERE var53.kind = 'RIGHT_ONLY_ON_REQUEST'
-         WITH var53.company AS this80, var53.product AS this81, var53.practice AS this82, var53.purpose AS this83, var53.plan AS this84, var53.handles AS this85, var53.right AS this86
-         RETURN {kind: 'RIGHT_ONLY_ON_REQUEST', company: {id: this80.id, name: this80.name}, product: {id: this81.id, name: this81.name}, purpose: {id: this83.id, name: this83.name}, right: {code: this86.code, name: this86.name, openedBy: COLLECT {
-           MATCH (this87:LegalBasis)-[:TRIGGERS]->(this86)
-           WITH this87
-           ORDER BY this87.id ASC
-           RETURN this87.name
+         WITH var56
+         WHERE var56.kind = 'RIGHT_ONLY_ON_REQUEST'
+         MATCH (this84:Entity { id: var56.company })
+         MATCH (this85:Entity { id: var56.product })
+         MATCH (this86:Entity { id: var56.practice })
+         MATCH (this87:Entity { id: var56.purpose })
+         MATCH (this88:Entity { id: var56.plan })
+         MATCH (this89:Entity { id: var56.right })
+         MATCH (this86)-[this90:HANDLES]->(this89)
+         WHERE elementId(this90) = var56.handles
+         RETURN {kind: 'RIGHT_ONLY_ON_REQUEST', company: {id: this84.id, name: this84.name}, product: {id: this85.id, name: this85.name}, purpose: {id: this87.id, name: this87.name}, right: {code: this89.code, name: this89.name, openedBy: COLLECT {
+           MATCH (this91:LegalBasis)-[:TRIGGERS]->(this89)
+           WITH this91
+           ORDER BY this91.id ASC
+           RETURN this91.name
          }, grantedBy: COLLECT {
-           MATCH (this86)-[:GRANTED_BY]->(this88:Provision)
-           WITH this88
-           ORDER BY this88.id ASC
-           RETURN this88.id
+           MATCH (this89)-[:GRANTED_BY]->(this92:Provision)
+           WITH this92
+           ORDER BY this92.id ASC
+           RETURN this92.id
          }}, rightDependsOnBasis: EXISTS {
-           (this89:LegalBasis)-[:TRIGGERS]->(this86)
-         }, plans: [{id: this84.id, name: this84.name, paid: this84.paid}], practice: {id: this82.id, verification: this82.verification, default: this82.default, validFrom: CASE this82.validFromPrecision
-           WHEN 'YEAR' THEN left(toString(this82.validFrom), 4)
-           WHEN 'MONTH' THEN left(toString(this82.validFrom), 7)
-           ELSE toString(this82.validFrom)
-         END, inForceFrom: toString(this82.inForceFrom), status: this85.status, mechanism: this85.mechanism, evidence: COLLECT {
-           MATCH (this82)-[this90:EVIDENCED_BY]->(this91:Source)
-           WITH this90, this91
-           ORDER BY this91.publishedAt ASC, this91.id ASC
-           RETURN {stance: this90.stance, claim: this90.claim, right: this90.right, alternative: this90.alternative, claimant: CASE
-             WHEN this90.claimedBy IS NULL THEN NULL
+           (this93:LegalBasis)-[:TRIGGERS]->(this89)
+         }, plans: [{id: this88.id, name: this88.name, paid: this88.paid}], practice: {id: this86.id, verification: this86.verification, default: this86.default, validFrom: CASE this86.validFromPrecision
+           WHEN 'YEAR' THEN left(toString(this86.validFrom), 4)
+           WHEN 'MONTH' THEN left(toString(this86.validFrom), 7)
+           ELSE toString(this86.validFrom)
+         END, inForceFrom: toString(this86.inForceFrom), status: this90.status, mechanism: this90.mechanism, evidence: COLLECT {
+           MATCH (this86)-[this94:EVIDENCED_BY]->(this95:Source)
+           WITH this94, this95
+           ORDER BY this95.publishedAt ASC, this95.id ASC
+           RETURN {stance: this94.stance, claim: this94.claim, right: this94.right, alternative: this94.alternative, claimant: CASE
+             WHEN this94.claimedBy IS NULL THEN NULL
              ELSE head(COLLECT {
-               MATCH (this92:(Company|Party|Authority))
-               WHERE this92.id = this90.claimedBy
-               RETURN this92.name
+               MATCH (this96:(Company|Party|Authority))
+               WHERE this96.id = this94.claimedBy
+               RETURN this96.name
              })
-           END, source: this91.id, publisher: this91.publisher, sourceKind: this91.kind, note: this90.note}
+           END, source: this95.id, publisher: this95.publisher, sourceKind: this95.kind, note: this94.note}
          }, incidents: COLLECT {
-           MATCH (this93:Incident)-[:CONCERNS]->(this82)
-           WHERE this93.retractedAt IS NULL
-           WITH this93
-           ORDER BY this93.date ASC, this93.id ASC
-           RETURN {id: this93.id, kind: this93.kind, date: CASE this93.datePrecision
-             WHEN 'YEAR' THEN left(toString(this93.date), 4)
-             WHEN 'MONTH' THEN left(toString(this93.date), 7)
-             ELSE toString(this93.date)
+           MATCH (this97:Incident)-[:CONCERNS]->(this86)
+           WHERE this97.retractedAt IS NULL
+           WITH this97
+           ORDER BY this97.date ASC, this97.id ASC
+           RETURN {id: this97.id, kind: this97.kind, date: CASE this97.datePrecision
+             WHEN 'YEAR' THEN left(toString(this97.date), 4)
+             WHEN 'MONTH' THEN left(toString(this97.date), 7)
+             ELSE toString(this97.date)
            END, authority: head(COLLECT {
-             MATCH (this93)-[:BEFORE]->(this94:Authority)
-             RETURN this94.name
+             MATCH (this97)-[:BEFORE]->(this98:Authority)
+             RETURN this98.name
            })}
          }}, others: COLLECT {
-           MATCH (this81:Product)<-[:OF]-(this95:Plan)<-[:APPLIES_TO]-(this96:Practice)-[this97:HANDLES]->(this86:Right)
-           WHERE (this95 <> this84 AND this97.status IN ['IN_PRODUCT'] AND ((this96.inForceFrom <= date($param3) AND (this96.inForceUntil IS NULL OR this96.inForceUntil > date($param3)) AND (this96.retractedAt IS NULL OR date(this96.retractedAt) > date($param3))) AND (this95.availableFrom <= date($param3) AND (this95.availableUntil IS NULL OR this95.availableUntil > date($param3))) AND ($param4 IN this96.scope OR 'WORLDWIDE' IN this96.scope)) AND EXISTS {
-             (this96)-[:FOR_PURPOSE]->(this83)
+           MATCH (this85:Product)<-[:OF]-(this99:Plan)<-[:APPLIES_TO]-(this100:Practice)-[this101:HANDLES]->(this89:Right)
+           WHERE (this99 <> this88 AND this101.status IN ['IN_PRODUCT'] AND ((this100.inForceFrom <= date($param3) AND (this100.inForceUntil IS NULL OR this100.inForceUntil > date($param3)) AND (this100.retractedAt IS NULL OR date(this100.retractedAt) > date($param3))) AND (this99.availableFrom <= date($param3) AND (this99.availableUntil IS NULL OR this99.availableUntil > date($param3))) AND ($param4 IN this100.scope OR 'WORLDWIDE' IN this100.scope)) AND EXISTS {
+             (this100)-[:FOR_PURPOSE]->(this87)
            })
-           WITH this95, this96, this97
-           ORDER BY this95.id ASC, this96.id ASC
-           RETURN {plan: {id: this95.id, name: this95.name, paid: this95.paid}, practice: {id: this96.id, verification: this96.verification, default: this96.default, validFrom: CASE this96.validFromPrecision
-             WHEN 'YEAR' THEN left(toString(this96.validFrom), 4)
-             WHEN 'MONTH' THEN left(toString(this96.validFrom), 7)
-             ELSE toString(this96.validFrom)
-           END, inForceFrom: toString(this96.inForceFrom), status: this97.status, mechanism: this97.mechanism, evidence: COLLECT {
-             MATCH (this96)-[this98:EVIDENCED_BY]->(this99:Source)
-             WITH this98, this99
-             ORDER BY this99.publishedAt ASC, this99.id ASC
-             RETURN {stance: this98.stance, claim: this98.claim, right: this98.right, alternative: this98.alternative, claimant: CASE
-               WHEN this98.claimedBy IS NULL THEN NULL
+           WITH this99, this100, this101
+           ORDER BY this99.id ASC, this100.id ASC
+           RETURN {plan: {id: this99.id, name: this99.name, paid: this99.paid}, practice: {id: this100.id, verification: this100.verification, default: this100.default, validFrom: CASE this100.validFromPrecision
+             WHEN 'YEAR' THEN left(toString(this100.validFrom), 4)
+             WHEN 'MONTH' THEN left(toString(this100.validFrom), 7)
+             ELSE toString(this100.validFrom)
+           END, inForceFrom: toString(this100.inForceFrom), status: this101.status, mechanism: this101.mechanism, evidence: COLLECT {
+             MATCH (this100)-[this102:EVIDENCED_BY]->(this103:Source)
+             WITH this102, this103
+             ORDER BY this103.publishedAt ASC, this103.id ASC
+             RETURN {stance: this102.stance, claim: this102.claim, right: this102.right, alternative: this102.alternative, claimant: CASE
+               WHEN this102.claimedBy IS NULL THEN NULL
                ELSE head(COLLECT {
-                 MATCH (this100:(Company|Party|Authority))
-                 WHERE this100.id = this98.claimedBy
-                 RETURN this100.name
+                 MATCH (this104:(Company|Party|Authority))
+                 WHERE this104.id = this102.claimedBy
+                 RETURN this104.name
                })
-             END, source: this99.id, publisher: this99.publisher, sourceKind: this99.kind, note: this98.note}
+             END, source: this103.id, publisher: this103.publisher, sourceKind: this103.kind, note: this102.note}
            }, incidents: COLLECT {
-             MATCH (this101:Incident)-[:CONCERNS]->(this96)
-             WHERE this101.retractedAt IS NULL
-             WITH this101
-             ORDER BY this101.date ASC, this101.id ASC
-             RETURN {id: this101.id, kind: this101.kind, date: CASE this101.datePrecision
-               WHEN 'YEAR' THEN left(toString(this101.date), 4)
-               WHEN 'MONTH' THEN left(toString(this101.date), 7)
-               ELSE toString(this101.date)
+             MATCH (this105:Incident)-[:CONCERNS]->(this100)
+             WHERE this105.retractedAt IS NULL
+             WITH this105
+             ORDER BY this105.date ASC, this105.id ASC
+             RETURN {id: this105.id, kind: this105.kind, date: CASE this105.datePrecision
+               WHEN 'YEAR' THEN left(toString(this105.date), 4)
+               WHEN 'MONTH' THEN left(toString(this105.date), 7)
+               ELSE toString(this105.date)
              END, authority: head(COLLECT {
-               MATCH (this101)-[:BEFORE]->(this102:Authority)
-               RETURN this102.name
+               MATCH (this105)-[:BEFORE]->(this106:Authority)
+               RETURN this106.name
              })}
            }}}
          }, basis: head(COLLECT {
-           MATCH (this82)-[:ON_BASIS]->(this103:LegalBasis)
-           RETURN {id: this103.id, name: this103.name, definedBy: head(COLLECT {
-             MATCH (this103)-[:DEFINED_BY]->(this104)
-             RETURN this104.id
+           MATCH (this86)-[:ON_BASIS]->(this107:LegalBasis)
+           RETURN {id: this107.id, name: this107.name, definedBy: head(COLLECT {
+             MATCH (this107)-[:DEFINED_BY]->(this108)
+             RETURN this108.id
            })}
-         })} AS var79
+         })} AS var83
          UNION ALL
-         WITH var53
-         WHERE var53.kind = 'NO_WAY_TO_OBJECT'
-         WITH var53.company AS this105, var53.product AS this106, var53.practice AS this107, var53.purpose AS this108, var53.handles AS this109, var53.right AS this110
-         RETURN {kind: 'NO_WAY_TO_OBJECT', company: {id: this105.id, name: this105.name}, product: {id: this106.id, name: this106.name}, purpose: {id: this108.id, name: this108.name}, right: {code: this110.code, name: this110.name, openedBy: COLLECT {
-           MATCH (this111:LegalBasis)-[:TRIGGERS]->(this110)
-           WITH this111
-           ORDER BY this111.id ASC
-           RETURN this111.name
+         WITH var56
+         WHERE var56.kind = 'NO_WAY_TO_OBJECT'
+         MATCH (this109:Entity { id: var56.company })
+         MATCH (this110:Entity { id: var56.product })
+         MATCH (this111:Entity { id: var56.practice })
+         MATCH (this112:Entity { id: var56.purpose })
+         MATCH (this113:Entity { id: var56.right })
+         MATCH (this111)-[this114:HANDLES]->(this113)
+         WHERE elementId(this114) = var56.handles
+         RETURN {kind: 'NO_WAY_TO_OBJECT', company: {id: this109.id, name: this109.name}, product: {id: this110.id, name: this110.name}, purpose: {id: this112.id, name: this112.name}, right: {code: this113.code, name: this113.name, openedBy: COLLECT {
+           MATCH (this115:LegalBasis)-[:TRIGGERS]->(this113)
+           WITH this115
+           ORDER BY this115.id ASC
+           RETURN this115.name
          }, grantedBy: COLLECT {
-           MATCH (this110)-[:GRANTED_BY]->(this112:Provision)
-           WITH this112
-           ORDER BY this112.id ASC
-           RETURN this112.id
+           MATCH (this113)-[:GRANTED_BY]->(this116:Provision)
+           WITH this116
+           ORDER BY this116.id ASC
+           RETURN this116.id
          }}, rightDependsOnBasis: true, plans: COLLECT {
-           MATCH (this107)-[:APPLIES_TO]->(this113:Plan)-[:OF]->(this106)-[:OFFERED_BY]->(this105)
-           WHERE (this113.availableFrom <= date($param3) AND (this113.availableUntil IS NULL OR this113.availableUntil > date($param3)))
-           WITH this113
-           ORDER BY this113.id ASC
-           RETURN {id: this113.id, name: this113.name, paid: this113.paid}
-         }, practice: {id: this107.id, verification: this107.verification, default: this107.default, validFrom: CASE this107.validFromPrecision
-           WHEN 'YEAR' THEN left(toString(this107.validFrom), 4)
-           WHEN 'MONTH' THEN left(toString(this107.validFrom), 7)
-           ELSE toString(this107.validFrom)
-         END, inForceFrom: toString(this107.inForceFrom), status: this109.status, mechanism: this109.mechanism, evidence: COLLECT {
-           MATCH (this107)-[this114:EVIDENCED_BY]->(this115:Source)
-           WITH this114, this115
-           ORDER BY this115.publishedAt ASC, this115.id ASC
-           RETURN {stance: this114.stance, claim: this114.claim, right: this114.right, alternative: this114.alternative, claimant: CASE
-             WHEN this114.claimedBy IS NULL THEN NULL
-             ELSE head(COLLECT {
-               MATCH (this116:(Company|Party|Authority))
-               WHERE this116.id = this114.claimedBy
-               RETURN this116.name
-             })
-           END, source: this115.id, publisher: this115.publisher, sourceKind: this115.kind, note: this114.note}
-         }, incidents: COLLECT {
-           MATCH (this117:Incident)-[:CONCERNS]->(this107)
-           WHERE this117.retractedAt IS NULL
+           MATCH (this111)-[:APPLIES_TO]->(this117:Plan)-[:OF]->(this110)-[:OFFERED_BY]->(this109)
+           WHERE (this117.availableFrom <= date($param3) AND (this117.availableUntil IS NULL OR this117.availableUntil > date($param3)))
            WITH this117
-           ORDER BY this117.date ASC, this117.id ASC
-           RETURN {id: this117.id, kind: this117.kind, date: CASE this117.datePrecision
-             WHEN 'YEAR' THEN left(toString(this117.date), 4)
-             WHEN 'MONTH' THEN left(toString(this117.date), 7)
-             ELSE toString(this117.date)
-           END, authority: head(COLLECT {
-             MATCH (this117)-[:BEFORE]->(this118:Authority)
-             RETURN this118.name
-           })}
-         }}, others: [], basis: head(COLLECT {
-           MATCH (this107)-[:ON_BASIS]->(this119:LegalBasis)
-           RETURN {id: this119.id, name: this119.name, definedBy: head(COLLECT {
-             MATCH (this119)-[:DEFINED_BY]->(this120)
-             RETURN this120.id
-           })}
-         })} AS var79
-         UNION ALL
-         WITH var53
-         WHERE var53.kind = 'TRAINING_ON_BY_DEFAULT'
-         WITH var53.company AS this121, var53.product AS this122, var53.practice AS this123, var53.purpose AS this124
-         RETURN {kind: 'TRAINING_ON_BY_DEFAULT', company: {id: this121.id, name: this121.name}, product: {id: this122.id, name: this122.name}, purpose: {id: this124.id, name: this124.name}, right: NULL, rightDependsOnBasis: false, plans: COLLECT {
-           MATCH (this123)-[:APPLIES_TO]->(this125:Plan)-[:OF]->(this122)-[:OFFERED_BY]->(this121)
-           WHERE (this125.availableFrom <= date($param3) AND (this125.availableUntil IS NULL OR this125.availableUntil > date($param3)))
-           WITH this125
-           ORDER BY this125.id ASC
-           RETURN {id: this125.id, name: this125.name, paid: this125.paid}
-         }, practice: {id: this123.id, verification: this123.verification, default: this123.default, validFrom: CASE this123.validFromPrecision
-           WHEN 'YEAR' THEN left(toString(this123.validFrom), 4)
-           WHEN 'MONTH' THEN left(toString(this123.validFrom), 7)
-           ELSE toString(this123.validFrom)
-         END, inForceFrom: toString(this123.inForceFrom), status: NULL, mechanism: NULL, evidence: COLLECT {
-           MATCH (this123)-[this126:EVIDENCED_BY]->(this127:Source)
-           WITH this126, this127
-           ORDER BY this127.publishedAt ASC, this127.id ASC
-           RETURN {stance: this126.stance, claim: this126.claim, right: this126.right, alternative: this126.alternative, claimant: CASE
-             WHEN this126.claimedBy IS NULL THEN NULL
+           ORDER BY this117.id ASC
+           RETURN {id: this117.id, name: this117.name, paid: this117.paid}
+         }, practice: {id: this111.id, verification: this111.verification, default: this111.default, validFrom: CASE this111.validFromPrecision
+           WHEN 'YEAR' THEN left(toString(this111.validFrom), 4)
+           WHEN 'MONTH' THEN left(toString(this111.validFrom), 7)
+           ELSE toString(this111.validFrom)
+         END, inForceFrom: toString(this111.inForceFrom), status: this114.status, mechanism: this114.mechanism, evidence: COLLECT {
+           MATCH (this111)-[this118:EVIDENCED_BY]->(this119:Source)
+           WITH this118, this119
+           ORDER BY this119.publishedAt ASC, this119.id ASC
+           RETURN {stance: this118.stance, claim: this118.claim, right: this118.right, alternative: this118.alternative, claimant: CASE
+             WHEN this118.claimedBy IS NULL THEN NULL
              ELSE head(COLLECT {
-               MATCH (this128:(Company|Party|Authority))
-               WHERE this128.id = this126.claimedBy
-               RETURN this128.name
+               MATCH (this120:(Company|Party|Authority))
+               WHERE this120.id = this118.claimedBy
+               RETURN this120.name
              })
-           END, source: this127.id, publisher: this127.publisher, sourceKind: this127.kind, note: this126.note}
+           END, source: this119.id, publisher: this119.publisher, sourceKind: this119.kind, note: this118.note}
          }, incidents: COLLECT {
-           MATCH (this129:Incident)-[:CONCERNS]->(this123)
-           WHERE this129.retractedAt IS NULL
-           WITH this129
-           ORDER BY this129.date ASC, this129.id ASC
-           RETURN {id: this129.id, kind: this129.kind, date: CASE this129.datePrecision
-             WHEN 'YEAR' THEN left(toString(this129.date), 4)
-             WHEN 'MONTH' THEN left(toString(this129.date), 7)
-             ELSE toString(this129.date)
+           MATCH (this121:Incident)-[:CONCERNS]->(this111)
+           WHERE this121.retractedAt IS NULL
+           WITH this121
+           ORDER BY this121.date ASC, this121.id ASC
+           RETURN {id: this121.id, kind: this121.kind, date: CASE this121.datePrecision
+             WHEN 'YEAR' THEN left(toString(this121.date), 4)
+             WHEN 'MONTH' THEN left(toString(this121.date), 7)
+             ELSE toString(this121.date)
            END, authority: head(COLLECT {
-             MATCH (this129)-[:BEFORE]->(this130:Authority)
-             RETURN this130.name
+             MATCH (this121)-[:BEFORE]->(this122:Authority)
+             RETURN this122.name
            })}
          }}, others: [], basis: head(COLLECT {
-           MATCH (this123)-[:ON_BASIS]->(this131:LegalBasis)
-           RETURN {id: this131.id, name: this131.name, definedBy: head(COLLECT {
-             MATCH (this131)-[:DEFINED_BY]->(this132)
-             RETURN this132.id
+           MATCH (this111)-[:ON_BASIS]->(this123:LegalBasis)
+           RETURN {id: this123.id, name: this123.name, definedBy: head(COLLECT {
+             MATCH (this123)-[:DEFINED_BY]->(this124)
+             RETURN this124.id
+           })}
+         })} AS var83
+         UNION ALL
+         WITH var56
+         WHERE var56.kind = 'TRAINING_ON_BY_DEFAULT'
+         MATCH (this125:Entity { id: var56.company })
+         MATCH (this126:Entity { id: var56.product })
+         MATCH (this127:Entity { id: var56.practice })
+         MATCH (this128:Entity { id: var56.purpose })
+         RETURN {kind: 'TRAINING_ON_BY_DEFAULT', company: {id: this125.id, name: this125.name}, product: {id: this126.id, name: this126.name}, purpose: {id: this128.id, name: this128.name}, right: NULL, rightDependsOnBasis: false, plans: COLLECT {
+           MATCH (this127)-[:APPLIES_TO]->(this129:Plan)-[:OF]->(this126)-[:OFFERED_BY]->(this125)
+           WHERE (this129.availableFrom <= date($param3) AND (this129.availableUntil IS NULL OR this129.availableUntil > date($param3)))
+           WITH this129
+           ORDER BY this129.id ASC
+           RETURN {id: this129.id, name: this129.name, paid: this129.paid}
+         }, practice: {id: this127.id, verification: this127.verification, default: this127.default, validFrom: CASE this127.validFromPrecision
+           WHEN 'YEAR' THEN left(toString(this127.validFrom), 4)
+           WHEN 'MONTH' THEN left(toString(this127.validFrom), 7)
+           ELSE toString(this127.validFrom)
+         END, inForceFrom: toString(this127.inForceFrom), status: NULL, mechanism: NULL, evidence: COLLECT {
+           MATCH (this127)-[this130:EVIDENCED_BY]->(this131:Source)
+           WITH this130, this131
+           ORDER BY this131.publishedAt ASC, this131.id ASC
+           RETURN {stance: this130.stance, claim: this130.claim, right: this130.right, alternative: this130.alternative, claimant: CASE
+             WHEN this130.claimedBy IS NULL THEN NULL
+             ELSE head(COLLECT {
+               MATCH (this132:(Company|Party|Authority))
+               WHERE this132.id = this130.claimedBy
+               RETURN this132.name
+             })
+           END, source: this131.id, publisher: this131.publisher, sourceKind: this131.kind, note: this130.note}
+         }, incidents: COLLECT {
+           MATCH (this133:Incident)-[:CONCERNS]->(this127)
+           WHERE this133.retractedAt IS NULL
+           WITH this133
+           ORDER BY this133.date ASC, this133.id ASC
+           RETURN {id: this133.id, kind: this133.kind, date: CASE this133.datePrecision
+             WHEN 'YEAR' THEN left(toString(this133.date), 4)
+             WHEN 'MONTH' THEN left(toString(this133.date), 7)
+             ELSE toString(this133.date)
+           END, authority: head(COLLECT {
+             MATCH (this133)-[:BEFORE]->(this134:Authority)
+             RETURN this134.name
+           })}
+         }}, others: [], basis: head(COLLECT {
+           MATCH (this127)-[:ON_BASIS]->(this135:LegalBasis)
+           RETURN {id: this135.id, name: this135.name, definedBy: head(COLLECT {
+             MATCH (this135)-[:DEFINED_BY]->(this136)
+             RETURN this136.id
            })}
          }), dataCategories: COLLECT {
-           MATCH (this123)-[:PROCESSES]->(this133:DataCategory)
-           WITH this133
-           ORDER BY this133.id ASC
-           RETURN this133.name
-         }} AS var79
+           MATCH (this127)-[:PROCESSES]->(this137:DataCategory)
+           WITH this137
+           ORDER BY this137.id ASC
+           RETURN this137.name
+         }} AS var83
        }
-       RETURN {id: var53.id, companyName: var53.companyName, facts: var79}
-     } AS page"
+       RETURN collect({id: var56.id, companyName: var56.companyName, facts: var83}) AS var138
+     }
+     RETURN var53 AS total, var138 AS page"
     `);
     expect(page).toMatchInlineSnapshot(`
      {

@@ -267,7 +267,7 @@ function foundVariables(has: { plan: boolean; handles: boolean; right: boolean }
 /**
  * A light row: the finding's order keys (kind, company name, id: composeFinding's id, rule by
  * rule), the plan that decides between rows of one id (`planId`, see foundFindings), its
- * company's id (for subscribers) and its nodes.
+ * company's id (for subscribers) and its nodes' element ids.
  */
 function foundRow(
   kind: FindingKind,
@@ -285,31 +285,46 @@ function foundRow(
     id,
     planId,
     companyId: f.company.property('id'),
-    company: f.company,
-    product: f.product,
-    plan: f.plan ?? Cypher.Null,
-    practice: f.practice,
-    handles: f.handles ?? Cypher.Null,
-    right: f.right ?? Cypher.Null,
-    purpose: f.purpose,
+    // Ids, not the entities: every finding's row is kept until the page is cut, and Neo4j
+    // counts a node in a row with its properties (a practice's entry text among them).
+    company: f.company.property('id'),
+    product: f.product.property('id'),
+    plan: f.plan ? f.plan.property('id') : Cypher.Null,
+    practice: f.practice.property('id'),
+    handles: f.handles ? Cypher.elementId(f.handles) : Cypher.Null,
+    right: f.right ? f.right.property('id') : Cypher.Null,
+    purpose: f.purpose.property('id'),
   });
 }
 
-/** The heavy branch's start: only the rows of its rule, their nodes bound again. */
+/**
+ * The heavy branch's start: only the rows of its rule, their nodes found again by id (an index
+ * seek each, for the page's rows only) and the right's handling by element id.
+ */
 function unpack(kind: FindingKind, row: Cypher.Variable, f: Found): Cypher.Clause {
-  const bound: [Cypher.Expr, Cypher.Variable][] = [
-    [row.property('company'), f.company],
-    [row.property('product'), f.product],
-    [row.property('practice'), f.practice],
-    [row.property('purpose'), f.purpose],
+  const byId = (node: Cypher.Node, key: string): Cypher.Match =>
+    new Cypher.Match(
+      new Cypher.Pattern(node, { labels: ['Entity'], properties: { id: row.property(key) } }),
+    );
+  const nodes: [Cypher.Node, string][] = [
+    [f.company, 'company'],
+    [f.product, 'product'],
+    [f.practice, 'practice'],
+    [f.purpose, 'purpose'],
   ];
-  if (f.plan) bound.push([row.property('plan'), f.plan]);
-  if (f.handles) bound.push([row.property('handles'), f.handles]);
-  if (f.right) bound.push([row.property('right'), f.right]);
-  return Cypher.utils.concat(
+  if (f.plan) nodes.push([f.plan, 'plan']);
+  if (f.right) nodes.push([f.right, 'right']);
+  const clauses: Cypher.Clause[] = [
     new Cypher.With(row).where(Cypher.eq(row.property('kind'), lit(kind))),
-    new Cypher.With(...bound),
-  );
+    ...nodes.map(([node, key]) => byId(node, key)),
+  ];
+  if (f.handles && f.right)
+    clauses.push(
+      new Cypher.Match(
+        new Cypher.Pattern(f.practice).related(f.handles, { type: 'HANDLES' }).to(f.right),
+      ).where(Cypher.eq(Cypher.elementId(f.handles), row.property('handles'))),
+    );
+  return Cypher.utils.concat(...clauses);
 }
 
 /**
@@ -718,32 +733,62 @@ export function findingsPageQuery(input: FindingsPageInput): NamedQuery {
   const after = new Cypher.Param(input.after ?? []);
   const limit = new Cypher.Param(neo4j.int(input.first + 1));
   const found = new Cypher.Variable();
-  const rows = new Cypher.Variable();
+  const sorted = new Cypher.Variable();
+  const rest = new Cypher.Variable();
+  const pageRows = new Cypher.Variable();
+  const total = new Cypher.Variable();
   const row = new Cypher.Variable();
+  const candidate = new Cypher.Variable();
   const facts = new Cypher.Variable();
-  const page = new Cypher.Collect(
-    Cypher.utils.concat(
-      new Cypher.Unwind([rows, row]),
-      new Cypher.With(row).where(afterCursor(row, after)),
-      new Cypher.With(row)
-        .orderBy(
-          ...FINDING_ORDER.map((k): [Cypher.Expr, 'ASC' | 'DESC'] => [k.expr(row), k.direction]),
-        )
-        .limit(limit),
-      new Cypher.Call(new Cypher.Union(...RULES.map((rule) => rule.facts(r, row, facts))).all(), [
-        row,
-      ]),
-      new Cypher.Return(
-        new Cypher.Map({ id: row.property('id'), companyName: row.property('companyName'), facts }),
-      ),
-    ),
-  );
+  const page = new Cypher.Variable();
+  // Neo4j counts a list in scope against every row an eager operator holds (each sort of the
+  // facts below), so the list of every finding leaves scope before the page's facts are read:
+  // only the page's light rows go on.
   return named(
     'findingRules',
     Cypher.utils.concat(
       foundFindings(r, found),
-      new Cypher.With([Cypher.collect(found), rows]),
-      new Cypher.Return([Cypher.size(rows), 'total'], [page, 'page']),
+      new Cypher.With(found).orderBy(
+        ...FINDING_ORDER.map((k): [Cypher.Expr, 'ASC' | 'DESC'] => [k.expr(found), k.direction]),
+      ),
+      new Cypher.With([Cypher.collect(found), sorted]),
+      new Cypher.With(
+        [Cypher.size(sorted), total],
+        [
+          new Cypher.ListComprehension(candidate).in(sorted).where(afterCursor(candidate, after)),
+          rest,
+        ],
+      ),
+      new Cypher.Call(
+        Cypher.utils.concat(
+          new Cypher.Unwind([rest, row]),
+          new Cypher.With(row).limit(limit),
+          new Cypher.Return([Cypher.collect(row), pageRows]),
+        ),
+        [rest],
+      ),
+      new Cypher.With(total, pageRows),
+      new Cypher.Call(
+        Cypher.utils.concat(
+          new Cypher.Unwind([pageRows, row]),
+          new Cypher.Call(
+            new Cypher.Union(...RULES.map((rule) => rule.facts(r, row, facts))).all(),
+            [row],
+          ),
+          new Cypher.Return([
+            Cypher.collect(
+              new Cypher.Map({
+                id: row.property('id'),
+                companyName: row.property('companyName'),
+                facts,
+              }),
+            ),
+            page,
+          ]),
+        ),
+        [pageRows],
+      ),
+      new Cypher.Return([total, 'total'], [page, 'page']),
     ),
   );
 }
