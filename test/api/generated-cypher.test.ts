@@ -331,11 +331,17 @@ describe('the Cypher of the headline questions', () => {
          WITH var56
          WHERE var56.kind = 'RIGHT_CONDITIONED_ON_PAYMENT'
          MATCH (this58:Entity { id: var56.company })
+         WITH var56, this58
          MATCH (this59:Entity { id: var56.product })
+         WITH var56, this58, this59
          MATCH (this60:Entity { id: var56.practice })
+         WITH var56, this58, this59, this60
          MATCH (this61:Entity { id: var56.purpose })
+         WITH var56, this58, this59, this60, this61
          MATCH (this62:Entity { id: var56.plan })
+         WITH var56, this58, this59, this60, this61, this62
          MATCH (this63:Entity { id: var56.right })
+         WITH var56, this58, this59, this60, this61, this62, this63
          MATCH (this60)-[this64:HANDLES]->(this63)
          WHERE elementId(this64) = var56.handles
          RETURN {kind: 'RIGHT_CONDITIONED_ON_PAYMENT', company: {id: this58.id, name: this58.name}, product: {id: this59.id, name: this59.name}, purpose: {id: this61.id, name: this61.name}, right: {code: this63.code, name: this63.name, openedBy: COLLECT {
@@ -427,11 +433,17 @@ describe('the Cypher of the headline questions', () => {
          WITH var56
          WHERE var56.kind = 'RIGHT_ONLY_ON_REQUEST'
          MATCH (this84:Entity { id: var56.company })
+         WITH var56, this84
          MATCH (this85:Entity { id: var56.product })
+         WITH var56, this84, this85
          MATCH (this86:Entity { id: var56.practice })
+         WITH var56, this84, this85, this86
          MATCH (this87:Entity { id: var56.purpose })
+         WITH var56, this84, this85, this86, this87
          MATCH (this88:Entity { id: var56.plan })
+         WITH var56, this84, this85, this86, this87, this88
          MATCH (this89:Entity { id: var56.right })
+         WITH var56, this84, this85, this86, this87, this88, this89
          MATCH (this86)-[this90:HANDLES]->(this89)
          WHERE elementId(this90) = var56.handles
          RETURN {kind: 'RIGHT_ONLY_ON_REQUEST', company: {id: this84.id, name: this84.name}, product: {id: this85.id, name: this85.name}, purpose: {id: this87.id, name: this87.name}, right: {code: this89.code, name: this89.name, openedBy: COLLECT {
@@ -523,10 +535,15 @@ describe('the Cypher of the headline questions', () => {
          WITH var56
          WHERE var56.kind = 'NO_WAY_TO_OBJECT'
          MATCH (this109:Entity { id: var56.company })
+         WITH var56, this109
          MATCH (this110:Entity { id: var56.product })
+         WITH var56, this109, this110
          MATCH (this111:Entity { id: var56.practice })
+         WITH var56, this109, this110, this111
          MATCH (this112:Entity { id: var56.purpose })
+         WITH var56, this109, this110, this111, this112
          MATCH (this113:Entity { id: var56.right })
+         WITH var56, this109, this110, this111, this112, this113
          MATCH (this111)-[this114:HANDLES]->(this113)
          WHERE elementId(this114) = var56.handles
          RETURN {kind: 'NO_WAY_TO_OBJECT', company: {id: this109.id, name: this109.name}, product: {id: this110.id, name: this110.name}, purpose: {id: this112.id, name: this112.name}, right: {code: this113.code, name: this113.name, openedBy: COLLECT {
@@ -585,9 +602,13 @@ describe('the Cypher of the headline questions', () => {
          WITH var56
          WHERE var56.kind = 'TRAINING_ON_BY_DEFAULT'
          MATCH (this125:Entity { id: var56.company })
+         WITH var56, this125
          MATCH (this126:Entity { id: var56.product })
+         WITH var56, this125, this126
          MATCH (this127:Entity { id: var56.practice })
+         WITH var56, this125, this126, this127
          MATCH (this128:Entity { id: var56.purpose })
+         WITH var56, this125, this126, this127, this128
          RETURN {kind: 'TRAINING_ON_BY_DEFAULT', company: {id: this125.id, name: this125.name}, product: {id: this126.id, name: this126.name}, purpose: {id: this128.id, name: this128.name}, right: NULL, rightDependsOnBasis: false, plans: COLLECT {
            MATCH (this127)-[:APPLIES_TO]->(this129:Plan)-[:OF]->(this126)-[:OFFERED_BY]->(this125)
            WHERE (this129.availableFrom <= date($param3) AND (this129.availableUntil IS NULL OR this129.availableUntil > date($param3)))

@@ -314,10 +314,17 @@ function unpack(kind: FindingKind, row: Cypher.Variable, f: Found): Cypher.Claus
   ];
   if (f.plan) nodes.push([f.plan, 'plan']);
   if (f.right) nodes.push([f.right, 'right']);
+  // A WITH after each seek: one planning step each, instead of one join order to search over
+  // every node of every rule (that search took Neo4j seconds on a cold server).
   const clauses: Cypher.Clause[] = [
     new Cypher.With(row).where(Cypher.eq(row.property('kind'), lit(kind))),
-    ...nodes.map(([node, key]) => byId(node, key)),
   ];
+  const bound: Cypher.Variable[] = [row];
+  for (const [node, key] of nodes) {
+    clauses.push(byId(node, key));
+    bound.push(node);
+    clauses.push(new Cypher.With(...bound));
+  }
   if (f.handles && f.right)
     clauses.push(
       new Cypher.Match(
