@@ -39,8 +39,13 @@ interface Captured {
 class CapturingDatabase extends Database {
   readonly captured: Captured[] = [];
 
-  override read(name: string, cypher: string, params: Params = {}): Promise<Row[]> {
-    return this.capture(name, cypher, params, () => super.read(name, cypher, params));
+  override read(
+    name: string,
+    cypher: string,
+    params: Params = {},
+    timeoutMs?: number,
+  ): Promise<Row[]> {
+    return this.capture(name, cypher, params, () => super.read(name, cypher, params, timeoutMs));
   }
 
   override readValues(

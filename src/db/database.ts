@@ -65,9 +65,17 @@ export class Database {
     return new CountedDatabase(this, this.settings, tally);
   }
 
-  /** Runs a named read query and returns its rows as plain values. */
-  async read(name: string, cypher: string, params: Params = {}): Promise<Row[]> {
-    return this.run('READ', name, (tx) => tx.run(cypher, params), plainRow);
+  /**
+   * Runs a named read query and returns its rows as plain values, within `timeoutMs` (default:
+   * the configured bound, at least 10 s).
+   */
+  async read(
+    name: string,
+    cypher: string,
+    params: Params = {},
+    timeoutMs?: number,
+  ): Promise<Row[]> {
+    return this.run('READ', name, (tx) => tx.run(cypher, params), plainRow, timeoutMs);
   }
 
   /**
@@ -192,6 +200,7 @@ export class Database {
     name: string,
     work: (tx: ManagedTransaction) => Promise<QueryResult<RecordShape>>,
     convert: (record: Neo4jRecord) => T,
+    timeoutMs?: number,
   ): Promise<T[]> {
     const session = this.driver.session({
       database: this.settings.database,
@@ -200,7 +209,7 @@ export class Database {
     });
     this.sessions++;
     try {
-      const config = this.txConfig(name);
+      const config = this.txConfig(name, timeoutMs);
       const result =
         mode === 'READ'
           ? await session.executeRead(work, config)
@@ -238,9 +247,9 @@ class CountedDatabase extends Database {
     super(settings, inner.driver);
   }
 
-  override read(name: string, cypher: string, params?: Params): Promise<Row[]> {
+  override read(name: string, cypher: string, params?: Params, timeoutMs?: number): Promise<Row[]> {
     this.tally.record(name);
-    return this.inner.read(name, cypher, params);
+    return this.inner.read(name, cypher, params, timeoutMs);
   }
 
   override readValues(

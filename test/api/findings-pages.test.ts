@@ -15,8 +15,13 @@ import { RecordingDatabase } from '../helpers/recording-database';
 class AnsweringDatabase extends RecordingDatabase {
   readonly answers: { name: string; rows: Row[] }[] = [];
 
-  override async read(name: string, cypher: string, params: Params = {}): Promise<Row[]> {
-    const rows = await super.read(name, cypher, params);
+  override async read(
+    name: string,
+    cypher: string,
+    params: Params = {},
+    timeoutMs?: number,
+  ): Promise<Row[]> {
+    const rows = await super.read(name, cypher, params, timeoutMs);
     this.answers.push({ name, rows });
     return rows;
   }

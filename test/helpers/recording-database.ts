@@ -28,9 +28,14 @@ export class RecordingDatabase extends Database {
     return this.recorded.splice(0, this.recorded.length);
   }
 
-  override read(name: string, cypher: string, params: Params = {}): Promise<Row[]> {
+  override read(
+    name: string,
+    cypher: string,
+    params: Params = {},
+    timeoutMs?: number,
+  ): Promise<Row[]> {
     this.recorded.push({ name, cypher, params });
-    return super.read(name, cypher, params);
+    return super.read(name, cypher, params, timeoutMs);
   }
 
   override readValues(

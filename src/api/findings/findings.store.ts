@@ -30,6 +30,13 @@ export interface FindingsPage {
   findings: ComposedFinding[];
 }
 
+/**
+ * The rules are one large query: a Neo4j that has just started takes about 15 s to plan it
+ * (measured on this project's launcher, 2 cores), once; later runs reuse the plan. The bound
+ * lets that first plan finish instead of refusing the first reader after every restart.
+ */
+export const RULES_TIMEOUT_MS = 60_000;
+
 interface PageRow {
   id: string;
   companyName: string;
@@ -45,7 +52,7 @@ export async function findingsPage(
   request: FindingsPageRequest,
 ): Promise<FindingsPage> {
   const query = findingsPageQuery(request);
-  const [row] = await db.read(query.name, query.cypher, query.params);
+  const [row] = await db.read(query.name, query.cypher, query.params, RULES_TIMEOUT_MS);
   const findings = ((row?.page ?? []) as unknown as PageRow[]).map((r) => {
     const finding = composeFinding(r.facts, request.asOf);
     // Pages are cut on the id the rules spell in Cypher: it must be the one composed here.
@@ -68,7 +75,7 @@ export async function findingIdsByCompany(
   const result = new Map<string, Set<string>>(companies.map((c) => [c, new Set<string>()]));
   if (companies.length === 0) return result;
   const query = findingIdsQuery({ asOf, scope: 'EEA', companies, kinds: FINDING_KINDS });
-  const rows = await db.read(query.name, query.cypher, query.params);
+  const rows = await db.read(query.name, query.cypher, query.params, RULES_TIMEOUT_MS);
   for (const row of rows) result.get(row.company as string)?.add(row.id as string);
   return result;
 }
