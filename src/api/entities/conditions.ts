@@ -26,6 +26,25 @@ export function inForce(p: Cypher.Variable, day: Cypher.Expr): Cypher.Predicate 
   );
 }
 
+/**
+ * A practice's plans with their product and company:
+ * (practice)-[:APPLIES_TO]->(plan:Plan)-[:OF]->(product:Product)-[:OFFERED_BY]->(company:Company).
+ */
+export function practicePlans(
+  practice: Cypher.Node,
+  plan: Cypher.Node,
+  product: Cypher.Node,
+  company: Cypher.Node,
+): Cypher.Pattern {
+  return new Cypher.Pattern(practice)
+    .related({ type: 'APPLIES_TO', direction: 'right' })
+    .to(plan, { labels: ['Plan'] })
+    .related({ type: 'OF', direction: 'right' })
+    .to(product, { labels: ['Product'] })
+    .related({ type: 'OFFERED_BY', direction: 'right' })
+    .to(company, { labels: ['Company'] });
+}
+
 /** Offered on the date: launched (or shown offered) by then, and not yet withdrawn. */
 export function offered(plan: Cypher.Variable, day: Cypher.Expr): Cypher.Predicate {
   const date = Cypher.date(day);

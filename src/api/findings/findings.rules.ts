@@ -14,7 +14,14 @@
 import Cypher from '@neo4j/cypher-builder';
 import neo4j from 'neo4j-driver';
 import { GRANTING_STATUSES, type RightStatus, WITHHOLDING_STATUSES } from '../../graph/model';
-import { inForce, inScope, offered, partialDate, standing } from '../entities/conditions';
+import {
+  inForce,
+  inScope,
+  offered,
+  partialDate,
+  practicePlans,
+  standing,
+} from '../entities/conditions';
 import type { CursorKey } from '../translate/cursor';
 import type { OrderKey } from '../translate/projection';
 import { named, type NamedQuery } from '../translate/root-query';
@@ -534,15 +541,9 @@ const noWayToObject: Rule = {
           Cypher.or(Cypher.not(hasBasis(p)), basisOpens(p, rt)),
         ),
       ),
-      new Cypher.Match(
-        new Cypher.Pattern(p)
-          .related({ type: 'APPLIES_TO', direction: 'right' })
-          .to(pl, { labels: ['Plan'] })
-          .related({ type: 'OF', direction: 'right' })
-          .to(pr, { labels: ['Product'] })
-          .related({ type: 'OFFERED_BY', direction: 'right' })
-          .to(c, { labels: ['Company'] }),
-      ).where(Cypher.and(companyFilter(r, c), offered(pl, r.asOf))),
+      new Cypher.Match(practicePlans(p, pl, pr, c)).where(
+        Cypher.and(companyFilter(r, c), offered(pl, r.asOf)),
+      ),
       new Cypher.Match(
         new Cypher.Pattern(p)
           .related({ type: 'FOR_PURPOSE', direction: 'right' })
@@ -601,15 +602,9 @@ const trainingOnByDefault: Rule = {
           inScope(p, r.scope),
         ),
       ),
-      new Cypher.Match(
-        new Cypher.Pattern(p)
-          .related({ type: 'APPLIES_TO', direction: 'right' })
-          .to(pl, { labels: ['Plan'] })
-          .related({ type: 'OF', direction: 'right' })
-          .to(pr, { labels: ['Product'] })
-          .related({ type: 'OFFERED_BY', direction: 'right' })
-          .to(c, { labels: ['Company'] }),
-      ).where(Cypher.and(companyFilter(r, c), offered(pl, r.asOf))),
+      new Cypher.Match(practicePlans(p, pl, pr, c)).where(
+        Cypher.and(companyFilter(r, c), offered(pl, r.asOf)),
+      ),
       // One row per plan: the deduplication by id keeps one (foundFindings).
       new Cypher.Return([
         foundRow('TRAINING_ON_BY_DEFAULT', f, [p.property('id')], pl.property('id')),

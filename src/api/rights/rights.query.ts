@@ -7,7 +7,7 @@
 import Cypher from '@neo4j/cypher-builder';
 import { AppError } from '../../errors';
 import { WITHHOLDING_STATUSES } from '../../graph/model';
-import { inForce, inScope, offered } from '../entities/conditions';
+import { inForce, inScope, offered, practicePlans } from '../entities/conditions';
 import { tierRank } from '../entities/orders';
 import type { Facet } from '../translate/compile-connection';
 import type { OrderKey } from '../translate/projection';
@@ -80,15 +80,7 @@ export function deniedRows(
     // The WITH makes Neo4j filter on status and date before the purpose check
     // (bench/results/whatif-large.txt: 798 -> 199 ms on the large graph).
     new Cypher.With(rt, h, p).where(forPurpose(p, b.purpose)),
-    new Cypher.Match(
-      new Cypher.Pattern(p)
-        .related({ type: 'APPLIES_TO', direction: 'right' })
-        .to(pl, { labels: ['Plan'] })
-        .related({ type: 'OF', direction: 'right' })
-        .to(pr, { labels: ['Product'] })
-        .related({ type: 'OFFERED_BY', direction: 'right' })
-        .to(c, { labels: ['Company'] }),
-    ).where(offered(pl, b.asOf)),
+    new Cypher.Match(practicePlans(p, pl, pr, c)).where(offered(pl, b.asOf)),
     new Cypher.With([
       new Cypher.Map({
         company: c,
