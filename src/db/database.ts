@@ -166,6 +166,35 @@ export class Database {
   }
 
   /**
+   * Runs `work` in a write transaction that is always rolled back: it may change the graph to
+   * read it changed (a question "as known at" an instant rewinds it first, src/graph/rewind.ts),
+   * and nothing of it is ever committed. `reads` runs read queries in that transaction. Retried
+   * like a write on transient errors (concurrent rewinds can deadlock), so `work` must have no
+   * effect outside the transaction.
+   */
+  async inRolledBackTransaction<T>(
+    name: string,
+    work: (tx: ManagedTransaction, reads: Database) => Promise<T>,
+    timeoutMs?: number,
+  ): Promise<T> {
+    try {
+      await this.writeTransaction(
+        name,
+        async (tx) => {
+          throw new RolledBack(
+            await work(tx, new TransactionReads(this.settings, this.driver, tx)),
+          );
+        },
+        timeoutMs,
+      );
+    } catch (error) {
+      if (error instanceof RolledBack) return error.value as T;
+      throw error;
+    }
+    throw new Error('unreachable: the transaction always rolls back');
+  }
+
+  /**
    * Runs one statement in its own auto-commit transaction: schema statements and
    * `CALL {} IN TRANSACTIONS` need one. Not retried, so it suits idempotent statements.
    */
@@ -290,6 +319,20 @@ class CountedDatabase extends Database {
     return this.inner.autoCommit(name, cypher, params);
   }
 
+  /** The transaction counts as one query, and so does each read made in it. */
+  override inRolledBackTransaction<T>(
+    name: string,
+    work: (tx: ManagedTransaction, reads: Database) => Promise<T>,
+    timeoutMs?: number,
+  ): Promise<T> {
+    this.tally.record(name);
+    return this.inner.inRolledBackTransaction(
+      name,
+      (tx, reads) => work(tx, reads.counting(this.tally)),
+      timeoutMs,
+    );
+  }
+
   override get sessionsInUse(): number {
     return this.inner.sessionsInUse;
   }
@@ -299,6 +342,75 @@ class CountedDatabase extends Database {
     return Promise.resolve();
   }
 }
+
+/** Carries the answer out of a transaction it rolls back. */
+class RolledBack extends Error {
+  constructor(readonly value: unknown) {
+    super('rolled back on purpose');
+  }
+}
+
+/**
+ * Reads in a transaction someone else holds (see Database.inRolledBackTransaction): the same
+ * read methods, run in that transaction instead of a session of their own. It cannot write.
+ */
+class TransactionReads extends Database {
+  constructor(
+    settings: DatabaseSettings,
+    driver: Driver,
+    private readonly tx: ManagedTransaction,
+  ) {
+    super(settings, driver);
+  }
+
+  override async read(name: string, cypher: string, params: Params = {}): Promise<Row[]> {
+    return (await this.runHere(name, cypher, params)).map(plainRow);
+  }
+
+  override async readValues(
+    name: string,
+    cypher: string,
+    params: Params = {},
+  ): Promise<Record<string, unknown>[]> {
+    return (await this.runHere(name, cypher, params)).map((r) => r.toObject());
+  }
+
+  override async *stream(name: string, cypher: string, params: Params = {}): AsyncGenerator<Row> {
+    for (const row of await this.read(name, cypher, params)) yield row;
+  }
+
+  override write(name: string): Promise<Row[]> {
+    return Promise.reject(readOnly(name));
+  }
+
+  override writeTransaction<T>(name: string): Promise<T> {
+    return Promise.reject(readOnly(name));
+  }
+
+  override inRolledBackTransaction<T>(name: string): Promise<T> {
+    return Promise.reject(readOnly(name));
+  }
+
+  override autoCommit(name: string): Promise<void> {
+    return Promise.reject(readOnly(name));
+  }
+
+  /** The transaction and its driver belong to the door that opened it. */
+  override close(): Promise<void> {
+    return Promise.resolve();
+  }
+
+  private async runHere(name: string, cypher: string, params: Params): Promise<Neo4jRecord[]> {
+    try {
+      return (await this.tx.run(cypher, params)).records;
+    } catch (error) {
+      throw mapDriverError(error, name);
+    }
+  }
+}
+
+const readOnly = (name: string) =>
+  new AppError('INTERNAL_SERVER_ERROR', `"${name}" writes, but it runs in a read-only view`);
 
 const plainRow = (record: Neo4jRecord): Row => toPlain(record.toObject()) as Row;
 

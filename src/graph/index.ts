@@ -27,3 +27,4 @@ export { checkBundleFiles } from './check-files';
 export { SECTIONS, plansOf, paidOf, pricesOf } from './bundle-to-graph';
 export { provisionIdFromRef, provisionRef } from './citation';
 export * from './partial-date';
+export { rewind, MAX_REWOUND, type Rewound } from './rewind';

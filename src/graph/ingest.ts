@@ -179,18 +179,20 @@ function nodeRows(
   for (const spec of SECTIONS) {
     const entries = validated.bundle[spec.section] as { id: string }[];
     if (entries.length === 0) continue;
-    const rows = entries.map((entry) => {
-      const props = (spec.props as (e: unknown) => Record<string, unknown>)(entry);
-      for (const key of spec.dates) {
-        const v = props[key];
-        if (typeof v === 'string') props[key] = toNeo4jDate(v);
-        else if (Array.isArray(v)) props[key] = (v as string[]).map(toNeo4jDate);
-      }
-      return { id: entry.id, hash: contentHash(entry), entry: canonicalJson(entry), props };
-    });
-    out.set(spec.label, { rows, entries });
+    out.set(spec.label, { rows: entries.map((entry) => nodeRow(spec, entry)), entries });
   }
   return out;
+}
+
+/** The node an entry of a section becomes: its properties (dates as Neo4j dates) and hash. */
+export function nodeRow(spec: (typeof SECTIONS)[number], entry: { id: string }): NodeRow {
+  const props = (spec.props as (e: unknown) => Record<string, unknown>)(entry);
+  for (const key of spec.dates) {
+    const v = props[key];
+    if (typeof v === 'string') props[key] = toNeo4jDate(v);
+    else if (Array.isArray(v)) props[key] = (v as string[]).map(toNeo4jDate);
+  }
+  return { id: entry.id, hash: contentHash(entry), entry: canonicalJson(entry), props };
 }
 
 /** One relationship to write: from an entry's id to a target's id (or a right's code). */
@@ -201,7 +203,7 @@ export interface RelationshipRow {
 }
 
 /** The relationships a section's entries own, by reference, as the write sends them. */
-function relationshipRows(
+export function relationshipRows(
   spec: (typeof SECTIONS)[number],
   entries: readonly { id: string }[],
 ): { rel: ReferenceSpec<{ id: string }>; type: string; rels: RelationshipRow[] }[] {

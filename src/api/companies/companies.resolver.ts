@@ -1,3 +1,4 @@
+import { DateTimeResolver } from 'graphql-scalars';
 import Cypher from '@neo4j/cypher-builder';
 import type { GraphQLResolveInfo } from 'graphql';
 import { Arg, Args, Ctx, ID, Info, Query, Resolver } from 'type-graphql';
@@ -8,23 +9,30 @@ import { CompanyConnection } from '../entities/connections';
 import { COMPANY_ORDER } from '../entities/orders';
 import { queryConnection, queryNode } from '../translate/root-query';
 import { CompaniesArgs } from './companies.args';
+import { asKnownAt, KNOWN_AT_ARG } from '../common/known-at';
 
 @Resolver(() => Company)
 export class CompaniesResolver {
   @Query(() => Company, { nullable: true, description: 'A company by id, e.g. "mistral-ai".' })
   async company(
     @Arg('id', () => ID) id: string,
+    @Arg('knownAt', () => DateTimeResolver, KNOWN_AT_ARG) knownAt: Date | null | undefined,
     @Ctx() ctx: ApiContext,
     @Info() info: GraphQLResolveInfo,
   ): Promise<unknown> {
-    return queryNode(
-      ctx,
-      'company',
-      info,
-      (n) =>
-        new Cypher.Match(
-          new Cypher.Pattern(n, { labels: ['Company'], properties: { id: new Cypher.Param(id) } }),
-        ),
+    return asKnownAt(ctx, knownAt, (at) =>
+      queryNode(
+        at,
+        'company',
+        info,
+        (n) =>
+          new Cypher.Match(
+            new Cypher.Pattern(n, {
+              labels: ['Company'],
+              properties: { id: new Cypher.Param(id) },
+            }),
+          ),
+      ),
     );
   }
 
@@ -38,21 +46,23 @@ export class CompaniesResolver {
       throw new AppError('BAD_USER_INPUT', '"namePrefix" is at most 100 characters', {
         argument: 'namePrefix',
       });
-    return queryConnection(ctx, 'companies', info, COMPANY_ORDER, (n) => {
-      const conditions: Cypher.Predicate[] = [];
-      if (args.country)
-        conditions.push(
-          Cypher.eq(n.property('country'), new Cypher.Param(args.country.toUpperCase())),
-        );
-      if (args.namePrefix)
-        conditions.push(
-          Cypher.startsWith(
-            Cypher.toLower(n.property('name')),
-            new Cypher.Param(args.namePrefix.toLowerCase()),
-          ),
-        );
-      const match = new Cypher.Match(new Cypher.Pattern(n, { labels: ['Company'] }));
-      return conditions.length > 0 ? match.where(Cypher.and(...conditions)) : match;
-    });
+    return asKnownAt(ctx, args.knownAt, (at) =>
+      queryConnection(at, 'companies', info, COMPANY_ORDER, (n) => {
+        const conditions: Cypher.Predicate[] = [];
+        if (args.country)
+          conditions.push(
+            Cypher.eq(n.property('country'), new Cypher.Param(args.country.toUpperCase())),
+          );
+        if (args.namePrefix)
+          conditions.push(
+            Cypher.startsWith(
+              Cypher.toLower(n.property('name')),
+              new Cypher.Param(args.namePrefix.toLowerCase()),
+            ),
+          );
+        const match = new Cypher.Match(new Cypher.Pattern(n, { labels: ['Company'] }));
+        return conditions.length > 0 ? match.where(Cypher.and(...conditions)) : match;
+      }),
+    );
   }
 }

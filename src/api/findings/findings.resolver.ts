@@ -15,6 +15,7 @@ import { queryConnection } from '../translate/root-query';
 import { FINDING_KINDS, FINDING_ORDER } from './findings.rules';
 import { findingsPage } from './findings.store';
 import { FindingConnection, FindingsArgs } from './findings.type';
+import { asKnownAt } from '../common/known-at';
 
 @Resolver()
 export class FindingsResolver {
@@ -37,24 +38,26 @@ export class FindingsResolver {
         FINDING_ORDER.map((k) => k.kind),
       );
     const asOf = args.asOf ?? todayIso();
-    const page = await findingsPage(ctx.db, {
-      asOf,
-      scope: args.scope,
-      companies: args.company ? [args.company] : null,
-      kinds: args.kind ? [args.kind] : FINDING_KINDS,
-      first,
-      after,
+    return asKnownAt(ctx, args.knownAt, async (at) => {
+      const page = await findingsPage(at.db, {
+        asOf,
+        scope: args.scope,
+        companies: args.company ? [args.company] : null,
+        kinds: args.kind ? [args.kind] : FINDING_KINDS,
+        first,
+        after,
+      });
+      // The page's findings only, already after the cursor: the page query orders them, makes
+      // their cursors and tells whether more follow, as for any connection.
+      const rows = new Cypher.Param(page.findings);
+      return queryConnection(
+        at,
+        'findings',
+        info,
+        FINDING_ORDER,
+        (node) => new Cypher.Unwind([rows, node]),
+        { total: new Cypher.Param(neo4j.int(page.total)) },
+      );
     });
-    // The page's findings only, already after the cursor: the page query orders them, makes
-    // their cursors and tells whether more follow, as for any connection.
-    const rows = new Cypher.Param(page.findings);
-    return queryConnection(
-      ctx,
-      'findings',
-      info,
-      FINDING_ORDER,
-      (node) => new Cypher.Unwind([rows, node]),
-      { total: new Cypher.Param(neo4j.int(page.total)) },
-    );
   }
 }

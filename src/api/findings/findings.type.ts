@@ -19,6 +19,7 @@ import { Related } from '../translate/fields/related-field';
 import { Projected } from '../translate/projection';
 import { FINDING_KINDS, type FindingKind } from './findings.rules';
 import { FINDING_DESCRIPTIONS, FINDING_STANDINGS, type FindingStanding } from './findings.words';
+import { KnownAtField } from '../common/known-at';
 
 export const FindingKindEnum = Object.fromEntries(FINDING_KINDS.map((k) => [k, k])) as {
   [K in FindingKind]: K;
@@ -198,6 +199,9 @@ export const FindingConnection = Connection(() => Finding, 'Finding', 'finding')
 
 @ArgsType()
 export class FindingsArgs extends PageArgs {
+  @KnownAtField()
+  knownAt?: Date | null;
+
   @Field(() => FindingKindEnum, { nullable: true, description: 'Only findings of this rule.' })
   kind?: FindingKind | null;
 

@@ -4,6 +4,7 @@ import type { IncidentKind } from '../../graph/model';
 import { PageArgs } from '../common/connection';
 import { DateScalar } from '../common/date.scalar';
 import { IncidentKindEnum } from '../common/enums';
+import { KnownAtField } from '../common/known-at';
 
 @InputType({ description: 'Which incidents to list; every given condition must hold.' })
 export class IncidentFilter {
@@ -42,6 +43,9 @@ export class IncidentFilter {
 
 @ArgsType()
 export class IncidentsArgs extends PageArgs {
+  @KnownAtField()
+  knownAt?: Date | null;
+
   @Field(() => IncidentFilter, { nullable: true })
   filter?: IncidentFilter | null;
 

@@ -8,6 +8,7 @@ import { INCIDENT_ORDER, RECORDED_ORDER } from '../entities/orders';
 import { queryConnection } from '../translate/root-query';
 import { IncidentsArgs } from './incidents.args';
 import { incidentsMatch, isFiltered, unfilteredTotal } from './incidents.query';
+import { asKnownAt } from '../common/known-at';
 
 @Resolver(() => Incident)
 export class IncidentsResolver {
@@ -20,6 +21,10 @@ export class IncidentsResolver {
     @Ctx() ctx: ApiContext,
     @Info() info: GraphQLResolveInfo,
   ): Promise<unknown> {
+    return asKnownAt(ctx, args.knownAt, (at) => this.page(args, at, info));
+  }
+
+  private page(args: IncidentsArgs, ctx: ApiContext, info: GraphQLResolveInfo): Promise<unknown> {
     const recordedAfter = args.recordedAfter;
     if (recordedAfter) {
       return queryConnection(ctx, 'incidents', info, RECORDED_ORDER, (n) => {

@@ -1,3 +1,4 @@
+import { DateTimeResolver } from 'graphql-scalars';
 import Cypher from '@neo4j/cypher-builder';
 import type { GraphQLResolveInfo } from 'graphql';
 import { Arg, Args, ArgsType, Ctx, Field, ID, Info, Query, Resolver } from 'type-graphql';
@@ -8,6 +9,8 @@ import type { ApiContext } from '../context';
 import { Provision } from '../entities/provision.type';
 import type { OrderKey } from '../translate/projection';
 import { queryConnection, queryNode } from '../translate/root-query';
+import { KnownAtField } from '../common/known-at';
+import { asKnownAt, KNOWN_AT_ARG } from '../common/known-at';
 
 export const ProvisionConnection = Connection(() => Provision, 'Provision', 'provision');
 
@@ -30,6 +33,9 @@ const PROVISION_ORDER: OrderKey[] = [
 
 @ArgsType()
 export class ProvisionsArgs extends PageArgs {
+  @KnownAtField()
+  knownAt?: Date | null;
+
   @Field(() => ID, {
     nullable: true,
     description: 'Only this regulation\'s provisions, e.g. "gdpr", "dma".',
@@ -59,21 +65,24 @@ export class ProvisionsResolver {
   async provision(
     @Arg('ref', { description: 'The citation or id, e.g. "Art. 12(5)" or "DMA Art. 5(2)".' })
     ref: string,
+    @Arg('knownAt', () => DateTimeResolver, KNOWN_AT_ARG) knownAt: Date | null | undefined,
     @Ctx() ctx: ApiContext,
     @Info() info: GraphQLResolveInfo,
   ): Promise<unknown> {
     const id = provisionIdOrFail(ref, 'ref');
-    return queryNode(
-      ctx,
-      'provision',
-      info,
-      (n) =>
-        new Cypher.Match(
-          new Cypher.Pattern(n, {
-            labels: ['Provision'],
-            properties: { id: new Cypher.Param(id) },
-          }),
-        ),
+    return asKnownAt(ctx, knownAt, (at) =>
+      queryNode(
+        at,
+        'provision',
+        info,
+        (n) =>
+          new Cypher.Match(
+            new Cypher.Pattern(n, {
+              labels: ['Provision'],
+              properties: { id: new Cypher.Param(id) },
+            }),
+          ),
+      ),
     );
   }
 
@@ -85,11 +94,13 @@ export class ProvisionsResolver {
     @Ctx() ctx: ApiContext,
     @Info() info: GraphQLResolveInfo,
   ): Promise<unknown> {
-    return queryConnection(ctx, 'provisions', info, PROVISION_ORDER, (n) => {
-      const match = new Cypher.Match(new Cypher.Pattern(n, { labels: ['Provision'] }));
-      return args.regulation
-        ? match.where(Cypher.eq(n.property('regulation'), new Cypher.Param(args.regulation)))
-        : match;
-    });
+    return asKnownAt(ctx, args.knownAt, (at) =>
+      queryConnection(at, 'provisions', info, PROVISION_ORDER, (n) => {
+        const match = new Cypher.Match(new Cypher.Pattern(n, { labels: ['Provision'] }));
+        return args.regulation
+          ? match.where(Cypher.eq(n.property('regulation'), new Cypher.Param(args.regulation)))
+          : match;
+      }),
+    );
   }
 }

@@ -3,9 +3,13 @@ import type { GdprRight, Scope } from '../../graph/model';
 import { PageArgs } from '../common/connection';
 import { DateScalar } from '../common/date.scalar';
 import { GdprRightEnum, ScopeEnum } from '../common/enums';
+import { KnownAtField } from '../common/known-at';
 
 @ArgsType()
 export class PlansDenyingRightArgs extends PageArgs {
+  @KnownAtField()
+  knownAt?: Date | null;
+
   @Field(() => GdprRightEnum, { description: 'The right, e.g. OBJECT.' })
   right!: GdprRight;
 
@@ -31,6 +35,9 @@ export class PlansDenyingRightArgs extends PageArgs {
 
 @ArgsType()
 export class RightsMatrixArgs {
+  @KnownAtField()
+  knownAt?: Date | null;
+
   @Field(() => [ID], {
     nullable: true,
     description: 'The companies to show (at most 100); all companies when omitted.',

@@ -24,6 +24,7 @@ import {
   type RightsBindings,
 } from './rights.query';
 import { PlanRightStatusConnection, RightsMatrix } from './rights.type';
+import { asKnownAt } from '../common/known-at';
 
 const MAX_MATRIX_COMPANIES = 100;
 
@@ -51,13 +52,15 @@ export class RightsResolver {
     @Info() info: GraphQLResolveInfo,
   ): Promise<unknown> {
     const b = bindings(args);
-    return queryConnection(
-      ctx,
-      'plansDenyingRight',
-      info,
-      DENIED_ORDER,
-      (row) => deniedRows(b, new Cypher.Param(args.right), row),
-      { facets: DENIED_FACETS },
+    return asKnownAt(ctx, args.knownAt, (at) =>
+      queryConnection(
+        at,
+        'plansDenyingRight',
+        info,
+        DENIED_ORDER,
+        (row) => deniedRows(b, new Cypher.Param(args.right), row),
+        { facets: DENIED_FACETS },
+      ),
     );
   }
 
@@ -94,7 +97,9 @@ export class RightsResolver {
       { nodesField: 'rows', ignore: ['asOf', 'purpose', 'scope', 'rights'], args },
     );
     const query = named('rightsMatrix', new Cypher.Return([compiled.expr, 'root']));
-    const rows = await ctx.db.readValues(query.name, query.cypher, query.params);
+    const rows = await asKnownAt(ctx, args.knownAt, (at) =>
+      at.db.readValues(query.name, query.cypher, query.params),
+    );
     const shaper = new Shaper();
     const page = shaper.connection(rows[0]!.root as RawConnection, compiled.shape);
     const own: Record<string, unknown> = {

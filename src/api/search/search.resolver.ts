@@ -6,6 +6,7 @@ import type { ApiContext } from '../context';
 import type { OrderKey } from '../translate/projection';
 import { queryConnection } from '../translate/root-query';
 import { SearchArgs, SearchHitConnection } from './search.type';
+import { asKnownAt } from '../common/known-at';
 /**
  * Turns free text into a Lucene query that cannot fail to parse: punctuation and symbols
  * split words, and every word is matched as a term or a prefix, all words required.
@@ -50,17 +51,19 @@ export class SearchResolver {
       { expr: () => score, direction: 'DESC', kind: 'number' },
       { expr: (t) => t.property('id'), direction: 'ASC', kind: 'string' },
     ];
-    return queryConnection(
-      ctx,
-      'search',
-      info,
-      order,
-      (node) =>
-        new Cypher.Procedure('db.index.fulltext.queryNodes', [
-          new Cypher.Literal('entity_text'),
-          new Cypher.Param(query),
-        ]).yield(['node', node], ['score', score]),
-      { carry: [score], bindings: { score } },
+    return asKnownAt(ctx, args.knownAt, (at) =>
+      queryConnection(
+        at,
+        'search',
+        info,
+        order,
+        (node) =>
+          new Cypher.Procedure('db.index.fulltext.queryNodes', [
+            new Cypher.Literal('entity_text'),
+            new Cypher.Param(query),
+          ]).yield(['node', node], ['score', score]),
+        { carry: [score], bindings: { score } },
+      ),
     );
   }
 }

@@ -15,6 +15,7 @@ import { Computed } from '../translate/fields/computed-field';
 import { Nested } from '../translate/fields/nested-field';
 import { Prop } from '../translate/fields/property-field';
 import { Projected } from '../translate/projection';
+import { KnownAtField } from '../common/known-at';
 
 /** The hit's node under the field of its label; null under the others. */
 const as = (label: string) =>
@@ -109,6 +110,9 @@ export const SearchHitConnection = Connection(() => SearchHit, 'SearchHit', 'sea
 
 @ArgsType()
 export class SearchArgs extends PageArgs {
+  @KnownAtField()
+  knownAt?: Date | null;
+
   @Field({ description: 'Words to look for in names, titles and summaries (1 to 200 characters).' })
   text!: string;
 }

@@ -1,9 +1,13 @@
 import { ArgsType, Field, ID } from 'type-graphql';
 import { PageArgs } from '../common/connection';
 import { DateScalar } from '../common/date.scalar';
+import { KnownAtField } from '../common/known-at';
 
 @ArgsType()
 export class TimelineArgs extends PageArgs {
+  @KnownAtField()
+  knownAt?: Date | null;
+
   @Field(() => ID, { description: 'The company, e.g. "mistral-ai".' })
   company!: string;
 

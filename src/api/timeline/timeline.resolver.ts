@@ -10,6 +10,7 @@ import { queryConnection } from '../translate/root-query';
 import { TimelineArgs } from './timeline.args';
 import { companyExists, TIMELINE_ORDER, timelineEntries } from './timeline.query';
 import { TimelineConnection } from './timeline.type';
+import { asKnownAt } from '../common/known-at';
 
 @Resolver()
 export class TimelineResolver {
@@ -27,18 +28,20 @@ export class TimelineResolver {
         argument: 'from',
       });
     }
-    return queryConnection(
-      ctx,
-      'timeline',
-      info,
-      TIMELINE_ORDER,
-      (row) => timelineEntries(args.company, args.from ?? null, args.to ?? null, row),
-      {
-        mustExist: {
-          condition: companyExists(args.company),
-          message: `no company with id "${args.company.slice(0, 100)}"`,
+    return asKnownAt(ctx, args.knownAt, (at) =>
+      queryConnection(
+        at,
+        'timeline',
+        info,
+        TIMELINE_ORDER,
+        (row) => timelineEntries(args.company, args.from ?? null, args.to ?? null, row),
+        {
+          mustExist: {
+            condition: companyExists(args.company),
+            message: `no company with id "${args.company.slice(0, 100)}"`,
+          },
         },
-      },
+      ),
     );
   }
 }

@@ -1,0 +1,49 @@
+/**
+ * `knownAt`: a question answered as the graph said it at an instant, before the corrections,
+ * updates and retractions recorded since. `asOf` is when the facts held in the world (valid
+ * time); `knownAt` is when the graph knew them (recorded time).
+ */
+import { DateTimeResolver } from 'graphql-scalars';
+import { Field } from 'type-graphql';
+import { rewind, type StatementRunner } from '../../graph';
+import type { ApiContext } from '../context';
+
+const KNOWN_AT =
+  'Answer as the graph said it at this instant: what it had recorded then, without the changes and retractions recorded since (see `history`). Default: now. `asOf` is when facts held in the world; `knownAt` is when the graph knew them.';
+
+/** The `knownAt` argument of a question, described once. */
+export const KnownAtField = (): PropertyDecorator =>
+  Field(() => DateTimeResolver, { nullable: true, description: KNOWN_AT });
+
+/** The `knownAt` argument of a question that takes single arguments (`@Arg`). */
+export const KNOWN_AT_ARG = {
+  nullable: true,
+  description: KNOWN_AT,
+} as const;
+
+/** As long as the rules may take (findings.store.ts), plus the rewind. */
+const KNOWN_AT_TIMEOUT_MS = 90_000;
+
+/**
+ * Answers with the graph as it was known at `knownAt`: the rewind and the question run in one
+ * transaction that is rolled back (src/graph/rewind.ts). Without `knownAt`, or with an instant
+ * not in the past, the question runs as it always does.
+ */
+export async function asKnownAt<T>(
+  ctx: ApiContext,
+  knownAt: Date | null | undefined,
+  answer: (ctx: ApiContext) => Promise<T>,
+): Promise<T> {
+  if (!knownAt || knownAt.getTime() >= Date.now()) return answer(ctx);
+  const at = knownAt.toISOString();
+  return ctx.db.inRolledBackTransaction(
+    'knownAt',
+    async (tx, reads) => {
+      const run: StatementRunner = async (_name, cypher, params) =>
+        (await tx.run(cypher, params)).records.map((r) => r.toObject());
+      await rewind(run, at);
+      return answer({ ...ctx, db: reads });
+    },
+    KNOWN_AT_TIMEOUT_MS,
+  );
+}
