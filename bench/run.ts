@@ -1,7 +1,7 @@
 /**
  * `npm run bench -- [--size large[,xlarge]] [--rounds 3] [--duration 5] [--warmup 3] [--settle 1]
  *   [--concurrency 1,4] [--only name,name] [--targets R,O,N] [--max-minutes 40] [--keep-running]
- *   [--check-only]`
+ *   [--check-only] [--label fast]`
  *
  * Starts the bench Neo4j of that size (load it first with `npm run -s bench:generate`), the
  * three targets as child processes on the same data and driver settings (bench/serve.ts),
@@ -11,7 +11,7 @@
  * rounds and keeps the median of the rounds. Each measured cell of a fast question follows
  * `settle` seconds of the same requests, unmeasured: the garbage a previous cell's 0.8 s
  * question left in Neo4j and the target is collected there, not in a 2 ms question's window.
- * Writes bench/results/run-<size>.json and bench/results/run-<size>.md, and stops what it
+ * Writes bench/results/run-<size>[-<label>].json and .md, and stops what it
  * started. Several sizes (`--size large,xlarge`) are measured one after the other in the same
  * run (each within --max-minutes), then compared in bench/results/sizes-<a>-<b>.md.
  */
@@ -138,7 +138,7 @@ async function main(): Promise<void> {
     if (report) reports.push(report);
   }
   if (reports.length > 1) {
-    const name = `sizes-${reports.map((r) => r.size).join('-')}.md`;
+    const name = `sizes-${reports.map((r) => r.size).join('-')}${suffix(flags)}.md`;
     process.stdout.write(`${await writeResult(name, sizesMarkdown(reports))}\n`);
   }
 }
@@ -206,6 +206,9 @@ function sizesMarkdown(reports: Report[]): string {
   }
   return `${lines.join('\n')}\n`;
 }
+
+/** Runs of a subset of the workloads (`--label fast`) are kept beside the full run, not over it. */
+const suffix = (flags: Map<string, string>) => (flags.has('label') ? `-${flags.get('label')}` : '');
 
 async function runSize(size: SizeName, flags: Map<string, string>): Promise<Report | null> {
   const rounds = Number(flags.get('rounds') ?? 3);
@@ -357,8 +360,9 @@ async function runSize(size: SizeName, flags: Map<string, string>): Promise<Repo
       memory,
       results,
     };
-    await writeResult(`run-${size}.json`, JSON.stringify(report, null, 2));
-    process.stdout.write(`${await writeResult(`run-${size}.md`, markdown(report))}\n`);
+    const name = `run-${size}${suffix(flags)}`;
+    await writeResult(`${name}.json`, JSON.stringify(report, null, 2));
+    process.stdout.write(`${await writeResult(`${name}.md`, markdown(report))}\n`);
     return report;
   } finally {
     for (const t of targets) t.child.kill('SIGTERM');
