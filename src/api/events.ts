@@ -59,16 +59,25 @@ export type EventBus = PubSub<Topics>;
 export interface Events extends EventBus {
   /** This process's own publications only: for work exactly one replica must do. */
   readonly local: EventBus;
+  /**
+   * Whether a subscriber of any replica listens to `topic` now (webhooks, which listen to
+   * `local`, are not counted): work done only to publish an event can be skipped when no one
+   * hears it. True when that cannot be known (Redis failing).
+   */
+  subscribed(topic: keyof Topics): Promise<boolean>;
 }
+
+/** How many replicas' subscribers listen to a topic, from the shared bus (Redis NUMSUB). */
+export type RemoteListeners = (topic: keyof Topics) => Promise<number>;
 
 /**
  * The bus; with `shared` (an EventTarget every replica listens to, src/redis), subscribers
  * hear every replica's events and `local` only this process's. Without it, `local` is the bus.
  */
-export function createEvents(shared?: EventTarget): Events {
+export function createEvents(shared?: EventTarget, remote?: RemoteListeners): Events {
   const localTarget = new EventTarget();
   const local = createPubSub<Topics>({ eventTarget: localTarget });
-  if (!shared) return Object.assign(local, { local });
+  if (!shared) return counted(local, local);
   // Publishing reaches both; subscribing listens to the shared target alone (which hands a
   // replica its own events too), so that nobody hears an event twice.
   const both = {
@@ -80,5 +89,60 @@ export function createEvents(shared?: EventTarget): Events {
       return shared.dispatchEvent(event);
     },
   };
-  return Object.assign(createPubSub<Topics>({ eventTarget: both }), { local });
+  return counted(createPubSub<Topics>({ eventTarget: both }), local, remote);
+}
+
+/** The bus, counting its live subscriptions per topic (this process's). */
+function counted(bus: EventBus, local: EventBus, remote?: RemoteListeners): Events {
+  const live = new Map<string, number>();
+  const add = (topic: string, n: number) => live.set(topic, (live.get(topic) ?? 0) + n);
+  // An iterator object, not an async generator: a generator waiting for its next event queues
+  // return() behind it, so a subscriber that leaves would be counted until an event came.
+  const counting = <T>(topic: string, source: AsyncIterable<T>): AsyncIterableIterator<T> => {
+    const it = source[Symbol.asyncIterator]();
+    let open = true;
+    add(topic, 1);
+    const close = () => {
+      if (open) add(topic, -1);
+      open = false;
+    };
+    return {
+      async next() {
+        const result = await it.next();
+        if (result.done) close();
+        return result;
+      },
+      async return(value?: unknown) {
+        close();
+        return (await it.return?.(value)) ?? { done: true, value: undefined };
+      },
+      async throw(error?: unknown) {
+        close();
+        if (it.throw) return it.throw(error);
+        throw error;
+      },
+      [Symbol.asyncIterator]() {
+        return this;
+      },
+    };
+  };
+  return {
+    publish: bus.publish.bind(bus),
+    // Consumers iterate what subscribe returns (an async iterable), nothing more of a Repeater.
+    subscribe: ((topic: string, id?: string) =>
+      counting(
+        topic,
+        (bus.subscribe as unknown as (t: string, i?: string) => AsyncIterable<unknown>)(topic, id),
+      )) as unknown as EventBus['subscribe'],
+    local,
+    async subscribed(topic) {
+      if ((live.get(topic) ?? 0) > 0) return true;
+      if (!remote) return false;
+      try {
+        return (await remote(topic)) > 0;
+      } catch {
+        return true;
+      }
+    },
+  };
 }

@@ -20,7 +20,13 @@ import express, { type NextFunction, type Request, type Response } from 'express
 import type { Logger } from '../config';
 import { dashboardRouter } from '../dashboard';
 import { checkReadiness, type Database, type Dependency, QueryTally } from '../db';
-import { connectRedis, type RedisLink, type RedisSettings, redisEventTarget } from '../redis';
+import {
+  connectRedis,
+  type RedisLink,
+  type RedisSettings,
+  redisEventTarget,
+  redisListeners,
+} from '../redis';
 import { admission, authPlugin } from './auth/auth.plugin';
 import { Authenticator, type Caller } from './auth/authenticate';
 import { type KeyRevocations, localRevocations, redisRevocations } from './auth/revocations';
@@ -135,9 +141,11 @@ async function serve(options: ApiOptions, redis: RedisLink | null): Promise<Runn
   const publicReads = options.publicReads ?? true;
   const limits: ApiLimits = { ...DEFAULT_LIMITS, ...options.limits };
   const metrics = new ApiMetrics();
-  const events: Events = createEvents(
-    redis ? redisEventTarget(redis, logger, `${redis.prefix}events:`) : undefined,
-  );
+  const events: Events = redis
+    ? createEvents(redisEventTarget(redis, logger, `${redis.prefix}events:`), (topic) =>
+        redisListeners(redis, `${redis.prefix}events:${topic}`),
+      )
+    : createEvents();
   const schema = await buildApiSchema(events);
   const shapedAnswers = options.shapedAnswers ?? true;
   if (shapedAnswers) reuseFetchedRootAnswers(schema);

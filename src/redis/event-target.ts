@@ -39,3 +39,12 @@ export function redisEventTarget(link: RedisLink, logger: Logger, prefix: string
       ),
   };
 }
+
+/**
+ * How many connections subscribe to a channel (PUBSUB NUMSUB): each replica with a live
+ * subscriber of the topic holds one. Rejects when Redis does not answer.
+ */
+export async function redisListeners(link: RedisLink, channel: string): Promise<number> {
+  const reply = (await link.commands.pubsub('NUMSUB', channel)) as [string, number | string];
+  return Number(reply[1] ?? 0);
+}

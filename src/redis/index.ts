@@ -5,4 +5,4 @@ export {
   type RedisLink,
   type RedisSettings,
 } from './connection';
-export { redisEventTarget } from './event-target';
+export { redisEventTarget, redisListeners } from './event-target';

@@ -7,11 +7,11 @@ import { createClient } from 'graphql-ws';
 import WebSocket from 'ws';
 import { createApiKey } from '../../src/api/auth/api-keys.store';
 import { MAX_WRITE_ENTITIES } from '../../src/api/curation/curation.service';
-import type { Database } from '../../src/db';
+import { Database, type Params } from '../../src/db';
 import { startTestApi, type TestApi } from '../helpers/api';
 import { ingest } from '../../src/graph';
 import { rulesBundle } from '../fixtures/rules';
-import { graphSnapshot, resetGraph, testDatabase } from '../helpers/graph';
+import { graphSnapshot, resetGraph, testDatabase, testDatabaseSettings } from '../helpers/graph';
 
 const SOURCE = {
   id: 'cur-src',
@@ -492,6 +492,48 @@ describe('curating through the API', () => {
       });
     } finally {
       await client.dispose();
+    }
+  });
+
+  it('runs the rules around a write only while someone listens for findings that change', async () => {
+    // The same Neo4j, through a door that notes the name of each query it runs.
+    class Noting extends Database {
+      readonly names: string[] = [];
+      override read(name: string, cypher: string, params?: Params, timeoutMs?: number) {
+        this.names.push(name);
+        return super.read(name, cypher, params, timeoutMs);
+      }
+    }
+    const noting = new Noting(testDatabaseSettings());
+    const own = await startTestApi(noting);
+    const rulesRunBy = async (title: string) => {
+      noting.names.length = 0;
+      const res = await own.gql(RECORD_INCIDENT, { input: INCIDENT(title) }, as('curator'));
+      expect(res.errors).toBeUndefined();
+      return noting.names.filter((n) => n === 'findingIds').length;
+    };
+    const client = createClient({
+      url: own.url.replace(/^http/, 'ws'),
+      webSocketImpl: WebSocket,
+      lazy: false,
+      retryAttempts: 0,
+    });
+    try {
+      expect(await rulesRunBy('Complaint no one listens for')).toBe(0);
+      client.subscribe(
+        { query: 'subscription { findingsChanged { companyId } }' },
+        { next: () => undefined, error: () => undefined, complete: () => undefined },
+      );
+      await new Promise((r) => setTimeout(r, 300));
+      // Before the write and after it.
+      expect(await rulesRunBy('Complaint a subscriber listens for')).toBe(2);
+      await client.dispose();
+      await new Promise((r) => setTimeout(r, 300));
+      expect(await rulesRunBy('Complaint after the subscriber left')).toBe(0);
+    } finally {
+      await client.dispose();
+      await own.close();
+      await noting.close();
     }
   });
 

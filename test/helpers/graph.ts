@@ -4,7 +4,7 @@
  */
 import { createHash } from 'node:crypto';
 import path from 'node:path';
-import { applyMigrations, Database } from '../../src/db';
+import { applyMigrations, Database, type DatabaseSettings } from '../../src/db';
 import { ingestFiles } from '../../src/graph/ingest-files';
 import type { IngestReport } from '../../src/graph';
 
@@ -19,14 +19,19 @@ export function workerNeo4jUri(): string | undefined {
 }
 
 export function testDatabase(): Database {
+  return new Database(testDatabaseSettings());
+}
+
+/** This worker's Neo4j, for a suite that makes its own kind of Database. */
+export function testDatabaseSettings(): DatabaseSettings {
   const uri = workerNeo4jUri();
   if (!uri) throw new Error('no test Neo4j: the Jest global setup should have set NEO4J_TEST_URIS');
-  return new Database({
+  return {
     uri,
     user: process.env.NEO4J_USER ?? 'neo4j',
     password: process.env.NEO4J_PASSWORD ?? 'password',
     timeoutMs: 5000,
-  });
+  };
 }
 
 /**

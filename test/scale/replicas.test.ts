@@ -181,6 +181,43 @@ describe('two API processes on one Neo4j and one Redis', () => {
     }
   });
 
+  it('tells a findingsChanged subscriber on A of findings a write through B changes', async () => {
+    // B runs the rules before and after a write only when someone listens: here a subscriber
+    // of another replica, which B learns from Redis.
+    const session = openSession(wsUrl(a.url));
+    try {
+      expect(await session.acknowledged).toBe(true);
+      const { received } = session.subscribe(
+        'subscription { findingsChanged(company: "fx-corp") { companyId appeared disappeared } }',
+      );
+      const probe = new Redis(redis.url);
+      try {
+        const channel = `${redis.prefix}events:FINDINGS_CHANGED`;
+        const listening = await until(async () => {
+          const [, count] = (await probe.pubsub('NUMSUB', channel)) as [string, number];
+          return count > 0 ? count : null;
+        }, 5000);
+        expect(listening).toBe(1);
+      } finally {
+        probe.disconnect();
+      }
+      const pro = rulesBundle().practices!.find((p) => p.id === 'fx-pro-training')!;
+      const written = await post(
+        b,
+        `mutation ($b: BundleInput!) { ingestBundle(bundle: $b, source: "replicas test") { auditId } }`,
+        { b: { practices: [{ ...pro, rights: [{ right: 'OBJECT', status: 'UNAVAILABLE' }] }] } },
+        { authorization: curator },
+      );
+      expect(written.body.errors).toBeUndefined();
+      const heard = (await until(() => received[0] ?? null, 5000)) as any;
+      expect(heard?.data?.findingsChanged?.companyId).toBe('fx-corp');
+      const { appeared, disappeared } = heard.data.findingsChanged;
+      expect(appeared.length + disappeared.length).toBeGreaterThan(0);
+    } finally {
+      session.close();
+    }
+  });
+
   it('creates one webhook delivery for a write, not one per replica', async () => {
     const bodies: string[] = [];
     const receiver = http.createServer((req, res) => {

@@ -17,6 +17,7 @@ import { todayIso } from '../common/date.scalar';
 import type { ApiContext } from '../context';
 import { FINDINGS_CHANGED, INCIDENT_RECORDED } from '../events';
 import { findingIdsByCompany } from '../findings/findings.store';
+import { webhookTargets } from '../webhooks/webhooks.store';
 import { firstDay } from '../../graph/partial-date';
 import {
   companiesConcerned,
@@ -64,9 +65,12 @@ export async function writeBundle(
   if (request.dryRun) return ingest(ctx.db, docs, { dryRun: true });
 
   // Findings before and after, for the companies the bundle concerns (when it parses; if not,
-  // ingest reports every problem and nothing is written).
+  // ingest reports every problem and nothing is written), when someone hears of their change.
   const parsed = BundleSchema.safeParse(request.data);
-  const companies = parsed.success ? await companiesConcerned(ctx.db, parsed.data) : [];
+  const companies =
+    parsed.success && (await findingsWatched(ctx))
+      ? await companiesConcerned(ctx.db, parsed.data)
+      : [];
   const asOf = todayIso();
   const before = await findingIdsByCompany(ctx.db, companies, asOf);
 
@@ -156,7 +160,7 @@ export async function retract(
     });
   }
   const asOf = todayIso();
-  const companies = await companiesOfStatement(ctx.db, id);
+  const companies = (await findingsWatched(ctx)) ? await companiesOfStatement(ctx.db, id) : [];
   const before = await findingIdsByCompany(ctx.db, companies, asOf);
   const outcome = await retractStatement(ctx.db, {
     id,
@@ -174,6 +178,17 @@ export async function retract(
   ctx.logger.info({ operation: 'retract', keyId: principal.keyId, id }, 'write');
   await publishFindingChanges(ctx, companies, asOf, before);
   return outcome;
+}
+
+/**
+ * Whether a subscriber or a webhook hears of findings that change: the rules run twice per
+ * write to tell, which a bulk write through the API pays for nothing when no one listens.
+ */
+async function findingsWatched(ctx: ApiContext): Promise<boolean> {
+  return (
+    (await ctx.events.subscribed(FINDINGS_CHANGED)) ||
+    (await webhookTargets(ctx.db, 'FINDINGS_CHANGED')).length > 0
+  );
 }
 
 async function publishFindingChanges(
