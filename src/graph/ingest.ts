@@ -202,8 +202,26 @@ export interface RelationshipRow {
   props: Record<string, unknown>;
 }
 
+/** The relationships a section's entries own, each kind with the statement that writes it. */
+export function relationshipWrites(
+  spec: (typeof SECTIONS)[number],
+  entries: readonly { id: string }[],
+): { field: string; cypher: string; rels: RelationshipRow[] }[] {
+  return relationshipRows(spec, entries).map(({ rel, type, rels }) => ({
+    field: rel.field,
+    cypher: mergeRelationshipsCypher(
+      spec.label,
+      type,
+      rel.targets,
+      rel.targetKey ?? 'id',
+      rel.identity,
+    ),
+    rels,
+  }));
+}
+
 /** The relationships a section's entries own, by reference, as the write sends them. */
-export function relationshipRows(
+function relationshipRows(
   spec: (typeof SECTIONS)[number],
   entries: readonly { id: string }[],
 ): { rel: ReferenceSpec<{ id: string }>; type: string; rels: RelationshipRow[] }[] {
@@ -321,16 +339,9 @@ async function writeBundle(
       const entries = labels.get(spec.label)?.entries;
       if (!changedHere || changedHere.size === 0 || !entries) continue;
       const changedEntries = entries.filter((e) => changedHere.has(e.id));
-      for (const { rel, type, rels } of relationshipRows(spec, changedEntries)) {
-        const cypher = mergeRelationshipsCypher(
-          spec.label,
-          type,
-          rel.targets,
-          rel.targetKey ?? 'id',
-          rel.identity,
-        );
+      for (const { field, cypher, rels } of relationshipWrites(spec, changedEntries)) {
         for (let i = 0; i < rels.length; i += batchSize) {
-          const result = await run(`mergeRelationships ${spec.label}.${rel.field}`, cypher, {
+          const result = await run(`mergeRelationships ${spec.label}.${field}`, cypher, {
             rels: rels.slice(i, i + batchSize),
           });
           report.relationshipsWritten += Number(result[0]?.written ?? 0);

@@ -13,13 +13,8 @@
 import neo4j from 'neo4j-driver';
 import { AppError } from '../errors';
 import { OWNED_RELATIONSHIP_TYPES, SECTIONS } from './bundle-to-graph';
-import { nodeRow, relationshipRows } from './ingest';
-import {
-  closeReplacedPracticesCypher,
-  deriveCypher,
-  mergeRelationshipsCypher,
-  type StatementRunner,
-} from './ingest.store';
+import { nodeRow, relationshipWrites } from './ingest';
+import { closeReplacedPracticesCypher, deriveCypher, type StatementRunner } from './ingest.store';
 import type { NodeLabel } from './model';
 
 /** Entities removed or put back by one rewind, at most: as many as one write may change. */
@@ -135,17 +130,9 @@ export async function rewind(run: StatementRunner, knownAt: string): Promise<Rew
       owned: OWNED_RELATIONSHIP_TYPES,
     });
     const relinked = entries.filter((_, i) => here[i]!.relink);
-    for (const { rel, type, rels } of relationshipRows(spec, relinked)) {
-      const cypher = mergeRelationshipsCypher(
-        spec.label,
-        type,
-        rel.targets,
-        rel.targetKey ?? 'id',
-        rel.identity,
-      );
-      // A reference to an entity recorded after knownAt cannot have been in an entry of then.
-      await run(`rewind relationships ${spec.label}.${rel.field}`, cypher, { rels });
-    }
+    // A reference to an entity recorded after knownAt cannot have been in an entry of then.
+    for (const { field, cypher, rels } of relationshipWrites(spec, relinked))
+      await run(`rewind relationships ${spec.label}.${field}`, cypher, { rels });
   }
 
   const derive = new Set(all.map((r) => r.id));
