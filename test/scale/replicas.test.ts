@@ -94,6 +94,20 @@ describe('two API processes on one Neo4j and one Redis', () => {
     await db?.close();
   });
 
+  /** The replicas listening on a topic's channel, once one does (a subscription reaches Redis asynchronously). */
+  async function listeners(topic: string): Promise<number | null> {
+    const probe = new Redis(redis.url);
+    try {
+      const channel = `${redis.prefix}events:${topic}`;
+      return await until(async () => {
+        const [, count] = (await probe.pubsub('NUMSUB', channel)) as [string, number];
+        return count > 0 ? count : null;
+      }, 5000);
+    } finally {
+      probe.disconnect();
+    }
+  }
+
   it('reads a write made through A at once through B, 200 times out of 200', async () => {
     let misses = 0;
     for (let i = 0; i < 200; i++) {
@@ -148,17 +162,7 @@ describe('two API processes on one Neo4j and one Redis', () => {
       expect(await session.acknowledged).toBe(true);
       const { received } = session.subscribe('subscription { incidentRecorded { id title } }');
       // The subscription reaches Redis asynchronously: wait until A listens on the channel.
-      const probe = new Redis(redis.url);
-      try {
-        const channel = `${redis.prefix}events:INCIDENT_RECORDED`;
-        const listening = await until(async () => {
-          const [, count] = (await probe.pubsub('NUMSUB', channel)) as [string, number];
-          return count > 0 ? count : null;
-        }, 5000);
-        expect(listening).toBe(1);
-      } finally {
-        probe.disconnect();
-      }
+      expect(await listeners('INCIDENT_RECORDED')).toBe(1);
       const written = await post(
         b,
         RECORD,
@@ -190,17 +194,7 @@ describe('two API processes on one Neo4j and one Redis', () => {
       const { received } = session.subscribe(
         'subscription { findingsChanged(company: "fx-corp") { companyId appeared disappeared } }',
       );
-      const probe = new Redis(redis.url);
-      try {
-        const channel = `${redis.prefix}events:FINDINGS_CHANGED`;
-        const listening = await until(async () => {
-          const [, count] = (await probe.pubsub('NUMSUB', channel)) as [string, number];
-          return count > 0 ? count : null;
-        }, 5000);
-        expect(listening).toBe(1);
-      } finally {
-        probe.disconnect();
-      }
+      expect(await listeners('FINDINGS_CHANGED')).toBe(1);
       const pro = rulesBundle().practices!.find((p) => p.id === 'fx-pro-training')!;
       const written = await post(
         b,
