@@ -55,7 +55,7 @@ describe('the Cypher of the headline questions', () => {
     expect(q).toMatchInlineSnapshot(`
      {
        "cypher": "// plansDenyingRight
-     RETURN true AS found, {t: COUNT {
+     RETURN true AS found, head(COLLECT {
        MATCH (this0:Right { code: $param0 })<-[this1:HANDLES]-(this2:Practice)
        WHERE (this1.status IN ['PAID_ONLY', 'UNAVAILABLE'] AND (this2.inForceFrom <= date($param1) AND (this2.inForceUntil IS NULL OR this2.inForceUntil > date($param1)) AND (this2.retractedAt IS NULL OR date(this2.retractedAt) > date($param1))) AND ($param2 IN this2.scope OR 'WORLDWIDE' IN this2.scope))
        WITH this0, this1, this2
@@ -75,59 +75,41 @@ describe('the Cypher of the headline questions', () => {
          WHEN 'OTHER' THEN 7
          ELSE 8
        END, planId: this4.id, practiceId: this2.id} AS this7
-       RETURN this7
-     }, r: COLLECT {
-       MATCH (this8:Right { code: $param4 })<-[this9:HANDLES]-(this10:Practice)
-       WHERE (this9.status IN ['PAID_ONLY', 'UNAVAILABLE'] AND (this10.inForceFrom <= date($param1) AND (this10.inForceUntil IS NULL OR this10.inForceUntil > date($param1)) AND (this10.retractedAt IS NULL OR date(this10.retractedAt) > date($param1))) AND ($param2 IN this10.scope OR 'WORLDWIDE' IN this10.scope))
-       WITH this8, this9, this10
-       WHERE ($param3 IS NULL OR EXISTS {
-         (this10)-[:FOR_PURPOSE]->(this11:Purpose { id: $param3 })
-       })
-       MATCH (this10)-[:APPLIES_TO]->(this12:Plan)-[:OF]->(this13:Product)-[:OFFERED_BY]->(this14:Company)
-       WHERE (this12.availableFrom <= date($param1) AND (this12.availableUntil IS NULL OR this12.availableUntil > date($param1)))
-       WITH {company: this14, product: this13, plan: this12, practice: this10, handles: this9, right: this8, companyName: this14.name, productName: this13.name, rank: CASE this12.tier
-         WHEN 'FREE' THEN 0
-         WHEN 'PLUS' THEN 1
-         WHEN 'PRO' THEN 2
-         WHEN 'TEAM' THEN 3
-         WHEN 'ENTERPRISE' THEN 4
-         WHEN 'EDUCATION' THEN 5
-         WHEN 'API' THEN 6
-         WHEN 'OTHER' THEN 7
-         ELSE 8
-       END, planId: this12.id, practiceId: this10.id} AS this7
-       WITH this7
-       ORDER BY this7.companyName ASC, this7.productName ASC, this7.rank ASC, this7.planId ASC, this7.practiceId ASC
-       LIMIT $param5
-       RETURN {k: [this7.companyName, this7.productName, this7.rank, this7.planId, this7.practiceId], n: [[head([this15 IN [this7.plan] WHERE this15 IS NOT NULL | [this15.id, this15.name]]), this7.handles.status, (this7.practice IS NOT NULL AND EXISTS {
-         WITH this7.practice AS this16, this7.right.code AS var17
-         MATCH (this16)-[this18:EVIDENCED_BY]->(this19:Source)
-         WHERE (this18.stance = 'DISPUTES' AND (this18.claim = 'WHOLE' OR (this18.claim = 'RIGHT' AND this18.right = var17)))
-         RETURN this18
-       }), COLLECT {
-         WITH this7.practice AS this20, this7.right.code AS var21
-         MATCH (this20)-[this22:EVIDENCED_BY]->(this23:Source)
-         WHERE (this22.stance = 'DISPUTES' AND (this22.claim = 'WHOLE' OR (this22.claim = 'RIGHT' AND this22.right = var21)))
-         WITH this23, this22
-         ORDER BY this23.publishedAt ASC, this23.id ASC
-         RETURN [this22.alternative, head([this24 IN [CASE
-           WHEN this22.claimedBy IS NULL THEN NULL
-           ELSE head(COLLECT {
-             MATCH (this25:(Company|Party|Authority))
-             WHERE this25.id = this22.claimedBy
-             RETURN this25
-           })
-         END] WHERE this24 IS NOT NULL | [this24.name]])]
-       }]]}
-     }} AS root",
+       WITH collect(this7) AS var8
+       RETURN {t: size(var8), r: COLLECT {
+         UNWIND var8 AS this7
+         WITH this7
+         ORDER BY this7.companyName ASC, this7.productName ASC, this7.rank ASC, this7.planId ASC, this7.practiceId ASC
+         LIMIT $param4
+         RETURN {k: [this7.companyName, this7.productName, this7.rank, this7.planId, this7.practiceId], n: [[head([this9 IN [this7.plan] WHERE this9 IS NOT NULL | [this9.id, this9.name]]), this7.handles.status, (this7.practice IS NOT NULL AND EXISTS {
+           WITH this7.practice AS this10, this7.right.code AS var11
+           MATCH (this10)-[this12:EVIDENCED_BY]->(this13:Source)
+           WHERE (this12.stance = 'DISPUTES' AND (this12.claim = 'WHOLE' OR (this12.claim = 'RIGHT' AND this12.right = var11)))
+           RETURN this12
+         }), COLLECT {
+           WITH this7.practice AS this14, this7.right.code AS var15
+           MATCH (this14)-[this16:EVIDENCED_BY]->(this17:Source)
+           WHERE (this16.stance = 'DISPUTES' AND (this16.claim = 'WHOLE' OR (this16.claim = 'RIGHT' AND this16.right = var15)))
+           WITH this17, this16
+           ORDER BY this17.publishedAt ASC, this17.id ASC
+           RETURN [this16.alternative, head([this18 IN [CASE
+             WHEN this16.claimedBy IS NULL THEN NULL
+             ELSE head(COLLECT {
+               MATCH (this19:(Company|Party|Authority))
+               WHERE this19.id = this16.claimedBy
+               RETURN this19
+             })
+           END] WHERE this18 IS NOT NULL | [this18.name]])]
+         }]]}
+       }}
+     }) AS root",
        "name": "plansDenyingRight",
        "params": {
          "param0": "OBJECT",
          "param1": "2025-03-01",
          "param2": "EEA",
          "param3": "ai-model-training",
-         "param4": "OBJECT",
-         "param5": 21,
+         "param4": 21,
        },
      }
     `);

@@ -29,6 +29,12 @@ export interface ConnectionOptions {
    * `facets` field: each facet names the value and its label.
    */
   facets?: Record<string, Facet>;
+  /**
+   * Match once and keep the rows: the total, the facets and the page then read that list. For a
+   * list whose order no index gives (the page sorts every row anyway), so that the match runs
+   * once instead of once for the page, once for the total and once per facet.
+   */
+  materialise?: boolean;
 }
 
 export type Facet = (row: Cypher.Variable) => { value: Cypher.Expr; label: Cypher.Expr };
@@ -59,7 +65,8 @@ export function compileConnection(
   const fields: ShapeConnectionField[] = [];
   const parts: Cypher.Expr[] = [];
   let countTotal = false;
-  const facetExprs: Record<string, Cypher.Expr> = {};
+  /** The selected facets by key; counted once the rows' source is known. */
+  const selectedFacets: [string, Facet][] = [];
   /** One list per row serves `edges.node` and `nodes`: each selection has its own part. */
   const part = (sub: SelectionTree) => {
     const compiled = compilers.object({ node }, nodeType, [sub], ctx);
@@ -109,8 +116,8 @@ export function compileConnection(
         )) {
           const facet = options.facets?.[facetSub.name];
           if (facetSub.name === '__typename' || !facet) continue;
-          const key = `f${Object.keys(facetExprs).length}`;
-          facetExprs[key] = facetCounts(node, match, facet);
+          const key = `f${selectedFacets.length}`;
+          selectedFacets.push([key, facet]);
           facets.push({
             responseKey: facetKey,
             key,
@@ -127,9 +134,14 @@ export function compileConnection(
     }
   }
 
+  if (options.materialise && options.carry?.length)
+    throw new AppError('INTERNAL_SERVER_ERROR', 'a materialised list carries only its rows');
+  // Materialised, the subqueries below read `rows`, each binding `node` to its items again.
+  const rows = new Cypher.Variable();
+  const source = options.materialise ? () => new Cypher.Unwind([rows, node]) : match;
   const row = [node, ...(options.carry ?? [])];
   const page = Cypher.utils.concat(
-    match(),
+    source(),
     ...(after ? [new Cypher.With(...row).where(afterCursor(node, order, after))] : []),
     new Cypher.With(...row)
       .orderBy(...order.map((k): [Cypher.Expr, 'ASC' | 'DESC'] => [k.expr(node), k.direction]))
@@ -138,27 +150,65 @@ export function compileConnection(
         new Cypher.Map({ k: new Cypher.List(cursorKeys(node, order)), n: new Cypher.List(parts) }),
       ),
   );
+  const shape = { first, hasAfter: after !== undefined, fields };
+  if (options.materialise) {
+    // Each facet in a CALL of its own: counting inside the answer's map beside size(rows)
+    // reads to Neo4j as an aggregation grouped by the rows.
+    const counted = selectedFacets.map(([key, facet]) => {
+      const counts = new Cypher.Variable();
+      const call = new Cypher.Call(
+        Cypher.utils.concat(
+          facetRows(node, source, facet),
+          new Cypher.Return([Cypher.collect(facetRow), counts]),
+        ),
+        [rows],
+      );
+      return { key, counts, call };
+    });
+    const answer = new Cypher.Map({
+      t: countTotal ? Cypher.size(rows) : Cypher.Null,
+      r: new Cypher.Collect(page),
+      ...Object.fromEntries(counted.map((c) => [c.key, c.counts])),
+    });
+    const once = Cypher.utils.concat(
+      match(),
+      new Cypher.With([Cypher.collect(node), rows]),
+      ...counted.map((c) => c.call),
+      new Cypher.Return(answer),
+    );
+    return { expr: Cypher.head(new Cypher.Collect(once)), shape };
+  }
+  const facetExprs = Object.fromEntries(
+    selectedFacets.map(([key, facet]) => [
+      key,
+      new Cypher.Collect(
+        Cypher.utils.concat(facetRows(node, source, facet), new Cypher.Return(facetRow)),
+      ),
+    ]),
+  );
   const total = countTotal
     ? (options.total ?? new Cypher.Count(Cypher.utils.concat(match(), new Cypher.Return(node))))
     : Cypher.Null;
   return {
     expr: new Cypher.Map({ t: total, r: new Cypher.Collect(page), ...facetExprs }),
-    shape: { first, hasAfter: after !== undefined, fields },
+    shape,
   };
 }
 
-/** The list's rows grouped by a facet's value: most rows first, then by value. */
-function facetCounts(node: Cypher.Node, match: () => Cypher.Clause, facet: Facet): Cypher.Expr {
+const facetRow = new Cypher.Variable();
+
+/** The list's rows grouped by a facet's value, most rows first, then by value, as `facetRow`. */
+function facetRows(node: Cypher.Node, source: () => Cypher.Clause, facet: Facet): Cypher.Clause {
   const { value, label } = facet(node);
   const v = new Cypher.Variable();
   const l = new Cypher.Variable();
   const n = new Cypher.Variable();
-  return new Cypher.Collect(
-    Cypher.utils.concat(
-      match(),
-      new Cypher.With([value, v], [label, l], [Cypher.count(node), n])
-        .orderBy([n, 'DESC'], [v, 'ASC'])
-        .return(new Cypher.Map({ value: v, label: l, count: n })),
+  return Cypher.utils.concat(
+    source(),
+    new Cypher.With([value, v], [label, l], [Cypher.count(node), n]).orderBy(
+      [n, 'DESC'],
+      [v, 'ASC'],
     ),
+    new Cypher.With([new Cypher.Map({ value: v, label: l, count: n }), facetRow]),
   );
 }
