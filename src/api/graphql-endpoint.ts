@@ -14,7 +14,8 @@ import {
   type HTTPGraphQLRequest,
 } from '@apollo/server';
 import type { Logger } from '../config';
-import { currentBookmarks, parseBookmarks, withBookmarks } from '../db';
+import type { BookmarkManager } from 'neo4j-driver';
+import { bookmarkChain, parseBookmarks } from '../db';
 
 /** Request and answer header with Neo4j bookmarks: pass an answer's back to read your writes. */
 export const BOOKMARKS_HEADER = 'neo4j-bookmarks';
@@ -36,7 +37,12 @@ export interface EndpointOptions<Context extends BaseContext> {
   steps: Step[];
   /** Answers a failed step (a refused caller, a body too large, not JSON...); true when it answered. */
   answerError: (res: ServerResponse, error: unknown) => boolean;
-  context: (req: IncomingMessage, res: ServerResponse) => Promise<Context>;
+  /** The request's context; its transactions chain through `bookmarks`. */
+  context: (
+    req: IncomingMessage,
+    res: ServerResponse,
+    bookmarks: BookmarkManager,
+  ) => Promise<Context>;
   logger: Logger;
 }
 
@@ -90,13 +96,12 @@ export function graphqlEndpoint<Context extends BaseContext>(
       });
       return;
     }
-    const { answer, bookmarks } = await withBookmarks(given, async () => ({
-      answer: await apollo.executeHTTPGraphQLRequest({
-        httpGraphQLRequest: request,
-        context: () => options.context(req, res),
-      }),
-      bookmarks: await currentBookmarks(),
-    }));
+    const chain = bookmarkChain(given);
+    const answer = await apollo.executeHTTPGraphQLRequest({
+      httpGraphQLRequest: request,
+      context: () => options.context(req, res, chain),
+    });
+    const bookmarks = [...(await chain.getBookmarks())];
     if (bookmarks.length > 0) res.setHeader(BOOKMARKS_HEADER, bookmarks.join(', '));
     for (const [key, value] of answer.headers) res.setHeader(key, value);
     res.statusCode = answer.status ?? 200;

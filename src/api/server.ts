@@ -11,6 +11,7 @@
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { ApolloServer } from '@apollo/server';
+import type { BookmarkManager } from 'neo4j-driver';
 import { ApolloServerPluginDrainHttpServer } from '@apollo/server/plugin/drainHttpServer';
 import {
   ApolloServerPluginCacheControlDisabled,
@@ -170,14 +171,15 @@ async function serve(options: ApiOptions, redis: RedisLink | null): Promise<Runn
 
   /** Who presents an Authorization value; the key lookup counts among `queries`. */
   const identify = (authorization: string | undefined, queries: QueryTally): Promise<Caller> =>
-    authenticator.caller(authorization, db.counting(queries));
+    authenticator.caller(authorization, db.forRequest(queries));
 
   const contextFor = (
     caller: Caller,
     requestId: string,
     queries = new QueryTally(),
+    bookmarks?: BookmarkManager,
   ): ApiContext => ({
-    db: db.counting(queries),
+    db: db.forRequest(queries, bookmarks),
     queries,
     requestId,
     logger: logger.child({ requestId }),
@@ -330,12 +332,13 @@ async function serve(options: ApiOptions, redis: RedisLink | null): Promise<Runn
     steps,
     answerError: answerBodyError,
     logger,
-    context: (req, res) => {
+    context: (req, res, bookmarks) => {
       const context = contexts.get(req);
-      if (context) return Promise.resolve(context);
+      if (context)
+        return Promise.resolve({ ...context, db: db.forRequest(context.queries, bookmarks) });
       // Not reached: `admit` runs before Apollo for every request.
       return identify(req.headers.authorization, new QueryTally()).then((caller) =>
-        contextFor(caller, requestIdOf(res) ?? requestIdFor(req)),
+        contextFor(caller, requestIdOf(res) ?? requestIdFor(req), undefined, bookmarks),
       );
     },
   });

@@ -3,35 +3,19 @@
  * manager, so that a read after a write (recordPractice reading back what it wrote, findings
  * computed after a write) sees the write even when routed to a follower. A request may start
  * from a client's bookmarks (a write made through another replica) and hands back the ones it
- * ends with: the HTTP endpoint carries them in the `neo4j-bookmarks` header, both ways.
- *
- * The request's manager travels in AsyncLocalStorage rather than through every call: the
- * Database door is shared by resolvers, the curation service and plugins alike.
+ * ends with: the HTTP endpoint carries them in the `neo4j-bookmarks` header, both ways. The
+ * manager travels in the request's view of the Database (Database.forRequest).
  */
-import { AsyncLocalStorage } from 'node:async_hooks';
 import neo4j, { type BookmarkManager } from 'neo4j-driver';
 
-const requestManager = new AsyncLocalStorage<BookmarkManager>();
+/** A chain for one request's transactions, starting from `initial`. */
+export function bookmarkChain(initial: readonly string[]): BookmarkManager {
+  return neo4j.bookmarkManager({ initialBookmarks: [...initial] });
+}
 
 /** Bookmarks are opaque strings from Neo4j; a header holds at most this many. */
 export const MAX_BOOKMARKS = 16;
 const BOOKMARK = /^[\x21-\x7e]{1,512}$/;
-
-/** Runs `work` with one bookmark manager for its transactions, starting from `initial`. */
-export function withBookmarks<T>(initial: readonly string[], work: () => Promise<T>): Promise<T> {
-  return requestManager.run(neo4j.bookmarkManager({ initialBookmarks: initial }), work);
-}
-
-/** The current request's manager, if any: sessions opened outside a request have none. */
-export function currentBookmarkManager(): BookmarkManager | undefined {
-  return requestManager.getStore();
-}
-
-/** The bookmarks the current request's transactions ended with. */
-export async function currentBookmarks(): Promise<string[]> {
-  const manager = requestManager.getStore();
-  return manager ? [...(await manager.getBookmarks())] : [];
-}
 
 /**
  * A header's bookmarks (comma-separated), or the problem with them: bookmarks come from a

@@ -7,7 +7,7 @@ export {
   type Row,
 } from './database';
 export { QueryTally } from './query-count';
-export { currentBookmarks, MAX_BOOKMARKS, parseBookmarks, withBookmarks } from './bookmarks';
+export { bookmarkChain, MAX_BOOKMARKS, parseBookmarks } from './bookmarks';
 export { toPlain, type Plain } from './values';
 export { applyMigrations, pendingMigrations, type MigrationReport } from './migrations';
 export { checkReadiness, type Dependency, type Readiness } from './readiness';

@@ -17,7 +17,6 @@ import {
   Root,
   Subscription,
 } from 'type-graphql';
-import { withBookmarks } from '../../db';
 import { AppError } from '../../errors';
 import type { IngestReport as Report } from '../../graph';
 import { requireRole } from '../auth/authenticate';
@@ -202,9 +201,8 @@ export class CurationResolver {
     @Info() info: GraphQLResolveInfo,
   ): Promise<unknown> {
     // The incident may have been written through another replica: read after its write.
-    return withBookmarks(event.bookmarks ?? [], () =>
-      queryNode(ctx, 'incidentRecorded', info, byId('Incident', event.id)),
-    );
+    const after = { ...ctx, db: ctx.db.afterBookmarks(event.bookmarks ?? []) };
+    return queryNode(after, 'incidentRecorded', info, byId('Incident', event.id));
   }
 
   @Subscription(() => FindingsChange, {

@@ -3,7 +3,6 @@
  * audit entry written in the same transaction, and events for subscribers afterwards.
  */
 import { randomUUID } from 'node:crypto';
-import { currentBookmarks } from '../../db';
 import { AppError } from '../../errors';
 import {
   type BundleDocument,
@@ -92,7 +91,7 @@ export async function writeBundle(
   const incidents = report.created.Incident ?? [];
   if (incidents.length > 0) {
     // Where the write ended: a replica reading the incident for its subscribers waits for it.
-    const bookmarks = await currentBookmarks();
+    const bookmarks = await ctx.db.bookmarks();
     for (const id of incidents) ctx.events.publish(INCIDENT_RECORDED, { id, bookmarks });
   }
   await publishFindingChanges(ctx, companies, asOf, before);

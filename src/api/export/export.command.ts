@@ -109,7 +109,7 @@ export async function operatorExecutor(db: Database, logger: Logger): Promise<Gr
   const events = createEvents();
   const queries = new QueryTally();
   const context: ApiContext = {
-    db: db.counting(queries),
+    db: db.forRequest(queries),
     queries,
     requestId: 'cli-export',
     logger,

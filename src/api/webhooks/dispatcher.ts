@@ -12,7 +12,7 @@
  */
 import { randomUUID } from 'node:crypto';
 import type { Logger } from '../../config';
-import { type Database, withBookmarks } from '../../db';
+import type { Database } from '../../db';
 import {
   type Events,
   FINDINGS_CHANGED,
@@ -149,7 +149,7 @@ class WebhookDispatcher implements WebhookDispatcherHandle {
     const { local } = events;
     this.listen(local.subscribe(INCIDENT_RECORDED), (e) =>
       // The facts are read after the write, wherever the read is routed.
-      withBookmarks(e.bookmarks ?? [], () => this.onIncidentRecorded(e)),
+      this.onIncidentRecorded(e, this.db.afterBookmarks(e.bookmarks ?? [])),
     );
     this.listen(local.subscribe(FINDINGS_CHANGED), (e) => this.onFindingsChanged(e));
     this.listen(local.subscribe(PROPOSAL_REVIEWED), (e) => this.onProposalReviewed(e));
@@ -198,10 +198,11 @@ class WebhookDispatcher implements WebhookDispatcherHandle {
     void tracked.finally(() => this.running.delete(tracked));
   }
 
-  private async onIncidentRecorded(event: IncidentRecordedEvent): Promise<void> {
-    const targets = await webhookTargets(this.db, 'INCIDENT_RECORDED');
+  /** `db` reads after the write that recorded the incident (its bookmarks). */
+  private async onIncidentRecorded(event: IncidentRecordedEvent, db: Database): Promise<void> {
+    const targets = await webhookTargets(db, 'INCIDENT_RECORDED');
     if (targets.length === 0) return;
-    const facts = await incidentFacts(this.db, event.id);
+    const facts = await incidentFacts(db, event.id);
     if (!facts) return;
     const against = (facts.against ?? []) as string[];
     await this.enqueue(
