@@ -124,7 +124,7 @@ describe('the Cypher of the headline questions', () => {
     expect(q).toMatchInlineSnapshot(`
      {
        "cypher": "// rightsMatrix
-     RETURN {t: COUNT {
+     RETURN head(COLLECT {
        MATCH (this0:Company)<-[:OFFERED_BY]-(this1:Product)<-[:OF]-(this2:Plan)
        WHERE (this0.id IN $param0 AND (this2.availableFrom <= date($param1) AND (this2.availableUntil IS NULL OR this2.availableUntil > date($param1))))
        WITH {company: this0, product: this1, plan: this2, companyName: this0.name, productName: this1.name, rank: CASE this2.tier
@@ -138,62 +138,48 @@ describe('the Cypher of the headline questions', () => {
          WHEN 'OTHER' THEN 7
          ELSE 8
        END, planId: this2.id} AS this3
-       RETURN this3
-     }, r: COLLECT {
-       MATCH (this4:Company)<-[:OFFERED_BY]-(this5:Product)<-[:OF]-(this6:Plan)
-       WHERE (this4.id IN $param2 AND (this6.availableFrom <= date($param1) AND (this6.availableUntil IS NULL OR this6.availableUntil > date($param1))))
-       WITH {company: this4, product: this5, plan: this6, companyName: this4.name, productName: this5.name, rank: CASE this6.tier
-         WHEN 'FREE' THEN 0
-         WHEN 'PLUS' THEN 1
-         WHEN 'PRO' THEN 2
-         WHEN 'TEAM' THEN 3
-         WHEN 'ENTERPRISE' THEN 4
-         WHEN 'EDUCATION' THEN 5
-         WHEN 'API' THEN 6
-         WHEN 'OTHER' THEN 7
-         ELSE 8
-       END, planId: this6.id} AS this3
-       WITH this3
-       ORDER BY this3.companyName ASC, this3.productName ASC, this3.rank ASC, this3.planId ASC
-       LIMIT $param3
-       RETURN {k: [this3.companyName, this3.productName, this3.rank, this3.planId], n: [[head([this7 IN [this3.plan] WHERE this7 IS NOT NULL | [this7.id, this7.paid]]), COLLECT {
-         WITH this3.plan AS this8
-         WITH COLLECT {
-           MATCH (this8)<-[:APPLIES_TO]-(this9:Practice)
-           WHERE ((this9.inForceFrom <= date($param1) AND (this9.inForceUntil IS NULL OR this9.inForceUntil > date($param1)) AND (this9.retractedAt IS NULL OR date(this9.retractedAt) > date($param1))) AND ($param4 IN this9.scope OR 'WORLDWIDE' IN this9.scope))
-           WITH this9
-           WHERE ($param5 IS NULL OR EXISTS {
-             (this9)-[:FOR_PURPOSE]->(this10:Purpose { id: $param5 })
-           })
-           MATCH (this9)-[this11:HANDLES]->(this12)
-           WHERE this12.code IN $param6
-           WITH this12, this9, this11
-           ORDER BY this9.inForceFrom DESC, this9.id ASC
-           RETURN {code: this12.code, practice: this9, handles: this11}
-         } AS var13
-         UNWIND [var15 IN $param6 | coalesce(head([var14 IN var13 WHERE var14.code = var15]), {code: var15})] AS this16
-         WITH this16
-         RETURN [this16.code, coalesce(this16.handles.status, 'UNKNOWN'), this16.handles.mechanism, (this16.practice IS NOT NULL AND EXISTS {
-           WITH this16.practice AS this17, this16.code AS var18
-           MATCH (this17)-[this19:EVIDENCED_BY]->(this20:Source)
-           WHERE (this19.stance = 'DISPUTES' AND (this19.claim = 'WHOLE' OR (this19.claim = 'RIGHT' AND this19.right = var18)))
-           RETURN this19
-         })]
-       }]]}
-     }} AS root",
+       WITH collect(this3) AS var4
+       RETURN {t: size(var4), r: COLLECT {
+         UNWIND var4 AS this3
+         WITH this3
+         ORDER BY this3.companyName ASC, this3.productName ASC, this3.rank ASC, this3.planId ASC
+         LIMIT $param2
+         RETURN {k: [this3.companyName, this3.productName, this3.rank, this3.planId], n: [[head([this5 IN [this3.plan] WHERE this5 IS NOT NULL | [this5.id, this5.paid]]), COLLECT {
+           WITH this3.plan AS this6
+           WITH COLLECT {
+             MATCH (this6)<-[:APPLIES_TO]-(this7:Practice)
+             WHERE ((this7.inForceFrom <= date($param1) AND (this7.inForceUntil IS NULL OR this7.inForceUntil > date($param1)) AND (this7.retractedAt IS NULL OR date(this7.retractedAt) > date($param1))) AND ($param3 IN this7.scope OR 'WORLDWIDE' IN this7.scope))
+             WITH this7
+             WHERE ($param4 IS NULL OR EXISTS {
+               (this7)-[:FOR_PURPOSE]->(this8:Purpose { id: $param4 })
+             })
+             MATCH (this7)-[this9:HANDLES]->(this10)
+             WHERE this10.code IN $param5
+             WITH this10, this7, this9
+             ORDER BY this7.inForceFrom DESC, this7.id ASC
+             RETURN {code: this10.code, practice: this7, handles: this9}
+           } AS var11
+           UNWIND [var13 IN $param5 | coalesce(head([var12 IN var11 WHERE var12.code = var13]), {code: var13})] AS this14
+           WITH this14
+           RETURN [this14.code, coalesce(this14.handles.status, 'UNKNOWN'), this14.handles.mechanism, (this14.practice IS NOT NULL AND EXISTS {
+             WITH this14.practice AS this15, this14.code AS var16
+             MATCH (this15)-[this17:EVIDENCED_BY]->(this18:Source)
+             WHERE (this17.stance = 'DISPUTES' AND (this17.claim = 'WHOLE' OR (this17.claim = 'RIGHT' AND this17.right = var16)))
+             RETURN this17
+           })]
+         }]]}
+       }}
+     }) AS root",
        "name": "rightsMatrix",
        "params": {
          "param0": [
            "fx-corp",
          ],
          "param1": "2025-03-01",
-         "param2": [
-           "fx-corp",
-         ],
-         "param3": 21,
-         "param4": "EEA",
-         "param5": "ai-model-training",
-         "param6": [
+         "param2": 21,
+         "param3": "EEA",
+         "param4": "ai-model-training",
+         "param5": [
            "OBJECT",
            "ACCESS",
          ],

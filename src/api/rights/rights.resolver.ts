@@ -96,7 +96,13 @@ export class RightsResolver {
       MATRIX_ORDER,
       () => matrixRows(b, args.companies ?? null, row),
       compilers,
-      { nodesField: 'rows', ignore: ['asOf', 'purpose', 'scope', 'rights'], args },
+      // Ordered by company, product and tier, which no index gives: matched once, as above.
+      {
+        nodesField: 'rows',
+        ignore: ['asOf', 'purpose', 'scope', 'rights'],
+        args,
+        materialise: true,
+      },
     );
     const query = named('rightsMatrix', new Cypher.Return([compiled.expr, 'root']));
     const rows = await asKnownAt(ctx, args.knownAt, (at) =>
