@@ -36,6 +36,8 @@ export class TimelineResolver {
         TIMELINE_ORDER,
         (row) => timelineEntries(args.company, args.from ?? null, args.to ?? null, row),
         {
+          // A union ordered by a computed date: no index gives the order, so match once.
+          materialise: true,
           mustExist: {
             condition: companyExists(args.company),
             message: `no company with id "${args.company.slice(0, 100)}"`,
