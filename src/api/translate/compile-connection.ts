@@ -140,15 +140,9 @@ export function compileConnection(
   const rows = new Cypher.Variable();
   const source = options.materialise ? () => new Cypher.Unwind([rows, node]) : match;
   const row = [node, ...(options.carry ?? [])];
-  // After a cursor, the keyset condition joins the MATCH's own WHERE when the rows come from
-  // one: the planner then seeks the order's index from the cursor (as hand-written Cypher does)
-  // rather than filtering what a scan of it yields.
-  const candidates = source();
-  const seek = after !== undefined && candidates instanceof Cypher.Match;
-  if (seek) candidates.and(afterCursor(node, order, after));
   const page = Cypher.utils.concat(
-    candidates,
-    ...(after && !seek ? [new Cypher.With(...row).where(afterCursor(node, order, after))] : []),
+    source(),
+    ...(after ? [new Cypher.With(...row).where(afterCursor(node, order, after))] : []),
     new Cypher.With(...row)
       .orderBy(...order.map((k): [Cypher.Expr, 'ASC' | 'DESC'] => [k.expr(node), k.direction]))
       .limit(new Cypher.Param(neo4j.int(first + 1)))
