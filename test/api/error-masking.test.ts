@@ -15,7 +15,7 @@ const SECRET = 'driver detail: MATCH (secret:Cypher) RETURN secret';
 function failingQueries(db: Database): Database {
   return new Proxy(db, {
     get(target, property, receiver) {
-      if (property !== 'counting') return Reflect.get(target, property, receiver) as unknown;
+      if (property !== 'forRequest') return Reflect.get(target, property, receiver) as unknown;
       return () => new Proxy({}, { get: () => () => Promise.reject(new Error(SECRET)) });
     },
   });

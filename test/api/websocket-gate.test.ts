@@ -196,7 +196,7 @@ describe('the WebSocket endpoint in production', () => {
     // Every query of a request fails as a driver bug would: with internal text the client must not see.
     const failing = new Proxy(db, {
       get(target, property, receiver) {
-        if (property !== 'counting') return Reflect.get(target, property, receiver) as unknown;
+        if (property !== 'forRequest') return Reflect.get(target, property, receiver) as unknown;
         return () =>
           new Proxy(
             {},
