@@ -3,12 +3,18 @@
  * section table (constants), never from input; all values are parameters.
  */
 import type { Params, Row } from '../db';
-import neo4j from 'neo4j-driver';
+import neo4j, { type ManagedTransaction } from 'neo4j-driver';
 import type { NodeLabel } from './model';
 import { closest, type ExternalRef, MAX_SUGGESTION_CANDIDATES, refKey } from './validate';
 
 /** Runs one named statement; in a single transaction or on its own, as the caller decides. */
 export type StatementRunner = (name: string, cypher: string, params: Params) => Promise<Row[]>;
+
+/** Runs each statement in `tx`; rows keep the driver's values, unconverted. */
+export const transactionRunner =
+  (tx: ManagedTransaction): StatementRunner =>
+  async (_name, cypher, params) =>
+    (await tx.run(cypher, params)).records.map((r) => r.toObject());
 
 /** `(n:A OR n:B)`: the labels come from the section table, never from input. */
 const hasLabel = (v: string, labels: readonly NodeLabel[]): string =>

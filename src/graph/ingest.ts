@@ -21,6 +21,7 @@ import {
   nearReferences,
   recordAuditCypher,
   type StatementRunner,
+  transactionRunner,
 } from './ingest.store';
 import {
   type BundleDocument,
@@ -423,10 +424,7 @@ async function writeBundle(
     return db.writeTransaction(
       'ingestBundle',
       async (tx) => {
-        const run: StatementRunner = async (_name, cypher, params) => {
-          const result = await tx.run(cypher, params);
-          return result.records.map((r) => r.toObject());
-        };
+        const run = transactionRunner(tx);
         await options.inTransaction?.before?.(run);
         const report = await write(run);
         await options.inTransaction?.after?.(run, report);

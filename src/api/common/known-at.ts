@@ -5,7 +5,7 @@
  */
 import { DateTimeResolver } from 'graphql-scalars';
 import { Field } from 'type-graphql';
-import { rewind, type StatementRunner } from '../../graph';
+import { rewind, transactionRunner } from '../../graph';
 import type { ApiContext } from '../context';
 
 const KNOWN_AT =
@@ -39,9 +39,7 @@ export async function asKnownAt<T>(
   return ctx.db.inRolledBackTransaction(
     'knownAt',
     async (tx, reads) => {
-      const run: StatementRunner = async (_name, cypher, params) =>
-        (await tx.run(cypher, params)).records.map((r) => r.toObject());
-      await rewind(run, at);
+      await rewind(transactionRunner(tx), at);
       return answer({ ...ctx, db: reads });
     },
     KNOWN_AT_TIMEOUT_MS,

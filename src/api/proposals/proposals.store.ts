@@ -10,7 +10,7 @@
 import neo4j from 'neo4j-driver';
 import type { Database } from '../../db';
 import { toPlain } from '../../db';
-import type { StatementRunner } from '../../graph';
+import { type StatementRunner, transactionRunner } from '../../graph';
 import type { ProposalEntity } from './proposal-entity.type';
 import type { ProposalKind, ProposalStatus } from './proposals.enums';
 
@@ -353,8 +353,7 @@ export async function rejectProposal(
   check: (locked: LockedProposal) => void,
 ): Promise<LockedProposal | null> {
   return db.writeTransaction('rejectProposal', async (tx) => {
-    const run: StatementRunner = async (_name, cypher, params) =>
-      (await tx.run(cypher, params)).records.map((r) => r.toObject());
+    const run = transactionRunner(tx);
     const locked = await lockProposal(run, input.id);
     if (!locked) return null;
     check(locked);
