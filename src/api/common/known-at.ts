@@ -4,7 +4,7 @@
  * time); `knownAt` is when the graph knew them (recorded time).
  */
 import { DateTimeResolver } from 'graphql-scalars';
-import { Field } from 'type-graphql';
+import { Arg, Field } from 'type-graphql';
 import { rewind, transactionRunner } from '../../graph';
 import type { ApiContext } from '../context';
 
@@ -16,10 +16,8 @@ export const KnownAtField = (): PropertyDecorator =>
   Field(() => DateTimeResolver, { nullable: true, description: KNOWN_AT });
 
 /** The `knownAt` argument of a question that takes single arguments (`@Arg`). */
-export const KNOWN_AT_ARG = {
-  nullable: true,
-  description: KNOWN_AT,
-} as const;
+export const KnownAtArg = (): ReturnType<typeof Arg> =>
+  Arg('knownAt', () => DateTimeResolver, { nullable: true, description: KNOWN_AT });
 
 /** As long as the rules may take (findings.store.ts), plus the rewind. */
 const KNOWN_AT_TIMEOUT_MS = 90_000;

@@ -1,4 +1,3 @@
-import { DateTimeResolver } from 'graphql-scalars';
 import Cypher from '@neo4j/cypher-builder';
 import type { GraphQLResolveInfo } from 'graphql';
 import { Arg, Args, Ctx, ID, Info, Query, Resolver } from 'type-graphql';
@@ -9,14 +8,14 @@ import { CompanyConnection } from '../entities/connections';
 import { COMPANY_ORDER } from '../entities/orders';
 import { queryConnection, queryNode } from '../translate/root-query';
 import { CompaniesArgs } from './companies.args';
-import { asKnownAt, KNOWN_AT_ARG } from '../common/known-at';
+import { asKnownAt, KnownAtArg } from '../common/known-at';
 
 @Resolver(() => Company)
 export class CompaniesResolver {
   @Query(() => Company, { nullable: true, description: 'A company by id, e.g. "mistral-ai".' })
   async company(
     @Arg('id', () => ID) id: string,
-    @Arg('knownAt', () => DateTimeResolver, KNOWN_AT_ARG) knownAt: Date | null | undefined,
+    @KnownAtArg() knownAt: Date | null | undefined,
     @Ctx() ctx: ApiContext,
     @Info() info: GraphQLResolveInfo,
   ): Promise<unknown> {

@@ -1,4 +1,3 @@
-import { DateTimeResolver } from 'graphql-scalars';
 import Cypher from '@neo4j/cypher-builder';
 import type { GraphQLResolveInfo } from 'graphql';
 import { Arg, Args, ArgsType, Ctx, Field, ID, Info, Query, Resolver } from 'type-graphql';
@@ -10,7 +9,7 @@ import { Provision } from '../entities/provision.type';
 import type { OrderKey } from '../translate/projection';
 import { queryConnection, queryNode } from '../translate/root-query';
 import { KnownAtField } from '../common/known-at';
-import { asKnownAt, KNOWN_AT_ARG } from '../common/known-at';
+import { asKnownAt, KnownAtArg } from '../common/known-at';
 
 export const ProvisionConnection = Connection(() => Provision, 'Provision', 'provision');
 
@@ -65,7 +64,7 @@ export class ProvisionsResolver {
   async provision(
     @Arg('ref', { description: 'The citation or id, e.g. "Art. 12(5)" or "DMA Art. 5(2)".' })
     ref: string,
-    @Arg('knownAt', () => DateTimeResolver, KNOWN_AT_ARG) knownAt: Date | null | undefined,
+    @KnownAtArg() knownAt: Date | null | undefined,
     @Ctx() ctx: ApiContext,
     @Info() info: GraphQLResolveInfo,
   ): Promise<unknown> {
