@@ -142,9 +142,10 @@ async function serve(options: ApiOptions, redis: RedisLink | null): Promise<Runn
   const publicReads = options.publicReads ?? true;
   const limits: ApiLimits = { ...DEFAULT_LIMITS, ...options.limits };
   const metrics = new ApiMetrics();
+  const channels = `${redis?.prefix ?? ''}events:`;
   const events: Events = redis
-    ? createEvents(redisEventTarget(redis, logger, `${redis.prefix}events:`), (topic) =>
-        redisListeners(redis, `${redis.prefix}events:${topic}`),
+    ? createEvents(redisEventTarget(redis, logger, channels), (topic) =>
+        redisListeners(redis, channels + topic),
       )
     : createEvents();
   const schema = await buildApiSchema(events);

@@ -13,6 +13,7 @@ import neo4j, {
   type RecordShape,
 } from 'neo4j-driver';
 import { AppError } from '../errors';
+import { bookmarkChain } from './bookmarks';
 import type { QueryTally } from './query-count';
 import { type Plain, toPlain } from './values';
 
@@ -84,7 +85,7 @@ export class Database {
   /** This view, its transactions chained from `bookmarks` (a write made through another replica). */
   afterBookmarks(bookmarks: readonly string[]): Database {
     const view = Object.create(this) as Database;
-    view.bookmarkManager = neo4j.bookmarkManager({ initialBookmarks: [...bookmarks] });
+    view.bookmarkManager = bookmarkChain(bookmarks);
     return view;
   }
 
