@@ -7,11 +7,12 @@ import { createClient } from 'graphql-ws';
 import WebSocket from 'ws';
 import { createApiKey } from '../../src/api/auth/api-keys.store';
 import { MAX_WRITE_ENTITIES } from '../../src/api/curation/curation.service';
-import { Database, type Params } from '../../src/db';
+import type { Database } from '../../src/db';
 import { startTestApi, type TestApi } from '../helpers/api';
 import { ingest } from '../../src/graph';
 import { rulesBundle } from '../fixtures/rules';
-import { graphSnapshot, resetGraph, testDatabase, testDatabaseSettings } from '../helpers/graph';
+import { graphSnapshot, resetGraph, testDatabase } from '../helpers/graph';
+import { RecordingDatabase } from '../helpers/recording-database';
 
 const SOURCE = {
   id: 'cur-src',
@@ -496,21 +497,14 @@ describe('curating through the API', () => {
   });
 
   it('runs the rules around a write only while someone listens for findings that change', async () => {
-    // The same Neo4j, through a door that notes the name of each query it runs.
-    class Noting extends Database {
-      readonly names: string[] = [];
-      override read(name: string, cypher: string, params?: Params, timeoutMs?: number) {
-        this.names.push(name);
-        return super.read(name, cypher, params, timeoutMs);
-      }
-    }
-    const noting = new Noting(testDatabaseSettings());
-    const own = await startTestApi(noting);
+    // The same Neo4j, through a door that records each read it runs.
+    const recording = RecordingDatabase.forWorker();
+    const own = await startTestApi(recording);
     const rulesRunBy = async (title: string) => {
-      noting.names.length = 0;
+      recording.take();
       const res = await own.gql(RECORD_INCIDENT, { input: INCIDENT(title) }, as('curator'));
       expect(res.errors).toBeUndefined();
-      return noting.names.filter((n) => n === 'findingIds').length;
+      return recording.take().filter((q) => q.name === 'findingIds').length;
     };
     const client = createClient({
       url: own.url.replace(/^http/, 'ws'),
@@ -533,7 +527,7 @@ describe('curating through the API', () => {
     } finally {
       await client.dispose();
       await own.close();
-      await noting.close();
+      await recording.close();
     }
   });
 

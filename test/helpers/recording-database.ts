@@ -3,7 +3,7 @@
  * them against the real Neo4j), for tests that pin the Cypher a question produces.
  */
 import { Database, type Params, type Row } from '../../src/db';
-import { workerNeo4jUri } from './graph';
+import { testDatabaseSettings } from './graph';
 
 export interface RecordedQuery {
   name: string;
@@ -15,12 +15,7 @@ export class RecordingDatabase extends Database {
   readonly recorded: RecordedQuery[] = [];
 
   static forWorker(): RecordingDatabase {
-    return new RecordingDatabase({
-      uri: workerNeo4jUri()!,
-      user: process.env.NEO4J_USER ?? 'neo4j',
-      password: process.env.NEO4J_PASSWORD ?? 'password',
-      timeoutMs: 5000,
-    });
+    return new RecordingDatabase(testDatabaseSettings());
   }
 
   /** The queries recorded since the last call, and forget them. */
