@@ -214,8 +214,9 @@ RETURN total, collect({company: c {.id, .name}, product: pr {.id, .name}, plan: 
   /** One pass: every row (for the total), then the page after the cursor in keyset order. */
   plansDenyingRight: `// R plansDenyingRight
 MATCH (:Right {code: $right})<-[h:HANDLES]-(p:Practice)
+USING INDEX h:HANDLES(status)
 WHERE h.status IN ['UNAVAILABLE', 'PAID_ONLY'] AND ${inForce('p')} AND ${inScope('p')}
-WITH h, p WHERE $purpose IS NULL OR EXISTS { (p)-[:FOR_PURPOSE]->(:Purpose {id: $purpose}) }
+CALL (p) { WITH p WHERE $purpose IS NULL OR EXISTS { (p)-[:FOR_PURPOSE]->(:Purpose {id: $purpose}) } RETURN true AS ok }
 MATCH (p)-[:APPLIES_TO]->(pl:Plan)-[:OF]->(pr:Product)-[:OFFERED_BY]->(c:Company)
 WHERE ${offered('pl')}
 WITH collect({h: h, p: p, pl: pl, pr: pr, c: c, key: [c.name, pr.name, ${tierRank('pl')}, pl.id, p.id]}) AS found

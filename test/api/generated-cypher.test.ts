@@ -57,14 +57,18 @@ describe('the Cypher of the headline questions', () => {
        "cypher": "// plansDenyingRight
      RETURN true AS found, head(COLLECT {
        MATCH (this0:Right { code: $param0 })<-[this1:HANDLES]-(this2:Practice)
+       USING INDEX this1:HANDLES(status)
        WHERE (this1.status IN ['PAID_ONLY', 'UNAVAILABLE'] AND (this2.inForceFrom <= date($param1) AND (this2.inForceUntil IS NULL OR this2.inForceUntil > date($param1)) AND (this2.retractedAt IS NULL OR date(this2.retractedAt) > date($param1))) AND ($param2 IN this2.scope OR 'WORLDWIDE' IN this2.scope))
-       WITH this0, this1, this2
-       WHERE ($param3 IS NULL OR EXISTS {
-         (this2)-[:FOR_PURPOSE]->(this3:Purpose { id: $param3 })
-       })
-       MATCH (this2)-[:APPLIES_TO]->(this4:Plan)-[:OF]->(this5:Product)-[:OFFERED_BY]->(this6:Company)
-       WHERE (this4.availableFrom <= date($param1) AND (this4.availableUntil IS NULL OR this4.availableUntil > date($param1)))
-       WITH {company: this6, product: this5, plan: this4, practice: this2, handles: this1, right: this0, companyName: this6.name, productName: this5.name, rank: CASE this4.tier
+       CALL (this2) {
+         WITH this2
+         WHERE ($param3 IS NULL OR EXISTS {
+           (this2)-[:FOR_PURPOSE]->(this3:Purpose { id: $param3 })
+         })
+         RETURN true AS var4
+       }
+       MATCH (this2)-[:APPLIES_TO]->(this5:Plan)-[:OF]->(this6:Product)-[:OFFERED_BY]->(this7:Company)
+       WHERE (this5.availableFrom <= date($param1) AND (this5.availableUntil IS NULL OR this5.availableUntil > date($param1)))
+       WITH {company: this7, product: this6, plan: this5, practice: this2, handles: this1, right: this0, companyName: this7.name, productName: this6.name, rank: CASE this5.tier
          WHEN 'FREE' THEN 0
          WHEN 'PLUS' THEN 1
          WHEN 'PRO' THEN 2
@@ -74,32 +78,32 @@ describe('the Cypher of the headline questions', () => {
          WHEN 'API' THEN 6
          WHEN 'OTHER' THEN 7
          ELSE 8
-       END, planId: this4.id, practiceId: this2.id} AS this7
-       WITH collect(this7) AS var8
-       RETURN {t: size(var8), r: COLLECT {
-         UNWIND var8 AS this7
-         WITH this7
-         ORDER BY this7.companyName ASC, this7.productName ASC, this7.rank ASC, this7.planId ASC, this7.practiceId ASC
+       END, planId: this5.id, practiceId: this2.id} AS this8
+       WITH collect(this8) AS var9
+       RETURN {t: size(var9), r: COLLECT {
+         UNWIND var9 AS this8
+         WITH this8
+         ORDER BY this8.companyName ASC, this8.productName ASC, this8.rank ASC, this8.planId ASC, this8.practiceId ASC
          LIMIT $param4
-         RETURN {k: [this7.companyName, this7.productName, this7.rank, this7.planId, this7.practiceId], n: [[head([this9 IN [this7.plan] WHERE this9 IS NOT NULL | [this9.id, this9.name]]), this7.handles.status, (this7.practice IS NOT NULL AND EXISTS {
-           WITH this7.practice AS this10, this7.right.code AS var11
-           MATCH (this10)-[this12:EVIDENCED_BY]->(this13:Source)
-           WHERE (this12.stance = 'DISPUTES' AND (this12.claim = 'WHOLE' OR (this12.claim = 'RIGHT' AND this12.right = var11)))
-           RETURN this12
+         RETURN {k: [this8.companyName, this8.productName, this8.rank, this8.planId, this8.practiceId], n: [[head([this10 IN [this8.plan] WHERE this10 IS NOT NULL | [this10.id, this10.name]]), this8.handles.status, (this8.practice IS NOT NULL AND EXISTS {
+           WITH this8.practice AS this11, this8.right.code AS var12
+           MATCH (this11)-[this13:EVIDENCED_BY]->(this14:Source)
+           WHERE (this13.stance = 'DISPUTES' AND (this13.claim = 'WHOLE' OR (this13.claim = 'RIGHT' AND this13.right = var12)))
+           RETURN this13
          }), COLLECT {
-           WITH this7.practice AS this14, this7.right.code AS var15
-           MATCH (this14)-[this16:EVIDENCED_BY]->(this17:Source)
-           WHERE (this16.stance = 'DISPUTES' AND (this16.claim = 'WHOLE' OR (this16.claim = 'RIGHT' AND this16.right = var15)))
-           WITH this17, this16
-           ORDER BY this17.publishedAt ASC, this17.id ASC
-           RETURN [this16.alternative, head([this18 IN [CASE
-             WHEN this16.claimedBy IS NULL THEN NULL
+           WITH this8.practice AS this15, this8.right.code AS var16
+           MATCH (this15)-[this17:EVIDENCED_BY]->(this18:Source)
+           WHERE (this17.stance = 'DISPUTES' AND (this17.claim = 'WHOLE' OR (this17.claim = 'RIGHT' AND this17.right = var16)))
+           WITH this18, this17
+           ORDER BY this18.publishedAt ASC, this18.id ASC
+           RETURN [this17.alternative, head([this19 IN [CASE
+             WHEN this17.claimedBy IS NULL THEN NULL
              ELSE head(COLLECT {
-               MATCH (this19:(Company|Party|Authority))
-               WHERE this19.id = this16.claimedBy
-               RETURN this19
+               MATCH (this20:(Company|Party|Authority))
+               WHERE this20.id = this17.claimedBy
+               RETURN this20
              })
-           END] WHERE this18 IS NOT NULL | [this18.name]])]
+           END] WHERE this19 IS NOT NULL | [this19.name]])]
          }]]}
        }}
      }) AS root",
