@@ -1016,7 +1016,7 @@ describe('the Cypher of the headline questions', () => {
          (this0)-[:CITES]->(this3:Provision)-[:PART_OF*0..3]->(this4:Provision { id: $param1 })
        })
        WITH this0
-       WHERE (this0.date <= date($param2) AND (this0.date < date($param2) OR (this0.date = date($param2) AND this0.id < $param3)))
+       WHERE (this0.date <= date($param2) AND (this0.date < date($param2) OR this0.id < $param3))
        WITH this0
        ORDER BY this0.date DESC, this0.id DESC
        LIMIT $param4
