@@ -134,11 +134,12 @@ function comparison(rule: (typeof COMPARISONS)[number]): string {
       : `CASE WHEN depends THEN ${definedBy('basis')} ELSE [] END`;
   return `WITH 1 AS gate WHERE '${rule.kind}' IN $kinds
   MATCH (fa:Practice)-[ha:HANDLES]->(rt:Right)
+  USING INDEX ha:HANDLES(status)
   WHERE ha.status IN ${list(rule.subject)} AND fa.default <> 'NEVER' AND ${inForce('fa')} AND ${inScope('fa')}
-  // Each WITH is a planning step: the few withholding practices first, then their plans.
-  WITH fa, rt WHERE EXISTS { (:Provision {id: '${rule.provision}'})-[:COVERS]->(rt) }
+  // The few withholding practices first (the subquery runs after the checks above), then their plans.
+  CALL (fa, rt) { WITH fa, rt WHERE EXISTS { (:Provision {id: '${rule.provision}'})-[:COVERS]->(rt) }
     AND (NOT EXISTS { (:LegalBasis)-[:TRIGGERS]->(rt) } OR NOT EXISTS { (fa)-[:ON_BASIS]->(:LegalBasis) }
-      OR EXISTS { (fa)-[:ON_BASIS]->(:LegalBasis)-[:TRIGGERS]->(rt) })
+      OR EXISTS { (fa)-[:ON_BASIS]->(:LegalBasis)-[:TRIGGERS]->(rt) }) RETURN true AS ok }
   MATCH (fa)-[:APPLIES_TO]->(a:Plan)-[:OF]->(pr:Product)-[:OFFERED_BY]->(c:Company)
   WHERE ${offered('a')} AND ${companyFilter}
   MATCH (fa)-[:FOR_PURPOSE]->(pu:Purpose)
@@ -255,8 +256,10 @@ CALL () {
   UNION ALL
   WITH 1 AS gate WHERE 'NO_WAY_TO_OBJECT' IN $kinds
   MATCH (rt:Right {code: 'OBJECT'})<-[h:HANDLES]-(p:Practice)
+  USING INDEX h:HANDLES(status)
   WHERE h.status = 'UNAVAILABLE' AND p.default <> 'NEVER' AND ${inForce('p')} AND ${inScope('p')}
-    AND (NOT EXISTS { (p)-[:ON_BASIS]->(:LegalBasis) } OR EXISTS { (p)-[:ON_BASIS]->(:LegalBasis)-[:TRIGGERS]->(rt) })
+  CALL (p, rt) { WITH p, rt WHERE NOT EXISTS { (p)-[:ON_BASIS]->(:LegalBasis) }
+    OR EXISTS { (p)-[:ON_BASIS]->(:LegalBasis)-[:TRIGGERS]->(rt) } RETURN true AS ok }
   MATCH (p)-[:APPLIES_TO]->(pl:Plan)-[:OF]->(pr:Product)-[:OFFERED_BY]->(c:Company)
   WHERE ${offered('pl')} AND ${companyFilter}
   MATCH (p)-[:FOR_PURPOSE]->(pu:Purpose)

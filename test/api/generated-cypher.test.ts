@@ -219,419 +219,441 @@ describe('the Cypher of the headline questions', () => {
      CALL () {
        WITH 'RIGHT_CONDITIONED_ON_PAYMENT' AS var0
        WHERE 'RIGHT_CONDITIONED_ON_PAYMENT' IN $param0
-       MATCH (this1:Company)<-[:OFFERED_BY]-(this2:Product)<-[:OF]-(this3:Plan)<-[:APPLIES_TO]-(this4:Practice)-[this5:HANDLES]->(this6:Right)
-       WHERE (($param1 = true OR this1.id IN $param2) AND this5.status IN ['PAID_ONLY', 'UNAVAILABLE'] AND this4.default <> 'NEVER' AND ((this4.inForceFrom <= date($param3) AND (this4.inForceUntil IS NULL OR this4.inForceUntil > date($param3)) AND (this4.retractedAt IS NULL OR date(this4.retractedAt) > date($param3))) AND (this3.availableFrom <= date($param3) AND (this3.availableUntil IS NULL OR this3.availableUntil > date($param3))) AND ($param4 IN this4.scope OR 'WORLDWIDE' IN this4.scope)) AND EXISTS {
-         (this7:Provision { id: 'gdpr-12-5' })-[:COVERS]->(this6)
-       } AND (NOT (EXISTS {
-         (this8:LegalBasis)-[:TRIGGERS]->(this6)
-       }) OR NOT (EXISTS {
-         (this4)-[:ON_BASIS]->(this9:LegalBasis)
-       }) OR EXISTS {
-         (this4)-[:ON_BASIS]->(this10:LegalBasis)-[:TRIGGERS]->(this6)
-       }))
-       MATCH (this4)-[:FOR_PURPOSE]->(this11:Purpose)
-       WHERE EXISTS {
-         MATCH (this2:Product)<-[:OF]-(this12:Plan)<-[:APPLIES_TO]-(this13:Practice)-[this14:HANDLES]->(this6:Right)
-         WHERE (this12 <> this3 AND this14.status IN ['IN_PRODUCT', 'ON_REQUEST'] AND ((this13.inForceFrom <= date($param3) AND (this13.inForceUntil IS NULL OR this13.inForceUntil > date($param3)) AND (this13.retractedAt IS NULL OR date(this13.retractedAt) > date($param3))) AND (this12.availableFrom <= date($param3) AND (this12.availableUntil IS NULL OR this12.availableUntil > date($param3))) AND ($param4 IN this13.scope OR 'WORLDWIDE' IN this13.scope)) AND EXISTS {
-           (this13)-[:FOR_PURPOSE]->(this11)
-         } AND this12.paid = true)
+       MATCH (this1:Practice)-[this2:HANDLES]->(this3:Right)
+       USING INDEX this2:HANDLES(status)
+       WHERE (this2.status IN ['PAID_ONLY', 'UNAVAILABLE'] AND this1.default <> 'NEVER' AND (this1.inForceFrom <= date($param1) AND (this1.inForceUntil IS NULL OR this1.inForceUntil > date($param1)) AND (this1.retractedAt IS NULL OR date(this1.retractedAt) > date($param1))) AND ($param2 IN this1.scope OR 'WORLDWIDE' IN this1.scope))
+       CALL (this1, this3) {
+         WITH this1, this3
+         WHERE (EXISTS {
+           (this4:Provision { id: 'gdpr-12-5' })-[:COVERS]->(this3)
+         } AND (NOT (EXISTS {
+           (this5:LegalBasis)-[:TRIGGERS]->(this3)
+         }) OR NOT (EXISTS {
+           (this1)-[:ON_BASIS]->(this6:LegalBasis)
+         }) OR EXISTS {
+           (this1)-[:ON_BASIS]->(this7:LegalBasis)-[:TRIGGERS]->(this3)
+         }))
+         RETURN true AS var8
        }
-       RETURN {kind: 'RIGHT_CONDITIONED_ON_PAYMENT', companyName: this1.name, id: ('right-conditioned-on-payment:' + this4.id + ':' + this3.id + ':' + this6.code), planId: this3.id, companyId: this1.id, company: this1.id, product: this2.id, plan: this3.id, practice: this4.id, handles: elementId(this5), right: this6.id, purpose: this11.id} AS var15
-       UNION ALL
-       WITH 'RIGHT_ONLY_ON_REQUEST' AS var16
-       WHERE 'RIGHT_ONLY_ON_REQUEST' IN $param0
-       MATCH (this17:Company)<-[:OFFERED_BY]-(this18:Product)<-[:OF]-(this19:Plan)<-[:APPLIES_TO]-(this20:Practice)-[this21:HANDLES]->(this22:Right)
-       WHERE (($param1 = true OR this17.id IN $param2) AND this21.status IN ['ON_REQUEST'] AND this20.default <> 'NEVER' AND ((this20.inForceFrom <= date($param3) AND (this20.inForceUntil IS NULL OR this20.inForceUntil > date($param3)) AND (this20.retractedAt IS NULL OR date(this20.retractedAt) > date($param3))) AND (this19.availableFrom <= date($param3) AND (this19.availableUntil IS NULL OR this19.availableUntil > date($param3))) AND ($param4 IN this20.scope OR 'WORLDWIDE' IN this20.scope)) AND EXISTS {
-         (this23:Provision { id: 'gdpr-12-2' })-[:COVERS]->(this22)
-       } AND (NOT (EXISTS {
-         (this24:LegalBasis)-[:TRIGGERS]->(this22)
-       }) OR NOT (EXISTS {
-         (this20)-[:ON_BASIS]->(this25:LegalBasis)
-       }) OR EXISTS {
-         (this20)-[:ON_BASIS]->(this26:LegalBasis)-[:TRIGGERS]->(this22)
-       }))
-       MATCH (this20)-[:FOR_PURPOSE]->(this27:Purpose)
+       MATCH (this9:Company)<-[:OFFERED_BY]-(this10:Product)<-[:OF]-(this11:Plan)<-[:APPLIES_TO]-(this1)
+       WHERE (($param3 = true OR this9.id IN $param4) AND (this11.availableFrom <= date($param1) AND (this11.availableUntil IS NULL OR this11.availableUntil > date($param1))))
+       MATCH (this1)-[:FOR_PURPOSE]->(this12:Purpose)
        WHERE EXISTS {
-         MATCH (this18:Product)<-[:OF]-(this28:Plan)<-[:APPLIES_TO]-(this29:Practice)-[this30:HANDLES]->(this22:Right)
-         WHERE (this28 <> this19 AND this30.status IN ['IN_PRODUCT'] AND ((this29.inForceFrom <= date($param3) AND (this29.inForceUntil IS NULL OR this29.inForceUntil > date($param3)) AND (this29.retractedAt IS NULL OR date(this29.retractedAt) > date($param3))) AND (this28.availableFrom <= date($param3) AND (this28.availableUntil IS NULL OR this28.availableUntil > date($param3))) AND ($param4 IN this29.scope OR 'WORLDWIDE' IN this29.scope)) AND EXISTS {
-           (this29)-[:FOR_PURPOSE]->(this27)
+         MATCH (this10:Product)<-[:OF]-(this13:Plan)<-[:APPLIES_TO]-(this14:Practice)-[this15:HANDLES]->(this3:Right)
+         WHERE (this13 <> this11 AND this15.status IN ['IN_PRODUCT', 'ON_REQUEST'] AND ((this14.inForceFrom <= date($param1) AND (this14.inForceUntil IS NULL OR this14.inForceUntil > date($param1)) AND (this14.retractedAt IS NULL OR date(this14.retractedAt) > date($param1))) AND (this13.availableFrom <= date($param1) AND (this13.availableUntil IS NULL OR this13.availableUntil > date($param1))) AND ($param2 IN this14.scope OR 'WORLDWIDE' IN this14.scope)) AND EXISTS {
+           (this14)-[:FOR_PURPOSE]->(this12)
+         } AND this13.paid = true)
+       }
+       RETURN {kind: 'RIGHT_CONDITIONED_ON_PAYMENT', companyName: this9.name, id: ('right-conditioned-on-payment:' + this1.id + ':' + this11.id + ':' + this3.code), planId: this11.id, companyId: this9.id, company: this9.id, product: this10.id, plan: this11.id, practice: this1.id, handles: elementId(this2), right: this3.id, purpose: this12.id} AS var16
+       UNION ALL
+       WITH 'RIGHT_ONLY_ON_REQUEST' AS var17
+       WHERE 'RIGHT_ONLY_ON_REQUEST' IN $param0
+       MATCH (this18:Practice)-[this19:HANDLES]->(this20:Right)
+       USING INDEX this19:HANDLES(status)
+       WHERE (this19.status IN ['ON_REQUEST'] AND this18.default <> 'NEVER' AND (this18.inForceFrom <= date($param1) AND (this18.inForceUntil IS NULL OR this18.inForceUntil > date($param1)) AND (this18.retractedAt IS NULL OR date(this18.retractedAt) > date($param1))) AND ($param2 IN this18.scope OR 'WORLDWIDE' IN this18.scope))
+       CALL (this18, this20) {
+         WITH this18, this20
+         WHERE (EXISTS {
+           (this21:Provision { id: 'gdpr-12-2' })-[:COVERS]->(this20)
+         } AND (NOT (EXISTS {
+           (this22:LegalBasis)-[:TRIGGERS]->(this20)
+         }) OR NOT (EXISTS {
+           (this18)-[:ON_BASIS]->(this23:LegalBasis)
+         }) OR EXISTS {
+           (this18)-[:ON_BASIS]->(this24:LegalBasis)-[:TRIGGERS]->(this20)
+         }))
+         RETURN true AS var25
+       }
+       MATCH (this26:Company)<-[:OFFERED_BY]-(this27:Product)<-[:OF]-(this28:Plan)<-[:APPLIES_TO]-(this18)
+       WHERE (($param3 = true OR this26.id IN $param4) AND (this28.availableFrom <= date($param1) AND (this28.availableUntil IS NULL OR this28.availableUntil > date($param1))))
+       MATCH (this18)-[:FOR_PURPOSE]->(this29:Purpose)
+       WHERE EXISTS {
+         MATCH (this27:Product)<-[:OF]-(this30:Plan)<-[:APPLIES_TO]-(this31:Practice)-[this32:HANDLES]->(this20:Right)
+         WHERE (this30 <> this28 AND this32.status IN ['IN_PRODUCT'] AND ((this31.inForceFrom <= date($param1) AND (this31.inForceUntil IS NULL OR this31.inForceUntil > date($param1)) AND (this31.retractedAt IS NULL OR date(this31.retractedAt) > date($param1))) AND (this30.availableFrom <= date($param1) AND (this30.availableUntil IS NULL OR this30.availableUntil > date($param1))) AND ($param2 IN this31.scope OR 'WORLDWIDE' IN this31.scope)) AND EXISTS {
+           (this31)-[:FOR_PURPOSE]->(this29)
          })
        }
-       RETURN {kind: 'RIGHT_ONLY_ON_REQUEST', companyName: this17.name, id: ('right-only-on-request:' + this20.id + ':' + this19.id + ':' + this22.code), planId: this19.id, companyId: this17.id, company: this17.id, product: this18.id, plan: this19.id, practice: this20.id, handles: elementId(this21), right: this22.id, purpose: this27.id} AS var15
+       RETURN {kind: 'RIGHT_ONLY_ON_REQUEST', companyName: this26.name, id: ('right-only-on-request:' + this18.id + ':' + this28.id + ':' + this20.code), planId: this28.id, companyId: this26.id, company: this26.id, product: this27.id, plan: this28.id, practice: this18.id, handles: elementId(this19), right: this20.id, purpose: this29.id} AS var16
        UNION ALL
-       WITH 'NO_WAY_TO_OBJECT' AS var31
+       WITH 'NO_WAY_TO_OBJECT' AS var33
        WHERE 'NO_WAY_TO_OBJECT' IN $param0
-       MATCH (this32:Right { code: 'OBJECT' })<-[this33:HANDLES]-(this34:Practice)
-       WHERE (this33.status = 'UNAVAILABLE' AND this34.default <> 'NEVER' AND (this34.inForceFrom <= date($param3) AND (this34.inForceUntil IS NULL OR this34.inForceUntil > date($param3)) AND (this34.retractedAt IS NULL OR date(this34.retractedAt) > date($param3))) AND ($param4 IN this34.scope OR 'WORLDWIDE' IN this34.scope) AND (NOT (EXISTS {
-         (this34)-[:ON_BASIS]->(this35:LegalBasis)
-       }) OR EXISTS {
-         (this34)-[:ON_BASIS]->(this36:LegalBasis)-[:TRIGGERS]->(this32)
-       }))
-       MATCH (this34)-[:APPLIES_TO]->(this37:Plan)-[:OF]->(this38:Product)-[:OFFERED_BY]->(this39:Company)
-       WHERE (($param1 = true OR this39.id IN $param2) AND (this37.availableFrom <= date($param3) AND (this37.availableUntil IS NULL OR this37.availableUntil > date($param3))))
-       MATCH (this34)-[:FOR_PURPOSE]->(this40:Purpose)
-       RETURN {kind: 'NO_WAY_TO_OBJECT', companyName: this39.name, id: ('no-way-to-object:' + this34.id), planId: this37.id, companyId: this39.id, company: this39.id, product: this38.id, plan: NULL, practice: this34.id, handles: elementId(this33), right: this32.id, purpose: this40.id} AS var15
+       MATCH (this34:Right { code: 'OBJECT' })<-[this35:HANDLES]-(this36:Practice)
+       USING INDEX this35:HANDLES(status)
+       WHERE (this35.status = 'UNAVAILABLE' AND this36.default <> 'NEVER' AND (this36.inForceFrom <= date($param1) AND (this36.inForceUntil IS NULL OR this36.inForceUntil > date($param1)) AND (this36.retractedAt IS NULL OR date(this36.retractedAt) > date($param1))) AND ($param2 IN this36.scope OR 'WORLDWIDE' IN this36.scope))
+       CALL (this36, this34) {
+         WITH this36, this34
+         WHERE (NOT (EXISTS {
+           (this36)-[:ON_BASIS]->(this37:LegalBasis)
+         }) OR EXISTS {
+           (this36)-[:ON_BASIS]->(this38:LegalBasis)-[:TRIGGERS]->(this34)
+         })
+         RETURN true AS var39
+       }
+       MATCH (this36)-[:APPLIES_TO]->(this40:Plan)-[:OF]->(this41:Product)-[:OFFERED_BY]->(this42:Company)
+       WHERE (($param3 = true OR this42.id IN $param4) AND (this40.availableFrom <= date($param1) AND (this40.availableUntil IS NULL OR this40.availableUntil > date($param1))))
+       MATCH (this36)-[:FOR_PURPOSE]->(this43:Purpose)
+       RETURN {kind: 'NO_WAY_TO_OBJECT', companyName: this42.name, id: ('no-way-to-object:' + this36.id), planId: this40.id, companyId: this42.id, company: this42.id, product: this41.id, plan: NULL, practice: this36.id, handles: elementId(this35), right: this34.id, purpose: this43.id} AS var16
        UNION ALL
-       WITH 'TRAINING_ON_BY_DEFAULT' AS var41
+       WITH 'TRAINING_ON_BY_DEFAULT' AS var44
        WHERE 'TRAINING_ON_BY_DEFAULT' IN $param0
-       MATCH (this42:Purpose { id: 'ai-model-training' })<-[:FOR_PURPOSE]-(this43:Practice)
-       WHERE (this43.default = 'ON' AND (this43.inForceFrom <= date($param3) AND (this43.inForceUntil IS NULL OR this43.inForceUntil > date($param3)) AND (this43.retractedAt IS NULL OR date(this43.retractedAt) > date($param3))) AND ($param4 IN this43.scope OR 'WORLDWIDE' IN this43.scope))
-       MATCH (this43)-[:APPLIES_TO]->(this44:Plan)-[:OF]->(this45:Product)-[:OFFERED_BY]->(this46:Company)
-       WHERE (($param1 = true OR this46.id IN $param2) AND (this44.availableFrom <= date($param3) AND (this44.availableUntil IS NULL OR this44.availableUntil > date($param3))))
-       RETURN {kind: 'TRAINING_ON_BY_DEFAULT', companyName: this46.name, id: ('training-on-by-default:' + this43.id), planId: this44.id, companyId: this46.id, company: this46.id, product: this45.id, plan: NULL, practice: this43.id, handles: NULL, right: NULL, purpose: this42.id} AS var15
+       MATCH (this45:Purpose { id: 'ai-model-training' })<-[:FOR_PURPOSE]-(this46:Practice)
+       WHERE (this46.default = 'ON' AND (this46.inForceFrom <= date($param1) AND (this46.inForceUntil IS NULL OR this46.inForceUntil > date($param1)) AND (this46.retractedAt IS NULL OR date(this46.retractedAt) > date($param1))) AND ($param2 IN this46.scope OR 'WORLDWIDE' IN this46.scope))
+       MATCH (this46)-[:APPLIES_TO]->(this47:Plan)-[:OF]->(this48:Product)-[:OFFERED_BY]->(this49:Company)
+       WHERE (($param3 = true OR this49.id IN $param4) AND (this47.availableFrom <= date($param1) AND (this47.availableUntil IS NULL OR this47.availableUntil > date($param1))))
+       RETURN {kind: 'TRAINING_ON_BY_DEFAULT', companyName: this49.name, id: ('training-on-by-default:' + this46.id), planId: this47.id, companyId: this49.id, company: this49.id, product: this48.id, plan: NULL, practice: this46.id, handles: NULL, right: NULL, purpose: this45.id} AS var16
      }
-     WITH var15.id AS var47, collect(var15) AS var48
-     WITH reduce(var49 = head(var48), var50 IN tail(var48) | CASE
-       WHEN var50.planId < var49.planId THEN var50
-       ELSE var49
-     END) AS var51
-     WITH var51
-     ORDER BY var51.kind ASC, var51.companyName ASC, var51.id ASC
-     WITH collect(var51) AS var52
-     WITH size(var52) AS var53, [var54 IN var52 WHERE (size($param5) = 0 OR var54.kind > $param5[0] OR (var54.kind = $param5[0] AND var54.companyName > $param5[1]) OR (var54.kind = $param5[0] AND var54.companyName = $param5[1] AND var54.id > $param5[2]))] AS var55
-     CALL (var55) {
-       UNWIND var55 AS var56
-       WITH var56
+     WITH var16.id AS var50, collect(var16) AS var51
+     WITH reduce(var52 = head(var51), var53 IN tail(var51) | CASE
+       WHEN var53.planId < var52.planId THEN var53
+       ELSE var52
+     END) AS var54
+     WITH var54
+     ORDER BY var54.kind ASC, var54.companyName ASC, var54.id ASC
+     WITH collect(var54) AS var55
+     WITH size(var55) AS var56, [var57 IN var55 WHERE (size($param5) = 0 OR var57.kind > $param5[0] OR (var57.kind = $param5[0] AND var57.companyName > $param5[1]) OR (var57.kind = $param5[0] AND var57.companyName = $param5[1] AND var57.id > $param5[2]))] AS var58
+     CALL (var58) {
+       UNWIND var58 AS var59
+       WITH var59
        
        LIMIT $param6
-       RETURN collect(var56) AS var57
+       RETURN collect(var59) AS var60
      }
-     WITH var53, var57
-     CALL (var57) {
-       UNWIND var57 AS var56
-       CALL (var56) {
-         WITH var56
-         WHERE var56.kind = 'RIGHT_CONDITIONED_ON_PAYMENT'
-         MATCH (this58:Entity { id: var56.company })
-         WITH var56, this58
-         MATCH (this59:Entity { id: var56.product })
-         WITH var56, this58, this59
-         MATCH (this60:Entity { id: var56.practice })
-         WITH var56, this58, this59, this60
-         MATCH (this61:Entity { id: var56.purpose })
-         WITH var56, this58, this59, this60, this61
-         MATCH (this62:Entity { id: var56.plan })
-         WITH var56, this58, this59, this60, this61, this62
-         MATCH (this63:Entity { id: var56.right })
-         WITH var56, this58, this59, this60, this61, this62, this63
-         MATCH (this60)-[this64:HANDLES]->(this63)
-         WHERE elementId(this64) = var56.handles
-         RETURN {kind: 'RIGHT_CONDITIONED_ON_PAYMENT', company: {id: this58.id, name: this58.name}, product: {id: this59.id, name: this59.name}, purpose: {id: this61.id, name: this61.name}, right: {code: this63.code, name: this63.name, openedBy: COLLECT {
-           MATCH (this65:LegalBasis)-[:TRIGGERS]->(this63)
-           WITH this65
-           ORDER BY this65.id ASC
-           RETURN this65.name
+     WITH var56, var60
+     CALL (var60) {
+       UNWIND var60 AS var59
+       CALL (var59) {
+         WITH var59
+         WHERE var59.kind = 'RIGHT_CONDITIONED_ON_PAYMENT'
+         MATCH (this61:Entity { id: var59.company })
+         WITH var59, this61
+         MATCH (this62:Entity { id: var59.product })
+         WITH var59, this61, this62
+         MATCH (this63:Entity { id: var59.practice })
+         WITH var59, this61, this62, this63
+         MATCH (this64:Entity { id: var59.purpose })
+         WITH var59, this61, this62, this63, this64
+         MATCH (this65:Entity { id: var59.plan })
+         WITH var59, this61, this62, this63, this64, this65
+         MATCH (this66:Entity { id: var59.right })
+         WITH var59, this61, this62, this63, this64, this65, this66
+         MATCH (this63)-[this67:HANDLES]->(this66)
+         WHERE elementId(this67) = var59.handles
+         RETURN {kind: 'RIGHT_CONDITIONED_ON_PAYMENT', company: {id: this61.id, name: this61.name}, product: {id: this62.id, name: this62.name}, purpose: {id: this64.id, name: this64.name}, right: {code: this66.code, name: this66.name, openedBy: COLLECT {
+           MATCH (this68:LegalBasis)-[:TRIGGERS]->(this66)
+           WITH this68
+           ORDER BY this68.id ASC
+           RETURN this68.name
          }, grantedBy: COLLECT {
-           MATCH (this63)-[:GRANTED_BY]->(this66:Provision)
-           WITH this66
-           ORDER BY this66.id ASC
-           RETURN this66.id
+           MATCH (this66)-[:GRANTED_BY]->(this69:Provision)
+           WITH this69
+           ORDER BY this69.id ASC
+           RETURN this69.id
          }}, rightDependsOnBasis: EXISTS {
-           (this67:LegalBasis)-[:TRIGGERS]->(this63)
-         }, plans: [{id: this62.id, name: this62.name, paid: this62.paid}], practice: {id: this60.id, verification: this60.verification, default: this60.default, validFrom: CASE this60.validFromPrecision
-           WHEN 'YEAR' THEN left(toString(this60.validFrom), 4)
-           WHEN 'MONTH' THEN left(toString(this60.validFrom), 7)
-           ELSE toString(this60.validFrom)
-         END, inForceFrom: toString(this60.inForceFrom), status: this64.status, mechanism: this64.mechanism, evidence: COLLECT {
-           MATCH (this60)-[this68:EVIDENCED_BY]->(this69:Source)
-           WITH this68, this69
-           ORDER BY this69.publishedAt ASC, this69.id ASC
-           RETURN {stance: this68.stance, claim: this68.claim, right: this68.right, alternative: this68.alternative, claimant: CASE
-             WHEN this68.claimedBy IS NULL THEN NULL
+           (this70:LegalBasis)-[:TRIGGERS]->(this66)
+         }, plans: [{id: this65.id, name: this65.name, paid: this65.paid}], practice: {id: this63.id, verification: this63.verification, default: this63.default, validFrom: CASE this63.validFromPrecision
+           WHEN 'YEAR' THEN left(toString(this63.validFrom), 4)
+           WHEN 'MONTH' THEN left(toString(this63.validFrom), 7)
+           ELSE toString(this63.validFrom)
+         END, inForceFrom: toString(this63.inForceFrom), status: this67.status, mechanism: this67.mechanism, evidence: COLLECT {
+           MATCH (this63)-[this71:EVIDENCED_BY]->(this72:Source)
+           WITH this71, this72
+           ORDER BY this72.publishedAt ASC, this72.id ASC
+           RETURN {stance: this71.stance, claim: this71.claim, right: this71.right, alternative: this71.alternative, claimant: CASE
+             WHEN this71.claimedBy IS NULL THEN NULL
              ELSE head(COLLECT {
-               MATCH (this70:(Company|Party|Authority))
-               WHERE this70.id = this68.claimedBy
-               RETURN this70.name
+               MATCH (this73:(Company|Party|Authority))
+               WHERE this73.id = this71.claimedBy
+               RETURN this73.name
              })
-           END, source: this69.id, publisher: this69.publisher, sourceKind: this69.kind, note: this68.note}
+           END, source: this72.id, publisher: this72.publisher, sourceKind: this72.kind, note: this71.note}
          }, incidents: COLLECT {
-           MATCH (this71:Incident)-[:CONCERNS]->(this60)
-           WHERE this71.retractedAt IS NULL
-           WITH this71
-           ORDER BY this71.date ASC, this71.id ASC
-           RETURN {id: this71.id, kind: this71.kind, date: CASE this71.datePrecision
-             WHEN 'YEAR' THEN left(toString(this71.date), 4)
-             WHEN 'MONTH' THEN left(toString(this71.date), 7)
-             ELSE toString(this71.date)
+           MATCH (this74:Incident)-[:CONCERNS]->(this63)
+           WHERE this74.retractedAt IS NULL
+           WITH this74
+           ORDER BY this74.date ASC, this74.id ASC
+           RETURN {id: this74.id, kind: this74.kind, date: CASE this74.datePrecision
+             WHEN 'YEAR' THEN left(toString(this74.date), 4)
+             WHEN 'MONTH' THEN left(toString(this74.date), 7)
+             ELSE toString(this74.date)
            END, authority: head(COLLECT {
-             MATCH (this71)-[:BEFORE]->(this72:Authority)
-             RETURN this72.name
+             MATCH (this74)-[:BEFORE]->(this75:Authority)
+             RETURN this75.name
            })}
          }}, others: COLLECT {
-           MATCH (this59:Product)<-[:OF]-(this73:Plan)<-[:APPLIES_TO]-(this74:Practice)-[this75:HANDLES]->(this63:Right)
-           WHERE (this73 <> this62 AND this75.status IN ['IN_PRODUCT', 'ON_REQUEST'] AND ((this74.inForceFrom <= date($param3) AND (this74.inForceUntil IS NULL OR this74.inForceUntil > date($param3)) AND (this74.retractedAt IS NULL OR date(this74.retractedAt) > date($param3))) AND (this73.availableFrom <= date($param3) AND (this73.availableUntil IS NULL OR this73.availableUntil > date($param3))) AND ($param4 IN this74.scope OR 'WORLDWIDE' IN this74.scope)) AND EXISTS {
-             (this74)-[:FOR_PURPOSE]->(this61)
-           } AND this73.paid = true)
-           WITH this73, this74, this75
-           ORDER BY this73.id ASC, this74.id ASC
-           RETURN {plan: {id: this73.id, name: this73.name, paid: this73.paid}, practice: {id: this74.id, verification: this74.verification, default: this74.default, validFrom: CASE this74.validFromPrecision
-             WHEN 'YEAR' THEN left(toString(this74.validFrom), 4)
-             WHEN 'MONTH' THEN left(toString(this74.validFrom), 7)
-             ELSE toString(this74.validFrom)
-           END, inForceFrom: toString(this74.inForceFrom), status: this75.status, mechanism: this75.mechanism, evidence: COLLECT {
-             MATCH (this74)-[this76:EVIDENCED_BY]->(this77:Source)
-             WITH this76, this77
-             ORDER BY this77.publishedAt ASC, this77.id ASC
-             RETURN {stance: this76.stance, claim: this76.claim, right: this76.right, alternative: this76.alternative, claimant: CASE
-               WHEN this76.claimedBy IS NULL THEN NULL
+           MATCH (this62:Product)<-[:OF]-(this76:Plan)<-[:APPLIES_TO]-(this77:Practice)-[this78:HANDLES]->(this66:Right)
+           WHERE (this76 <> this65 AND this78.status IN ['IN_PRODUCT', 'ON_REQUEST'] AND ((this77.inForceFrom <= date($param1) AND (this77.inForceUntil IS NULL OR this77.inForceUntil > date($param1)) AND (this77.retractedAt IS NULL OR date(this77.retractedAt) > date($param1))) AND (this76.availableFrom <= date($param1) AND (this76.availableUntil IS NULL OR this76.availableUntil > date($param1))) AND ($param2 IN this77.scope OR 'WORLDWIDE' IN this77.scope)) AND EXISTS {
+             (this77)-[:FOR_PURPOSE]->(this64)
+           } AND this76.paid = true)
+           WITH this76, this77, this78
+           ORDER BY this76.id ASC, this77.id ASC
+           RETURN {plan: {id: this76.id, name: this76.name, paid: this76.paid}, practice: {id: this77.id, verification: this77.verification, default: this77.default, validFrom: CASE this77.validFromPrecision
+             WHEN 'YEAR' THEN left(toString(this77.validFrom), 4)
+             WHEN 'MONTH' THEN left(toString(this77.validFrom), 7)
+             ELSE toString(this77.validFrom)
+           END, inForceFrom: toString(this77.inForceFrom), status: this78.status, mechanism: this78.mechanism, evidence: COLLECT {
+             MATCH (this77)-[this79:EVIDENCED_BY]->(this80:Source)
+             WITH this79, this80
+             ORDER BY this80.publishedAt ASC, this80.id ASC
+             RETURN {stance: this79.stance, claim: this79.claim, right: this79.right, alternative: this79.alternative, claimant: CASE
+               WHEN this79.claimedBy IS NULL THEN NULL
                ELSE head(COLLECT {
-                 MATCH (this78:(Company|Party|Authority))
-                 WHERE this78.id = this76.claimedBy
-                 RETURN this78.name
+                 MATCH (this81:(Company|Party|Authority))
+                 WHERE this81.id = this79.claimedBy
+                 RETURN this81.name
                })
-             END, source: this77.id, publisher: this77.publisher, sourceKind: this77.kind, note: this76.note}
+             END, source: this80.id, publisher: this80.publisher, sourceKind: this80.kind, note: this79.note}
            }, incidents: COLLECT {
-             MATCH (this79:Incident)-[:CONCERNS]->(this74)
-             WHERE this79.retractedAt IS NULL
-             WITH this79
-             ORDER BY this79.date ASC, this79.id ASC
-             RETURN {id: this79.id, kind: this79.kind, date: CASE this79.datePrecision
-               WHEN 'YEAR' THEN left(toString(this79.date), 4)
-               WHEN 'MONTH' THEN left(toString(this79.date), 7)
-               ELSE toString(this79.date)
+             MATCH (this82:Incident)-[:CONCERNS]->(this77)
+             WHERE this82.retractedAt IS NULL
+             WITH this82
+             ORDER BY this82.date ASC, this82.id ASC
+             RETURN {id: this82.id, kind: this82.kind, date: CASE this82.datePrecision
+               WHEN 'YEAR' THEN left(toString(this82.date), 4)
+               WHEN 'MONTH' THEN left(toString(this82.date), 7)
+               ELSE toString(this82.date)
              END, authority: head(COLLECT {
-               MATCH (this79)-[:BEFORE]->(this80:Authority)
-               RETURN this80.name
+               MATCH (this82)-[:BEFORE]->(this83:Authority)
+               RETURN this83.name
              })}
            }}}
          }, basis: head(COLLECT {
-           MATCH (this60)-[:ON_BASIS]->(this81:LegalBasis)
-           RETURN {id: this81.id, name: this81.name, definedBy: head(COLLECT {
-             MATCH (this81)-[:DEFINED_BY]->(this82)
-             RETURN this82.id
+           MATCH (this63)-[:ON_BASIS]->(this84:LegalBasis)
+           RETURN {id: this84.id, name: this84.name, definedBy: head(COLLECT {
+             MATCH (this84)-[:DEFINED_BY]->(this85)
+             RETURN this85.id
            })}
-         })} AS var83
+         })} AS var86
          UNION ALL
-         WITH var56
-         WHERE var56.kind = 'RIGHT_ONLY_ON_REQUEST'
-         MATCH (this84:Entity { id: var56.company })
-         WITH var56, this84
-         MATCH (this85:Entity { id: var56.product })
-         WITH var56, this84, this85
-         MATCH (this86:Entity { id: var56.practice })
-         WITH var56, this84, this85, this86
-         MATCH (this87:Entity { id: var56.purpose })
-         WITH var56, this84, this85, this86, this87
-         MATCH (this88:Entity { id: var56.plan })
-         WITH var56, this84, this85, this86, this87, this88
-         MATCH (this89:Entity { id: var56.right })
-         WITH var56, this84, this85, this86, this87, this88, this89
-         MATCH (this86)-[this90:HANDLES]->(this89)
-         WHERE elementId(this90) = var56.handles
-         RETURN {kind: 'RIGHT_ONLY_ON_REQUEST', company: {id: this84.id, name: this84.name}, product: {id: this85.id, name: this85.name}, purpose: {id: this87.id, name: this87.name}, right: {code: this89.code, name: this89.name, openedBy: COLLECT {
-           MATCH (this91:LegalBasis)-[:TRIGGERS]->(this89)
-           WITH this91
-           ORDER BY this91.id ASC
-           RETURN this91.name
+         WITH var59
+         WHERE var59.kind = 'RIGHT_ONLY_ON_REQUEST'
+         MATCH (this87:Entity { id: var59.company })
+         WITH var59, this87
+         MATCH (this88:Entity { id: var59.product })
+         WITH var59, this87, this88
+         MATCH (this89:Entity { id: var59.practice })
+         WITH var59, this87, this88, this89
+         MATCH (this90:Entity { id: var59.purpose })
+         WITH var59, this87, this88, this89, this90
+         MATCH (this91:Entity { id: var59.plan })
+         WITH var59, this87, this88, this89, this90, this91
+         MATCH (this92:Entity { id: var59.right })
+         WITH var59, this87, this88, this89, this90, this91, this92
+         MATCH (this89)-[this93:HANDLES]->(this92)
+         WHERE elementId(this93) = var59.handles
+         RETURN {kind: 'RIGHT_ONLY_ON_REQUEST', company: {id: this87.id, name: this87.name}, product: {id: this88.id, name: this88.name}, purpose: {id: this90.id, name: this90.name}, right: {code: this92.code, name: this92.name, openedBy: COLLECT {
+           MATCH (this94:LegalBasis)-[:TRIGGERS]->(this92)
+           WITH this94
+           ORDER BY this94.id ASC
+           RETURN this94.name
          }, grantedBy: COLLECT {
-           MATCH (this89)-[:GRANTED_BY]->(this92:Provision)
-           WITH this92
-           ORDER BY this92.id ASC
-           RETURN this92.id
+           MATCH (this92)-[:GRANTED_BY]->(this95:Provision)
+           WITH this95
+           ORDER BY this95.id ASC
+           RETURN this95.id
          }}, rightDependsOnBasis: EXISTS {
-           (this93:LegalBasis)-[:TRIGGERS]->(this89)
-         }, plans: [{id: this88.id, name: this88.name, paid: this88.paid}], practice: {id: this86.id, verification: this86.verification, default: this86.default, validFrom: CASE this86.validFromPrecision
-           WHEN 'YEAR' THEN left(toString(this86.validFrom), 4)
-           WHEN 'MONTH' THEN left(toString(this86.validFrom), 7)
-           ELSE toString(this86.validFrom)
-         END, inForceFrom: toString(this86.inForceFrom), status: this90.status, mechanism: this90.mechanism, evidence: COLLECT {
-           MATCH (this86)-[this94:EVIDENCED_BY]->(this95:Source)
-           WITH this94, this95
-           ORDER BY this95.publishedAt ASC, this95.id ASC
-           RETURN {stance: this94.stance, claim: this94.claim, right: this94.right, alternative: this94.alternative, claimant: CASE
-             WHEN this94.claimedBy IS NULL THEN NULL
+           (this96:LegalBasis)-[:TRIGGERS]->(this92)
+         }, plans: [{id: this91.id, name: this91.name, paid: this91.paid}], practice: {id: this89.id, verification: this89.verification, default: this89.default, validFrom: CASE this89.validFromPrecision
+           WHEN 'YEAR' THEN left(toString(this89.validFrom), 4)
+           WHEN 'MONTH' THEN left(toString(this89.validFrom), 7)
+           ELSE toString(this89.validFrom)
+         END, inForceFrom: toString(this89.inForceFrom), status: this93.status, mechanism: this93.mechanism, evidence: COLLECT {
+           MATCH (this89)-[this97:EVIDENCED_BY]->(this98:Source)
+           WITH this97, this98
+           ORDER BY this98.publishedAt ASC, this98.id ASC
+           RETURN {stance: this97.stance, claim: this97.claim, right: this97.right, alternative: this97.alternative, claimant: CASE
+             WHEN this97.claimedBy IS NULL THEN NULL
              ELSE head(COLLECT {
-               MATCH (this96:(Company|Party|Authority))
-               WHERE this96.id = this94.claimedBy
-               RETURN this96.name
+               MATCH (this99:(Company|Party|Authority))
+               WHERE this99.id = this97.claimedBy
+               RETURN this99.name
              })
-           END, source: this95.id, publisher: this95.publisher, sourceKind: this95.kind, note: this94.note}
+           END, source: this98.id, publisher: this98.publisher, sourceKind: this98.kind, note: this97.note}
          }, incidents: COLLECT {
-           MATCH (this97:Incident)-[:CONCERNS]->(this86)
-           WHERE this97.retractedAt IS NULL
-           WITH this97
-           ORDER BY this97.date ASC, this97.id ASC
-           RETURN {id: this97.id, kind: this97.kind, date: CASE this97.datePrecision
-             WHEN 'YEAR' THEN left(toString(this97.date), 4)
-             WHEN 'MONTH' THEN left(toString(this97.date), 7)
-             ELSE toString(this97.date)
+           MATCH (this100:Incident)-[:CONCERNS]->(this89)
+           WHERE this100.retractedAt IS NULL
+           WITH this100
+           ORDER BY this100.date ASC, this100.id ASC
+           RETURN {id: this100.id, kind: this100.kind, date: CASE this100.datePrecision
+             WHEN 'YEAR' THEN left(toString(this100.date), 4)
+             WHEN 'MONTH' THEN left(toString(this100.date), 7)
+             ELSE toString(this100.date)
            END, authority: head(COLLECT {
-             MATCH (this97)-[:BEFORE]->(this98:Authority)
-             RETURN this98.name
+             MATCH (this100)-[:BEFORE]->(this101:Authority)
+             RETURN this101.name
            })}
          }}, others: COLLECT {
-           MATCH (this85:Product)<-[:OF]-(this99:Plan)<-[:APPLIES_TO]-(this100:Practice)-[this101:HANDLES]->(this89:Right)
-           WHERE (this99 <> this88 AND this101.status IN ['IN_PRODUCT'] AND ((this100.inForceFrom <= date($param3) AND (this100.inForceUntil IS NULL OR this100.inForceUntil > date($param3)) AND (this100.retractedAt IS NULL OR date(this100.retractedAt) > date($param3))) AND (this99.availableFrom <= date($param3) AND (this99.availableUntil IS NULL OR this99.availableUntil > date($param3))) AND ($param4 IN this100.scope OR 'WORLDWIDE' IN this100.scope)) AND EXISTS {
-             (this100)-[:FOR_PURPOSE]->(this87)
+           MATCH (this88:Product)<-[:OF]-(this102:Plan)<-[:APPLIES_TO]-(this103:Practice)-[this104:HANDLES]->(this92:Right)
+           WHERE (this102 <> this91 AND this104.status IN ['IN_PRODUCT'] AND ((this103.inForceFrom <= date($param1) AND (this103.inForceUntil IS NULL OR this103.inForceUntil > date($param1)) AND (this103.retractedAt IS NULL OR date(this103.retractedAt) > date($param1))) AND (this102.availableFrom <= date($param1) AND (this102.availableUntil IS NULL OR this102.availableUntil > date($param1))) AND ($param2 IN this103.scope OR 'WORLDWIDE' IN this103.scope)) AND EXISTS {
+             (this103)-[:FOR_PURPOSE]->(this90)
            })
-           WITH this99, this100, this101
-           ORDER BY this99.id ASC, this100.id ASC
-           RETURN {plan: {id: this99.id, name: this99.name, paid: this99.paid}, practice: {id: this100.id, verification: this100.verification, default: this100.default, validFrom: CASE this100.validFromPrecision
-             WHEN 'YEAR' THEN left(toString(this100.validFrom), 4)
-             WHEN 'MONTH' THEN left(toString(this100.validFrom), 7)
-             ELSE toString(this100.validFrom)
-           END, inForceFrom: toString(this100.inForceFrom), status: this101.status, mechanism: this101.mechanism, evidence: COLLECT {
-             MATCH (this100)-[this102:EVIDENCED_BY]->(this103:Source)
-             WITH this102, this103
-             ORDER BY this103.publishedAt ASC, this103.id ASC
-             RETURN {stance: this102.stance, claim: this102.claim, right: this102.right, alternative: this102.alternative, claimant: CASE
-               WHEN this102.claimedBy IS NULL THEN NULL
+           WITH this102, this103, this104
+           ORDER BY this102.id ASC, this103.id ASC
+           RETURN {plan: {id: this102.id, name: this102.name, paid: this102.paid}, practice: {id: this103.id, verification: this103.verification, default: this103.default, validFrom: CASE this103.validFromPrecision
+             WHEN 'YEAR' THEN left(toString(this103.validFrom), 4)
+             WHEN 'MONTH' THEN left(toString(this103.validFrom), 7)
+             ELSE toString(this103.validFrom)
+           END, inForceFrom: toString(this103.inForceFrom), status: this104.status, mechanism: this104.mechanism, evidence: COLLECT {
+             MATCH (this103)-[this105:EVIDENCED_BY]->(this106:Source)
+             WITH this105, this106
+             ORDER BY this106.publishedAt ASC, this106.id ASC
+             RETURN {stance: this105.stance, claim: this105.claim, right: this105.right, alternative: this105.alternative, claimant: CASE
+               WHEN this105.claimedBy IS NULL THEN NULL
                ELSE head(COLLECT {
-                 MATCH (this104:(Company|Party|Authority))
-                 WHERE this104.id = this102.claimedBy
-                 RETURN this104.name
+                 MATCH (this107:(Company|Party|Authority))
+                 WHERE this107.id = this105.claimedBy
+                 RETURN this107.name
                })
-             END, source: this103.id, publisher: this103.publisher, sourceKind: this103.kind, note: this102.note}
+             END, source: this106.id, publisher: this106.publisher, sourceKind: this106.kind, note: this105.note}
            }, incidents: COLLECT {
-             MATCH (this105:Incident)-[:CONCERNS]->(this100)
-             WHERE this105.retractedAt IS NULL
-             WITH this105
-             ORDER BY this105.date ASC, this105.id ASC
-             RETURN {id: this105.id, kind: this105.kind, date: CASE this105.datePrecision
-               WHEN 'YEAR' THEN left(toString(this105.date), 4)
-               WHEN 'MONTH' THEN left(toString(this105.date), 7)
-               ELSE toString(this105.date)
+             MATCH (this108:Incident)-[:CONCERNS]->(this103)
+             WHERE this108.retractedAt IS NULL
+             WITH this108
+             ORDER BY this108.date ASC, this108.id ASC
+             RETURN {id: this108.id, kind: this108.kind, date: CASE this108.datePrecision
+               WHEN 'YEAR' THEN left(toString(this108.date), 4)
+               WHEN 'MONTH' THEN left(toString(this108.date), 7)
+               ELSE toString(this108.date)
              END, authority: head(COLLECT {
-               MATCH (this105)-[:BEFORE]->(this106:Authority)
-               RETURN this106.name
+               MATCH (this108)-[:BEFORE]->(this109:Authority)
+               RETURN this109.name
              })}
            }}}
          }, basis: head(COLLECT {
-           MATCH (this86)-[:ON_BASIS]->(this107:LegalBasis)
-           RETURN {id: this107.id, name: this107.name, definedBy: head(COLLECT {
-             MATCH (this107)-[:DEFINED_BY]->(this108)
-             RETURN this108.id
+           MATCH (this89)-[:ON_BASIS]->(this110:LegalBasis)
+           RETURN {id: this110.id, name: this110.name, definedBy: head(COLLECT {
+             MATCH (this110)-[:DEFINED_BY]->(this111)
+             RETURN this111.id
            })}
-         })} AS var83
+         })} AS var86
          UNION ALL
-         WITH var56
-         WHERE var56.kind = 'NO_WAY_TO_OBJECT'
-         MATCH (this109:Entity { id: var56.company })
-         WITH var56, this109
-         MATCH (this110:Entity { id: var56.product })
-         WITH var56, this109, this110
-         MATCH (this111:Entity { id: var56.practice })
-         WITH var56, this109, this110, this111
-         MATCH (this112:Entity { id: var56.purpose })
-         WITH var56, this109, this110, this111, this112
-         MATCH (this113:Entity { id: var56.right })
-         WITH var56, this109, this110, this111, this112, this113
-         MATCH (this111)-[this114:HANDLES]->(this113)
-         WHERE elementId(this114) = var56.handles
-         RETURN {kind: 'NO_WAY_TO_OBJECT', company: {id: this109.id, name: this109.name}, product: {id: this110.id, name: this110.name}, purpose: {id: this112.id, name: this112.name}, right: {code: this113.code, name: this113.name, openedBy: COLLECT {
-           MATCH (this115:LegalBasis)-[:TRIGGERS]->(this113)
-           WITH this115
-           ORDER BY this115.id ASC
-           RETURN this115.name
+         WITH var59
+         WHERE var59.kind = 'NO_WAY_TO_OBJECT'
+         MATCH (this112:Entity { id: var59.company })
+         WITH var59, this112
+         MATCH (this113:Entity { id: var59.product })
+         WITH var59, this112, this113
+         MATCH (this114:Entity { id: var59.practice })
+         WITH var59, this112, this113, this114
+         MATCH (this115:Entity { id: var59.purpose })
+         WITH var59, this112, this113, this114, this115
+         MATCH (this116:Entity { id: var59.right })
+         WITH var59, this112, this113, this114, this115, this116
+         MATCH (this114)-[this117:HANDLES]->(this116)
+         WHERE elementId(this117) = var59.handles
+         RETURN {kind: 'NO_WAY_TO_OBJECT', company: {id: this112.id, name: this112.name}, product: {id: this113.id, name: this113.name}, purpose: {id: this115.id, name: this115.name}, right: {code: this116.code, name: this116.name, openedBy: COLLECT {
+           MATCH (this118:LegalBasis)-[:TRIGGERS]->(this116)
+           WITH this118
+           ORDER BY this118.id ASC
+           RETURN this118.name
          }, grantedBy: COLLECT {
-           MATCH (this113)-[:GRANTED_BY]->(this116:Provision)
-           WITH this116
-           ORDER BY this116.id ASC
-           RETURN this116.id
+           MATCH (this116)-[:GRANTED_BY]->(this119:Provision)
+           WITH this119
+           ORDER BY this119.id ASC
+           RETURN this119.id
          }}, rightDependsOnBasis: true, plans: COLLECT {
-           MATCH (this111)-[:APPLIES_TO]->(this117:Plan)-[:OF]->(this110)-[:OFFERED_BY]->(this109)
-           WHERE (this117.availableFrom <= date($param3) AND (this117.availableUntil IS NULL OR this117.availableUntil > date($param3)))
-           WITH this117
-           ORDER BY this117.id ASC
-           RETURN {id: this117.id, name: this117.name, paid: this117.paid}
-         }, practice: {id: this111.id, verification: this111.verification, default: this111.default, validFrom: CASE this111.validFromPrecision
-           WHEN 'YEAR' THEN left(toString(this111.validFrom), 4)
-           WHEN 'MONTH' THEN left(toString(this111.validFrom), 7)
-           ELSE toString(this111.validFrom)
-         END, inForceFrom: toString(this111.inForceFrom), status: this114.status, mechanism: this114.mechanism, evidence: COLLECT {
-           MATCH (this111)-[this118:EVIDENCED_BY]->(this119:Source)
-           WITH this118, this119
-           ORDER BY this119.publishedAt ASC, this119.id ASC
-           RETURN {stance: this118.stance, claim: this118.claim, right: this118.right, alternative: this118.alternative, claimant: CASE
-             WHEN this118.claimedBy IS NULL THEN NULL
+           MATCH (this114)-[:APPLIES_TO]->(this120:Plan)-[:OF]->(this113)-[:OFFERED_BY]->(this112)
+           WHERE (this120.availableFrom <= date($param1) AND (this120.availableUntil IS NULL OR this120.availableUntil > date($param1)))
+           WITH this120
+           ORDER BY this120.id ASC
+           RETURN {id: this120.id, name: this120.name, paid: this120.paid}
+         }, practice: {id: this114.id, verification: this114.verification, default: this114.default, validFrom: CASE this114.validFromPrecision
+           WHEN 'YEAR' THEN left(toString(this114.validFrom), 4)
+           WHEN 'MONTH' THEN left(toString(this114.validFrom), 7)
+           ELSE toString(this114.validFrom)
+         END, inForceFrom: toString(this114.inForceFrom), status: this117.status, mechanism: this117.mechanism, evidence: COLLECT {
+           MATCH (this114)-[this121:EVIDENCED_BY]->(this122:Source)
+           WITH this121, this122
+           ORDER BY this122.publishedAt ASC, this122.id ASC
+           RETURN {stance: this121.stance, claim: this121.claim, right: this121.right, alternative: this121.alternative, claimant: CASE
+             WHEN this121.claimedBy IS NULL THEN NULL
              ELSE head(COLLECT {
-               MATCH (this120:(Company|Party|Authority))
-               WHERE this120.id = this118.claimedBy
-               RETURN this120.name
+               MATCH (this123:(Company|Party|Authority))
+               WHERE this123.id = this121.claimedBy
+               RETURN this123.name
              })
-           END, source: this119.id, publisher: this119.publisher, sourceKind: this119.kind, note: this118.note}
+           END, source: this122.id, publisher: this122.publisher, sourceKind: this122.kind, note: this121.note}
          }, incidents: COLLECT {
-           MATCH (this121:Incident)-[:CONCERNS]->(this111)
-           WHERE this121.retractedAt IS NULL
-           WITH this121
-           ORDER BY this121.date ASC, this121.id ASC
-           RETURN {id: this121.id, kind: this121.kind, date: CASE this121.datePrecision
-             WHEN 'YEAR' THEN left(toString(this121.date), 4)
-             WHEN 'MONTH' THEN left(toString(this121.date), 7)
-             ELSE toString(this121.date)
+           MATCH (this124:Incident)-[:CONCERNS]->(this114)
+           WHERE this124.retractedAt IS NULL
+           WITH this124
+           ORDER BY this124.date ASC, this124.id ASC
+           RETURN {id: this124.id, kind: this124.kind, date: CASE this124.datePrecision
+             WHEN 'YEAR' THEN left(toString(this124.date), 4)
+             WHEN 'MONTH' THEN left(toString(this124.date), 7)
+             ELSE toString(this124.date)
            END, authority: head(COLLECT {
-             MATCH (this121)-[:BEFORE]->(this122:Authority)
-             RETURN this122.name
+             MATCH (this124)-[:BEFORE]->(this125:Authority)
+             RETURN this125.name
            })}
          }}, others: [], basis: head(COLLECT {
-           MATCH (this111)-[:ON_BASIS]->(this123:LegalBasis)
-           RETURN {id: this123.id, name: this123.name, definedBy: head(COLLECT {
-             MATCH (this123)-[:DEFINED_BY]->(this124)
-             RETURN this124.id
+           MATCH (this114)-[:ON_BASIS]->(this126:LegalBasis)
+           RETURN {id: this126.id, name: this126.name, definedBy: head(COLLECT {
+             MATCH (this126)-[:DEFINED_BY]->(this127)
+             RETURN this127.id
            })}
-         })} AS var83
+         })} AS var86
          UNION ALL
-         WITH var56
-         WHERE var56.kind = 'TRAINING_ON_BY_DEFAULT'
-         MATCH (this125:Entity { id: var56.company })
-         WITH var56, this125
-         MATCH (this126:Entity { id: var56.product })
-         WITH var56, this125, this126
-         MATCH (this127:Entity { id: var56.practice })
-         WITH var56, this125, this126, this127
-         MATCH (this128:Entity { id: var56.purpose })
-         WITH var56, this125, this126, this127, this128
-         RETURN {kind: 'TRAINING_ON_BY_DEFAULT', company: {id: this125.id, name: this125.name}, product: {id: this126.id, name: this126.name}, purpose: {id: this128.id, name: this128.name}, right: NULL, rightDependsOnBasis: false, plans: COLLECT {
-           MATCH (this127)-[:APPLIES_TO]->(this129:Plan)-[:OF]->(this126)-[:OFFERED_BY]->(this125)
-           WHERE (this129.availableFrom <= date($param3) AND (this129.availableUntil IS NULL OR this129.availableUntil > date($param3)))
-           WITH this129
-           ORDER BY this129.id ASC
-           RETURN {id: this129.id, name: this129.name, paid: this129.paid}
-         }, practice: {id: this127.id, verification: this127.verification, default: this127.default, validFrom: CASE this127.validFromPrecision
-           WHEN 'YEAR' THEN left(toString(this127.validFrom), 4)
-           WHEN 'MONTH' THEN left(toString(this127.validFrom), 7)
-           ELSE toString(this127.validFrom)
-         END, inForceFrom: toString(this127.inForceFrom), status: NULL, mechanism: NULL, evidence: COLLECT {
-           MATCH (this127)-[this130:EVIDENCED_BY]->(this131:Source)
-           WITH this130, this131
-           ORDER BY this131.publishedAt ASC, this131.id ASC
-           RETURN {stance: this130.stance, claim: this130.claim, right: this130.right, alternative: this130.alternative, claimant: CASE
-             WHEN this130.claimedBy IS NULL THEN NULL
+         WITH var59
+         WHERE var59.kind = 'TRAINING_ON_BY_DEFAULT'
+         MATCH (this128:Entity { id: var59.company })
+         WITH var59, this128
+         MATCH (this129:Entity { id: var59.product })
+         WITH var59, this128, this129
+         MATCH (this130:Entity { id: var59.practice })
+         WITH var59, this128, this129, this130
+         MATCH (this131:Entity { id: var59.purpose })
+         WITH var59, this128, this129, this130, this131
+         RETURN {kind: 'TRAINING_ON_BY_DEFAULT', company: {id: this128.id, name: this128.name}, product: {id: this129.id, name: this129.name}, purpose: {id: this131.id, name: this131.name}, right: NULL, rightDependsOnBasis: false, plans: COLLECT {
+           MATCH (this130)-[:APPLIES_TO]->(this132:Plan)-[:OF]->(this129)-[:OFFERED_BY]->(this128)
+           WHERE (this132.availableFrom <= date($param1) AND (this132.availableUntil IS NULL OR this132.availableUntil > date($param1)))
+           WITH this132
+           ORDER BY this132.id ASC
+           RETURN {id: this132.id, name: this132.name, paid: this132.paid}
+         }, practice: {id: this130.id, verification: this130.verification, default: this130.default, validFrom: CASE this130.validFromPrecision
+           WHEN 'YEAR' THEN left(toString(this130.validFrom), 4)
+           WHEN 'MONTH' THEN left(toString(this130.validFrom), 7)
+           ELSE toString(this130.validFrom)
+         END, inForceFrom: toString(this130.inForceFrom), status: NULL, mechanism: NULL, evidence: COLLECT {
+           MATCH (this130)-[this133:EVIDENCED_BY]->(this134:Source)
+           WITH this133, this134
+           ORDER BY this134.publishedAt ASC, this134.id ASC
+           RETURN {stance: this133.stance, claim: this133.claim, right: this133.right, alternative: this133.alternative, claimant: CASE
+             WHEN this133.claimedBy IS NULL THEN NULL
              ELSE head(COLLECT {
-               MATCH (this132:(Company|Party|Authority))
-               WHERE this132.id = this130.claimedBy
-               RETURN this132.name
+               MATCH (this135:(Company|Party|Authority))
+               WHERE this135.id = this133.claimedBy
+               RETURN this135.name
              })
-           END, source: this131.id, publisher: this131.publisher, sourceKind: this131.kind, note: this130.note}
+           END, source: this134.id, publisher: this134.publisher, sourceKind: this134.kind, note: this133.note}
          }, incidents: COLLECT {
-           MATCH (this133:Incident)-[:CONCERNS]->(this127)
-           WHERE this133.retractedAt IS NULL
-           WITH this133
-           ORDER BY this133.date ASC, this133.id ASC
-           RETURN {id: this133.id, kind: this133.kind, date: CASE this133.datePrecision
-             WHEN 'YEAR' THEN left(toString(this133.date), 4)
-             WHEN 'MONTH' THEN left(toString(this133.date), 7)
-             ELSE toString(this133.date)
+           MATCH (this136:Incident)-[:CONCERNS]->(this130)
+           WHERE this136.retractedAt IS NULL
+           WITH this136
+           ORDER BY this136.date ASC, this136.id ASC
+           RETURN {id: this136.id, kind: this136.kind, date: CASE this136.datePrecision
+             WHEN 'YEAR' THEN left(toString(this136.date), 4)
+             WHEN 'MONTH' THEN left(toString(this136.date), 7)
+             ELSE toString(this136.date)
            END, authority: head(COLLECT {
-             MATCH (this133)-[:BEFORE]->(this134:Authority)
-             RETURN this134.name
+             MATCH (this136)-[:BEFORE]->(this137:Authority)
+             RETURN this137.name
            })}
          }}, others: [], basis: head(COLLECT {
-           MATCH (this127)-[:ON_BASIS]->(this135:LegalBasis)
-           RETURN {id: this135.id, name: this135.name, definedBy: head(COLLECT {
-             MATCH (this135)-[:DEFINED_BY]->(this136)
-             RETURN this136.id
+           MATCH (this130)-[:ON_BASIS]->(this138:LegalBasis)
+           RETURN {id: this138.id, name: this138.name, definedBy: head(COLLECT {
+             MATCH (this138)-[:DEFINED_BY]->(this139)
+             RETURN this139.id
            })}
          }), dataCategories: COLLECT {
-           MATCH (this127)-[:PROCESSES]->(this137:DataCategory)
-           WITH this137
-           ORDER BY this137.id ASC
-           RETURN this137.name
-         }} AS var83
+           MATCH (this130)-[:PROCESSES]->(this140:DataCategory)
+           WITH this140
+           ORDER BY this140.id ASC
+           RETURN this140.name
+         }} AS var86
        }
-       RETURN collect({id: var56.id, companyName: var56.companyName, facts: var83}) AS var138
+       RETURN collect({id: var59.id, companyName: var59.companyName, facts: var86}) AS var141
      }
-     RETURN var53 AS total, var138 AS page"
+     RETURN var56 AS total, var141 AS page"
     `);
     expect(page).toMatchInlineSnapshot(`
      {
