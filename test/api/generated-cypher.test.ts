@@ -239,10 +239,15 @@ describe('the Cypher of the headline questions', () => {
        WHERE (($param3 = true OR this9.id IN $param4) AND (this11.availableFrom <= date($param1) AND (this11.availableUntil IS NULL OR this11.availableUntil > date($param1))))
        MATCH (this1)-[:FOR_PURPOSE]->(this12:Purpose)
        WHERE EXISTS {
-         MATCH (this10:Product)<-[:OF]-(this13:Plan)<-[:APPLIES_TO]-(this14:Practice)-[this15:HANDLES]->(this3:Right)
-         WHERE (this13 <> this11 AND this15.status IN ['IN_PRODUCT', 'ON_REQUEST'] AND ((this14.inForceFrom <= date($param1) AND (this14.inForceUntil IS NULL OR this14.inForceUntil > date($param1)) AND (this14.retractedAt IS NULL OR date(this14.retractedAt) > date($param1))) AND (this13.availableFrom <= date($param1) AND (this13.availableUntil IS NULL OR this13.availableUntil > date($param1))) AND ($param2 IN this14.scope OR 'WORLDWIDE' IN this14.scope)) AND EXISTS {
+         MATCH (this10:Product)<-[:OF]-(this13:Plan)<-[:APPLIES_TO]-(this14:Practice)
+         WHERE (this13 <> this11 AND ((this14.inForceFrom <= date($param1) AND (this14.inForceUntil IS NULL OR this14.inForceUntil > date($param1)) AND (this14.retractedAt IS NULL OR date(this14.retractedAt) > date($param1))) AND (this13.availableFrom <= date($param1) AND (this13.availableUntil IS NULL OR this13.availableUntil > date($param1))) AND ($param2 IN this14.scope OR 'WORLDWIDE' IN this14.scope)) AND EXISTS {
            (this14)-[:FOR_PURPOSE]->(this12)
          } AND this13.paid = true)
+         CALL (this14, this3) {
+           MATCH (this14)-[this15:HANDLES]->(this3)
+           WHERE this15.status IN ['IN_PRODUCT', 'ON_REQUEST']
+           RETURN this15
+         }
        }
        RETURN {kind: 'RIGHT_CONDITIONED_ON_PAYMENT', companyName: this9.name, id: ('right-conditioned-on-payment:' + this1.id + ':' + this11.id + ':' + this3.code), planId: this11.id, companyId: this9.id, company: this9.id, product: this10.id, plan: this11.id, practice: this1.id, handles: elementId(this2), right: this3.id, purpose: this12.id} AS var16
        UNION ALL
@@ -268,10 +273,15 @@ describe('the Cypher of the headline questions', () => {
        WHERE (($param3 = true OR this26.id IN $param4) AND (this28.availableFrom <= date($param1) AND (this28.availableUntil IS NULL OR this28.availableUntil > date($param1))))
        MATCH (this18)-[:FOR_PURPOSE]->(this29:Purpose)
        WHERE EXISTS {
-         MATCH (this27:Product)<-[:OF]-(this30:Plan)<-[:APPLIES_TO]-(this31:Practice)-[this32:HANDLES]->(this20:Right)
-         WHERE (this30 <> this28 AND this32.status IN ['IN_PRODUCT'] AND ((this31.inForceFrom <= date($param1) AND (this31.inForceUntil IS NULL OR this31.inForceUntil > date($param1)) AND (this31.retractedAt IS NULL OR date(this31.retractedAt) > date($param1))) AND (this30.availableFrom <= date($param1) AND (this30.availableUntil IS NULL OR this30.availableUntil > date($param1))) AND ($param2 IN this31.scope OR 'WORLDWIDE' IN this31.scope)) AND EXISTS {
+         MATCH (this27:Product)<-[:OF]-(this30:Plan)<-[:APPLIES_TO]-(this31:Practice)
+         WHERE (this30 <> this28 AND ((this31.inForceFrom <= date($param1) AND (this31.inForceUntil IS NULL OR this31.inForceUntil > date($param1)) AND (this31.retractedAt IS NULL OR date(this31.retractedAt) > date($param1))) AND (this30.availableFrom <= date($param1) AND (this30.availableUntil IS NULL OR this30.availableUntil > date($param1))) AND ($param2 IN this31.scope OR 'WORLDWIDE' IN this31.scope)) AND EXISTS {
            (this31)-[:FOR_PURPOSE]->(this29)
          })
+         CALL (this31, this20) {
+           MATCH (this31)-[this32:HANDLES]->(this20)
+           WHERE this32.status IN ['IN_PRODUCT']
+           RETURN this32
+         }
        }
        RETURN {kind: 'RIGHT_ONLY_ON_REQUEST', companyName: this26.name, id: ('right-only-on-request:' + this18.id + ':' + this28.id + ':' + this20.code), planId: this28.id, companyId: this26.id, company: this26.id, product: this27.id, plan: this28.id, practice: this18.id, handles: elementId(this19), right: this20.id, purpose: this29.id} AS var16
        UNION ALL
@@ -380,10 +390,15 @@ describe('the Cypher of the headline questions', () => {
              RETURN this75.name
            })}
          }}, others: COLLECT {
-           MATCH (this62:Product)<-[:OF]-(this76:Plan)<-[:APPLIES_TO]-(this77:Practice)-[this78:HANDLES]->(this66:Right)
-           WHERE (this76 <> this65 AND this78.status IN ['IN_PRODUCT', 'ON_REQUEST'] AND ((this77.inForceFrom <= date($param1) AND (this77.inForceUntil IS NULL OR this77.inForceUntil > date($param1)) AND (this77.retractedAt IS NULL OR date(this77.retractedAt) > date($param1))) AND (this76.availableFrom <= date($param1) AND (this76.availableUntil IS NULL OR this76.availableUntil > date($param1))) AND ($param2 IN this77.scope OR 'WORLDWIDE' IN this77.scope)) AND EXISTS {
+           MATCH (this62:Product)<-[:OF]-(this76:Plan)<-[:APPLIES_TO]-(this77:Practice)
+           WHERE (this76 <> this65 AND ((this77.inForceFrom <= date($param1) AND (this77.inForceUntil IS NULL OR this77.inForceUntil > date($param1)) AND (this77.retractedAt IS NULL OR date(this77.retractedAt) > date($param1))) AND (this76.availableFrom <= date($param1) AND (this76.availableUntil IS NULL OR this76.availableUntil > date($param1))) AND ($param2 IN this77.scope OR 'WORLDWIDE' IN this77.scope)) AND EXISTS {
              (this77)-[:FOR_PURPOSE]->(this64)
            } AND this76.paid = true)
+           CALL (this77, this66) {
+             MATCH (this77)-[this78:HANDLES]->(this66)
+             WHERE this78.status IN ['IN_PRODUCT', 'ON_REQUEST']
+             RETURN this78
+           }
            WITH this76, this77, this78
            ORDER BY this76.id ASC, this77.id ASC
            RETURN {plan: {id: this76.id, name: this76.name, paid: this76.paid}, practice: {id: this77.id, verification: this77.verification, default: this77.default, validFrom: CASE this77.validFromPrecision
@@ -482,10 +497,15 @@ describe('the Cypher of the headline questions', () => {
              RETURN this101.name
            })}
          }}, others: COLLECT {
-           MATCH (this88:Product)<-[:OF]-(this102:Plan)<-[:APPLIES_TO]-(this103:Practice)-[this104:HANDLES]->(this92:Right)
-           WHERE (this102 <> this91 AND this104.status IN ['IN_PRODUCT'] AND ((this103.inForceFrom <= date($param1) AND (this103.inForceUntil IS NULL OR this103.inForceUntil > date($param1)) AND (this103.retractedAt IS NULL OR date(this103.retractedAt) > date($param1))) AND (this102.availableFrom <= date($param1) AND (this102.availableUntil IS NULL OR this102.availableUntil > date($param1))) AND ($param2 IN this103.scope OR 'WORLDWIDE' IN this103.scope)) AND EXISTS {
+           MATCH (this88:Product)<-[:OF]-(this102:Plan)<-[:APPLIES_TO]-(this103:Practice)
+           WHERE (this102 <> this91 AND ((this103.inForceFrom <= date($param1) AND (this103.inForceUntil IS NULL OR this103.inForceUntil > date($param1)) AND (this103.retractedAt IS NULL OR date(this103.retractedAt) > date($param1))) AND (this102.availableFrom <= date($param1) AND (this102.availableUntil IS NULL OR this102.availableUntil > date($param1))) AND ($param2 IN this103.scope OR 'WORLDWIDE' IN this103.scope)) AND EXISTS {
              (this103)-[:FOR_PURPOSE]->(this90)
            })
+           CALL (this103, this92) {
+             MATCH (this103)-[this104:HANDLES]->(this92)
+             WHERE this104.status IN ['IN_PRODUCT']
+             RETURN this104
+           }
            WITH this102, this103, this104
            ORDER BY this102.id ASC, this103.id ASC
            RETURN {plan: {id: this102.id, name: this102.name, paid: this102.paid}, practice: {id: this103.id, verification: this103.verification, default: this103.default, validFrom: CASE this103.validFromPrecision
