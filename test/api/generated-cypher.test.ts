@@ -346,334 +346,334 @@ describe('the Cypher of the headline questions', () => {
          WITH var59, this61, this62, this63, this64, this65
          MATCH (this66:Entity { id: var59.right })
          WITH var59, this61, this62, this63, this64, this65, this66
-         MATCH (this63)-[this67:HANDLES]->(this66)
-         WHERE elementId(this67) = var59.handles
+         MATCH (this67)-[this68:HANDLES]->(this69)
+         WHERE (elementId(this68) = var59.handles AND this67 = this63 AND this69 = this66)
          RETURN {kind: 'RIGHT_CONDITIONED_ON_PAYMENT', company: {id: this61.id, name: this61.name}, product: {id: this62.id, name: this62.name}, purpose: {id: this64.id, name: this64.name}, right: {code: this66.code, name: this66.name, openedBy: COLLECT {
-           MATCH (this68:LegalBasis)-[:TRIGGERS]->(this66)
-           WITH this68
-           ORDER BY this68.id ASC
-           RETURN this68.name
+           MATCH (this70:LegalBasis)-[:TRIGGERS]->(this66)
+           WITH this70
+           ORDER BY this70.id ASC
+           RETURN this70.name
          }, grantedBy: COLLECT {
-           MATCH (this66)-[:GRANTED_BY]->(this69:Provision)
-           WITH this69
-           ORDER BY this69.id ASC
-           RETURN this69.id
+           MATCH (this66)-[:GRANTED_BY]->(this71:Provision)
+           WITH this71
+           ORDER BY this71.id ASC
+           RETURN this71.id
          }}, rightDependsOnBasis: EXISTS {
-           (this70:LegalBasis)-[:TRIGGERS]->(this66)
+           (this72:LegalBasis)-[:TRIGGERS]->(this66)
          }, plans: [{id: this65.id, name: this65.name, paid: this65.paid}], practice: {id: this63.id, verification: this63.verification, default: this63.default, validFrom: CASE this63.validFromPrecision
            WHEN 'YEAR' THEN left(toString(this63.validFrom), 4)
            WHEN 'MONTH' THEN left(toString(this63.validFrom), 7)
            ELSE toString(this63.validFrom)
-         END, inForceFrom: toString(this63.inForceFrom), status: this67.status, mechanism: this67.mechanism, evidence: COLLECT {
-           MATCH (this63)-[this71:EVIDENCED_BY]->(this72:Source)
-           WITH this71, this72
-           ORDER BY this72.publishedAt ASC, this72.id ASC
-           RETURN {stance: this71.stance, claim: this71.claim, right: this71.right, alternative: this71.alternative, claimant: CASE
-             WHEN this71.claimedBy IS NULL THEN NULL
+         END, inForceFrom: toString(this63.inForceFrom), status: this68.status, mechanism: this68.mechanism, evidence: COLLECT {
+           MATCH (this63)-[this73:EVIDENCED_BY]->(this74:Source)
+           WITH this73, this74
+           ORDER BY this74.publishedAt ASC, this74.id ASC
+           RETURN {stance: this73.stance, claim: this73.claim, right: this73.right, alternative: this73.alternative, claimant: CASE
+             WHEN this73.claimedBy IS NULL THEN NULL
              ELSE head(COLLECT {
-               MATCH (this73:(Company|Party|Authority))
-               WHERE this73.id = this71.claimedBy
-               RETURN this73.name
+               MATCH (this75:(Company|Party|Authority))
+               WHERE this75.id = this73.claimedBy
+               RETURN this75.name
              })
-           END, source: this72.id, publisher: this72.publisher, sourceKind: this72.kind, note: this71.note}
+           END, source: this74.id, publisher: this74.publisher, sourceKind: this74.kind, note: this73.note}
          }, incidents: COLLECT {
-           MATCH (this74:Incident)-[:CONCERNS]->(this63)
-           WHERE this74.retractedAt IS NULL
-           WITH this74
-           ORDER BY this74.date ASC, this74.id ASC
-           RETURN {id: this74.id, kind: this74.kind, date: CASE this74.datePrecision
-             WHEN 'YEAR' THEN left(toString(this74.date), 4)
-             WHEN 'MONTH' THEN left(toString(this74.date), 7)
-             ELSE toString(this74.date)
+           MATCH (this76:Incident)-[:CONCERNS]->(this63)
+           WHERE this76.retractedAt IS NULL
+           WITH this76
+           ORDER BY this76.date ASC, this76.id ASC
+           RETURN {id: this76.id, kind: this76.kind, date: CASE this76.datePrecision
+             WHEN 'YEAR' THEN left(toString(this76.date), 4)
+             WHEN 'MONTH' THEN left(toString(this76.date), 7)
+             ELSE toString(this76.date)
            END, authority: head(COLLECT {
-             MATCH (this74)-[:BEFORE]->(this75:Authority)
-             RETURN this75.name
+             MATCH (this76)-[:BEFORE]->(this77:Authority)
+             RETURN this77.name
            })}
          }}, others: COLLECT {
-           MATCH (this62:Product)<-[:OF]-(this76:Plan)<-[:APPLIES_TO]-(this77:Practice)
-           WHERE (this76 <> this65 AND ((this77.inForceFrom <= date($param1) AND (this77.inForceUntil IS NULL OR this77.inForceUntil > date($param1)) AND (this77.retractedAt IS NULL OR date(this77.retractedAt) > date($param1))) AND (this76.availableFrom <= date($param1) AND (this76.availableUntil IS NULL OR this76.availableUntil > date($param1))) AND ($param2 IN this77.scope OR 'WORLDWIDE' IN this77.scope)) AND EXISTS {
-             (this77)-[:FOR_PURPOSE]->(this64)
-           } AND this76.paid = true)
-           CALL (this77, this66) {
-             MATCH (this77)-[this78:HANDLES]->(this66)
-             WHERE this78.status IN ['IN_PRODUCT', 'ON_REQUEST']
-             RETURN this78
+           MATCH (this62:Product)<-[:OF]-(this78:Plan)<-[:APPLIES_TO]-(this79:Practice)
+           WHERE (this78 <> this65 AND ((this79.inForceFrom <= date($param1) AND (this79.inForceUntil IS NULL OR this79.inForceUntil > date($param1)) AND (this79.retractedAt IS NULL OR date(this79.retractedAt) > date($param1))) AND (this78.availableFrom <= date($param1) AND (this78.availableUntil IS NULL OR this78.availableUntil > date($param1))) AND ($param2 IN this79.scope OR 'WORLDWIDE' IN this79.scope)) AND EXISTS {
+             (this79)-[:FOR_PURPOSE]->(this64)
+           } AND this78.paid = true)
+           CALL (this79, this66) {
+             MATCH (this79)-[this80:HANDLES]->(this66)
+             WHERE this80.status IN ['IN_PRODUCT', 'ON_REQUEST']
+             RETURN this80
            }
-           WITH this76, this77, this78
-           ORDER BY this76.id ASC, this77.id ASC
-           RETURN {plan: {id: this76.id, name: this76.name, paid: this76.paid}, practice: {id: this77.id, verification: this77.verification, default: this77.default, validFrom: CASE this77.validFromPrecision
-             WHEN 'YEAR' THEN left(toString(this77.validFrom), 4)
-             WHEN 'MONTH' THEN left(toString(this77.validFrom), 7)
-             ELSE toString(this77.validFrom)
-           END, inForceFrom: toString(this77.inForceFrom), status: this78.status, mechanism: this78.mechanism, evidence: COLLECT {
-             MATCH (this77)-[this79:EVIDENCED_BY]->(this80:Source)
-             WITH this79, this80
-             ORDER BY this80.publishedAt ASC, this80.id ASC
-             RETURN {stance: this79.stance, claim: this79.claim, right: this79.right, alternative: this79.alternative, claimant: CASE
-               WHEN this79.claimedBy IS NULL THEN NULL
+           WITH this78, this79, this80
+           ORDER BY this78.id ASC, this79.id ASC
+           RETURN {plan: {id: this78.id, name: this78.name, paid: this78.paid}, practice: {id: this79.id, verification: this79.verification, default: this79.default, validFrom: CASE this79.validFromPrecision
+             WHEN 'YEAR' THEN left(toString(this79.validFrom), 4)
+             WHEN 'MONTH' THEN left(toString(this79.validFrom), 7)
+             ELSE toString(this79.validFrom)
+           END, inForceFrom: toString(this79.inForceFrom), status: this80.status, mechanism: this80.mechanism, evidence: COLLECT {
+             MATCH (this79)-[this81:EVIDENCED_BY]->(this82:Source)
+             WITH this81, this82
+             ORDER BY this82.publishedAt ASC, this82.id ASC
+             RETURN {stance: this81.stance, claim: this81.claim, right: this81.right, alternative: this81.alternative, claimant: CASE
+               WHEN this81.claimedBy IS NULL THEN NULL
                ELSE head(COLLECT {
-                 MATCH (this81:(Company|Party|Authority))
-                 WHERE this81.id = this79.claimedBy
-                 RETURN this81.name
+                 MATCH (this83:(Company|Party|Authority))
+                 WHERE this83.id = this81.claimedBy
+                 RETURN this83.name
                })
-             END, source: this80.id, publisher: this80.publisher, sourceKind: this80.kind, note: this79.note}
+             END, source: this82.id, publisher: this82.publisher, sourceKind: this82.kind, note: this81.note}
            }, incidents: COLLECT {
-             MATCH (this82:Incident)-[:CONCERNS]->(this77)
-             WHERE this82.retractedAt IS NULL
-             WITH this82
-             ORDER BY this82.date ASC, this82.id ASC
-             RETURN {id: this82.id, kind: this82.kind, date: CASE this82.datePrecision
-               WHEN 'YEAR' THEN left(toString(this82.date), 4)
-               WHEN 'MONTH' THEN left(toString(this82.date), 7)
-               ELSE toString(this82.date)
+             MATCH (this84:Incident)-[:CONCERNS]->(this79)
+             WHERE this84.retractedAt IS NULL
+             WITH this84
+             ORDER BY this84.date ASC, this84.id ASC
+             RETURN {id: this84.id, kind: this84.kind, date: CASE this84.datePrecision
+               WHEN 'YEAR' THEN left(toString(this84.date), 4)
+               WHEN 'MONTH' THEN left(toString(this84.date), 7)
+               ELSE toString(this84.date)
              END, authority: head(COLLECT {
-               MATCH (this82)-[:BEFORE]->(this83:Authority)
-               RETURN this83.name
+               MATCH (this84)-[:BEFORE]->(this85:Authority)
+               RETURN this85.name
              })}
            }}}
          }, basis: head(COLLECT {
-           MATCH (this63)-[:ON_BASIS]->(this84:LegalBasis)
-           RETURN {id: this84.id, name: this84.name, definedBy: head(COLLECT {
-             MATCH (this84)-[:DEFINED_BY]->(this85)
-             RETURN this85.id
+           MATCH (this63)-[:ON_BASIS]->(this86:LegalBasis)
+           RETURN {id: this86.id, name: this86.name, definedBy: head(COLLECT {
+             MATCH (this86)-[:DEFINED_BY]->(this87)
+             RETURN this87.id
            })}
-         })} AS var86
+         })} AS var88
          UNION ALL
          WITH var59
          WHERE var59.kind = 'RIGHT_ONLY_ON_REQUEST'
-         MATCH (this87:Entity { id: var59.company })
-         WITH var59, this87
-         MATCH (this88:Entity { id: var59.product })
-         WITH var59, this87, this88
-         MATCH (this89:Entity { id: var59.practice })
-         WITH var59, this87, this88, this89
-         MATCH (this90:Entity { id: var59.purpose })
-         WITH var59, this87, this88, this89, this90
-         MATCH (this91:Entity { id: var59.plan })
-         WITH var59, this87, this88, this89, this90, this91
-         MATCH (this92:Entity { id: var59.right })
-         WITH var59, this87, this88, this89, this90, this91, this92
-         MATCH (this89)-[this93:HANDLES]->(this92)
-         WHERE elementId(this93) = var59.handles
-         RETURN {kind: 'RIGHT_ONLY_ON_REQUEST', company: {id: this87.id, name: this87.name}, product: {id: this88.id, name: this88.name}, purpose: {id: this90.id, name: this90.name}, right: {code: this92.code, name: this92.name, openedBy: COLLECT {
-           MATCH (this94:LegalBasis)-[:TRIGGERS]->(this92)
-           WITH this94
-           ORDER BY this94.id ASC
-           RETURN this94.name
+         MATCH (this89:Entity { id: var59.company })
+         WITH var59, this89
+         MATCH (this90:Entity { id: var59.product })
+         WITH var59, this89, this90
+         MATCH (this91:Entity { id: var59.practice })
+         WITH var59, this89, this90, this91
+         MATCH (this92:Entity { id: var59.purpose })
+         WITH var59, this89, this90, this91, this92
+         MATCH (this93:Entity { id: var59.plan })
+         WITH var59, this89, this90, this91, this92, this93
+         MATCH (this94:Entity { id: var59.right })
+         WITH var59, this89, this90, this91, this92, this93, this94
+         MATCH (this95)-[this96:HANDLES]->(this97)
+         WHERE (elementId(this96) = var59.handles AND this95 = this91 AND this97 = this94)
+         RETURN {kind: 'RIGHT_ONLY_ON_REQUEST', company: {id: this89.id, name: this89.name}, product: {id: this90.id, name: this90.name}, purpose: {id: this92.id, name: this92.name}, right: {code: this94.code, name: this94.name, openedBy: COLLECT {
+           MATCH (this98:LegalBasis)-[:TRIGGERS]->(this94)
+           WITH this98
+           ORDER BY this98.id ASC
+           RETURN this98.name
          }, grantedBy: COLLECT {
-           MATCH (this92)-[:GRANTED_BY]->(this95:Provision)
-           WITH this95
-           ORDER BY this95.id ASC
-           RETURN this95.id
+           MATCH (this94)-[:GRANTED_BY]->(this99:Provision)
+           WITH this99
+           ORDER BY this99.id ASC
+           RETURN this99.id
          }}, rightDependsOnBasis: EXISTS {
-           (this96:LegalBasis)-[:TRIGGERS]->(this92)
-         }, plans: [{id: this91.id, name: this91.name, paid: this91.paid}], practice: {id: this89.id, verification: this89.verification, default: this89.default, validFrom: CASE this89.validFromPrecision
-           WHEN 'YEAR' THEN left(toString(this89.validFrom), 4)
-           WHEN 'MONTH' THEN left(toString(this89.validFrom), 7)
-           ELSE toString(this89.validFrom)
-         END, inForceFrom: toString(this89.inForceFrom), status: this93.status, mechanism: this93.mechanism, evidence: COLLECT {
-           MATCH (this89)-[this97:EVIDENCED_BY]->(this98:Source)
-           WITH this97, this98
-           ORDER BY this98.publishedAt ASC, this98.id ASC
-           RETURN {stance: this97.stance, claim: this97.claim, right: this97.right, alternative: this97.alternative, claimant: CASE
-             WHEN this97.claimedBy IS NULL THEN NULL
+           (this100:LegalBasis)-[:TRIGGERS]->(this94)
+         }, plans: [{id: this93.id, name: this93.name, paid: this93.paid}], practice: {id: this91.id, verification: this91.verification, default: this91.default, validFrom: CASE this91.validFromPrecision
+           WHEN 'YEAR' THEN left(toString(this91.validFrom), 4)
+           WHEN 'MONTH' THEN left(toString(this91.validFrom), 7)
+           ELSE toString(this91.validFrom)
+         END, inForceFrom: toString(this91.inForceFrom), status: this96.status, mechanism: this96.mechanism, evidence: COLLECT {
+           MATCH (this91)-[this101:EVIDENCED_BY]->(this102:Source)
+           WITH this101, this102
+           ORDER BY this102.publishedAt ASC, this102.id ASC
+           RETURN {stance: this101.stance, claim: this101.claim, right: this101.right, alternative: this101.alternative, claimant: CASE
+             WHEN this101.claimedBy IS NULL THEN NULL
              ELSE head(COLLECT {
-               MATCH (this99:(Company|Party|Authority))
-               WHERE this99.id = this97.claimedBy
-               RETURN this99.name
+               MATCH (this103:(Company|Party|Authority))
+               WHERE this103.id = this101.claimedBy
+               RETURN this103.name
              })
-           END, source: this98.id, publisher: this98.publisher, sourceKind: this98.kind, note: this97.note}
+           END, source: this102.id, publisher: this102.publisher, sourceKind: this102.kind, note: this101.note}
          }, incidents: COLLECT {
-           MATCH (this100:Incident)-[:CONCERNS]->(this89)
-           WHERE this100.retractedAt IS NULL
-           WITH this100
-           ORDER BY this100.date ASC, this100.id ASC
-           RETURN {id: this100.id, kind: this100.kind, date: CASE this100.datePrecision
-             WHEN 'YEAR' THEN left(toString(this100.date), 4)
-             WHEN 'MONTH' THEN left(toString(this100.date), 7)
-             ELSE toString(this100.date)
+           MATCH (this104:Incident)-[:CONCERNS]->(this91)
+           WHERE this104.retractedAt IS NULL
+           WITH this104
+           ORDER BY this104.date ASC, this104.id ASC
+           RETURN {id: this104.id, kind: this104.kind, date: CASE this104.datePrecision
+             WHEN 'YEAR' THEN left(toString(this104.date), 4)
+             WHEN 'MONTH' THEN left(toString(this104.date), 7)
+             ELSE toString(this104.date)
            END, authority: head(COLLECT {
-             MATCH (this100)-[:BEFORE]->(this101:Authority)
-             RETURN this101.name
+             MATCH (this104)-[:BEFORE]->(this105:Authority)
+             RETURN this105.name
            })}
          }}, others: COLLECT {
-           MATCH (this88:Product)<-[:OF]-(this102:Plan)<-[:APPLIES_TO]-(this103:Practice)
-           WHERE (this102 <> this91 AND ((this103.inForceFrom <= date($param1) AND (this103.inForceUntil IS NULL OR this103.inForceUntil > date($param1)) AND (this103.retractedAt IS NULL OR date(this103.retractedAt) > date($param1))) AND (this102.availableFrom <= date($param1) AND (this102.availableUntil IS NULL OR this102.availableUntil > date($param1))) AND ($param2 IN this103.scope OR 'WORLDWIDE' IN this103.scope)) AND EXISTS {
-             (this103)-[:FOR_PURPOSE]->(this90)
+           MATCH (this90:Product)<-[:OF]-(this106:Plan)<-[:APPLIES_TO]-(this107:Practice)
+           WHERE (this106 <> this93 AND ((this107.inForceFrom <= date($param1) AND (this107.inForceUntil IS NULL OR this107.inForceUntil > date($param1)) AND (this107.retractedAt IS NULL OR date(this107.retractedAt) > date($param1))) AND (this106.availableFrom <= date($param1) AND (this106.availableUntil IS NULL OR this106.availableUntil > date($param1))) AND ($param2 IN this107.scope OR 'WORLDWIDE' IN this107.scope)) AND EXISTS {
+             (this107)-[:FOR_PURPOSE]->(this92)
            })
-           CALL (this103, this92) {
-             MATCH (this103)-[this104:HANDLES]->(this92)
-             WHERE this104.status IN ['IN_PRODUCT']
-             RETURN this104
+           CALL (this107, this94) {
+             MATCH (this107)-[this108:HANDLES]->(this94)
+             WHERE this108.status IN ['IN_PRODUCT']
+             RETURN this108
            }
-           WITH this102, this103, this104
-           ORDER BY this102.id ASC, this103.id ASC
-           RETURN {plan: {id: this102.id, name: this102.name, paid: this102.paid}, practice: {id: this103.id, verification: this103.verification, default: this103.default, validFrom: CASE this103.validFromPrecision
-             WHEN 'YEAR' THEN left(toString(this103.validFrom), 4)
-             WHEN 'MONTH' THEN left(toString(this103.validFrom), 7)
-             ELSE toString(this103.validFrom)
-           END, inForceFrom: toString(this103.inForceFrom), status: this104.status, mechanism: this104.mechanism, evidence: COLLECT {
-             MATCH (this103)-[this105:EVIDENCED_BY]->(this106:Source)
-             WITH this105, this106
-             ORDER BY this106.publishedAt ASC, this106.id ASC
-             RETURN {stance: this105.stance, claim: this105.claim, right: this105.right, alternative: this105.alternative, claimant: CASE
-               WHEN this105.claimedBy IS NULL THEN NULL
+           WITH this106, this107, this108
+           ORDER BY this106.id ASC, this107.id ASC
+           RETURN {plan: {id: this106.id, name: this106.name, paid: this106.paid}, practice: {id: this107.id, verification: this107.verification, default: this107.default, validFrom: CASE this107.validFromPrecision
+             WHEN 'YEAR' THEN left(toString(this107.validFrom), 4)
+             WHEN 'MONTH' THEN left(toString(this107.validFrom), 7)
+             ELSE toString(this107.validFrom)
+           END, inForceFrom: toString(this107.inForceFrom), status: this108.status, mechanism: this108.mechanism, evidence: COLLECT {
+             MATCH (this107)-[this109:EVIDENCED_BY]->(this110:Source)
+             WITH this109, this110
+             ORDER BY this110.publishedAt ASC, this110.id ASC
+             RETURN {stance: this109.stance, claim: this109.claim, right: this109.right, alternative: this109.alternative, claimant: CASE
+               WHEN this109.claimedBy IS NULL THEN NULL
                ELSE head(COLLECT {
-                 MATCH (this107:(Company|Party|Authority))
-                 WHERE this107.id = this105.claimedBy
-                 RETURN this107.name
+                 MATCH (this111:(Company|Party|Authority))
+                 WHERE this111.id = this109.claimedBy
+                 RETURN this111.name
                })
-             END, source: this106.id, publisher: this106.publisher, sourceKind: this106.kind, note: this105.note}
+             END, source: this110.id, publisher: this110.publisher, sourceKind: this110.kind, note: this109.note}
            }, incidents: COLLECT {
-             MATCH (this108:Incident)-[:CONCERNS]->(this103)
-             WHERE this108.retractedAt IS NULL
-             WITH this108
-             ORDER BY this108.date ASC, this108.id ASC
-             RETURN {id: this108.id, kind: this108.kind, date: CASE this108.datePrecision
-               WHEN 'YEAR' THEN left(toString(this108.date), 4)
-               WHEN 'MONTH' THEN left(toString(this108.date), 7)
-               ELSE toString(this108.date)
+             MATCH (this112:Incident)-[:CONCERNS]->(this107)
+             WHERE this112.retractedAt IS NULL
+             WITH this112
+             ORDER BY this112.date ASC, this112.id ASC
+             RETURN {id: this112.id, kind: this112.kind, date: CASE this112.datePrecision
+               WHEN 'YEAR' THEN left(toString(this112.date), 4)
+               WHEN 'MONTH' THEN left(toString(this112.date), 7)
+               ELSE toString(this112.date)
              END, authority: head(COLLECT {
-               MATCH (this108)-[:BEFORE]->(this109:Authority)
-               RETURN this109.name
+               MATCH (this112)-[:BEFORE]->(this113:Authority)
+               RETURN this113.name
              })}
            }}}
          }, basis: head(COLLECT {
-           MATCH (this89)-[:ON_BASIS]->(this110:LegalBasis)
-           RETURN {id: this110.id, name: this110.name, definedBy: head(COLLECT {
-             MATCH (this110)-[:DEFINED_BY]->(this111)
-             RETURN this111.id
+           MATCH (this91)-[:ON_BASIS]->(this114:LegalBasis)
+           RETURN {id: this114.id, name: this114.name, definedBy: head(COLLECT {
+             MATCH (this114)-[:DEFINED_BY]->(this115)
+             RETURN this115.id
            })}
-         })} AS var86
+         })} AS var88
          UNION ALL
          WITH var59
          WHERE var59.kind = 'NO_WAY_TO_OBJECT'
-         MATCH (this112:Entity { id: var59.company })
-         WITH var59, this112
-         MATCH (this113:Entity { id: var59.product })
-         WITH var59, this112, this113
-         MATCH (this114:Entity { id: var59.practice })
-         WITH var59, this112, this113, this114
-         MATCH (this115:Entity { id: var59.purpose })
-         WITH var59, this112, this113, this114, this115
-         MATCH (this116:Entity { id: var59.right })
-         WITH var59, this112, this113, this114, this115, this116
-         MATCH (this114)-[this117:HANDLES]->(this116)
-         WHERE elementId(this117) = var59.handles
-         RETURN {kind: 'NO_WAY_TO_OBJECT', company: {id: this112.id, name: this112.name}, product: {id: this113.id, name: this113.name}, purpose: {id: this115.id, name: this115.name}, right: {code: this116.code, name: this116.name, openedBy: COLLECT {
-           MATCH (this118:LegalBasis)-[:TRIGGERS]->(this116)
-           WITH this118
-           ORDER BY this118.id ASC
-           RETURN this118.name
-         }, grantedBy: COLLECT {
-           MATCH (this116)-[:GRANTED_BY]->(this119:Provision)
-           WITH this119
-           ORDER BY this119.id ASC
-           RETURN this119.id
-         }}, rightDependsOnBasis: true, plans: COLLECT {
-           MATCH (this114)-[:APPLIES_TO]->(this120:Plan)-[:OF]->(this113)-[:OFFERED_BY]->(this112)
-           WHERE (this120.availableFrom <= date($param1) AND (this120.availableUntil IS NULL OR this120.availableUntil > date($param1)))
-           WITH this120
-           ORDER BY this120.id ASC
-           RETURN {id: this120.id, name: this120.name, paid: this120.paid}
-         }, practice: {id: this114.id, verification: this114.verification, default: this114.default, validFrom: CASE this114.validFromPrecision
-           WHEN 'YEAR' THEN left(toString(this114.validFrom), 4)
-           WHEN 'MONTH' THEN left(toString(this114.validFrom), 7)
-           ELSE toString(this114.validFrom)
-         END, inForceFrom: toString(this114.inForceFrom), status: this117.status, mechanism: this117.mechanism, evidence: COLLECT {
-           MATCH (this114)-[this121:EVIDENCED_BY]->(this122:Source)
-           WITH this121, this122
-           ORDER BY this122.publishedAt ASC, this122.id ASC
-           RETURN {stance: this121.stance, claim: this121.claim, right: this121.right, alternative: this121.alternative, claimant: CASE
-             WHEN this121.claimedBy IS NULL THEN NULL
-             ELSE head(COLLECT {
-               MATCH (this123:(Company|Party|Authority))
-               WHERE this123.id = this121.claimedBy
-               RETURN this123.name
-             })
-           END, source: this122.id, publisher: this122.publisher, sourceKind: this122.kind, note: this121.note}
-         }, incidents: COLLECT {
-           MATCH (this124:Incident)-[:CONCERNS]->(this114)
-           WHERE this124.retractedAt IS NULL
+         MATCH (this116:Entity { id: var59.company })
+         WITH var59, this116
+         MATCH (this117:Entity { id: var59.product })
+         WITH var59, this116, this117
+         MATCH (this118:Entity { id: var59.practice })
+         WITH var59, this116, this117, this118
+         MATCH (this119:Entity { id: var59.purpose })
+         WITH var59, this116, this117, this118, this119
+         MATCH (this120:Entity { id: var59.right })
+         WITH var59, this116, this117, this118, this119, this120
+         MATCH (this121)-[this122:HANDLES]->(this123)
+         WHERE (elementId(this122) = var59.handles AND this121 = this118 AND this123 = this120)
+         RETURN {kind: 'NO_WAY_TO_OBJECT', company: {id: this116.id, name: this116.name}, product: {id: this117.id, name: this117.name}, purpose: {id: this119.id, name: this119.name}, right: {code: this120.code, name: this120.name, openedBy: COLLECT {
+           MATCH (this124:LegalBasis)-[:TRIGGERS]->(this120)
            WITH this124
-           ORDER BY this124.date ASC, this124.id ASC
-           RETURN {id: this124.id, kind: this124.kind, date: CASE this124.datePrecision
-             WHEN 'YEAR' THEN left(toString(this124.date), 4)
-             WHEN 'MONTH' THEN left(toString(this124.date), 7)
-             ELSE toString(this124.date)
+           ORDER BY this124.id ASC
+           RETURN this124.name
+         }, grantedBy: COLLECT {
+           MATCH (this120)-[:GRANTED_BY]->(this125:Provision)
+           WITH this125
+           ORDER BY this125.id ASC
+           RETURN this125.id
+         }}, rightDependsOnBasis: true, plans: COLLECT {
+           MATCH (this118)-[:APPLIES_TO]->(this126:Plan)-[:OF]->(this117)-[:OFFERED_BY]->(this116)
+           WHERE (this126.availableFrom <= date($param1) AND (this126.availableUntil IS NULL OR this126.availableUntil > date($param1)))
+           WITH this126
+           ORDER BY this126.id ASC
+           RETURN {id: this126.id, name: this126.name, paid: this126.paid}
+         }, practice: {id: this118.id, verification: this118.verification, default: this118.default, validFrom: CASE this118.validFromPrecision
+           WHEN 'YEAR' THEN left(toString(this118.validFrom), 4)
+           WHEN 'MONTH' THEN left(toString(this118.validFrom), 7)
+           ELSE toString(this118.validFrom)
+         END, inForceFrom: toString(this118.inForceFrom), status: this122.status, mechanism: this122.mechanism, evidence: COLLECT {
+           MATCH (this118)-[this127:EVIDENCED_BY]->(this128:Source)
+           WITH this127, this128
+           ORDER BY this128.publishedAt ASC, this128.id ASC
+           RETURN {stance: this127.stance, claim: this127.claim, right: this127.right, alternative: this127.alternative, claimant: CASE
+             WHEN this127.claimedBy IS NULL THEN NULL
+             ELSE head(COLLECT {
+               MATCH (this129:(Company|Party|Authority))
+               WHERE this129.id = this127.claimedBy
+               RETURN this129.name
+             })
+           END, source: this128.id, publisher: this128.publisher, sourceKind: this128.kind, note: this127.note}
+         }, incidents: COLLECT {
+           MATCH (this130:Incident)-[:CONCERNS]->(this118)
+           WHERE this130.retractedAt IS NULL
+           WITH this130
+           ORDER BY this130.date ASC, this130.id ASC
+           RETURN {id: this130.id, kind: this130.kind, date: CASE this130.datePrecision
+             WHEN 'YEAR' THEN left(toString(this130.date), 4)
+             WHEN 'MONTH' THEN left(toString(this130.date), 7)
+             ELSE toString(this130.date)
            END, authority: head(COLLECT {
-             MATCH (this124)-[:BEFORE]->(this125:Authority)
-             RETURN this125.name
+             MATCH (this130)-[:BEFORE]->(this131:Authority)
+             RETURN this131.name
            })}
          }}, others: [], basis: head(COLLECT {
-           MATCH (this114)-[:ON_BASIS]->(this126:LegalBasis)
-           RETURN {id: this126.id, name: this126.name, definedBy: head(COLLECT {
-             MATCH (this126)-[:DEFINED_BY]->(this127)
-             RETURN this127.id
+           MATCH (this118)-[:ON_BASIS]->(this132:LegalBasis)
+           RETURN {id: this132.id, name: this132.name, definedBy: head(COLLECT {
+             MATCH (this132)-[:DEFINED_BY]->(this133)
+             RETURN this133.id
            })}
-         })} AS var86
+         })} AS var88
          UNION ALL
          WITH var59
          WHERE var59.kind = 'TRAINING_ON_BY_DEFAULT'
-         MATCH (this128:Entity { id: var59.company })
-         WITH var59, this128
-         MATCH (this129:Entity { id: var59.product })
-         WITH var59, this128, this129
-         MATCH (this130:Entity { id: var59.practice })
-         WITH var59, this128, this129, this130
-         MATCH (this131:Entity { id: var59.purpose })
-         WITH var59, this128, this129, this130, this131
-         RETURN {kind: 'TRAINING_ON_BY_DEFAULT', company: {id: this128.id, name: this128.name}, product: {id: this129.id, name: this129.name}, purpose: {id: this131.id, name: this131.name}, right: NULL, rightDependsOnBasis: false, plans: COLLECT {
-           MATCH (this130)-[:APPLIES_TO]->(this132:Plan)-[:OF]->(this129)-[:OFFERED_BY]->(this128)
-           WHERE (this132.availableFrom <= date($param1) AND (this132.availableUntil IS NULL OR this132.availableUntil > date($param1)))
-           WITH this132
-           ORDER BY this132.id ASC
-           RETURN {id: this132.id, name: this132.name, paid: this132.paid}
-         }, practice: {id: this130.id, verification: this130.verification, default: this130.default, validFrom: CASE this130.validFromPrecision
-           WHEN 'YEAR' THEN left(toString(this130.validFrom), 4)
-           WHEN 'MONTH' THEN left(toString(this130.validFrom), 7)
-           ELSE toString(this130.validFrom)
-         END, inForceFrom: toString(this130.inForceFrom), status: NULL, mechanism: NULL, evidence: COLLECT {
-           MATCH (this130)-[this133:EVIDENCED_BY]->(this134:Source)
-           WITH this133, this134
-           ORDER BY this134.publishedAt ASC, this134.id ASC
-           RETURN {stance: this133.stance, claim: this133.claim, right: this133.right, alternative: this133.alternative, claimant: CASE
-             WHEN this133.claimedBy IS NULL THEN NULL
+         MATCH (this134:Entity { id: var59.company })
+         WITH var59, this134
+         MATCH (this135:Entity { id: var59.product })
+         WITH var59, this134, this135
+         MATCH (this136:Entity { id: var59.practice })
+         WITH var59, this134, this135, this136
+         MATCH (this137:Entity { id: var59.purpose })
+         WITH var59, this134, this135, this136, this137
+         RETURN {kind: 'TRAINING_ON_BY_DEFAULT', company: {id: this134.id, name: this134.name}, product: {id: this135.id, name: this135.name}, purpose: {id: this137.id, name: this137.name}, right: NULL, rightDependsOnBasis: false, plans: COLLECT {
+           MATCH (this136)-[:APPLIES_TO]->(this138:Plan)-[:OF]->(this135)-[:OFFERED_BY]->(this134)
+           WHERE (this138.availableFrom <= date($param1) AND (this138.availableUntil IS NULL OR this138.availableUntil > date($param1)))
+           WITH this138
+           ORDER BY this138.id ASC
+           RETURN {id: this138.id, name: this138.name, paid: this138.paid}
+         }, practice: {id: this136.id, verification: this136.verification, default: this136.default, validFrom: CASE this136.validFromPrecision
+           WHEN 'YEAR' THEN left(toString(this136.validFrom), 4)
+           WHEN 'MONTH' THEN left(toString(this136.validFrom), 7)
+           ELSE toString(this136.validFrom)
+         END, inForceFrom: toString(this136.inForceFrom), status: NULL, mechanism: NULL, evidence: COLLECT {
+           MATCH (this136)-[this139:EVIDENCED_BY]->(this140:Source)
+           WITH this139, this140
+           ORDER BY this140.publishedAt ASC, this140.id ASC
+           RETURN {stance: this139.stance, claim: this139.claim, right: this139.right, alternative: this139.alternative, claimant: CASE
+             WHEN this139.claimedBy IS NULL THEN NULL
              ELSE head(COLLECT {
-               MATCH (this135:(Company|Party|Authority))
-               WHERE this135.id = this133.claimedBy
-               RETURN this135.name
+               MATCH (this141:(Company|Party|Authority))
+               WHERE this141.id = this139.claimedBy
+               RETURN this141.name
              })
-           END, source: this134.id, publisher: this134.publisher, sourceKind: this134.kind, note: this133.note}
+           END, source: this140.id, publisher: this140.publisher, sourceKind: this140.kind, note: this139.note}
          }, incidents: COLLECT {
-           MATCH (this136:Incident)-[:CONCERNS]->(this130)
-           WHERE this136.retractedAt IS NULL
-           WITH this136
-           ORDER BY this136.date ASC, this136.id ASC
-           RETURN {id: this136.id, kind: this136.kind, date: CASE this136.datePrecision
-             WHEN 'YEAR' THEN left(toString(this136.date), 4)
-             WHEN 'MONTH' THEN left(toString(this136.date), 7)
-             ELSE toString(this136.date)
+           MATCH (this142:Incident)-[:CONCERNS]->(this136)
+           WHERE this142.retractedAt IS NULL
+           WITH this142
+           ORDER BY this142.date ASC, this142.id ASC
+           RETURN {id: this142.id, kind: this142.kind, date: CASE this142.datePrecision
+             WHEN 'YEAR' THEN left(toString(this142.date), 4)
+             WHEN 'MONTH' THEN left(toString(this142.date), 7)
+             ELSE toString(this142.date)
            END, authority: head(COLLECT {
-             MATCH (this136)-[:BEFORE]->(this137:Authority)
-             RETURN this137.name
+             MATCH (this142)-[:BEFORE]->(this143:Authority)
+             RETURN this143.name
            })}
          }}, others: [], basis: head(COLLECT {
-           MATCH (this130)-[:ON_BASIS]->(this138:LegalBasis)
-           RETURN {id: this138.id, name: this138.name, definedBy: head(COLLECT {
-             MATCH (this138)-[:DEFINED_BY]->(this139)
-             RETURN this139.id
+           MATCH (this136)-[:ON_BASIS]->(this144:LegalBasis)
+           RETURN {id: this144.id, name: this144.name, definedBy: head(COLLECT {
+             MATCH (this144)-[:DEFINED_BY]->(this145)
+             RETURN this145.id
            })}
          }), dataCategories: COLLECT {
-           MATCH (this130)-[:PROCESSES]->(this140:DataCategory)
-           WITH this140
-           ORDER BY this140.id ASC
-           RETURN this140.name
-         }} AS var86
+           MATCH (this136)-[:PROCESSES]->(this146:DataCategory)
+           WITH this146
+           ORDER BY this146.id ASC
+           RETURN this146.name
+         }} AS var88
        }
-       RETURN collect({id: var59.id, companyName: var59.companyName, facts: var86}) AS var141
+       RETURN collect({id: var59.id, companyName: var59.companyName, facts: var88}) AS var147
      }
-     RETURN var56 AS total, var141 AS page"
+     RETURN var56 AS total, var147 AS page"
     `);
     expect(page).toMatchInlineSnapshot(`
      {
