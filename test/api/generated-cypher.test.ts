@@ -239,15 +239,16 @@ describe('the Cypher of the headline questions', () => {
        WHERE (($param3 = true OR this9.id IN $param4) AND (this11.availableFrom <= date($param1) AND (this11.availableUntil IS NULL OR this11.availableUntil > date($param1))))
        MATCH (this1)-[:FOR_PURPOSE]->(this12:Purpose)
        WHERE EXISTS {
-         MATCH (this10:Product)<-[:OF]-(this13:Plan)<-[:APPLIES_TO]-(this14:Practice)
+         MATCH (this10:Product)<-[:OF]-(this13)<-[:APPLIES_TO]-(this14)
          WHERE (this13 <> this11 AND ((this14.inForceFrom <= date($param1) AND (this14.inForceUntil IS NULL OR this14.inForceUntil > date($param1)) AND (this14.retractedAt IS NULL OR date(this14.retractedAt) > date($param1))) AND (this13.availableFrom <= date($param1) AND (this13.availableUntil IS NULL OR this13.availableUntil > date($param1))) AND ($param2 IN this14.scope OR 'WORLDWIDE' IN this14.scope)) AND EXISTS {
            (this14)-[:FOR_PURPOSE]->(this12)
          } AND this13.paid = true)
          CALL (this14, this3) {
            MATCH (this14)-[this15:HANDLES]->(this3)
-           WHERE this15.status IN ['IN_PRODUCT', 'ON_REQUEST']
            RETURN this15
          }
+         WITH *
+         WHERE this15.status IN ['IN_PRODUCT', 'ON_REQUEST']
        }
        RETURN {kind: 'RIGHT_CONDITIONED_ON_PAYMENT', companyName: this9.name, id: ('right-conditioned-on-payment:' + this1.id + ':' + this11.id + ':' + this3.code), planId: this11.id, companyId: this9.id, company: this9.id, product: this10.id, plan: this11.id, practice: this1.id, handles: elementId(this2), right: this3.id, purpose: this12.id} AS var16
        UNION ALL
@@ -273,15 +274,16 @@ describe('the Cypher of the headline questions', () => {
        WHERE (($param3 = true OR this26.id IN $param4) AND (this28.availableFrom <= date($param1) AND (this28.availableUntil IS NULL OR this28.availableUntil > date($param1))))
        MATCH (this18)-[:FOR_PURPOSE]->(this29:Purpose)
        WHERE EXISTS {
-         MATCH (this27:Product)<-[:OF]-(this30:Plan)<-[:APPLIES_TO]-(this31:Practice)
+         MATCH (this27:Product)<-[:OF]-(this30)<-[:APPLIES_TO]-(this31)
          WHERE (this30 <> this28 AND ((this31.inForceFrom <= date($param1) AND (this31.inForceUntil IS NULL OR this31.inForceUntil > date($param1)) AND (this31.retractedAt IS NULL OR date(this31.retractedAt) > date($param1))) AND (this30.availableFrom <= date($param1) AND (this30.availableUntil IS NULL OR this30.availableUntil > date($param1))) AND ($param2 IN this31.scope OR 'WORLDWIDE' IN this31.scope)) AND EXISTS {
            (this31)-[:FOR_PURPOSE]->(this29)
          })
          CALL (this31, this20) {
            MATCH (this31)-[this32:HANDLES]->(this20)
-           WHERE this32.status IN ['IN_PRODUCT']
            RETURN this32
          }
+         WITH *
+         WHERE this32.status IN ['IN_PRODUCT']
        }
        RETURN {kind: 'RIGHT_ONLY_ON_REQUEST', companyName: this26.name, id: ('right-only-on-request:' + this18.id + ':' + this28.id + ':' + this20.code), planId: this28.id, companyId: this26.id, company: this26.id, product: this27.id, plan: this28.id, practice: this18.id, handles: elementId(this19), right: this20.id, purpose: this29.id} AS var16
        UNION ALL
@@ -390,15 +392,16 @@ describe('the Cypher of the headline questions', () => {
              RETURN this77.name
            })}
          }}, others: COLLECT {
-           MATCH (this62:Product)<-[:OF]-(this78:Plan)<-[:APPLIES_TO]-(this79:Practice)
+           MATCH (this62:Product)<-[:OF]-(this78)<-[:APPLIES_TO]-(this79)
            WHERE (this78 <> this65 AND ((this79.inForceFrom <= date($param1) AND (this79.inForceUntil IS NULL OR this79.inForceUntil > date($param1)) AND (this79.retractedAt IS NULL OR date(this79.retractedAt) > date($param1))) AND (this78.availableFrom <= date($param1) AND (this78.availableUntil IS NULL OR this78.availableUntil > date($param1))) AND ($param2 IN this79.scope OR 'WORLDWIDE' IN this79.scope)) AND EXISTS {
              (this79)-[:FOR_PURPOSE]->(this64)
            } AND this78.paid = true)
            CALL (this79, this66) {
              MATCH (this79)-[this80:HANDLES]->(this66)
-             WHERE this80.status IN ['IN_PRODUCT', 'ON_REQUEST']
              RETURN this80
            }
+           WITH *
+           WHERE this80.status IN ['IN_PRODUCT', 'ON_REQUEST']
            WITH this78, this79, this80
            ORDER BY this78.id ASC, this79.id ASC
            RETURN {plan: {id: this78.id, name: this78.name, paid: this78.paid}, practice: {id: this79.id, verification: this79.verification, default: this79.default, validFrom: CASE this79.validFromPrecision
@@ -497,15 +500,16 @@ describe('the Cypher of the headline questions', () => {
              RETURN this105.name
            })}
          }}, others: COLLECT {
-           MATCH (this90:Product)<-[:OF]-(this106:Plan)<-[:APPLIES_TO]-(this107:Practice)
+           MATCH (this90:Product)<-[:OF]-(this106)<-[:APPLIES_TO]-(this107)
            WHERE (this106 <> this93 AND ((this107.inForceFrom <= date($param1) AND (this107.inForceUntil IS NULL OR this107.inForceUntil > date($param1)) AND (this107.retractedAt IS NULL OR date(this107.retractedAt) > date($param1))) AND (this106.availableFrom <= date($param1) AND (this106.availableUntil IS NULL OR this106.availableUntil > date($param1))) AND ($param2 IN this107.scope OR 'WORLDWIDE' IN this107.scope)) AND EXISTS {
              (this107)-[:FOR_PURPOSE]->(this92)
            })
            CALL (this107, this94) {
              MATCH (this107)-[this108:HANDLES]->(this94)
-             WHERE this108.status IN ['IN_PRODUCT']
              RETURN this108
            }
+           WITH *
+           WHERE this108.status IN ['IN_PRODUCT']
            WITH this106, this107, this108
            ORDER BY this106.id ASC, this107.id ASC
            RETURN {plan: {id: this106.id, name: this106.name, paid: this106.paid}, practice: {id: this107.id, verification: this107.verification, default: this107.default, validFrom: CASE this107.validFromPrecision

@@ -419,16 +419,20 @@ function comparison(
       ),
     ];
     if (otherMustBePaid) conditions.push(Cypher.eq(b.property('paid'), Cypher.true));
-    // From the product, and the right read from each practice in a subquery: with the right in
-    // the same pattern, Neo4j started from it (thousands of HANDLES; since the HANDLES(status)
-    // index, 453,849 db hits of a small-graph page's 649,407).
+    // From the product: the plans and practices carry no labels here, so that no index on them
+    // (Plan.availableFrom, Practice.inForceFrom) can be the start, and the right is read from
+    // each practice in a subquery, its status checked after it, so that neither can the
+    // HANDLES(status) index. On a small graph's statistics Neo4j took each of those starts,
+    // once per candidate (17 million rows on the 278 practices of the curated seeds); with the
+    // right in the pattern it started at the right (a small bench page: 453,849 db hits of
+    // 649,407). OF and APPLIES_TO only come from plans and practices.
     return Cypher.utils.concat(
       new Cypher.Match(
         new Cypher.Pattern(f.product, { labels: ['Product'] })
           .related({ type: 'OF', direction: 'left' })
-          .to(b, { labels: ['Plan'] })
+          .to(b)
           .related({ type: 'APPLIES_TO', direction: 'left' })
-          .to(fb, { labels: ['Practice'] }),
+          .to(fb),
       ).where(Cypher.and(...conditions)),
       new Cypher.Call(
         Cypher.utils.concat(
@@ -436,11 +440,12 @@ function comparison(
             new Cypher.Pattern(fb)
               .related(hb, { type: 'HANDLES', direction: 'right' })
               .to(f.right!),
-          ).where(Cypher.in(hb.property('status'), lit([...otherStatuses]))),
+          ),
           new Cypher.Return(hb),
         ),
         [fb, f.right!],
       ),
+      new Cypher.With('*').where(Cypher.in(hb.property('status'), lit([...otherStatuses]))),
     );
   };
   return {
