@@ -3,11 +3,9 @@
  * do), so that a change to a query plan is visible in review. Every query also runs against
  * the real Neo4j and must answer: a snapshot of a query that fails pins nothing.
  */
-import { ingest } from '../../src/graph';
-import { rulesBundle } from '../fixtures/rules';
-import { startTestApi, type TestApi } from '../helpers/api';
-import { resetGraph } from '../helpers/graph';
-import { type RecordedQuery, RecordingDatabase } from '../helpers/recording-database';
+import type { TestApi } from '../helpers/api';
+import type { RecordedQuery, RecordingDatabase } from '../helpers/recording-database';
+import { startRulesApi } from '../helpers/rules-api';
 
 /** Integers travel as the driver's Integer: shown as plain numbers. */
 function plain(params: Record<string, unknown>): Record<string, unknown> {
@@ -25,10 +23,7 @@ describe('the Cypher of the headline questions', () => {
   let api: TestApi;
 
   beforeAll(async () => {
-    db = RecordingDatabase.forWorker();
-    await resetGraph(db);
-    await ingest(db, [{ file: 'rules', data: rulesBundle() }]);
-    api = await startTestApi(db);
+    ({ db, api } = await startRulesApi());
   });
   afterAll(async () => {
     await api?.close();

@@ -8,11 +8,9 @@
 import Cypher from '@neo4j/cypher-builder';
 import type { Driver, ProfiledPlan } from 'neo4j-driver';
 import { deniedRows } from '../../src/api/rights/rights.query';
-import { ingest } from '../../src/graph';
-import { rulesBundle } from '../fixtures/rules';
-import { startTestApi, type TestApi } from '../helpers/api';
-import { resetGraph } from '../helpers/graph';
-import { type RecordedQuery, RecordingDatabase } from '../helpers/recording-database';
+import type { TestApi } from '../helpers/api';
+import type { RecordedQuery, RecordingDatabase } from '../helpers/recording-database';
+import { startRulesApi } from '../helpers/rules-api';
 
 type Plan = Pick<ProfiledPlan, 'operatorType' | 'arguments'> & { children: Plan[] };
 
@@ -49,10 +47,7 @@ describe('the plans of the questions with an index hint', () => {
   let api: TestApi;
 
   beforeAll(async () => {
-    db = RecordingDatabase.forWorker();
-    await resetGraph(db);
-    await ingest(db, [{ file: 'rules', data: rulesBundle() }]);
-    api = await startTestApi(db);
+    ({ db, api } = await startRulesApi());
   });
   afterAll(async () => {
     await api?.close();
