@@ -91,5 +91,8 @@ export async function applyMigrations(db: Database, dir?: string): Promise<Migra
     );
     report.applied.push(m.id);
   }
+  // An index a migration creates is usable once populated: until then Neo4j plans without it and
+  // drops the USING INDEX hints that name it, silently (translate/planner-hints.ts).
+  if (report.applied.length > 0) await db.autoCommit('awaitIndexes', 'CALL db.awaitIndexes(600)');
   return report;
 }
