@@ -10,7 +10,7 @@ import type { Driver, ProfiledPlan } from 'neo4j-driver';
 import { deniedRows } from '../../src/api/rights/rights.query';
 import type { TestApi } from '../helpers/api';
 import type { RecordedQuery, RecordingDatabase } from '../helpers/recording-database';
-import { startRulesApi } from '../helpers/rules-api';
+import { queriesOf, startRulesApi } from '../helpers/rules-api';
 
 type Plan = Pick<ProfiledPlan, 'operatorType' | 'arguments'> & { children: Plan[] };
 
@@ -54,13 +54,6 @@ describe('the plans of the questions with an index hint', () => {
     await db?.close();
   });
 
-  async function queriesOf(query: string): Promise<RecordedQuery[]> {
-    db.take();
-    const res = await api.gql(query);
-    expect(res.errors).toBeUndefined();
-    return db.take();
-  }
-
   it('plansDenyingRight seeks the withholding HANDLES by status', async () => {
     // The question's match is a subquery of its answer, whose plan EXPLAIN shows as one
     // operator: the match the API builds (deniedRows) is explained on its own.
@@ -85,6 +78,8 @@ describe('the plans of the questions with an index hint', () => {
 
   it('findings: the three rules that read withholding HANDLES seek them by status', async () => {
     const queries = await queriesOf(
+      db,
+      api,
       `{ findings(kind: RIGHT_CONDITIONED_ON_PAYMENT, asOf: "2025-03-01") { totalCount nodes { id } } }`,
     );
     const rules = queries.find((q) => q.name === 'findingRules');
