@@ -134,7 +134,7 @@ function comparison(rule: (typeof COMPARISONS)[number]): string {
       : `CASE WHEN depends THEN ${definedBy('basis')} ELSE [] END`;
   return `WITH 1 AS gate WHERE '${rule.kind}' IN $kinds
   MATCH (fa:Practice)-[ha:HANDLES]->(rt:Right)
-  USING INDEX ha:HANDLES(status)
+  USING INDEX SEEK ha:HANDLES(status)
   WHERE ha.status IN ${list(rule.subject)} AND fa.default <> 'NEVER' AND ${inForce('fa')} AND ${inScope('fa')}
   // The few withholding practices first (the subquery runs after the checks above), then their plans.
   CALL (fa, rt) { WITH fa, rt WHERE EXISTS { (:Provision {id: '${rule.provision}'})-[:COVERS]->(rt) }
@@ -215,7 +215,7 @@ RETURN total, collect({company: c {.id, .name}, product: pr {.id, .name}, plan: 
   /** One pass: every row (for the total), then the page after the cursor in keyset order. */
   plansDenyingRight: `// R plansDenyingRight
 MATCH (:Right {code: $right})<-[h:HANDLES]-(p:Practice)
-USING INDEX h:HANDLES(status)
+USING INDEX SEEK h:HANDLES(status)
 WHERE h.status IN ['UNAVAILABLE', 'PAID_ONLY'] AND ${inForce('p')} AND ${inScope('p')}
 CALL (p) { WITH p WHERE $purpose IS NULL OR EXISTS { (p)-[:FOR_PURPOSE]->(:Purpose {id: $purpose}) } RETURN true AS ok }
 MATCH (p)-[:APPLIES_TO]->(pl:Plan)-[:OF]->(pr:Product)-[:OFFERED_BY]->(c:Company)
@@ -256,7 +256,7 @@ CALL () {
   UNION ALL
   WITH 1 AS gate WHERE 'NO_WAY_TO_OBJECT' IN $kinds
   MATCH (rt:Right {code: 'OBJECT'})<-[h:HANDLES]-(p:Practice)
-  USING INDEX h:HANDLES(status)
+  USING INDEX SEEK h:HANDLES(status)
   WHERE h.status = 'UNAVAILABLE' AND p.default <> 'NEVER' AND ${inForce('p')} AND ${inScope('p')}
   CALL (p, rt) { WITH p, rt WHERE NOT EXISTS { (p)-[:ON_BASIS]->(:LegalBasis) }
     OR EXISTS { (p)-[:ON_BASIS]->(:LegalBasis)-[:TRIGGERS]->(rt) } RETURN true AS ok }

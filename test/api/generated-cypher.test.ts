@@ -50,7 +50,7 @@ describe('the Cypher of the headline questions', () => {
        "cypher": "// plansDenyingRight
      RETURN true AS found, head(COLLECT {
        MATCH (this0:Right { code: $param0 })<-[this1:HANDLES]-(this2:Practice)
-       USING INDEX this1:HANDLES(status)
+       USING INDEX SEEK this1:HANDLES(status)
        WHERE (this1.status IN ['PAID_ONLY', 'UNAVAILABLE'] AND (this2.inForceFrom <= date($param1) AND (this2.inForceUntil IS NULL OR this2.inForceUntil > date($param1)) AND (this2.retractedAt IS NULL OR date(this2.retractedAt) > date($param1))) AND ($param2 IN this2.scope OR 'WORLDWIDE' IN this2.scope))
        CALL (this2) {
          WITH this2
@@ -213,7 +213,7 @@ describe('the Cypher of the headline questions', () => {
        WITH 'RIGHT_CONDITIONED_ON_PAYMENT' AS var0
        WHERE 'RIGHT_CONDITIONED_ON_PAYMENT' IN $param0
        MATCH (this1:Practice)-[this2:HANDLES]->(this3:Right)
-       USING INDEX this2:HANDLES(status)
+       USING INDEX SEEK this2:HANDLES(status)
        WHERE (this2.status IN ['PAID_ONLY', 'UNAVAILABLE'] AND this1.default <> 'NEVER' AND (this1.inForceFrom <= date($param1) AND (this1.inForceUntil IS NULL OR this1.inForceUntil > date($param1)) AND (this1.retractedAt IS NULL OR date(this1.retractedAt) > date($param1))) AND ($param2 IN this1.scope OR 'WORLDWIDE' IN this1.scope))
        CALL (this1, this3) {
          WITH this1, this3
@@ -248,7 +248,7 @@ describe('the Cypher of the headline questions', () => {
        WITH 'RIGHT_ONLY_ON_REQUEST' AS var17
        WHERE 'RIGHT_ONLY_ON_REQUEST' IN $param0
        MATCH (this18:Practice)-[this19:HANDLES]->(this20:Right)
-       USING INDEX this19:HANDLES(status)
+       USING INDEX SEEK this19:HANDLES(status)
        WHERE (this19.status IN ['ON_REQUEST'] AND this18.default <> 'NEVER' AND (this18.inForceFrom <= date($param1) AND (this18.inForceUntil IS NULL OR this18.inForceUntil > date($param1)) AND (this18.retractedAt IS NULL OR date(this18.retractedAt) > date($param1))) AND ($param2 IN this18.scope OR 'WORLDWIDE' IN this18.scope))
        CALL (this18, this20) {
          WITH this18, this20
@@ -283,7 +283,7 @@ describe('the Cypher of the headline questions', () => {
        WITH 'NO_WAY_TO_OBJECT' AS var33
        WHERE 'NO_WAY_TO_OBJECT' IN $param0
        MATCH (this34:Right { code: 'OBJECT' })<-[this35:HANDLES]-(this36:Practice)
-       USING INDEX this35:HANDLES(status)
+       USING INDEX SEEK this35:HANDLES(status)
        WHERE (this35.status = 'UNAVAILABLE' AND this36.default <> 'NEVER' AND (this36.inForceFrom <= date($param1) AND (this36.inForceUntil IS NULL OR this36.inForceUntil > date($param1)) AND (this36.retractedAt IS NULL OR date(this36.retractedAt) > date($param1))) AND ($param2 IN this36.scope OR 'WORLDWIDE' IN this36.scope))
        CALL (this36, this34) {
          WITH this36, this34
