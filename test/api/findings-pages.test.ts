@@ -113,17 +113,32 @@ describe('findings, page by page', () => {
       const queries = db.take();
       expect(queries.map((q) => q.name)).toEqual(['findingRules', 'findings']);
       const [rules] = db.answers.filter((a) => a.name === 'findingRules');
-      expect(rules!.rows).toHaveLength(1);
-      const { total, page } = rules!.rows[0] as { total: number; page: { facts: unknown }[] };
-      expect(total).toBe(whole.totalCount);
-      // first + 1: the last row tells that more follow; it is composed but not shown.
-      expect(page).toHaveLength(2);
-      expect(page.every((row) => row.facts !== null)).toBe(true);
+      // A record per finding (first + 1: the last tells that more follow; it is composed but
+      // not shown), each with the count.
+      const rows = rules!.rows as { total: number; finding: { facts: unknown } | null }[];
+      expect(rows).toHaveLength(2);
+      expect(rows.every((row) => row.total === whole.totalCount)).toBe(true);
+      expect(rows.every((row) => row.finding !== null && row.finding.facts !== null)).toBe(true);
       const composed = Object.values(queries[1]!.params).find(Array.isArray) as unknown[];
       expect(composed).toHaveLength(2);
       expect(conn.edges).toHaveLength(1);
       expect(conn.pageInfo.hasNextPage).toBe(true);
     }
+  });
+
+  it('counts every finding on a page after the last one, which has none', async () => {
+    const whole = await findings({ asOf: '2025-06-01', first: 100 });
+    db.answers.splice(0);
+    const beyond = await findings({
+      asOf: '2025-06-01',
+      first: 5,
+      after: whole.edges.at(-1)!.cursor,
+    });
+    expect(beyond.edges).toEqual([]);
+    expect(beyond.totalCount).toBe(whole.totalCount);
+    expect(beyond.pageInfo.hasNextPage).toBe(false);
+    const [rules] = db.answers.filter((a) => a.name === 'findingRules');
+    expect(rules!.rows).toEqual([{ total: whole.totalCount, finding: null }]);
   });
 
   it('runs the same rule query whatever the page, the cursor, the kind or the company asked', async () => {

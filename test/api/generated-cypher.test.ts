@@ -324,7 +324,7 @@ describe('the Cypher of the headline questions', () => {
        RETURN collect(var59) AS var60
      }
      WITH var56, var60
-     CALL (var60) {
+     OPTIONAL CALL (var60) {
        UNWIND var60 AS var59
        CALL (var59) {
          WITH var59
@@ -668,9 +668,9 @@ describe('the Cypher of the headline questions', () => {
            RETURN this146.name
          }} AS var88
        }
-       RETURN collect({id: var59.id, companyName: var59.companyName, facts: var88}) AS var147
+       RETURN {id: var59.id, companyName: var59.companyName, facts: var88} AS var147
      }
-     RETURN var56 AS total, var147 AS page"
+     RETURN var56 AS total, var147 AS finding"
     `);
     expect(page).toMatchInlineSnapshot(`
      {

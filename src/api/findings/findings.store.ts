@@ -52,8 +52,9 @@ export async function findingsPage(
   request: FindingsPageRequest,
 ): Promise<FindingsPage> {
   const query = findingsPageQuery(request);
-  const [row] = await db.read(query.name, query.cypher, query.params, RULES_TIMEOUT_MS);
-  const findings = ((row?.page ?? []) as unknown as PageRow[]).map((r) => {
+  const rows = await db.read(query.name, query.cypher, query.params, RULES_TIMEOUT_MS);
+  const paged = rows.flatMap((row) => (row.finding ? [row.finding as unknown as PageRow] : []));
+  const findings = paged.map((r) => {
     const finding = composeFinding(r.facts, request.asOf);
     // Pages are cut on the id the rules spell in Cypher: it must be the one composed here.
     if (finding.id !== r.id || finding.companyName !== r.companyName)
@@ -63,7 +64,7 @@ export async function findingsPage(
       );
     return finding;
   });
-  return { total: Number(row?.total ?? 0), findings };
+  return { total: Number(rows[0]?.total ?? 0), findings };
 }
 
 /** Finding ids per company, for telling subscribers which findings a write changed. */
