@@ -41,4 +41,14 @@ export class RecordingDatabase extends Database {
     this.recorded.push({ name, cypher, params });
     return super.readValues(name, cypher, params);
   }
+
+  override stream(
+    name: string,
+    cypher: string,
+    params: Params = {},
+    timeoutMs?: number,
+  ): AsyncGenerator<Row> {
+    this.recorded.push({ name, cypher, params });
+    return super.stream(name, cypher, params, timeoutMs);
+  }
 }

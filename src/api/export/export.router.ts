@@ -3,7 +3,8 @@
  *   GET /export/rights-matrix.csv?asOf=YYYY-MM-DD[&purpose=id][&companies=a,b][&rights=OBJECT,...]
  *   GET /export/graph.jsonld
  * The CSV runs the API's own rightsMatrix query as the caller; the JSON-LD reads the graph
- * through the db layer, after the API has said the caller may read.
+ * through the db layer, after the API has said the caller may read, once for all the requests
+ * that arrive while it runs.
  */
 import { randomUUID } from 'node:crypto';
 import { Readable } from 'node:stream';
@@ -15,6 +16,7 @@ import { AppError, type ErrorCode } from '../../errors';
 import type { GraphQLExecutor } from './executor';
 import { graphJsonLd } from './graph.jsonld';
 import { rightsMatrixCsv } from './rights-matrix.csv';
+import { SharedExport } from './shared-export';
 import { parseRightsMatrixParams, type RawValue } from './rights-matrix.params';
 
 export interface ExportRouterOptions {
@@ -26,6 +28,8 @@ export interface ExportRouterOptions {
   executorFor(req: Request, requestId: string): Promise<GraphQLExecutor> | GraphQLExecutor;
   /** Where failures the client is not told about are logged, with the request id. */
   logger?: Logger;
+  /** Where the JSON-LD export spools its output for the requests that share it (TMPDIR by default). */
+  spoolDir?: string;
 }
 
 const STATUS: Partial<Record<ErrorCode, number>> = {
@@ -65,7 +69,7 @@ function sendError(res: Response, error: unknown, logger: Logger | undefined): v
  */
 async function send(
   res: Response,
-  chunks: AsyncIterable<string>,
+  chunks: AsyncIterable<string | Buffer>,
   logger: Logger | undefined,
 ): Promise<void> {
   const iterator = chunks[Symbol.asyncIterator]();
@@ -107,6 +111,9 @@ const ACCESS_PROBE = 'query ExportAccess { __typename }';
 
 export function exportRouter(options: ExportRouterOptions): Router {
   const router = express.Router();
+  // The graph is the same for every reader who may read it: the requests that arrive while it
+  // is being exported share that export (shared-export.ts).
+  const graph = new SharedExport(() => graphJsonLd(options.db), { spoolDir: options.spoolDir });
 
   const executor = async (req: Request, res: Response): Promise<GraphQLExecutor> => {
     // The server names every request (x-request-id); without it, the export names its own.
@@ -148,7 +155,7 @@ export function exportRouter(options: ExportRouterOptions): Router {
       res
         .type('application/ld+json; charset=utf-8')
         .set('content-disposition', 'inline; filename="gdpr-rights-graph.jsonld"');
-      await send(res, graphJsonLd(options.db), options.logger);
+      await send(res, graph.read(), options.logger);
     } catch (error) {
       sendError(res, error, options.logger);
     }
