@@ -6,7 +6,9 @@
  * client that counts bytes. The API's resident memory is sampled from /proc every 20 ms: its
  * peak during each export is reported beside its resident memory before the exports.
  *   npm run -s bench:exports -- [--sizes small,large] [--exports jsonld,csv] [--api path/to/start.js]
- *     [--label name]
+ *     [--parallel N] [--label name]
+ * With --parallel N, each export is asked N times at once: every download's status, bytes and
+ * time, whether all were answered in full, and the API's peak memory while they ran.
  * The report goes to stdout and to bench/results/v2/exports-<label>.json.
  */
 import { readFileSync } from 'node:fs';
@@ -45,24 +47,37 @@ interface ExportRun {
   error?: string;
 }
 
-/** One export, read to its end, with the API's resident memory sampled meanwhile. */
-async function runExport(origin: string, pid: number, exportPath: string): Promise<ExportRun> {
+/** Samples the process's resident memory every 20 ms until `stop`, which returns the peak. */
+function rssSampler(pid: number): { before: number; stop(): number } {
   const before = rssMiB(pid);
   let peak = before;
-  const sampler = setInterval(() => {
+  const timer = setInterval(() => {
     try {
       peak = Math.max(peak, rssMiB(pid));
     } catch {
       // The process ended: the export reports the failure.
     }
   }, 20);
+  return {
+    before,
+    stop() {
+      clearInterval(timer);
+      return peak;
+    },
+  };
+}
+
+type Download = Pick<ExportRun, 'status' | 'bytes' | 'seconds' | 'firstByteSeconds' | 'error'>;
+
+/** One GET, its body read to the end by a client that only counts bytes. */
+async function download(origin: string, exportPath: string): Promise<Download> {
   const started = performance.now();
   let firstByte: number | null = null;
   let bytes = 0;
   let status = 0;
   let error: string | undefined;
   try {
-    const res = await fetch(`${origin}${exportPath}`, { signal: AbortSignal.timeout(900_000) });
+    const res = await fetch(`${origin}${exportPath}`, { signal: AbortSignal.timeout(3_600_000) });
     status = res.status;
     for await (const chunk of res.body as unknown as AsyncIterable<Uint8Array>) {
       firstByte ??= performance.now();
@@ -70,19 +85,54 @@ async function runExport(origin: string, pid: number, exportPath: string): Promi
     }
   } catch (e) {
     error = e instanceof Error ? `${e.name}: ${e.message}` : String(e);
-  } finally {
-    clearInterval(sampler);
   }
-  const seconds = (performance.now() - started) / 1000;
   return {
-    path: exportPath,
     status,
     bytes,
-    seconds: Math.round(seconds * 100) / 100,
+    seconds: Math.round((performance.now() - started) / 10) / 100,
     firstByteSeconds: firstByte === null ? null : Math.round((firstByte - started) / 10) / 100,
-    apiRssBeforeMiB: before,
-    apiPeakRssMiB: peak,
     ...(error ? { error } : {}),
+  };
+}
+
+/** One export, read to its end, with the API's resident memory sampled meanwhile. */
+async function runExport(origin: string, pid: number, exportPath: string): Promise<ExportRun> {
+  const rss = rssSampler(pid);
+  const run = await download(origin, exportPath);
+  return { path: exportPath, ...run, apiRssBeforeMiB: rss.before, apiPeakRssMiB: rss.stop() };
+}
+
+interface ParallelRun {
+  path: string;
+  parallel: number;
+  /** Every download's status, bytes and seconds, in the order they were sent. */
+  downloads: Download[];
+  allAnswered: boolean;
+  slowestSeconds: number;
+  apiRssBeforeMiB: number;
+  apiPeakRssMiB: number;
+}
+
+/** `n` downloads of one export sent at once, the API's memory sampled until the last ends. */
+async function runParallel(
+  origin: string,
+  pid: number,
+  exportPath: string,
+  n: number,
+): Promise<ParallelRun> {
+  const rss = rssSampler(pid);
+  const downloads = await Promise.all(
+    Array.from({ length: n }, () => download(origin, exportPath)),
+  );
+  const bytes = new Set(downloads.map((d) => d.bytes));
+  return {
+    path: exportPath,
+    parallel: n,
+    downloads,
+    allAnswered: downloads.every((d) => d.status === 200 && !d.error) && bytes.size === 1,
+    slowestSeconds: Math.max(...downloads.map((d) => d.seconds)),
+    apiRssBeforeMiB: rss.before,
+    apiPeakRssMiB: rss.stop(),
   };
 }
 
@@ -107,7 +157,12 @@ async function main(): Promise<void> {
   for (const kind of kinds)
     if (!EXPORTS[kind])
       throw new Error(`unknown export "${kind}": ${Object.keys(EXPORTS).join(', ')}`);
-  const results: { size: string; exports: ExportRun[] }[] = [];
+  const parallel = Number(flags.get('parallel') ?? 1);
+  if (!Number.isInteger(parallel) || parallel < 1)
+    throw new Error(
+      `--parallel must be a whole number of at least 1, not "${flags.get('parallel')}"`,
+    );
+  const results: { size: string; exports: (ExportRun | ParallelRun)[] }[] = [];
   for (const size of sizes) {
     const neo4j = await startBenchNeo4j(size, sizingFor(SIZES[size as keyof typeof SIZES]), {
       log,
@@ -122,9 +177,12 @@ async function main(): Promise<void> {
         body: JSON.stringify({ query: '{ about { nodeCounts { label count } } }' }),
       });
       await sleep(1000);
-      const runs: ExportRun[] = [];
+      const runs: (ExportRun | ParallelRun)[] = [];
       for (const exportPath of kinds.map((k) => EXPORTS[k]!)) {
-        const run = await runExport(origin, child.pid!, exportPath);
+        const run =
+          parallel > 1
+            ? await runParallel(origin, child.pid!, exportPath, parallel)
+            : await runExport(origin, child.pid!, exportPath);
         log(`${size} ${exportPath}: ${JSON.stringify(run)}`);
         runs.push(run);
       }
