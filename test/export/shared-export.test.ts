@@ -65,7 +65,7 @@ describe('the JSON-LD export, shared by the requests that arrive while it runs',
     expect(first.status).toBe(200);
     alone = first.text;
     expect(exportsRun()).toBe(1);
-  });
+  }, 180_000);
   afterAll(async () => {
     if (tmpdir === undefined) delete process.env.TMPDIR;
     else process.env.TMPDIR = tmpdir;
@@ -172,9 +172,10 @@ describe('the spool of a shared export', () => {
       expect(part.length).toBeGreaterThan(0);
       break;
     }
-    for (let i = 0; i < 100 && !stopped; i++) await new Promise((r) => setTimeout(r, 10));
-    expect(stopped).toBe(true);
+    // The run ends once the export has stopped and its spool is closed.
+    for (let i = 0; i < 200 && shared.running > 0; i++) await new Promise((r) => setTimeout(r, 10));
     expect(shared.running).toBe(0);
+    expect(stopped).toBe(true);
     expect(produced).toBeLessThan(20);
     expect(await readdir(spool)).toEqual([]);
   });
