@@ -214,9 +214,11 @@ RETURN total, collect({company: c {.id, .name}, product: pr {.id, .name}, plan: 
 
   /** One pass: every row (for the total), then the page after the cursor in keyset order. */
   plansDenyingRight: `// R plansDenyingRight
-MATCH (:Right {code: $right})<-[h:HANDLES]-(p:Practice)
+MATCH (asked:Right {code: $right})
+WITH elementId(asked) AS askedId
+MATCH (rt)<-[h:HANDLES]-(p:Practice)
 USING INDEX SEEK h:HANDLES(status)
-WHERE h.status IN ['UNAVAILABLE', 'PAID_ONLY'] AND ${inForce('p')} AND ${inScope('p')}
+WHERE h.status IN ['UNAVAILABLE', 'PAID_ONLY'] AND elementId(rt) = askedId AND ${inForce('p')} AND ${inScope('p')}
 CALL (p) { WITH p WHERE $purpose IS NULL OR EXISTS { (p)-[:FOR_PURPOSE]->(:Purpose {id: $purpose}) } RETURN true AS ok }
 MATCH (p)-[:APPLIES_TO]->(pl:Plan)-[:OF]->(pr:Product)-[:OFFERED_BY]->(c:Company)
 WHERE ${offered('pl')}

@@ -49,19 +49,21 @@ describe('the Cypher of the headline questions', () => {
      {
        "cypher": "// plansDenyingRight
      RETURN true AS found, head(COLLECT {
-       MATCH (this0:Right { code: $param0 })<-[this1:HANDLES]-(this2:Practice)
-       USING INDEX SEEK this1:HANDLES(status)
-       WHERE (this1.status IN ['PAID_ONLY', 'UNAVAILABLE'] AND (this2.inForceFrom <= date($param1) AND (this2.inForceUntil IS NULL OR this2.inForceUntil > date($param1)) AND (this2.retractedAt IS NULL OR date(this2.retractedAt) > date($param1))) AND ($param2 IN this2.scope OR 'WORLDWIDE' IN this2.scope))
-       CALL (this2) {
-         WITH this2
+       MATCH (this0:Right { code: $param0 })
+       WITH *, elementId(this0) AS var1
+       MATCH (this2)<-[this3:HANDLES]-(this4:Practice)
+       USING INDEX SEEK this3:HANDLES(status)
+       WHERE (this3.status IN ['PAID_ONLY', 'UNAVAILABLE'] AND elementId(this2) = var1 AND (this4.inForceFrom <= date($param1) AND (this4.inForceUntil IS NULL OR this4.inForceUntil > date($param1)) AND (this4.retractedAt IS NULL OR date(this4.retractedAt) > date($param1))) AND ($param2 IN this4.scope OR 'WORLDWIDE' IN this4.scope))
+       CALL (this4) {
+         WITH this4
          WHERE ($param3 IS NULL OR EXISTS {
-           (this2)-[:FOR_PURPOSE]->(this3:Purpose { id: $param3 })
+           (this4)-[:FOR_PURPOSE]->(this5:Purpose { id: $param3 })
          })
-         RETURN true AS var4
+         RETURN true AS var6
        }
-       MATCH (this2)-[:APPLIES_TO]->(this5:Plan)-[:OF]->(this6:Product)-[:OFFERED_BY]->(this7:Company)
-       WHERE (this5.availableFrom <= date($param1) AND (this5.availableUntil IS NULL OR this5.availableUntil > date($param1)))
-       WITH {company: this7, product: this6, plan: this5, practice: this2, handles: this1, right: this0, companyName: this7.name, productName: this6.name, rank: CASE this5.tier
+       MATCH (this4)-[:APPLIES_TO]->(this7:Plan)-[:OF]->(this8:Product)-[:OFFERED_BY]->(this9:Company)
+       WHERE (this7.availableFrom <= date($param1) AND (this7.availableUntil IS NULL OR this7.availableUntil > date($param1)))
+       WITH {company: this9, product: this8, plan: this7, practice: this4, handles: this3, right: this2, companyName: this9.name, productName: this8.name, rank: CASE this7.tier
          WHEN 'FREE' THEN 0
          WHEN 'PLUS' THEN 1
          WHEN 'PRO' THEN 2
@@ -71,32 +73,32 @@ describe('the Cypher of the headline questions', () => {
          WHEN 'API' THEN 6
          WHEN 'OTHER' THEN 7
          ELSE 8
-       END, planId: this5.id, practiceId: this2.id} AS this8
-       WITH collect(this8) AS var9
-       RETURN {t: size(var9), r: COLLECT {
-         UNWIND var9 AS this8
-         WITH this8
-         ORDER BY this8.companyName ASC, this8.productName ASC, this8.rank ASC, this8.planId ASC, this8.practiceId ASC
+       END, planId: this7.id, practiceId: this4.id} AS this10
+       WITH collect(this10) AS var11
+       RETURN {t: size(var11), r: COLLECT {
+         UNWIND var11 AS this10
+         WITH this10
+         ORDER BY this10.companyName ASC, this10.productName ASC, this10.rank ASC, this10.planId ASC, this10.practiceId ASC
          LIMIT $param4
-         RETURN {k: [this8.companyName, this8.productName, this8.rank, this8.planId, this8.practiceId], n: [[head([this10 IN [this8.plan] WHERE this10 IS NOT NULL | [this10.id, this10.name]]), this8.handles.status, (this8.practice IS NOT NULL AND EXISTS {
-           WITH this8.practice AS this11, this8.right.code AS var12
-           MATCH (this11)-[this13:EVIDENCED_BY]->(this14:Source)
-           WHERE (this13.stance = 'DISPUTES' AND (this13.claim = 'WHOLE' OR (this13.claim = 'RIGHT' AND this13.right = var12)))
-           RETURN this13
+         RETURN {k: [this10.companyName, this10.productName, this10.rank, this10.planId, this10.practiceId], n: [[head([this12 IN [this10.plan] WHERE this12 IS NOT NULL | [this12.id, this12.name]]), this10.handles.status, (this10.practice IS NOT NULL AND EXISTS {
+           WITH this10.practice AS this13, this10.right.code AS var14
+           MATCH (this13)-[this15:EVIDENCED_BY]->(this16:Source)
+           WHERE (this15.stance = 'DISPUTES' AND (this15.claim = 'WHOLE' OR (this15.claim = 'RIGHT' AND this15.right = var14)))
+           RETURN this15
          }), COLLECT {
-           WITH this8.practice AS this15, this8.right.code AS var16
-           MATCH (this15)-[this17:EVIDENCED_BY]->(this18:Source)
-           WHERE (this17.stance = 'DISPUTES' AND (this17.claim = 'WHOLE' OR (this17.claim = 'RIGHT' AND this17.right = var16)))
-           WITH this18, this17
-           ORDER BY this18.publishedAt ASC, this18.id ASC
-           RETURN [this17.alternative, head([this19 IN [CASE
-             WHEN this17.claimedBy IS NULL THEN NULL
+           WITH this10.practice AS this17, this10.right.code AS var18
+           MATCH (this17)-[this19:EVIDENCED_BY]->(this20:Source)
+           WHERE (this19.stance = 'DISPUTES' AND (this19.claim = 'WHOLE' OR (this19.claim = 'RIGHT' AND this19.right = var18)))
+           WITH this20, this19
+           ORDER BY this20.publishedAt ASC, this20.id ASC
+           RETURN [this19.alternative, head([this21 IN [CASE
+             WHEN this19.claimedBy IS NULL THEN NULL
              ELSE head(COLLECT {
-               MATCH (this20:(Company|Party|Authority))
-               WHERE this20.id = this17.claimedBy
-               RETURN this20
+               MATCH (this22:(Company|Party|Authority))
+               WHERE this22.id = this19.claimedBy
+               RETURN this22
              })
-           END] WHERE this19 IS NOT NULL | [this19.name]])]
+           END] WHERE this21 IS NOT NULL | [this21.name]])]
          }]]}
        }}
      }) AS root",
