@@ -257,9 +257,11 @@ CALL () {
   ${COMPARISONS.map(comparison).join('\n  UNION ALL\n')}
   UNION ALL
   WITH 1 AS gate WHERE 'NO_WAY_TO_OBJECT' IN $kinds
-  MATCH (rt:Right {code: 'OBJECT'})<-[h:HANDLES]-(p:Practice)
+  MATCH (object:Right {code: 'OBJECT'})
+  WITH elementId(object) AS objectId
+  MATCH (rt)<-[h:HANDLES]-(p:Practice)
   USING INDEX SEEK h:HANDLES(status)
-  WHERE h.status = 'UNAVAILABLE' AND p.default <> 'NEVER' AND ${inForce('p')} AND ${inScope('p')}
+  WHERE h.status = 'UNAVAILABLE' AND elementId(rt) = objectId AND p.default <> 'NEVER' AND ${inForce('p')} AND ${inScope('p')}
   CALL (p, rt) { WITH p, rt WHERE NOT EXISTS { (p)-[:ON_BASIS]->(:LegalBasis) }
     OR EXISTS { (p)-[:ON_BASIS]->(:LegalBasis)-[:TRIGGERS]->(rt) } RETURN true AS ok }
   MATCH (p)-[:APPLIES_TO]->(pl:Plan)-[:OF]->(pr:Product)-[:OFFERED_BY]->(c:Company)

@@ -284,395 +284,397 @@ describe('the Cypher of the headline questions', () => {
        UNION ALL
        WITH 'NO_WAY_TO_OBJECT' AS var33
        WHERE 'NO_WAY_TO_OBJECT' IN $param0
-       MATCH (this34:Right { code: 'OBJECT' })<-[this35:HANDLES]-(this36:Practice)
-       USING INDEX SEEK this35:HANDLES(status)
-       WHERE (this35.status = 'UNAVAILABLE' AND this36.default <> 'NEVER' AND (this36.inForceFrom <= date($param1) AND (this36.inForceUntil IS NULL OR this36.inForceUntil > date($param1)) AND (this36.retractedAt IS NULL OR date(this36.retractedAt) > date($param1))) AND ($param2 IN this36.scope OR 'WORLDWIDE' IN this36.scope))
-       CALL (this36, this34) {
-         WITH this36, this34
+       MATCH (this34:Right { code: 'OBJECT' })
+       WITH *, elementId(this34) AS var35
+       MATCH (this36)<-[this37:HANDLES]-(this38:Practice)
+       USING INDEX SEEK this37:HANDLES(status)
+       WHERE ((this37.status = 'UNAVAILABLE' AND elementId(this36) = var35) AND this38.default <> 'NEVER' AND (this38.inForceFrom <= date($param1) AND (this38.inForceUntil IS NULL OR this38.inForceUntil > date($param1)) AND (this38.retractedAt IS NULL OR date(this38.retractedAt) > date($param1))) AND ($param2 IN this38.scope OR 'WORLDWIDE' IN this38.scope))
+       CALL (this38, this36) {
+         WITH this38, this36
          WHERE (NOT (EXISTS {
-           (this36)-[:ON_BASIS]->(this37:LegalBasis)
+           (this38)-[:ON_BASIS]->(this39:LegalBasis)
          }) OR EXISTS {
-           (this36)-[:ON_BASIS]->(this38:LegalBasis)-[:TRIGGERS]->(this34)
+           (this38)-[:ON_BASIS]->(this40:LegalBasis)-[:TRIGGERS]->(this36)
          })
-         RETURN true AS var39
+         RETURN true AS var41
        }
-       MATCH (this36)-[:APPLIES_TO]->(this40:Plan)-[:OF]->(this41:Product)-[:OFFERED_BY]->(this42:Company)
-       WHERE (($param3 = true OR this42.id IN $param4) AND (this40.availableFrom <= date($param1) AND (this40.availableUntil IS NULL OR this40.availableUntil > date($param1))))
-       MATCH (this36)-[:FOR_PURPOSE]->(this43:Purpose)
-       RETURN {kind: 'NO_WAY_TO_OBJECT', companyName: this42.name, id: ('no-way-to-object:' + this36.id), planId: this40.id, companyId: this42.id, company: this42.id, product: this41.id, plan: NULL, practice: this36.id, handles: elementId(this35), right: this34.id, purpose: this43.id} AS var16
+       MATCH (this38)-[:APPLIES_TO]->(this42:Plan)-[:OF]->(this43:Product)-[:OFFERED_BY]->(this44:Company)
+       WHERE (($param3 = true OR this44.id IN $param4) AND (this42.availableFrom <= date($param1) AND (this42.availableUntil IS NULL OR this42.availableUntil > date($param1))))
+       MATCH (this38)-[:FOR_PURPOSE]->(this45:Purpose)
+       RETURN {kind: 'NO_WAY_TO_OBJECT', companyName: this44.name, id: ('no-way-to-object:' + this38.id), planId: this42.id, companyId: this44.id, company: this44.id, product: this43.id, plan: NULL, practice: this38.id, handles: elementId(this37), right: this36.id, purpose: this45.id} AS var16
        UNION ALL
-       WITH 'TRAINING_ON_BY_DEFAULT' AS var44
+       WITH 'TRAINING_ON_BY_DEFAULT' AS var46
        WHERE 'TRAINING_ON_BY_DEFAULT' IN $param0
-       MATCH (this45:Purpose { id: 'ai-model-training' })<-[:FOR_PURPOSE]-(this46:Practice)
-       WHERE (this46.default = 'ON' AND (this46.inForceFrom <= date($param1) AND (this46.inForceUntil IS NULL OR this46.inForceUntil > date($param1)) AND (this46.retractedAt IS NULL OR date(this46.retractedAt) > date($param1))) AND ($param2 IN this46.scope OR 'WORLDWIDE' IN this46.scope))
-       MATCH (this46)-[:APPLIES_TO]->(this47:Plan)-[:OF]->(this48:Product)-[:OFFERED_BY]->(this49:Company)
-       WHERE (($param3 = true OR this49.id IN $param4) AND (this47.availableFrom <= date($param1) AND (this47.availableUntil IS NULL OR this47.availableUntil > date($param1))))
-       RETURN {kind: 'TRAINING_ON_BY_DEFAULT', companyName: this49.name, id: ('training-on-by-default:' + this46.id), planId: this47.id, companyId: this49.id, company: this49.id, product: this48.id, plan: NULL, practice: this46.id, handles: NULL, right: NULL, purpose: this45.id} AS var16
+       MATCH (this47:Purpose { id: 'ai-model-training' })<-[:FOR_PURPOSE]-(this48:Practice)
+       WHERE (this48.default = 'ON' AND (this48.inForceFrom <= date($param1) AND (this48.inForceUntil IS NULL OR this48.inForceUntil > date($param1)) AND (this48.retractedAt IS NULL OR date(this48.retractedAt) > date($param1))) AND ($param2 IN this48.scope OR 'WORLDWIDE' IN this48.scope))
+       MATCH (this48)-[:APPLIES_TO]->(this49:Plan)-[:OF]->(this50:Product)-[:OFFERED_BY]->(this51:Company)
+       WHERE (($param3 = true OR this51.id IN $param4) AND (this49.availableFrom <= date($param1) AND (this49.availableUntil IS NULL OR this49.availableUntil > date($param1))))
+       RETURN {kind: 'TRAINING_ON_BY_DEFAULT', companyName: this51.name, id: ('training-on-by-default:' + this48.id), planId: this49.id, companyId: this51.id, company: this51.id, product: this50.id, plan: NULL, practice: this48.id, handles: NULL, right: NULL, purpose: this47.id} AS var16
      }
-     WITH var16.id AS var50, collect(var16) AS var51
-     WITH reduce(var52 = head(var51), var53 IN tail(var51) | CASE
-       WHEN var53.planId < var52.planId THEN var53
-       ELSE var52
-     END) AS var54
-     WITH var54
-     ORDER BY var54.kind ASC, var54.companyName ASC, var54.id ASC
-     WITH collect(var54) AS var55
-     WITH size(var55) AS var56, [var57 IN var55 WHERE (size($param5) = 0 OR var57.kind > $param5[0] OR (var57.kind = $param5[0] AND var57.companyName > $param5[1]) OR (var57.kind = $param5[0] AND var57.companyName = $param5[1] AND var57.id > $param5[2]))] AS var58
-     CALL (var58) {
-       UNWIND var58 AS var59
-       WITH var59
+     WITH var16.id AS var52, collect(var16) AS var53
+     WITH reduce(var54 = head(var53), var55 IN tail(var53) | CASE
+       WHEN var55.planId < var54.planId THEN var55
+       ELSE var54
+     END) AS var56
+     WITH var56
+     ORDER BY var56.kind ASC, var56.companyName ASC, var56.id ASC
+     WITH collect(var56) AS var57
+     WITH size(var57) AS var58, [var59 IN var57 WHERE (size($param5) = 0 OR var59.kind > $param5[0] OR (var59.kind = $param5[0] AND var59.companyName > $param5[1]) OR (var59.kind = $param5[0] AND var59.companyName = $param5[1] AND var59.id > $param5[2]))] AS var60
+     CALL (var60) {
+       UNWIND var60 AS var61
+       WITH var61
        
        LIMIT $param6
-       RETURN collect(var59) AS var60
+       RETURN collect(var61) AS var62
      }
-     WITH var56, var60
-     OPTIONAL CALL (var60) {
-       UNWIND var60 AS var59
-       CALL (var59) {
-         WITH var59
-         WHERE var59.kind = 'RIGHT_CONDITIONED_ON_PAYMENT'
-         MATCH (this61:Entity { id: var59.company })
-         WITH var59, this61
-         MATCH (this62:Entity { id: var59.product })
-         WITH var59, this61, this62
-         MATCH (this63:Entity { id: var59.practice })
-         WITH var59, this61, this62, this63
-         MATCH (this64:Entity { id: var59.purpose })
-         WITH var59, this61, this62, this63, this64
-         MATCH (this65:Entity { id: var59.plan })
-         WITH var59, this61, this62, this63, this64, this65
-         MATCH (this66:Entity { id: var59.right })
-         WITH var59, this61, this62, this63, this64, this65, this66
-         MATCH (this67)-[this68:HANDLES]->(this69)
-         WHERE (elementId(this68) = var59.handles AND this67 = this63 AND this69 = this66)
-         RETURN {kind: 'RIGHT_CONDITIONED_ON_PAYMENT', company: {id: this61.id, name: this61.name}, product: {id: this62.id, name: this62.name}, purpose: {id: this64.id, name: this64.name}, right: {code: this66.code, name: this66.name, openedBy: COLLECT {
-           MATCH (this70:LegalBasis)-[:TRIGGERS]->(this66)
-           WITH this70
-           ORDER BY this70.id ASC
-           RETURN this70.name
+     WITH var58, var62
+     OPTIONAL CALL (var62) {
+       UNWIND var62 AS var61
+       CALL (var61) {
+         WITH var61
+         WHERE var61.kind = 'RIGHT_CONDITIONED_ON_PAYMENT'
+         MATCH (this63:Entity { id: var61.company })
+         WITH var61, this63
+         MATCH (this64:Entity { id: var61.product })
+         WITH var61, this63, this64
+         MATCH (this65:Entity { id: var61.practice })
+         WITH var61, this63, this64, this65
+         MATCH (this66:Entity { id: var61.purpose })
+         WITH var61, this63, this64, this65, this66
+         MATCH (this67:Entity { id: var61.plan })
+         WITH var61, this63, this64, this65, this66, this67
+         MATCH (this68:Entity { id: var61.right })
+         WITH var61, this63, this64, this65, this66, this67, this68
+         MATCH (this69)-[this70:HANDLES]->(this71)
+         WHERE (elementId(this70) = var61.handles AND this69 = this65 AND this71 = this68)
+         RETURN {kind: 'RIGHT_CONDITIONED_ON_PAYMENT', company: {id: this63.id, name: this63.name}, product: {id: this64.id, name: this64.name}, purpose: {id: this66.id, name: this66.name}, right: {code: this68.code, name: this68.name, openedBy: COLLECT {
+           MATCH (this72:LegalBasis)-[:TRIGGERS]->(this68)
+           WITH this72
+           ORDER BY this72.id ASC
+           RETURN this72.name
          }, grantedBy: COLLECT {
-           MATCH (this66)-[:GRANTED_BY]->(this71:Provision)
-           WITH this71
-           ORDER BY this71.id ASC
-           RETURN this71.id
+           MATCH (this68)-[:GRANTED_BY]->(this73:Provision)
+           WITH this73
+           ORDER BY this73.id ASC
+           RETURN this73.id
          }}, rightDependsOnBasis: EXISTS {
-           (this72:LegalBasis)-[:TRIGGERS]->(this66)
-         }, plans: [{id: this65.id, name: this65.name, paid: this65.paid}], practice: {id: this63.id, verification: this63.verification, default: this63.default, validFrom: CASE this63.validFromPrecision
-           WHEN 'YEAR' THEN left(toString(this63.validFrom), 4)
-           WHEN 'MONTH' THEN left(toString(this63.validFrom), 7)
-           ELSE toString(this63.validFrom)
-         END, inForceFrom: toString(this63.inForceFrom), status: this68.status, mechanism: this68.mechanism, evidence: COLLECT {
-           MATCH (this63)-[this73:EVIDENCED_BY]->(this74:Source)
-           WITH this73, this74
-           ORDER BY this74.publishedAt ASC, this74.id ASC
-           RETURN {stance: this73.stance, claim: this73.claim, right: this73.right, alternative: this73.alternative, claimant: CASE
-             WHEN this73.claimedBy IS NULL THEN NULL
+           (this74:LegalBasis)-[:TRIGGERS]->(this68)
+         }, plans: [{id: this67.id, name: this67.name, paid: this67.paid}], practice: {id: this65.id, verification: this65.verification, default: this65.default, validFrom: CASE this65.validFromPrecision
+           WHEN 'YEAR' THEN left(toString(this65.validFrom), 4)
+           WHEN 'MONTH' THEN left(toString(this65.validFrom), 7)
+           ELSE toString(this65.validFrom)
+         END, inForceFrom: toString(this65.inForceFrom), status: this70.status, mechanism: this70.mechanism, evidence: COLLECT {
+           MATCH (this65)-[this75:EVIDENCED_BY]->(this76:Source)
+           WITH this75, this76
+           ORDER BY this76.publishedAt ASC, this76.id ASC
+           RETURN {stance: this75.stance, claim: this75.claim, right: this75.right, alternative: this75.alternative, claimant: CASE
+             WHEN this75.claimedBy IS NULL THEN NULL
              ELSE head(COLLECT {
-               MATCH (this75:(Company|Party|Authority))
-               WHERE this75.id = this73.claimedBy
-               RETURN this75.name
+               MATCH (this77:(Company|Party|Authority))
+               WHERE this77.id = this75.claimedBy
+               RETURN this77.name
              })
-           END, source: this74.id, publisher: this74.publisher, sourceKind: this74.kind, note: this73.note}
+           END, source: this76.id, publisher: this76.publisher, sourceKind: this76.kind, note: this75.note}
          }, incidents: COLLECT {
-           MATCH (this76:Incident)-[:CONCERNS]->(this63)
-           WHERE this76.retractedAt IS NULL
-           WITH this76
-           ORDER BY this76.date ASC, this76.id ASC
-           RETURN {id: this76.id, kind: this76.kind, date: CASE this76.datePrecision
-             WHEN 'YEAR' THEN left(toString(this76.date), 4)
-             WHEN 'MONTH' THEN left(toString(this76.date), 7)
-             ELSE toString(this76.date)
+           MATCH (this78:Incident)-[:CONCERNS]->(this65)
+           WHERE this78.retractedAt IS NULL
+           WITH this78
+           ORDER BY this78.date ASC, this78.id ASC
+           RETURN {id: this78.id, kind: this78.kind, date: CASE this78.datePrecision
+             WHEN 'YEAR' THEN left(toString(this78.date), 4)
+             WHEN 'MONTH' THEN left(toString(this78.date), 7)
+             ELSE toString(this78.date)
            END, authority: head(COLLECT {
-             MATCH (this76)-[:BEFORE]->(this77:Authority)
-             RETURN this77.name
+             MATCH (this78)-[:BEFORE]->(this79:Authority)
+             RETURN this79.name
            })}
          }}, others: COLLECT {
-           MATCH (this62:Product)<-[:OF]-(this78)<-[:APPLIES_TO]-(this79)
-           WHERE (this78 <> this65 AND ((this79.inForceFrom <= date($param1) AND (this79.inForceUntil IS NULL OR this79.inForceUntil > date($param1)) AND (this79.retractedAt IS NULL OR date(this79.retractedAt) > date($param1))) AND (this78.availableFrom <= date($param1) AND (this78.availableUntil IS NULL OR this78.availableUntil > date($param1))) AND ($param2 IN this79.scope OR 'WORLDWIDE' IN this79.scope)) AND EXISTS {
-             (this79)-[:FOR_PURPOSE]->(this64)
-           } AND this78.paid = true)
-           CALL (this79, this66) {
-             MATCH (this79)-[this80:HANDLES]->(this66)
-             RETURN this80
+           MATCH (this64:Product)<-[:OF]-(this80)<-[:APPLIES_TO]-(this81)
+           WHERE (this80 <> this67 AND ((this81.inForceFrom <= date($param1) AND (this81.inForceUntil IS NULL OR this81.inForceUntil > date($param1)) AND (this81.retractedAt IS NULL OR date(this81.retractedAt) > date($param1))) AND (this80.availableFrom <= date($param1) AND (this80.availableUntil IS NULL OR this80.availableUntil > date($param1))) AND ($param2 IN this81.scope OR 'WORLDWIDE' IN this81.scope)) AND EXISTS {
+             (this81)-[:FOR_PURPOSE]->(this66)
+           } AND this80.paid = true)
+           CALL (this81, this68) {
+             MATCH (this81)-[this82:HANDLES]->(this68)
+             RETURN this82
            }
            WITH *
-           WHERE this80.status IN ['IN_PRODUCT', 'ON_REQUEST']
-           WITH this78, this79, this80
-           ORDER BY this78.id ASC, this79.id ASC
-           RETURN {plan: {id: this78.id, name: this78.name, paid: this78.paid}, practice: {id: this79.id, verification: this79.verification, default: this79.default, validFrom: CASE this79.validFromPrecision
-             WHEN 'YEAR' THEN left(toString(this79.validFrom), 4)
-             WHEN 'MONTH' THEN left(toString(this79.validFrom), 7)
-             ELSE toString(this79.validFrom)
-           END, inForceFrom: toString(this79.inForceFrom), status: this80.status, mechanism: this80.mechanism, evidence: COLLECT {
-             MATCH (this79)-[this81:EVIDENCED_BY]->(this82:Source)
-             WITH this81, this82
-             ORDER BY this82.publishedAt ASC, this82.id ASC
-             RETURN {stance: this81.stance, claim: this81.claim, right: this81.right, alternative: this81.alternative, claimant: CASE
-               WHEN this81.claimedBy IS NULL THEN NULL
+           WHERE this82.status IN ['IN_PRODUCT', 'ON_REQUEST']
+           WITH this80, this81, this82
+           ORDER BY this80.id ASC, this81.id ASC
+           RETURN {plan: {id: this80.id, name: this80.name, paid: this80.paid}, practice: {id: this81.id, verification: this81.verification, default: this81.default, validFrom: CASE this81.validFromPrecision
+             WHEN 'YEAR' THEN left(toString(this81.validFrom), 4)
+             WHEN 'MONTH' THEN left(toString(this81.validFrom), 7)
+             ELSE toString(this81.validFrom)
+           END, inForceFrom: toString(this81.inForceFrom), status: this82.status, mechanism: this82.mechanism, evidence: COLLECT {
+             MATCH (this81)-[this83:EVIDENCED_BY]->(this84:Source)
+             WITH this83, this84
+             ORDER BY this84.publishedAt ASC, this84.id ASC
+             RETURN {stance: this83.stance, claim: this83.claim, right: this83.right, alternative: this83.alternative, claimant: CASE
+               WHEN this83.claimedBy IS NULL THEN NULL
                ELSE head(COLLECT {
-                 MATCH (this83:(Company|Party|Authority))
-                 WHERE this83.id = this81.claimedBy
-                 RETURN this83.name
+                 MATCH (this85:(Company|Party|Authority))
+                 WHERE this85.id = this83.claimedBy
+                 RETURN this85.name
                })
-             END, source: this82.id, publisher: this82.publisher, sourceKind: this82.kind, note: this81.note}
+             END, source: this84.id, publisher: this84.publisher, sourceKind: this84.kind, note: this83.note}
            }, incidents: COLLECT {
-             MATCH (this84:Incident)-[:CONCERNS]->(this79)
-             WHERE this84.retractedAt IS NULL
-             WITH this84
-             ORDER BY this84.date ASC, this84.id ASC
-             RETURN {id: this84.id, kind: this84.kind, date: CASE this84.datePrecision
-               WHEN 'YEAR' THEN left(toString(this84.date), 4)
-               WHEN 'MONTH' THEN left(toString(this84.date), 7)
-               ELSE toString(this84.date)
+             MATCH (this86:Incident)-[:CONCERNS]->(this81)
+             WHERE this86.retractedAt IS NULL
+             WITH this86
+             ORDER BY this86.date ASC, this86.id ASC
+             RETURN {id: this86.id, kind: this86.kind, date: CASE this86.datePrecision
+               WHEN 'YEAR' THEN left(toString(this86.date), 4)
+               WHEN 'MONTH' THEN left(toString(this86.date), 7)
+               ELSE toString(this86.date)
              END, authority: head(COLLECT {
-               MATCH (this84)-[:BEFORE]->(this85:Authority)
-               RETURN this85.name
+               MATCH (this86)-[:BEFORE]->(this87:Authority)
+               RETURN this87.name
              })}
            }}}
          }, basis: head(COLLECT {
-           MATCH (this63)-[:ON_BASIS]->(this86:LegalBasis)
-           RETURN {id: this86.id, name: this86.name, definedBy: head(COLLECT {
-             MATCH (this86)-[:DEFINED_BY]->(this87)
-             RETURN this87.id
+           MATCH (this65)-[:ON_BASIS]->(this88:LegalBasis)
+           RETURN {id: this88.id, name: this88.name, definedBy: head(COLLECT {
+             MATCH (this88)-[:DEFINED_BY]->(this89)
+             RETURN this89.id
            })}
-         })} AS var88
+         })} AS var90
          UNION ALL
-         WITH var59
-         WHERE var59.kind = 'RIGHT_ONLY_ON_REQUEST'
-         MATCH (this89:Entity { id: var59.company })
-         WITH var59, this89
-         MATCH (this90:Entity { id: var59.product })
-         WITH var59, this89, this90
-         MATCH (this91:Entity { id: var59.practice })
-         WITH var59, this89, this90, this91
-         MATCH (this92:Entity { id: var59.purpose })
-         WITH var59, this89, this90, this91, this92
-         MATCH (this93:Entity { id: var59.plan })
-         WITH var59, this89, this90, this91, this92, this93
-         MATCH (this94:Entity { id: var59.right })
-         WITH var59, this89, this90, this91, this92, this93, this94
-         MATCH (this95)-[this96:HANDLES]->(this97)
-         WHERE (elementId(this96) = var59.handles AND this95 = this91 AND this97 = this94)
-         RETURN {kind: 'RIGHT_ONLY_ON_REQUEST', company: {id: this89.id, name: this89.name}, product: {id: this90.id, name: this90.name}, purpose: {id: this92.id, name: this92.name}, right: {code: this94.code, name: this94.name, openedBy: COLLECT {
-           MATCH (this98:LegalBasis)-[:TRIGGERS]->(this94)
-           WITH this98
-           ORDER BY this98.id ASC
-           RETURN this98.name
+         WITH var61
+         WHERE var61.kind = 'RIGHT_ONLY_ON_REQUEST'
+         MATCH (this91:Entity { id: var61.company })
+         WITH var61, this91
+         MATCH (this92:Entity { id: var61.product })
+         WITH var61, this91, this92
+         MATCH (this93:Entity { id: var61.practice })
+         WITH var61, this91, this92, this93
+         MATCH (this94:Entity { id: var61.purpose })
+         WITH var61, this91, this92, this93, this94
+         MATCH (this95:Entity { id: var61.plan })
+         WITH var61, this91, this92, this93, this94, this95
+         MATCH (this96:Entity { id: var61.right })
+         WITH var61, this91, this92, this93, this94, this95, this96
+         MATCH (this97)-[this98:HANDLES]->(this99)
+         WHERE (elementId(this98) = var61.handles AND this97 = this93 AND this99 = this96)
+         RETURN {kind: 'RIGHT_ONLY_ON_REQUEST', company: {id: this91.id, name: this91.name}, product: {id: this92.id, name: this92.name}, purpose: {id: this94.id, name: this94.name}, right: {code: this96.code, name: this96.name, openedBy: COLLECT {
+           MATCH (this100:LegalBasis)-[:TRIGGERS]->(this96)
+           WITH this100
+           ORDER BY this100.id ASC
+           RETURN this100.name
          }, grantedBy: COLLECT {
-           MATCH (this94)-[:GRANTED_BY]->(this99:Provision)
-           WITH this99
-           ORDER BY this99.id ASC
-           RETURN this99.id
+           MATCH (this96)-[:GRANTED_BY]->(this101:Provision)
+           WITH this101
+           ORDER BY this101.id ASC
+           RETURN this101.id
          }}, rightDependsOnBasis: EXISTS {
-           (this100:LegalBasis)-[:TRIGGERS]->(this94)
-         }, plans: [{id: this93.id, name: this93.name, paid: this93.paid}], practice: {id: this91.id, verification: this91.verification, default: this91.default, validFrom: CASE this91.validFromPrecision
-           WHEN 'YEAR' THEN left(toString(this91.validFrom), 4)
-           WHEN 'MONTH' THEN left(toString(this91.validFrom), 7)
-           ELSE toString(this91.validFrom)
-         END, inForceFrom: toString(this91.inForceFrom), status: this96.status, mechanism: this96.mechanism, evidence: COLLECT {
-           MATCH (this91)-[this101:EVIDENCED_BY]->(this102:Source)
-           WITH this101, this102
-           ORDER BY this102.publishedAt ASC, this102.id ASC
-           RETURN {stance: this101.stance, claim: this101.claim, right: this101.right, alternative: this101.alternative, claimant: CASE
-             WHEN this101.claimedBy IS NULL THEN NULL
+           (this102:LegalBasis)-[:TRIGGERS]->(this96)
+         }, plans: [{id: this95.id, name: this95.name, paid: this95.paid}], practice: {id: this93.id, verification: this93.verification, default: this93.default, validFrom: CASE this93.validFromPrecision
+           WHEN 'YEAR' THEN left(toString(this93.validFrom), 4)
+           WHEN 'MONTH' THEN left(toString(this93.validFrom), 7)
+           ELSE toString(this93.validFrom)
+         END, inForceFrom: toString(this93.inForceFrom), status: this98.status, mechanism: this98.mechanism, evidence: COLLECT {
+           MATCH (this93)-[this103:EVIDENCED_BY]->(this104:Source)
+           WITH this103, this104
+           ORDER BY this104.publishedAt ASC, this104.id ASC
+           RETURN {stance: this103.stance, claim: this103.claim, right: this103.right, alternative: this103.alternative, claimant: CASE
+             WHEN this103.claimedBy IS NULL THEN NULL
              ELSE head(COLLECT {
-               MATCH (this103:(Company|Party|Authority))
-               WHERE this103.id = this101.claimedBy
-               RETURN this103.name
+               MATCH (this105:(Company|Party|Authority))
+               WHERE this105.id = this103.claimedBy
+               RETURN this105.name
              })
-           END, source: this102.id, publisher: this102.publisher, sourceKind: this102.kind, note: this101.note}
+           END, source: this104.id, publisher: this104.publisher, sourceKind: this104.kind, note: this103.note}
          }, incidents: COLLECT {
-           MATCH (this104:Incident)-[:CONCERNS]->(this91)
-           WHERE this104.retractedAt IS NULL
-           WITH this104
-           ORDER BY this104.date ASC, this104.id ASC
-           RETURN {id: this104.id, kind: this104.kind, date: CASE this104.datePrecision
-             WHEN 'YEAR' THEN left(toString(this104.date), 4)
-             WHEN 'MONTH' THEN left(toString(this104.date), 7)
-             ELSE toString(this104.date)
+           MATCH (this106:Incident)-[:CONCERNS]->(this93)
+           WHERE this106.retractedAt IS NULL
+           WITH this106
+           ORDER BY this106.date ASC, this106.id ASC
+           RETURN {id: this106.id, kind: this106.kind, date: CASE this106.datePrecision
+             WHEN 'YEAR' THEN left(toString(this106.date), 4)
+             WHEN 'MONTH' THEN left(toString(this106.date), 7)
+             ELSE toString(this106.date)
            END, authority: head(COLLECT {
-             MATCH (this104)-[:BEFORE]->(this105:Authority)
-             RETURN this105.name
+             MATCH (this106)-[:BEFORE]->(this107:Authority)
+             RETURN this107.name
            })}
          }}, others: COLLECT {
-           MATCH (this90:Product)<-[:OF]-(this106)<-[:APPLIES_TO]-(this107)
-           WHERE (this106 <> this93 AND ((this107.inForceFrom <= date($param1) AND (this107.inForceUntil IS NULL OR this107.inForceUntil > date($param1)) AND (this107.retractedAt IS NULL OR date(this107.retractedAt) > date($param1))) AND (this106.availableFrom <= date($param1) AND (this106.availableUntil IS NULL OR this106.availableUntil > date($param1))) AND ($param2 IN this107.scope OR 'WORLDWIDE' IN this107.scope)) AND EXISTS {
-             (this107)-[:FOR_PURPOSE]->(this92)
+           MATCH (this92:Product)<-[:OF]-(this108)<-[:APPLIES_TO]-(this109)
+           WHERE (this108 <> this95 AND ((this109.inForceFrom <= date($param1) AND (this109.inForceUntil IS NULL OR this109.inForceUntil > date($param1)) AND (this109.retractedAt IS NULL OR date(this109.retractedAt) > date($param1))) AND (this108.availableFrom <= date($param1) AND (this108.availableUntil IS NULL OR this108.availableUntil > date($param1))) AND ($param2 IN this109.scope OR 'WORLDWIDE' IN this109.scope)) AND EXISTS {
+             (this109)-[:FOR_PURPOSE]->(this94)
            })
-           CALL (this107, this94) {
-             MATCH (this107)-[this108:HANDLES]->(this94)
-             RETURN this108
+           CALL (this109, this96) {
+             MATCH (this109)-[this110:HANDLES]->(this96)
+             RETURN this110
            }
            WITH *
-           WHERE this108.status IN ['IN_PRODUCT']
-           WITH this106, this107, this108
-           ORDER BY this106.id ASC, this107.id ASC
-           RETURN {plan: {id: this106.id, name: this106.name, paid: this106.paid}, practice: {id: this107.id, verification: this107.verification, default: this107.default, validFrom: CASE this107.validFromPrecision
-             WHEN 'YEAR' THEN left(toString(this107.validFrom), 4)
-             WHEN 'MONTH' THEN left(toString(this107.validFrom), 7)
-             ELSE toString(this107.validFrom)
-           END, inForceFrom: toString(this107.inForceFrom), status: this108.status, mechanism: this108.mechanism, evidence: COLLECT {
-             MATCH (this107)-[this109:EVIDENCED_BY]->(this110:Source)
-             WITH this109, this110
-             ORDER BY this110.publishedAt ASC, this110.id ASC
-             RETURN {stance: this109.stance, claim: this109.claim, right: this109.right, alternative: this109.alternative, claimant: CASE
-               WHEN this109.claimedBy IS NULL THEN NULL
+           WHERE this110.status IN ['IN_PRODUCT']
+           WITH this108, this109, this110
+           ORDER BY this108.id ASC, this109.id ASC
+           RETURN {plan: {id: this108.id, name: this108.name, paid: this108.paid}, practice: {id: this109.id, verification: this109.verification, default: this109.default, validFrom: CASE this109.validFromPrecision
+             WHEN 'YEAR' THEN left(toString(this109.validFrom), 4)
+             WHEN 'MONTH' THEN left(toString(this109.validFrom), 7)
+             ELSE toString(this109.validFrom)
+           END, inForceFrom: toString(this109.inForceFrom), status: this110.status, mechanism: this110.mechanism, evidence: COLLECT {
+             MATCH (this109)-[this111:EVIDENCED_BY]->(this112:Source)
+             WITH this111, this112
+             ORDER BY this112.publishedAt ASC, this112.id ASC
+             RETURN {stance: this111.stance, claim: this111.claim, right: this111.right, alternative: this111.alternative, claimant: CASE
+               WHEN this111.claimedBy IS NULL THEN NULL
                ELSE head(COLLECT {
-                 MATCH (this111:(Company|Party|Authority))
-                 WHERE this111.id = this109.claimedBy
-                 RETURN this111.name
+                 MATCH (this113:(Company|Party|Authority))
+                 WHERE this113.id = this111.claimedBy
+                 RETURN this113.name
                })
-             END, source: this110.id, publisher: this110.publisher, sourceKind: this110.kind, note: this109.note}
+             END, source: this112.id, publisher: this112.publisher, sourceKind: this112.kind, note: this111.note}
            }, incidents: COLLECT {
-             MATCH (this112:Incident)-[:CONCERNS]->(this107)
-             WHERE this112.retractedAt IS NULL
-             WITH this112
-             ORDER BY this112.date ASC, this112.id ASC
-             RETURN {id: this112.id, kind: this112.kind, date: CASE this112.datePrecision
-               WHEN 'YEAR' THEN left(toString(this112.date), 4)
-               WHEN 'MONTH' THEN left(toString(this112.date), 7)
-               ELSE toString(this112.date)
+             MATCH (this114:Incident)-[:CONCERNS]->(this109)
+             WHERE this114.retractedAt IS NULL
+             WITH this114
+             ORDER BY this114.date ASC, this114.id ASC
+             RETURN {id: this114.id, kind: this114.kind, date: CASE this114.datePrecision
+               WHEN 'YEAR' THEN left(toString(this114.date), 4)
+               WHEN 'MONTH' THEN left(toString(this114.date), 7)
+               ELSE toString(this114.date)
              END, authority: head(COLLECT {
-               MATCH (this112)-[:BEFORE]->(this113:Authority)
-               RETURN this113.name
+               MATCH (this114)-[:BEFORE]->(this115:Authority)
+               RETURN this115.name
              })}
            }}}
          }, basis: head(COLLECT {
-           MATCH (this91)-[:ON_BASIS]->(this114:LegalBasis)
-           RETURN {id: this114.id, name: this114.name, definedBy: head(COLLECT {
-             MATCH (this114)-[:DEFINED_BY]->(this115)
-             RETURN this115.id
+           MATCH (this93)-[:ON_BASIS]->(this116:LegalBasis)
+           RETURN {id: this116.id, name: this116.name, definedBy: head(COLLECT {
+             MATCH (this116)-[:DEFINED_BY]->(this117)
+             RETURN this117.id
            })}
-         })} AS var88
+         })} AS var90
          UNION ALL
-         WITH var59
-         WHERE var59.kind = 'NO_WAY_TO_OBJECT'
-         MATCH (this116:Entity { id: var59.company })
-         WITH var59, this116
-         MATCH (this117:Entity { id: var59.product })
-         WITH var59, this116, this117
-         MATCH (this118:Entity { id: var59.practice })
-         WITH var59, this116, this117, this118
-         MATCH (this119:Entity { id: var59.purpose })
-         WITH var59, this116, this117, this118, this119
-         MATCH (this120:Entity { id: var59.right })
-         WITH var59, this116, this117, this118, this119, this120
-         MATCH (this121)-[this122:HANDLES]->(this123)
-         WHERE (elementId(this122) = var59.handles AND this121 = this118 AND this123 = this120)
-         RETURN {kind: 'NO_WAY_TO_OBJECT', company: {id: this116.id, name: this116.name}, product: {id: this117.id, name: this117.name}, purpose: {id: this119.id, name: this119.name}, right: {code: this120.code, name: this120.name, openedBy: COLLECT {
-           MATCH (this124:LegalBasis)-[:TRIGGERS]->(this120)
-           WITH this124
-           ORDER BY this124.id ASC
-           RETURN this124.name
-         }, grantedBy: COLLECT {
-           MATCH (this120)-[:GRANTED_BY]->(this125:Provision)
-           WITH this125
-           ORDER BY this125.id ASC
-           RETURN this125.id
-         }}, rightDependsOnBasis: true, plans: COLLECT {
-           MATCH (this118)-[:APPLIES_TO]->(this126:Plan)-[:OF]->(this117)-[:OFFERED_BY]->(this116)
-           WHERE (this126.availableFrom <= date($param1) AND (this126.availableUntil IS NULL OR this126.availableUntil > date($param1)))
+         WITH var61
+         WHERE var61.kind = 'NO_WAY_TO_OBJECT'
+         MATCH (this118:Entity { id: var61.company })
+         WITH var61, this118
+         MATCH (this119:Entity { id: var61.product })
+         WITH var61, this118, this119
+         MATCH (this120:Entity { id: var61.practice })
+         WITH var61, this118, this119, this120
+         MATCH (this121:Entity { id: var61.purpose })
+         WITH var61, this118, this119, this120, this121
+         MATCH (this122:Entity { id: var61.right })
+         WITH var61, this118, this119, this120, this121, this122
+         MATCH (this123)-[this124:HANDLES]->(this125)
+         WHERE (elementId(this124) = var61.handles AND this123 = this120 AND this125 = this122)
+         RETURN {kind: 'NO_WAY_TO_OBJECT', company: {id: this118.id, name: this118.name}, product: {id: this119.id, name: this119.name}, purpose: {id: this121.id, name: this121.name}, right: {code: this122.code, name: this122.name, openedBy: COLLECT {
+           MATCH (this126:LegalBasis)-[:TRIGGERS]->(this122)
            WITH this126
            ORDER BY this126.id ASC
-           RETURN {id: this126.id, name: this126.name, paid: this126.paid}
-         }, practice: {id: this118.id, verification: this118.verification, default: this118.default, validFrom: CASE this118.validFromPrecision
-           WHEN 'YEAR' THEN left(toString(this118.validFrom), 4)
-           WHEN 'MONTH' THEN left(toString(this118.validFrom), 7)
-           ELSE toString(this118.validFrom)
-         END, inForceFrom: toString(this118.inForceFrom), status: this122.status, mechanism: this122.mechanism, evidence: COLLECT {
-           MATCH (this118)-[this127:EVIDENCED_BY]->(this128:Source)
-           WITH this127, this128
-           ORDER BY this128.publishedAt ASC, this128.id ASC
-           RETURN {stance: this127.stance, claim: this127.claim, right: this127.right, alternative: this127.alternative, claimant: CASE
-             WHEN this127.claimedBy IS NULL THEN NULL
+           RETURN this126.name
+         }, grantedBy: COLLECT {
+           MATCH (this122)-[:GRANTED_BY]->(this127:Provision)
+           WITH this127
+           ORDER BY this127.id ASC
+           RETURN this127.id
+         }}, rightDependsOnBasis: true, plans: COLLECT {
+           MATCH (this120)-[:APPLIES_TO]->(this128:Plan)-[:OF]->(this119)-[:OFFERED_BY]->(this118)
+           WHERE (this128.availableFrom <= date($param1) AND (this128.availableUntil IS NULL OR this128.availableUntil > date($param1)))
+           WITH this128
+           ORDER BY this128.id ASC
+           RETURN {id: this128.id, name: this128.name, paid: this128.paid}
+         }, practice: {id: this120.id, verification: this120.verification, default: this120.default, validFrom: CASE this120.validFromPrecision
+           WHEN 'YEAR' THEN left(toString(this120.validFrom), 4)
+           WHEN 'MONTH' THEN left(toString(this120.validFrom), 7)
+           ELSE toString(this120.validFrom)
+         END, inForceFrom: toString(this120.inForceFrom), status: this124.status, mechanism: this124.mechanism, evidence: COLLECT {
+           MATCH (this120)-[this129:EVIDENCED_BY]->(this130:Source)
+           WITH this129, this130
+           ORDER BY this130.publishedAt ASC, this130.id ASC
+           RETURN {stance: this129.stance, claim: this129.claim, right: this129.right, alternative: this129.alternative, claimant: CASE
+             WHEN this129.claimedBy IS NULL THEN NULL
              ELSE head(COLLECT {
-               MATCH (this129:(Company|Party|Authority))
-               WHERE this129.id = this127.claimedBy
-               RETURN this129.name
+               MATCH (this131:(Company|Party|Authority))
+               WHERE this131.id = this129.claimedBy
+               RETURN this131.name
              })
-           END, source: this128.id, publisher: this128.publisher, sourceKind: this128.kind, note: this127.note}
+           END, source: this130.id, publisher: this130.publisher, sourceKind: this130.kind, note: this129.note}
          }, incidents: COLLECT {
-           MATCH (this130:Incident)-[:CONCERNS]->(this118)
-           WHERE this130.retractedAt IS NULL
-           WITH this130
-           ORDER BY this130.date ASC, this130.id ASC
-           RETURN {id: this130.id, kind: this130.kind, date: CASE this130.datePrecision
-             WHEN 'YEAR' THEN left(toString(this130.date), 4)
-             WHEN 'MONTH' THEN left(toString(this130.date), 7)
-             ELSE toString(this130.date)
+           MATCH (this132:Incident)-[:CONCERNS]->(this120)
+           WHERE this132.retractedAt IS NULL
+           WITH this132
+           ORDER BY this132.date ASC, this132.id ASC
+           RETURN {id: this132.id, kind: this132.kind, date: CASE this132.datePrecision
+             WHEN 'YEAR' THEN left(toString(this132.date), 4)
+             WHEN 'MONTH' THEN left(toString(this132.date), 7)
+             ELSE toString(this132.date)
            END, authority: head(COLLECT {
-             MATCH (this130)-[:BEFORE]->(this131:Authority)
-             RETURN this131.name
+             MATCH (this132)-[:BEFORE]->(this133:Authority)
+             RETURN this133.name
            })}
          }}, others: [], basis: head(COLLECT {
-           MATCH (this118)-[:ON_BASIS]->(this132:LegalBasis)
-           RETURN {id: this132.id, name: this132.name, definedBy: head(COLLECT {
-             MATCH (this132)-[:DEFINED_BY]->(this133)
-             RETURN this133.id
+           MATCH (this120)-[:ON_BASIS]->(this134:LegalBasis)
+           RETURN {id: this134.id, name: this134.name, definedBy: head(COLLECT {
+             MATCH (this134)-[:DEFINED_BY]->(this135)
+             RETURN this135.id
            })}
-         })} AS var88
+         })} AS var90
          UNION ALL
-         WITH var59
-         WHERE var59.kind = 'TRAINING_ON_BY_DEFAULT'
-         MATCH (this134:Entity { id: var59.company })
-         WITH var59, this134
-         MATCH (this135:Entity { id: var59.product })
-         WITH var59, this134, this135
-         MATCH (this136:Entity { id: var59.practice })
-         WITH var59, this134, this135, this136
-         MATCH (this137:Entity { id: var59.purpose })
-         WITH var59, this134, this135, this136, this137
-         RETURN {kind: 'TRAINING_ON_BY_DEFAULT', company: {id: this134.id, name: this134.name}, product: {id: this135.id, name: this135.name}, purpose: {id: this137.id, name: this137.name}, right: NULL, rightDependsOnBasis: false, plans: COLLECT {
-           MATCH (this136)-[:APPLIES_TO]->(this138:Plan)-[:OF]->(this135)-[:OFFERED_BY]->(this134)
-           WHERE (this138.availableFrom <= date($param1) AND (this138.availableUntil IS NULL OR this138.availableUntil > date($param1)))
-           WITH this138
-           ORDER BY this138.id ASC
-           RETURN {id: this138.id, name: this138.name, paid: this138.paid}
-         }, practice: {id: this136.id, verification: this136.verification, default: this136.default, validFrom: CASE this136.validFromPrecision
-           WHEN 'YEAR' THEN left(toString(this136.validFrom), 4)
-           WHEN 'MONTH' THEN left(toString(this136.validFrom), 7)
-           ELSE toString(this136.validFrom)
-         END, inForceFrom: toString(this136.inForceFrom), status: NULL, mechanism: NULL, evidence: COLLECT {
-           MATCH (this136)-[this139:EVIDENCED_BY]->(this140:Source)
-           WITH this139, this140
-           ORDER BY this140.publishedAt ASC, this140.id ASC
-           RETURN {stance: this139.stance, claim: this139.claim, right: this139.right, alternative: this139.alternative, claimant: CASE
-             WHEN this139.claimedBy IS NULL THEN NULL
+         WITH var61
+         WHERE var61.kind = 'TRAINING_ON_BY_DEFAULT'
+         MATCH (this136:Entity { id: var61.company })
+         WITH var61, this136
+         MATCH (this137:Entity { id: var61.product })
+         WITH var61, this136, this137
+         MATCH (this138:Entity { id: var61.practice })
+         WITH var61, this136, this137, this138
+         MATCH (this139:Entity { id: var61.purpose })
+         WITH var61, this136, this137, this138, this139
+         RETURN {kind: 'TRAINING_ON_BY_DEFAULT', company: {id: this136.id, name: this136.name}, product: {id: this137.id, name: this137.name}, purpose: {id: this139.id, name: this139.name}, right: NULL, rightDependsOnBasis: false, plans: COLLECT {
+           MATCH (this138)-[:APPLIES_TO]->(this140:Plan)-[:OF]->(this137)-[:OFFERED_BY]->(this136)
+           WHERE (this140.availableFrom <= date($param1) AND (this140.availableUntil IS NULL OR this140.availableUntil > date($param1)))
+           WITH this140
+           ORDER BY this140.id ASC
+           RETURN {id: this140.id, name: this140.name, paid: this140.paid}
+         }, practice: {id: this138.id, verification: this138.verification, default: this138.default, validFrom: CASE this138.validFromPrecision
+           WHEN 'YEAR' THEN left(toString(this138.validFrom), 4)
+           WHEN 'MONTH' THEN left(toString(this138.validFrom), 7)
+           ELSE toString(this138.validFrom)
+         END, inForceFrom: toString(this138.inForceFrom), status: NULL, mechanism: NULL, evidence: COLLECT {
+           MATCH (this138)-[this141:EVIDENCED_BY]->(this142:Source)
+           WITH this141, this142
+           ORDER BY this142.publishedAt ASC, this142.id ASC
+           RETURN {stance: this141.stance, claim: this141.claim, right: this141.right, alternative: this141.alternative, claimant: CASE
+             WHEN this141.claimedBy IS NULL THEN NULL
              ELSE head(COLLECT {
-               MATCH (this141:(Company|Party|Authority))
-               WHERE this141.id = this139.claimedBy
-               RETURN this141.name
+               MATCH (this143:(Company|Party|Authority))
+               WHERE this143.id = this141.claimedBy
+               RETURN this143.name
              })
-           END, source: this140.id, publisher: this140.publisher, sourceKind: this140.kind, note: this139.note}
+           END, source: this142.id, publisher: this142.publisher, sourceKind: this142.kind, note: this141.note}
          }, incidents: COLLECT {
-           MATCH (this142:Incident)-[:CONCERNS]->(this136)
-           WHERE this142.retractedAt IS NULL
-           WITH this142
-           ORDER BY this142.date ASC, this142.id ASC
-           RETURN {id: this142.id, kind: this142.kind, date: CASE this142.datePrecision
-             WHEN 'YEAR' THEN left(toString(this142.date), 4)
-             WHEN 'MONTH' THEN left(toString(this142.date), 7)
-             ELSE toString(this142.date)
+           MATCH (this144:Incident)-[:CONCERNS]->(this138)
+           WHERE this144.retractedAt IS NULL
+           WITH this144
+           ORDER BY this144.date ASC, this144.id ASC
+           RETURN {id: this144.id, kind: this144.kind, date: CASE this144.datePrecision
+             WHEN 'YEAR' THEN left(toString(this144.date), 4)
+             WHEN 'MONTH' THEN left(toString(this144.date), 7)
+             ELSE toString(this144.date)
            END, authority: head(COLLECT {
-             MATCH (this142)-[:BEFORE]->(this143:Authority)
-             RETURN this143.name
+             MATCH (this144)-[:BEFORE]->(this145:Authority)
+             RETURN this145.name
            })}
          }}, others: [], basis: head(COLLECT {
-           MATCH (this136)-[:ON_BASIS]->(this144:LegalBasis)
-           RETURN {id: this144.id, name: this144.name, definedBy: head(COLLECT {
-             MATCH (this144)-[:DEFINED_BY]->(this145)
-             RETURN this145.id
+           MATCH (this138)-[:ON_BASIS]->(this146:LegalBasis)
+           RETURN {id: this146.id, name: this146.name, definedBy: head(COLLECT {
+             MATCH (this146)-[:DEFINED_BY]->(this147)
+             RETURN this147.id
            })}
          }), dataCategories: COLLECT {
-           MATCH (this136)-[:PROCESSES]->(this146:DataCategory)
-           WITH this146
-           ORDER BY this146.id ASC
-           RETURN this146.name
-         }} AS var88
+           MATCH (this138)-[:PROCESSES]->(this148:DataCategory)
+           WITH this148
+           ORDER BY this148.id ASC
+           RETURN this148.name
+         }} AS var90
        }
-       RETURN {id: var59.id, companyName: var59.companyName, facts: var88} AS var147
+       RETURN {id: var61.id, companyName: var61.companyName, facts: var90} AS var149
      }
-     RETURN var56 AS total, var147 AS finding"
+     RETURN var58 AS total, var149 AS finding"
     `);
     expect(page).toMatchInlineSnapshot(`
      {

@@ -23,7 +23,7 @@ import {
   standing,
 } from '../entities/conditions';
 import type { CursorKey } from '../translate/cursor';
-import { keepWhere, matchUsingIndex } from '../translate/planner-hints';
+import { foundFirst, keepWhere, matchUsingIndex } from '../translate/planner-hints';
 import type { OrderKey } from '../translate/projection';
 import { named, type NamedQuery } from '../translate/root-query';
 
@@ -587,16 +587,23 @@ const noWayToObject: Rule = {
       f.purpose,
     ];
     const pl = new Cypher.Node();
+    const object = new Cypher.Node();
+    // The right to object, recognised by its element id among the rights of the seek below.
+    const toObject = foundFirst(
+      object,
+      new Cypher.Pattern(object, { labels: ['Right'], properties: { code: lit('OBJECT') } }),
+    );
     return Cypher.utils.concat(
       gate(r, 'NO_WAY_TO_OBJECT'),
+      toObject.clause,
       withholding(
         r,
-        new Cypher.Pattern(rt, { labels: ['Right'], properties: { code: lit('OBJECT') } })
-          .related(h, { type: 'HANDLES', direction: 'left' })
-          .to(p, { labels: ['Practice'] }),
+        new Cypher.Pattern(rt).related(h, { type: 'HANDLES', direction: 'left' }).to(p, {
+          labels: ['Practice'],
+        }),
         h,
         p,
-        Cypher.eq(h.property('status'), lit('UNAVAILABLE')),
+        Cypher.and(Cypher.eq(h.property('status'), lit('UNAVAILABLE')), toObject.is(rt)),
       ),
       keepWhere([p, rt], Cypher.or(Cypher.not(hasBasis(p)), basisOpens(p, rt))),
       new Cypher.Match(practicePlans(p, pl, pr, c)).where(

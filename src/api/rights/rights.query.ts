@@ -10,7 +10,7 @@ import { WITHHOLDING_STATUSES } from '../../graph/model';
 import { inForce, inScope, offered, practicePlans } from '../entities/conditions';
 import { tierRank } from '../entities/orders';
 import type { Facet } from '../translate/compile-connection';
-import { keepWhere, matchUsingIndex } from '../translate/planner-hints';
+import { foundFirst, keepWhere, matchUsingIndex } from '../translate/planner-hints';
 import type { OrderKey } from '../translate/projection';
 import type { Traversal } from '../translate/fields/related-field';
 
@@ -61,20 +61,19 @@ export function deniedRows(
   row: Cypher.Variable,
 ): Cypher.Clause {
   const asked = new Cypher.Node();
-  const askedId = new Cypher.Variable();
   const rt = new Cypher.Node();
   const h = new Cypher.Relationship();
   const p = new Cypher.Node();
   const pl = new Cypher.Node();
   const pr = new Cypher.Node();
   const c = new Cypher.Node();
+  // The right asked for, recognised by its element id among the rights of the seek below.
+  const askedRight = foundFirst(
+    asked,
+    new Cypher.Pattern(asked, { labels: ['Right'], properties: { code: right } }),
+  );
   return Cypher.utils.concat(
-    // The right asked for, by its element id: the seek below returns the denying relationships
-    // of every right, and comparing ids costs no read, where the right's code in the pattern
-    // was read on each of them before the practice's checks (large bench graph: 181,263 db hits
-    // for the match, 99,236 with the id; Neo4j plans a node compared with = as the pattern).
-    new Cypher.Match(new Cypher.Pattern(asked, { labels: ['Right'], properties: { code: right } })),
-    new Cypher.With('*', [Cypher.elementId(asked), askedId]),
+    askedRight.clause,
     // The denying relationships by the HANDLES(status) index (migration 013), then the date and
     // scope: 57,096 rows on the large bench graph instead of every practice started by then.
     matchUsingIndex(
@@ -84,7 +83,7 @@ export function deniedRows(
       { variable: h, name: 'HANDLES', properties: ['status'] },
       Cypher.and(
         Cypher.in(h.property('status'), new Cypher.Literal([...WITHHOLDING_STATUSES])),
-        Cypher.eq(Cypher.elementId(rt), askedId),
+        askedRight.is(rt),
         inForce(p, b.asOf),
         inScope(p, b.scope),
       ),
