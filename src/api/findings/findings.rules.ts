@@ -587,12 +587,8 @@ const noWayToObject: Rule = {
       f.purpose,
     ];
     const pl = new Cypher.Node();
-    const object = new Cypher.Node();
     // The right to object, recognised by its element id among the rights of the seek below.
-    const toObject = foundFirst(
-      object,
-      new Cypher.Pattern(object, { labels: ['Right'], properties: { code: lit('OBJECT') } }),
-    );
+    const toObject = foundFirst('Right', { code: lit('OBJECT') });
     return Cypher.utils.concat(
       gate(r, 'NO_WAY_TO_OBJECT'),
       toObject.clause,

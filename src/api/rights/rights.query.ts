@@ -60,7 +60,6 @@ export function deniedRows(
   right: Cypher.Param,
   row: Cypher.Variable,
 ): Cypher.Clause {
-  const asked = new Cypher.Node();
   const rt = new Cypher.Node();
   const h = new Cypher.Relationship();
   const p = new Cypher.Node();
@@ -68,10 +67,7 @@ export function deniedRows(
   const pr = new Cypher.Node();
   const c = new Cypher.Node();
   // The right asked for, recognised by its element id among the rights of the seek below.
-  const askedRight = foundFirst(
-    asked,
-    new Cypher.Pattern(asked, { labels: ['Right'], properties: { code: right } }),
-  );
+  const askedRight = foundFirst('Right', { code: right });
   return Cypher.utils.concat(
     askedRight.clause,
     // The denying relationships by the HANDLES(status) index (migration 013), then the date and
