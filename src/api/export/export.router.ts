@@ -28,8 +28,6 @@ export interface ExportRouterOptions {
   executorFor(req: Request, requestId: string): Promise<GraphQLExecutor> | GraphQLExecutor;
   /** Where failures the client is not told about are logged, with the request id. */
   logger?: Logger;
-  /** Where the JSON-LD export spools its output for the requests that share it (TMPDIR by default). */
-  spoolDir?: string;
 }
 
 const STATUS: Partial<Record<ErrorCode, number>> = {
@@ -112,8 +110,8 @@ const ACCESS_PROBE = 'query ExportAccess { __typename }';
 export function exportRouter(options: ExportRouterOptions): Router {
   const router = express.Router();
   // The graph is the same for every reader who may read it: the requests that arrive while it
-  // is being exported share that export (shared-export.ts).
-  const graph = new SharedExport(() => graphJsonLd(options.db), { spoolDir: options.spoolDir });
+  // is being exported share that export (shared-export.ts), spooled under TMPDIR.
+  const graph = new SharedExport(() => graphJsonLd(options.db));
 
   const executor = async (req: Request, res: Response): Promise<GraphQLExecutor> => {
     // The server names every request (x-request-id); without it, the export names its own.

@@ -67,7 +67,7 @@ export class SharedExport {
     private readonly options: SharedExportOptions = {},
   ) {}
 
-  /** How many runs are going (0 or 1), for tests and metrics. */
+  /** How many runs are going (0 or 1). */
   get running(): number {
     return this.current && !this.current.ended ? 1 : 0;
   }
