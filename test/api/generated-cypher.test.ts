@@ -3,9 +3,8 @@
  * do), so that a change to a query plan is visible in review. Every query also runs against
  * the real Neo4j and must answer: a snapshot of a query that fails pins nothing.
  */
-import type { TestApi } from '../helpers/api';
-import type { RecordedQuery, RecordingDatabase } from '../helpers/recording-database';
-import { queriesOf, startRulesApi } from '../helpers/rules-api';
+import type { RecordedQuery } from '../helpers/recording-database';
+import { rulesApiForSuite } from '../helpers/rules-api';
 
 /** Integers travel as the driver's Integer: shown as plain numbers. */
 function plain(params: Record<string, unknown>): Record<string, unknown> {
@@ -19,23 +18,14 @@ function plain(params: Record<string, unknown>): Record<string, unknown> {
 }
 
 describe('the Cypher of the headline questions', () => {
-  let db: RecordingDatabase;
-  let api: TestApi;
-
-  beforeAll(async () => {
-    ({ db, api } = await startRulesApi());
-  });
-  afterAll(async () => {
-    await api?.close();
-    await db?.close();
-  });
+  const rules = rulesApiForSuite();
 
   /** Runs a query, checks it answered, and returns the Cypher it ran. */
   async function cypherOf(
     query: string,
     variables?: Record<string, unknown>,
   ): Promise<RecordedQuery[]> {
-    const queries = await queriesOf(db, api, query, variables);
+    const queries = await rules.queriesOf(query, variables);
     return queries.map((q) => ({ ...q, params: plain(q.params) }));
   }
 
@@ -998,10 +988,10 @@ describe('the Cypher of the headline questions', () => {
         totalCount nodes { id date kind against { name } cites { citation } } pageInfo { endCursor }
       }
     }`;
-    db.take();
-    const first = await api.gql(query);
+    rules.db.take();
+    const first = await rules.api.gql(query);
     expect(first.errors).toBeUndefined();
-    const [page1] = db.take();
+    const [page1] = rules.db.take();
     const [pageN] = await cypherOf(query, { after: first.data!.incidents.pageInfo.endCursor });
     expect({ ...page1!, params: plain(page1!.params) }).toMatchInlineSnapshot(`
      {

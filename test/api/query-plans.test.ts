@@ -8,9 +8,8 @@
 import Cypher from '@neo4j/cypher-builder';
 import type { Driver, ProfiledPlan } from 'neo4j-driver';
 import { deniedRows } from '../../src/api/rights/rights.query';
-import type { TestApi } from '../helpers/api';
-import type { RecordedQuery, RecordingDatabase } from '../helpers/recording-database';
-import { queriesOf, startRulesApi } from '../helpers/rules-api';
+import type { RecordedQuery } from '../helpers/recording-database';
+import { rulesApiForSuite } from '../helpers/rules-api';
 
 type Plan = Pick<ProfiledPlan, 'operatorType' | 'arguments'> & { children: Plan[] };
 
@@ -43,16 +42,7 @@ const seeksHandlesStatus = (ops: { type: string; details: string }[]): string[] 
     .map((o) => o.details);
 
 describe('the plans of the questions with an index hint', () => {
-  let db: RecordingDatabase;
-  let api: TestApi;
-
-  beforeAll(async () => {
-    ({ db, api } = await startRulesApi());
-  });
-  afterAll(async () => {
-    await api?.close();
-    await db?.close();
-  });
+  const rules = rulesApiForSuite();
 
   it('plansDenyingRight seeks the withholding HANDLES by status', async () => {
     // The question's match is a subquery of its answer, whose plan EXPLAIN shows as one
@@ -70,23 +60,21 @@ describe('the plans of the questions with an index hint', () => {
       )
       .build();
     const seeks = seeksHandlesStatus(
-      await explain(db.driver, { name: 'deniedRows', cypher, params }),
+      await explain(rules.db.driver, { name: 'deniedRows', cypher, params }),
     );
     expect(seeks).toHaveLength(1);
     expect(seeks[0]).toMatch(/status IN/);
   });
 
   it('findings: the three rules that read withholding HANDLES seek them by status', async () => {
-    const queries = await queriesOf(
-      db,
-      api,
+    const queries = await rules.queriesOf(
       `{ findings(kind: RIGHT_CONDITIONED_ON_PAYMENT, asOf: "2025-03-01") { totalCount nodes { id } } }`,
     );
-    const rules = queries.find((q) => q.name === 'findingRules');
-    expect(rules).toBeDefined();
+    const findingRules = queries.find((q) => q.name === 'findingRules');
+    expect(findingRules).toBeDefined();
     // One query holds every rule as a branch, planned whatever kinds are asked: payment,
     // on request and no way to object each begin with the seek.
-    const seeks = seeksHandlesStatus(await explain(db.driver, rules!));
+    const seeks = seeksHandlesStatus(await explain(rules.db.driver, findingRules!));
     expect(seeks).toHaveLength(3);
   });
 });

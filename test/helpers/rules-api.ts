@@ -8,22 +8,35 @@ import { startTestApi, type TestApi } from './api';
 import { resetGraph } from './graph';
 import { type RecordedQuery, RecordingDatabase } from './recording-database';
 
-export async function startRulesApi(): Promise<{ db: RecordingDatabase; api: TestApi }> {
-  const db = RecordingDatabase.forWorker();
-  await resetGraph(db);
-  await ingest(db, [{ file: 'rules', data: rulesBundle() }]);
-  return { db, api: await startTestApi(db) };
+export interface RulesApi {
+  db: RecordingDatabase;
+  api: TestApi;
+  /** Asks the API a question, checks it answered, and returns the Cypher it sent. */
+  queriesOf(query: string, variables?: Record<string, unknown>): Promise<RecordedQuery[]>;
 }
 
-/** Asks the API a question, checks it answered, and returns the Cypher it sent. */
-export async function queriesOf(
-  db: RecordingDatabase,
-  api: TestApi,
-  query: string,
-  variables?: Record<string, unknown>,
-): Promise<RecordedQuery[]> {
-  db.take();
-  const res = await api.gql(query, variables);
-  expect(res.errors).toBeUndefined();
-  return db.take();
+/**
+ * The rules API of the calling suite: started before its tests (db and api are set then),
+ * closed after them.
+ */
+export function rulesApiForSuite(): RulesApi {
+  const suite = {
+    async queriesOf(query: string, variables?: Record<string, unknown>) {
+      suite.db.take();
+      const res = await suite.api.gql(query, variables);
+      expect(res.errors).toBeUndefined();
+      return suite.db.take();
+    },
+  } as RulesApi;
+  beforeAll(async () => {
+    suite.db = RecordingDatabase.forWorker();
+    await resetGraph(suite.db);
+    await ingest(suite.db, [{ file: 'rules', data: rulesBundle() }]);
+    suite.api = await startTestApi(suite.db);
+  });
+  afterAll(async () => {
+    await suite.api?.close();
+    await suite.db?.close();
+  });
+  return suite;
 }
