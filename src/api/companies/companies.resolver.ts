@@ -31,6 +31,8 @@ export class CompaniesResolver {
               properties: { id: new Cypher.Param(id) },
             }),
           ),
+        {},
+        { inputs: id },
       ),
     );
   }
@@ -46,22 +48,29 @@ export class CompaniesResolver {
         argument: 'namePrefix',
       });
     return asKnownAt(ctx, args.knownAt, (at) =>
-      queryConnection(at, 'companies', info, COMPANY_ORDER, (n) => {
-        const conditions: Cypher.Predicate[] = [];
-        if (args.country)
-          conditions.push(
-            Cypher.eq(n.property('country'), new Cypher.Param(args.country.toUpperCase())),
-          );
-        if (args.namePrefix)
-          conditions.push(
-            Cypher.startsWith(
-              Cypher.toLower(n.property('name')),
-              new Cypher.Param(args.namePrefix.toLowerCase()),
-            ),
-          );
-        const match = new Cypher.Match(new Cypher.Pattern(n, { labels: ['Company'] }));
-        return conditions.length > 0 ? match.where(Cypher.and(...conditions)) : match;
-      }),
+      queryConnection(
+        at,
+        'companies',
+        info,
+        COMPANY_ORDER,
+        (n) => {
+          const conditions: Cypher.Predicate[] = [];
+          if (args.country)
+            conditions.push(
+              Cypher.eq(n.property('country'), new Cypher.Param(args.country.toUpperCase())),
+            );
+          if (args.namePrefix)
+            conditions.push(
+              Cypher.startsWith(
+                Cypher.toLower(n.property('name')),
+                new Cypher.Param(args.namePrefix.toLowerCase()),
+              ),
+            );
+          const match = new Cypher.Match(new Cypher.Pattern(n, { labels: ['Company'] }));
+          return conditions.length > 0 ? match.where(Cypher.and(...conditions)) : match;
+        },
+        { inputs: args },
+      ),
     );
   }
 }

@@ -27,15 +27,22 @@ export class IncidentsResolver {
   private page(args: IncidentsArgs, ctx: ApiContext, info: GraphQLResolveInfo): Promise<unknown> {
     const recordedAfter = args.recordedAfter;
     if (recordedAfter) {
-      return queryConnection(ctx, 'incidents', info, RECORDED_ORDER, (n) => {
-        const match = incidentsMatch(args.filter, n);
-        return match.and(
-          Cypher.gt(
-            n.property('recordedAt'),
-            Cypher.datetime(new Cypher.Param(recordedAfter.toISOString())),
-          ),
-        );
-      });
+      return queryConnection(
+        ctx,
+        'incidents',
+        info,
+        RECORDED_ORDER,
+        (n) => {
+          const match = incidentsMatch(args.filter, n);
+          return match.and(
+            Cypher.gt(
+              n.property('recordedAt'),
+              Cypher.datetime(new Cypher.Param(recordedAfter.toISOString())),
+            ),
+          );
+        },
+        { inputs: args },
+      );
     }
     return queryConnection(
       ctx,
@@ -43,7 +50,7 @@ export class IncidentsResolver {
       info,
       INCIDENT_ORDER,
       (n) => incidentsMatch(args.filter, n),
-      isFiltered(args.filter) ? {} : { total: unfilteredTotal() },
+      isFiltered(args.filter) ? { inputs: args } : { total: unfilteredTotal(), inputs: args },
     );
   }
 }

@@ -10,6 +10,7 @@ import { GDPR_RIGHTS } from '../../graph/model';
 import { todayIso } from '../common/date.scalar';
 import type { ApiContext } from '../context';
 import { compileConnection } from '../translate/compile-connection';
+import { compiledOnce } from '../translate/compiled-queries';
 import { compilers } from '../translate/compilers';
 import { compileContext, named, queryConnection } from '../translate/root-query';
 import { selectionTree } from '../translate/selection';
@@ -51,7 +52,8 @@ export class RightsResolver {
     @Ctx() ctx: ApiContext,
     @Info() info: GraphQLResolveInfo,
   ): Promise<unknown> {
-    const b = bindings(args);
+    const asOf = args.asOf ?? todayIso();
+    const b = bindings({ ...args, asOf });
     return asKnownAt(ctx, args.knownAt, (at) =>
       queryConnection(
         at,
@@ -61,7 +63,7 @@ export class RightsResolver {
         (row) => deniedRows(b, new Cypher.Param(args.right), row),
         // No index gives this order (company, product, tier): the page sorts every row anyway,
         // so the rows are matched once for the page, the total and the facets.
-        { facets: DENIED_FACETS, materialise: true },
+        { facets: DENIED_FACETS, materialise: true, inputs: { ...args, asOf } },
       ),
     );
   }
@@ -85,31 +87,39 @@ export class RightsResolver {
     const rights =
       args.rights && args.rights.length > 0 ? [...new Set(args.rights)] : [...GDPR_RIGHTS];
     const asOf = args.asOf ?? todayIso();
-    const b = bindings({ ...args, asOf });
-    const tree = selectionTree(info);
-    const row = new Cypher.Node();
-    const compiled = compileConnection(
-      row,
-      'RightsMatrix',
-      tree,
-      compileContext(info, { ...b, rights: new Cypher.Param(rights) }),
-      MATRIX_ORDER,
-      () => matrixRows(b, args.companies ?? null, row),
-      compilers,
-      // Ordered by company, product and tier, which no index gives: matched once, as above.
-      {
-        nodesField: 'rows',
-        ignore: ['asOf', 'purpose', 'scope', 'rights'],
-        args,
-        materialise: true,
+    const { tree, query, shape } = compiledOnce(
+      info,
+      'rightsMatrix',
+      { args, asOf, rights },
+      () => {
+        const b = bindings({ ...args, asOf });
+        const tree = selectionTree(info);
+        const row = new Cypher.Node();
+        const compiled = compileConnection(
+          row,
+          'RightsMatrix',
+          tree,
+          compileContext(info, { ...b, rights: new Cypher.Param(rights) }),
+          MATRIX_ORDER,
+          () => matrixRows(b, args.companies ?? null, row),
+          compilers,
+          // Ordered by company, product and tier, which no index gives: matched once, as above.
+          {
+            nodesField: 'rows',
+            ignore: ['asOf', 'purpose', 'scope', 'rights'],
+            args,
+            materialise: true,
+          },
+        );
+        const query = named('rightsMatrix', new Cypher.Return([compiled.expr, 'root']));
+        return { tree, query, shape: compiled.shape };
       },
     );
-    const query = named('rightsMatrix', new Cypher.Return([compiled.expr, 'root']));
     const rows = await asKnownAt(ctx, args.knownAt, (at) =>
       at.db.readValues(query.name, query.cypher, query.params),
     );
     const shaper = new Shaper();
-    const page = shaper.connection(rows[0]!.root as RawConnection, compiled.shape);
+    const page = shaper.connection(rows[0]!.root as RawConnection, shape);
     const own: Record<string, unknown> = {
       asOf,
       purpose: args.purpose ?? null,

@@ -62,7 +62,7 @@ export class SearchResolver {
             new Cypher.Literal('entity_text'),
             new Cypher.Param(query),
           ]).yield(['node', node], ['score', score]),
-        { carry: [score], bindings: { score } },
+        { carry: [score], bindings: { score }, inputs: args },
       ),
     );
   }

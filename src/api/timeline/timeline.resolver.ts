@@ -38,6 +38,7 @@ export class TimelineResolver {
         {
           // A union ordered by a computed date: no index gives the order, so match once.
           materialise: true,
+          inputs: args,
           mustExist: {
             condition: companyExists(args.company),
             message: `no company with id "${args.company.slice(0, 100)}"`,

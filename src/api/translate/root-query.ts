@@ -7,6 +7,7 @@ import type { GraphQLResolveInfo } from 'graphql';
 import { AppError } from '../../errors';
 import type { ApiContext } from '../context';
 import { type ConnectionOptions, compileConnection } from './compile-connection';
+import { compiledOnce } from './compiled-queries';
 import { compilers } from './compilers';
 import type { CompileContext, OrderKey } from './projection';
 import { selectionTree, type SelectionTree } from './selection';
@@ -32,6 +33,14 @@ export function compileContext(
   return { schema: info.schema, bindings };
 }
 
+/**
+ * What a root resolver's query is built from besides the selection, when it lets the compile be
+ * reused (compiled-queries.ts): every value its `match` and options read, defaults resolved.
+ */
+export interface Reuse {
+  inputs?: unknown;
+}
+
 /** One node (or null): `match` binds the node it is given. */
 export async function queryNode(
   ctx: ApiContext,
@@ -39,18 +48,24 @@ export async function queryNode(
   info: GraphQLResolveInfo,
   match: (node: Cypher.Node) => Cypher.Clause,
   bindings: Record<string, Cypher.Param | Cypher.Variable> = {},
+  reuse: Reuse = {},
 ): Promise<unknown> {
-  const tree = selectionTree(info);
-  const node = new Cypher.Node();
-  const object = compilers.object({ node }, typeOf(tree), [tree], compileContext(info, bindings));
-  const query = named(
-    name,
-    Cypher.utils.concat(match(node), new Cypher.Return([object.expr, 'root']).limit(1)),
-  );
+  const compile = () => {
+    const tree = selectionTree(info);
+    const node = new Cypher.Node();
+    const object = compilers.object({ node }, typeOf(tree), [tree], compileContext(info, bindings));
+    const query = named(
+      name,
+      Cypher.utils.concat(match(node), new Cypher.Return([object.expr, 'root']).limit(1)),
+    );
+    return { query, shape: object.shape };
+  };
+  const { query, shape } =
+    'inputs' in reuse ? compiledOnce(info, name, reuse.inputs, compile) : compile();
   const rows = await ctx.db.readValues(query.name, query.cypher, query.params);
   if (rows.length === 0) return null;
   const shaper = new Shaper();
-  return shaper.finish(shaper.object(rows[0]!.root, object.shape));
+  return shaper.finish(shaper.object(rows[0]!.root, shape));
 }
 
 /** The object type a selection's fields are of (the field's named type). */
@@ -60,7 +75,7 @@ function typeOf(tree: SelectionTree): string {
   return typeName;
 }
 
-export interface RootConnectionOptions extends Omit<ConnectionOptions, 'total'> {
+export interface RootConnectionOptions extends Omit<ConnectionOptions, 'total'>, Reuse {
   /** A condition checked in the same query (e.g. that the company exists); NOT_FOUND with `message` when false. */
   mustExist?: { condition: Cypher.Predicate; message: string };
   /** A cheaper expression for the number of candidates (e.g. from Neo4j's count store). */
@@ -77,23 +92,28 @@ export async function queryConnection(
   match: (node: Cypher.Node) => Cypher.Clause,
   options: RootConnectionOptions = {},
 ): Promise<unknown> {
-  const tree = selectionTree(info);
-  const node = new Cypher.Node();
-  const compiled = compileConnection(
-    node,
-    typeOf(tree),
-    tree,
-    compileContext(info, options.bindings),
-    order,
-    () => match(node),
-    compilers,
-    options,
-  );
-  const guard = options.mustExist?.condition ?? Cypher.true;
-  const query = named(name, new Cypher.Return([guard, 'found'], [compiled.expr, 'root']));
+  const compile = () => {
+    const tree = selectionTree(info);
+    const node = new Cypher.Node();
+    const compiled = compileConnection(
+      node,
+      typeOf(tree),
+      tree,
+      compileContext(info, options.bindings),
+      order,
+      () => match(node),
+      compilers,
+      options,
+    );
+    const guard = options.mustExist?.condition ?? Cypher.true;
+    const query = named(name, new Cypher.Return([guard, 'found'], [compiled.expr, 'root']));
+    return { query, shape: compiled.shape };
+  };
+  const { query, shape } =
+    'inputs' in options ? compiledOnce(info, name, options.inputs, compile) : compile();
   const rows = await ctx.db.readValues(query.name, query.cypher, query.params);
   if (rows[0]?.found !== true)
     throw new AppError('NOT_FOUND', options.mustExist?.message ?? 'not found');
   const shaper = new Shaper();
-  return shaper.finish(shaper.connection(rows[0].root as RawConnection, compiled.shape));
+  return shaper.finish(shaper.connection(rows[0].root as RawConnection, shape));
 }

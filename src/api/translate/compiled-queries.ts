@@ -1,0 +1,60 @@
+/**
+ * Compiled root queries, kept for a selection asked again with the same inputs. Compiling a
+ * selection (the selection tree, the projections, cypher-builder's build) costs the API process
+ * about 0.1 ms of a 1.5 ms incidents page (bench/README.md); a dashboard asks the same questions
+ * over and over.
+ *
+ * What a compile reads, and so what the key holds:
+ * - the selection: the field's nodes in the parsed document, its fragments and the variables
+ *   (arguments of nested fields, @skip and @include). Apollo keeps parsed documents by their
+ *   text, so the same query text gives the same nodes; a document parsed again gives new nodes
+ *   and a new entry, never a stale one;
+ * - the root resolver's inputs (`inputs`): everything its `match` and options are built from,
+ *   which the resolver spells out (defaults resolved: a default date is today's, not "none").
+ * A compile reads nothing else: CompileContext holds the schema and the bindings only, and no
+ * compiler reads the caller, the clock or the database. The kept query's parameters are the
+ * values those same inputs give.
+ *
+ * lru-cache bounds the entries; the key holds numbers for the nodes, not the nodes, so a
+ * document Apollo drops can be collected.
+ */
+import type { GraphQLResolveInfo } from 'graphql';
+import { LRUCache } from 'lru-cache';
+
+const MAX_ENTRIES = 2000;
+
+const cache = new LRUCache<string, object>({ max: MAX_ENTRIES });
+const ids = new WeakMap<object, number>();
+let nextId = 0;
+
+function idOf(node: object): number {
+  let id = ids.get(node);
+  if (id === undefined) {
+    id = ++nextId;
+    ids.set(node, id);
+  }
+  return id;
+}
+
+/** Reuses the compile of the same selection and inputs, or compiles and keeps it. */
+export function compiledOnce<T extends object>(
+  info: GraphQLResolveInfo,
+  name: string,
+  inputs: unknown,
+  compile: () => T,
+): T {
+  const nodes = info.fieldNodes.map(idOf).join(',');
+  const key = `${name}|${idOf(info.operation)}|${nodes}|${JSON.stringify(info.variableValues)}|${JSON.stringify(inputs)}`;
+  const kept = cache.get(key) as T | undefined;
+  if (kept) {
+    stats.reused++;
+    return kept;
+  }
+  const compiled = compile();
+  stats.compiled++;
+  cache.set(key, compiled);
+  return compiled;
+}
+
+/** How many compiles were made and reused since the process started (read by the tests). */
+export const stats = { compiled: 0, reused: 0 };

@@ -1,0 +1,138 @@
+/**
+ * A question asked again with the same selection and inputs reuses its compiled Cypher
+ * (src/api/translate/compiled-queries.ts); whatever else a query is built from (variables,
+ * arguments, the selection, today's date when none is given) gives a new compile that answers
+ * for it.
+ */
+import { stats } from '../../src/api/translate/compiled-queries';
+import { todayIso } from '../../src/api/common/date.scalar';
+import { startTestApi, type TestApi } from '../helpers/api';
+import { resetGraph, seedCurated } from '../helpers/graph';
+import { RecordingDatabase } from '../helpers/recording-database';
+
+const INCIDENTS = `query ($first: Int, $kind: IncidentKind) {
+  incidents(first: $first, filter: { kind: $kind }) { totalCount edges { node { id kind } } }
+}`;
+
+const DENYING = `query ($asOf: Date) {
+  plansDenyingRight(right: OBJECT, asOf: $asOf, first: 5) { totalCount nodes { plan { id } } }
+}`;
+
+describe('compiled queries', () => {
+  let db: RecordingDatabase;
+  let api: TestApi;
+
+  beforeAll(async () => {
+    db = RecordingDatabase.forWorker();
+    await resetGraph(db);
+    await seedCurated(db);
+    api = await startTestApi(db);
+  });
+  afterAll(async () => {
+    await api?.close();
+    await db?.close();
+  });
+
+  /** The answer, and how many compiles it made and reused, with the Cypher it ran. */
+  async function ask(query: string, variables: Record<string, unknown>) {
+    const before = { ...stats };
+    db.take();
+    const res = await api.gql(query, variables);
+    expect(res.errors).toBeUndefined();
+    return {
+      data: res.data as any,
+      compiled: stats.compiled - before.compiled,
+      reused: stats.reused - before.reused,
+      queries: db.take(),
+    };
+  }
+
+  it('reuses the compile of a repeated question: the same Cypher, parameters and answer', async () => {
+    const first = await ask(INCIDENTS, { first: 2 });
+    const again = await ask(INCIDENTS, { first: 2 });
+    expect(first.compiled).toBe(1);
+    expect(again).toMatchObject({ compiled: 0, reused: 1 });
+    expect(again.queries).toEqual(first.queries);
+    expect(again.data).toEqual(first.data);
+  });
+
+  it('compiles again when a variable changes, and answers for the new value', async () => {
+    const two = await ask(INCIDENTS, { first: 2 });
+    const three = await ask(INCIDENTS, { first: 3 });
+    expect(three.compiled).toBe(1);
+    expect(two.data.incidents.edges).toHaveLength(2);
+    expect(three.data.incidents.edges).toHaveLength(3);
+    expect(three.data.incidents.edges.slice(0, 2)).toEqual(two.data.incidents.edges);
+
+    // An argument the resolver builds its MATCH from (the filter), not only the page size.
+    const byKind = await db.read(
+      'test',
+      'MATCH (i:Incident) WHERE i.retractedAt IS NULL RETURN i.kind AS kind, count(*) AS n',
+    );
+    expect(byKind.length).toBeGreaterThan(1);
+    for (const { kind, n } of byKind) {
+      const filtered = await ask(INCIDENTS, { first: 50, kind });
+      expect(filtered.compiled).toBe(1);
+      expect(filtered.data.incidents.totalCount).toBe(n);
+      expect(filtered.data.incidents.edges).toHaveLength(Math.min(50, n as number));
+      for (const edge of filtered.data.incidents.edges) expect(edge.node.kind).toBe(kind);
+    }
+  });
+
+  it('compiles again for another selection of the same field', async () => {
+    const plain = await ask(INCIDENTS, { first: 2 });
+    const other = await ask(`{ incidents(first: 2) { edges { node { id title } } } }`, {});
+    expect(other.compiled).toBe(1);
+    expect(other.data.incidents.edges.map((e: any) => e.node.id)).toEqual(
+      plain.data.incidents.edges.map((e: any) => e.node.id),
+    );
+    expect(other.data.incidents.edges[0].node.title).toEqual(expect.any(String));
+
+    // The same text, a selection that a variable changes (@include): not the same compile.
+    const titled = `query ($withTitle: Boolean!) {
+      incidents(first: 2) { edges { node { id title @include(if: $withTitle) } } }
+    }`;
+    const without = await ask(titled, { withTitle: false });
+    const withTitle = await ask(titled, { withTitle: true });
+    expect(withTitle.compiled).toBe(1);
+    expect(without.data.incidents.edges[0].node).not.toHaveProperty('title');
+    expect(withTitle.data.incidents.edges).toEqual(other.data.incidents.edges);
+  });
+
+  it('takes the day asked as an input: an omitted date is today, and tomorrow is another day', async () => {
+    const today = todayIso();
+    const now = await ask(DENYING, {});
+    expect(Object.values(now.queries[0]!.params)).toContain(today);
+    expect(now.data.plansDenyingRight.totalCount).toBeGreaterThan(0);
+
+    const long = await ask(DENYING, { asOf: '2000-01-01' });
+    expect(long.compiled).toBe(1);
+    expect(long.data.plansDenyingRight.totalCount).toBe(0);
+
+    // The clock moves past midnight; only Date is faked, the driver's timers run as usual.
+    const tomorrow = new Date(Date.parse(`${today}T00:00:00Z`) + 86_400_000);
+    jest.useFakeTimers({
+      now: tomorrow,
+      doNotFake: [
+        'hrtime',
+        'nextTick',
+        'performance',
+        'queueMicrotask',
+        'setImmediate',
+        'clearImmediate',
+        'setInterval',
+        'clearInterval',
+        'setTimeout',
+        'clearTimeout',
+      ],
+    });
+    try {
+      const next = await ask(DENYING, {});
+      expect(next.compiled).toBe(1);
+      expect(Object.values(next.queries[0]!.params)).toContain(tomorrow.toISOString().slice(0, 10));
+      expect(Object.values(next.queries[0]!.params)).not.toContain(today);
+    } finally {
+      jest.useRealTimers();
+    }
+  });
+});
