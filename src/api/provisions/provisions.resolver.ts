@@ -81,6 +81,8 @@ export class ProvisionsResolver {
               properties: { id: new Cypher.Param(id) },
             }),
           ),
+        {},
+        { inputs: id },
       ),
     );
   }
@@ -94,12 +96,19 @@ export class ProvisionsResolver {
     @Info() info: GraphQLResolveInfo,
   ): Promise<unknown> {
     return asKnownAt(ctx, args.knownAt, (at) =>
-      queryConnection(at, 'provisions', info, PROVISION_ORDER, (n) => {
-        const match = new Cypher.Match(new Cypher.Pattern(n, { labels: ['Provision'] }));
-        return args.regulation
-          ? match.where(Cypher.eq(n.property('regulation'), new Cypher.Param(args.regulation)))
-          : match;
-      }),
+      queryConnection(
+        at,
+        'provisions',
+        info,
+        PROVISION_ORDER,
+        (n) => {
+          const match = new Cypher.Match(new Cypher.Pattern(n, { labels: ['Provision'] }));
+          return args.regulation
+            ? match.where(Cypher.eq(n.property('regulation'), new Cypher.Param(args.regulation)))
+            : match;
+        },
+        { inputs: args },
+      ),
     );
   }
 }

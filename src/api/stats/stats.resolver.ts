@@ -21,9 +21,13 @@ export class StatsResolver {
         argument: 'from',
       });
     }
-    return queryNode(ctx, 'stats', info, (n) => new Cypher.With([new Cypher.Literal(1), n]), {
-      from: new Cypher.Param(args.from ?? null),
-      to: new Cypher.Param(args.to ?? null),
-    });
+    return queryNode(
+      ctx,
+      'stats',
+      info,
+      (n) => new Cypher.With([new Cypher.Literal(1), n]),
+      { from: new Cypher.Param(args.from ?? null), to: new Cypher.Param(args.to ?? null) },
+      { inputs: args },
+    );
   }
 }
