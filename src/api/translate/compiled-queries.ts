@@ -15,15 +15,27 @@
  * compiler reads the caller, the clock or the database. The kept query's parameters are the
  * values those same inputs give.
  *
- * lru-cache bounds the entries; the key holds numbers for the nodes, not the nodes, so a
- * document Apollo drops can be collected.
+ * lru-cache bounds the entries, by number and by the length of their Cypher (a dashboard's is
+ * tens of kilobytes); the key holds numbers for the nodes, not the nodes, so a document Apollo
+ * drops can be collected.
  */
 import type { GraphQLResolveInfo } from 'graphql';
 import { LRUCache } from 'lru-cache';
+import type { NamedQuery } from './root-query';
 
 const MAX_ENTRIES = 2000;
+/** Characters of Cypher and keys kept, all entries together (about 32 MB of strings). */
+const MAX_CHARACTERS = 16_000_000;
 
-const cache = new LRUCache<string, object>({ max: MAX_ENTRIES });
+interface Compiled {
+  query: NamedQuery;
+}
+
+const cache = new LRUCache<string, Compiled>({
+  max: MAX_ENTRIES,
+  maxSize: MAX_CHARACTERS,
+  sizeCalculation: (compiled, key) => compiled.query.cypher.length + key.length,
+});
 const ids = new WeakMap<object, number>();
 let nextId = 0;
 
@@ -37,7 +49,7 @@ function idOf(node: object): number {
 }
 
 /** Reuses the compile of the same selection and inputs, or compiles and keeps it. */
-export function compiledOnce<T extends object>(
+export function compiledOnce<T extends Compiled>(
   info: GraphQLResolveInfo,
   name: string,
   inputs: unknown,
