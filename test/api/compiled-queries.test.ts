@@ -6,9 +6,9 @@
  */
 import { stats } from '../../src/api/translate/compiled-queries';
 import { todayIso } from '../../src/api/common/date.scalar';
-import { startTestApi, type TestApi } from '../helpers/api';
-import { resetGraph, seedCurated } from '../helpers/graph';
+import { seedCurated } from '../helpers/graph';
 import { RecordingDatabase } from '../helpers/recording-database';
+import { apiForSuite } from '../helpers/suite-api';
 
 const INCIDENTS = `query ($first: Int, $kind: IncidentKind) {
   incidents(first: $first, filter: { kind: $kind }) { totalCount edges { node { id kind } } }
@@ -19,31 +19,19 @@ const DENYING = `query ($asOf: Date) {
 }`;
 
 describe('compiled queries', () => {
-  let db: RecordingDatabase;
-  let api: TestApi;
-
-  beforeAll(async () => {
-    db = RecordingDatabase.forWorker();
-    await resetGraph(db);
-    await seedCurated(db);
-    api = await startTestApi(db);
-  });
-  afterAll(async () => {
-    await api?.close();
-    await db?.close();
-  });
+  const suite = apiForSuite(() => RecordingDatabase.forWorker(), seedCurated);
 
   /** The answer, and how many compiles it made and reused, with the Cypher it ran. */
   async function ask(query: string, variables: Record<string, unknown>) {
     const before = { ...stats };
-    db.take();
-    const res = await api.gql(query, variables);
+    suite.db.take();
+    const res = await suite.api.gql(query, variables);
     expect(res.errors).toBeUndefined();
     return {
       data: res.data as any,
       compiled: stats.compiled - before.compiled,
       reused: stats.reused - before.reused,
-      queries: db.take(),
+      queries: suite.db.take(),
     };
   }
 
@@ -65,7 +53,7 @@ describe('compiled queries', () => {
     expect(three.data.incidents.edges.slice(0, 2)).toEqual(two.data.incidents.edges);
 
     // An argument the resolver builds its MATCH from (the filter), not only the page size.
-    const byKind = await db.read(
+    const byKind = await suite.db.read(
       'test',
       'MATCH (i:Incident) WHERE i.retractedAt IS NULL RETURN i.kind AS kind, count(*) AS n',
     );

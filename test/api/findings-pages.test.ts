@@ -7,9 +7,9 @@ import { findingIdsByCompany } from '../../src/api/findings/findings.store';
 import type { Params, Row } from '../../src/db';
 import { ingest } from '../../src/graph';
 import { rulesBundle } from '../fixtures/rules';
-import { startTestApi, type TestApi } from '../helpers/api';
-import { resetGraph, seedCurated, workerNeo4jUri } from '../helpers/graph';
+import { seedCurated, workerNeo4jUri } from '../helpers/graph';
 import { RecordingDatabase } from '../helpers/recording-database';
+import { apiForSuite } from '../helpers/suite-api';
 
 /** Remembers what each read returned too, to tell how many findings' facts a query read. */
 class AnsweringDatabase extends RecordingDatabase {
@@ -48,22 +48,10 @@ const PAGE = `query ($first: Int, $after: String, $asOf: Date, $kind: FindingKin
 const cursorOf = (key: unknown[]) => Buffer.from(JSON.stringify(key), 'utf8').toString('base64url');
 
 describe('findings, page by page', () => {
-  let db: AnsweringDatabase;
-  let api: TestApi;
-
-  beforeAll(async () => {
-    db = answeringDatabase();
-    await resetGraph(db);
-    await seedCurated(db);
-    api = await startTestApi(db);
-  });
-  afterAll(async () => {
-    await api?.close();
-    await db?.close();
-  });
+  const suite = apiForSuite(answeringDatabase, seedCurated);
 
   async function findings(variables: Record<string, unknown>) {
-    const res = await api.gql(PAGE, variables);
+    const res = await suite.api.gql(PAGE, variables);
     expect(res.errors).toBeUndefined();
     return res.data!.findings;
   }
@@ -106,13 +94,13 @@ describe('findings, page by page', () => {
     const whole = await findings({ asOf: '2025-06-01', first: 100 });
     expect(whole.totalCount).toBeGreaterThan(20);
     for (const after of [null, whole.edges[19].cursor]) {
-      db.take();
-      db.answers.splice(0);
+      suite.db.take();
+      suite.db.answers.splice(0);
       const conn = await findings({ asOf: '2025-06-01', first: 1, after });
       expect(conn.totalCount).toBe(whole.totalCount);
-      const queries = db.take();
+      const queries = suite.db.take();
       expect(queries.map((q) => q.name)).toEqual(['findingRules', 'findings']);
-      const [rules] = db.answers.filter((a) => a.name === 'findingRules');
+      const [rules] = suite.db.answers.filter((a) => a.name === 'findingRules');
       // A record per finding (first + 1: the last tells that more follow; it is composed but
       // not shown), each with the count.
       const rows = rules!.rows as { total: number; finding: { facts: unknown } | null }[];
@@ -128,7 +116,7 @@ describe('findings, page by page', () => {
 
   it('counts every finding on a page after the last one, which has none', async () => {
     const whole = await findings({ asOf: '2025-06-01', first: 100 });
-    db.answers.splice(0);
+    suite.db.answers.splice(0);
     const beyond = await findings({
       asOf: '2025-06-01',
       first: 5,
@@ -137,18 +125,18 @@ describe('findings, page by page', () => {
     expect(beyond.edges).toEqual([]);
     expect(beyond.totalCount).toBe(whole.totalCount);
     expect(beyond.pageInfo.hasNextPage).toBe(false);
-    const [rules] = db.answers.filter((a) => a.name === 'findingRules');
+    const [rules] = suite.db.answers.filter((a) => a.name === 'findingRules');
     expect(rules!.rows).toEqual([{ total: whole.totalCount, finding: null }]);
   });
 
   it('runs the same rule query whatever the page, the cursor, the kind or the company asked', async () => {
     const whole = await findings({ asOf: '2025-06-01', first: 100 });
-    db.take();
+    suite.db.take();
     await findings({ asOf: '2025-06-01', first: 100 });
     await findings({ asOf: '2025-02-12', first: 3, after: whole.edges[4].cursor });
     await findings({ asOf: '2025-02-12', first: 1, company: 'mistral-ai' });
     await findings({ asOf: '2025-02-12', kind: 'NO_WAY_TO_OBJECT', company: 'openai' });
-    const rules = db.take().filter((q) => q.name === 'findingRules');
+    const rules = suite.db.take().filter((q) => q.name === 'findingRules');
     expect(rules).toHaveLength(4);
     expect(new Set(rules.map((q) => q.cypher)).size).toBe(1);
   });
@@ -164,7 +152,7 @@ describe('findings, page by page', () => {
 
   it('refuses a cursor of another list before any rule runs', async () => {
     for (const after of ['not-a-cursor', cursorOf(['a', 'b']), cursorOf([1, 2, 3])]) {
-      const res = await api.gql(PAGE, { asOf: '2025-06-01', after });
+      const res = await suite.api.gql(PAGE, { asOf: '2025-06-01', after });
       expect(res.errors?.[0]?.extensions?.code).toBe('BAD_USER_INPUT');
       expect(res.errors?.[0]?.extensions?.argument).toBe('after');
       expect(res.cypherQueries).toBe(0);
@@ -173,7 +161,7 @@ describe('findings, page by page', () => {
 
   it("gives subscribers the ids of every company's findings, those the question lists", async () => {
     const companies = ['mistral-ai', 'openai', 'meta', 'no-such-company'];
-    const ids = await findingIdsByCompany(db, companies, '2025-02-12');
+    const ids = await findingIdsByCompany(suite.db, companies, '2025-02-12');
     for (const company of companies) {
       const listed = await findings({ asOf: '2025-02-12', company, first: 100 });
       expect([...ids.get(company)!].sort()).toEqual(listed.edges.map((e: any) => e.node.id).sort());
@@ -183,8 +171,9 @@ describe('findings, page by page', () => {
 });
 
 describe('a practice whose plans belong to two products', () => {
-  let db: AnsweringDatabase;
-  let api: TestApi;
+  const suite = apiForSuite(answeringDatabase, (db) =>
+    ingest(db, [{ file: 'two-products', data: twoProducts() }]),
+  );
 
   /** The rules' world, with one more practice over a plan of each of two more products. */
   function twoProducts() {
@@ -229,17 +218,6 @@ describe('a practice whose plans belong to two products', () => {
     };
   }
 
-  beforeAll(async () => {
-    db = answeringDatabase();
-    await resetGraph(db);
-    await ingest(db, [{ file: 'two-products', data: twoProducts() }]);
-    api = await startTestApi(db);
-  });
-  afterAll(async () => {
-    await api?.close();
-    await db?.close();
-  });
-
   it('is one finding per rule, about the product of its smallest plan id, on every page', async () => {
     const query = `query ($first: Int, $after: String) {
       findings(asOf: "2025-03-01", first: $first, after: $after) {
@@ -248,7 +226,7 @@ describe('a practice whose plans belong to two products', () => {
         pageInfo { hasNextPage endCursor }
       }
     }`;
-    const whole = (await api.gql(query, { first: 100 })).data!.findings;
+    const whole = (await suite.api.gql(query, { first: 100 })).data!.findings;
     const shared = whole.nodes.filter((f: any) => f.id.endsWith(':fx-shared-training'));
     expect(shared.map((f: any) => f.id).sort()).toEqual([
       'no-way-to-object:fx-shared-training',
@@ -263,7 +241,7 @@ describe('a practice whose plans belong to two products', () => {
     const walked: unknown[] = [];
     let after: string | null = null;
     for (;;) {
-      const res: any = await api.gql(query, { first: 1, after });
+      const res: any = await suite.api.gql(query, { first: 1, after });
       expect(res.data.findings.totalCount).toBe(whole.totalCount);
       walked.push(...res.data.findings.nodes);
       if (!res.data.findings.pageInfo.hasNextPage) break;
@@ -271,7 +249,7 @@ describe('a practice whose plans belong to two products', () => {
     }
     expect(walked).toEqual(whole.nodes);
 
-    const ids = await findingIdsByCompany(db, ['fx-corp'], '2025-03-01');
+    const ids = await findingIdsByCompany(suite.db, ['fx-corp'], '2025-03-01');
     expect([...ids.get('fx-corp')!].sort()).toEqual(whole.nodes.map((f: any) => f.id).sort());
   });
 });

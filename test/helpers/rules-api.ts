@@ -4,9 +4,9 @@
  */
 import { ingest } from '../../src/graph';
 import { rulesBundle } from '../fixtures/rules';
-import { startTestApi, type TestApi } from './api';
-import { resetGraph } from './graph';
+import type { TestApi } from './api';
 import { type RecordedQuery, RecordingDatabase } from './recording-database';
+import { apiForSuite } from './suite-api';
 
 export interface RulesApi {
   db: RecordingDatabase;
@@ -20,23 +20,15 @@ export interface RulesApi {
  * closed after them.
  */
 export function rulesApiForSuite(): RulesApi {
-  const suite = {
-    async queriesOf(query: string, variables?: Record<string, unknown>) {
-      suite.db.take();
-      const res = await suite.api.gql(query, variables);
-      expect(res.errors).toBeUndefined();
-      return suite.db.take();
-    },
-  } as RulesApi;
-  beforeAll(async () => {
-    suite.db = RecordingDatabase.forWorker();
-    await resetGraph(suite.db);
-    await ingest(suite.db, [{ file: 'rules', data: rulesBundle() }]);
-    suite.api = await startTestApi(suite.db);
-  });
-  afterAll(async () => {
-    await suite.api?.close();
-    await suite.db?.close();
-  });
+  const suite = apiForSuite(
+    () => RecordingDatabase.forWorker(),
+    (db) => ingest(db, [{ file: 'rules', data: rulesBundle() }]),
+  ) as RulesApi;
+  suite.queriesOf = async (query, variables) => {
+    suite.db.take();
+    const res = await suite.api.gql(query, variables);
+    expect(res.errors).toBeUndefined();
+    return suite.db.take();
+  };
   return suite;
 }
