@@ -10,7 +10,7 @@ import type { Browser, Page } from 'playwright-core';
 import type { Database } from '../../src/db';
 import { startTestApi, type TestApi } from '../helpers/api';
 import { resetGraph, seedCurated, testDatabase } from '../helpers/graph';
-import { ARTIFACTS_DIR, buildDashboardAssets, launchChromium } from './browser';
+import { ARTIFACTS_DIR, BROWSER_SETUP_MS, buildDashboardAssets, launchChromium } from './browser';
 
 const LE_CHAT_FREE_OBJECT = 'button.cell[data-plan="le-chat-free"][data-right="OBJECT"]';
 
@@ -54,7 +54,7 @@ describe('the dashboard in a browser', () => {
     // The day between the complaint (10 February 2025) and Mistral's clarification (13 February).
     await page.goto(`${origin}/dashboard?asOf=2025-02-12`);
     await page.waitForSelector('body[data-ready="true"]');
-  });
+  }, BROWSER_SETUP_MS);
 
   afterAll(async () => {
     await browser?.close();

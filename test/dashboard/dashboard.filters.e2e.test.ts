@@ -11,7 +11,7 @@ import type { Browser, Page } from 'playwright-core';
 import type { Database } from '../../src/db';
 import { startTestApi, type TestApi } from '../helpers/api';
 import { resetGraph, seedCurated, testDatabase } from '../helpers/graph';
-import { buildDashboardAssets, launchChromium, SCREENSHOTS_DIR } from './browser';
+import { BROWSER_SETUP_MS, buildDashboardAssets, launchChromium, SCREENSHOTS_DIR } from './browser';
 
 const LAPTOP = { width: 1366, height: 768 };
 const LE_CHAT_FREE_OBJECT = 'button.cell[data-plan="le-chat-free"][data-right="OBJECT"]';
@@ -41,7 +41,7 @@ describe('the dashboard filtered on a laptop screen', () => {
     await page.goto(`${origin}/dashboard?asOf=2025-02-12&purpose=`);
     await page.waitForSelector('body[data-ready="true"]');
     await page.waitForSelector('#purpose[data-state="ready"]');
-  });
+  }, BROWSER_SETUP_MS);
 
   afterAll(async () => {
     await browser?.close();

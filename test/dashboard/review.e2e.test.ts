@@ -17,7 +17,7 @@ import { ingest } from '../../src/graph';
 import { rulesBundle } from '../fixtures/rules';
 import { startTestApi, type TestApi } from '../helpers/api';
 import { PROJECT_ROOT, resetGraph, testDatabase } from '../helpers/graph';
-import { buildDashboardAssets, launchChromium, SCREENSHOTS_DIR } from './browser';
+import { BROWSER_SETUP_MS, buildDashboardAssets, launchChromium, SCREENSHOTS_DIR } from './browser';
 
 const PROPOSE = `mutation ($bundle: BundleInput!, $note: String!) { proposeBundle(bundle: $bundle, note: $note) { id } }`;
 const INGEST = `mutation ($bundle: BundleInput!) { ingestBundle(bundle: $bundle) { auditId } }`;
@@ -158,7 +158,7 @@ describe('the review page in a browser', () => {
     });
     await page.goto(`${origin}/dashboard/review`);
     await page.waitForSelector('body[data-ready="true"]');
-  });
+  }, BROWSER_SETUP_MS);
 
   afterAll(async () => {
     await browser?.close();
