@@ -90,7 +90,7 @@ export class RightsResolver {
     const { tree, query, shape } = compiledOnce(
       info,
       'rightsMatrix',
-      { args, asOf, rights },
+      { inputs: { args, asOf, rights } },
       () => {
         const b = bindings({ ...args, asOf });
         const tree = selectionTree(info);

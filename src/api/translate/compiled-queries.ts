@@ -1,8 +1,8 @@
 /**
  * Compiled root queries, kept for a selection asked again with the same inputs. Compiling a
- * selection (the selection tree, the projections, cypher-builder's build) costs the API process
- * about 0.1 ms of a 1.5 ms incidents page (bench/README.md); a dashboard asks the same questions
- * over and over.
+ * selection (the selection tree, the projections, cypher-builder's build) cost the API process
+ * 0.4 to 0.6 ms of CPU on a 2 ms incidents page, more than R's whole request (bench/README.md);
+ * a dashboard asks the same questions over and over.
  *
  * What a compile reads, and so what the key holds:
  * - the selection: the field's nodes in the parsed document, its fragments and the variables
@@ -31,6 +31,15 @@ interface Compiled {
   query: NamedQuery;
 }
 
+/**
+ * What a root resolver's query is built from besides the selection, when it lets the compile be
+ * reused: every value its `match` and options read, defaults resolved. Without `inputs` the
+ * query is compiled for each request.
+ */
+export interface Reuse {
+  inputs?: unknown;
+}
+
 const cache = new LRUCache<string, Compiled>({
   max: MAX_ENTRIES,
   maxSize: MAX_CHARACTERS,
@@ -48,15 +57,19 @@ function idOf(node: object): number {
   return id;
 }
 
-/** Reuses the compile of the same selection and inputs, or compiles and keeps it. */
+/**
+ * Reuses the compile of the same selection and inputs, or compiles and keeps it; compiles each
+ * time when `reuse` names no inputs.
+ */
 export function compiledOnce<T extends Compiled>(
   info: GraphQLResolveInfo,
   name: string,
-  inputs: unknown,
+  reuse: Reuse,
   compile: () => T,
 ): T {
+  if (!('inputs' in reuse)) return compile();
   const nodes = info.fieldNodes.map(idOf).join(',');
-  const key = `${name}|${idOf(info.operation)}|${nodes}|${JSON.stringify(info.variableValues)}|${JSON.stringify(inputs)}`;
+  const key = `${name}|${idOf(info.operation)}|${nodes}|${JSON.stringify(info.variableValues)}|${JSON.stringify(reuse.inputs)}`;
   const kept = cache.get(key) as T | undefined;
   if (kept) {
     stats.reused++;

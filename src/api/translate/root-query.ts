@@ -7,7 +7,7 @@ import type { GraphQLResolveInfo } from 'graphql';
 import { AppError } from '../../errors';
 import type { ApiContext } from '../context';
 import { type ConnectionOptions, compileConnection } from './compile-connection';
-import { compiledOnce } from './compiled-queries';
+import { compiledOnce, type Reuse } from './compiled-queries';
 import { compilers } from './compilers';
 import type { CompileContext, OrderKey } from './projection';
 import { selectionTree, type SelectionTree } from './selection';
@@ -33,14 +33,6 @@ export function compileContext(
   return { schema: info.schema, bindings };
 }
 
-/**
- * What a root resolver's query is built from besides the selection, when it lets the compile be
- * reused (compiled-queries.ts): every value its `match` and options read, defaults resolved.
- */
-export interface Reuse {
-  inputs?: unknown;
-}
-
 /** One node (or null): `match` binds the node it is given. */
 export async function queryNode(
   ctx: ApiContext,
@@ -60,8 +52,7 @@ export async function queryNode(
     );
     return { query, shape: object.shape };
   };
-  const { query, shape } =
-    'inputs' in reuse ? compiledOnce(info, name, reuse.inputs, compile) : compile();
+  const { query, shape } = compiledOnce(info, name, reuse, compile);
   const rows = await ctx.db.readValues(query.name, query.cypher, query.params);
   if (rows.length === 0) return null;
   const shaper = new Shaper();
@@ -109,8 +100,7 @@ export async function queryConnection(
     const query = named(name, new Cypher.Return([guard, 'found'], [compiled.expr, 'root']));
     return { query, shape: compiled.shape };
   };
-  const { query, shape } =
-    'inputs' in options ? compiledOnce(info, name, options.inputs, compile) : compile();
+  const { query, shape } = compiledOnce(info, name, options, compile);
   const rows = await ctx.db.readValues(query.name, query.cypher, query.params);
   if (rows[0]?.found !== true)
     throw new AppError('NOT_FOUND', options.mustExist?.message ?? 'not found');
