@@ -29,13 +29,10 @@ import { asKnownAt } from '../common/known-at';
 
 const MAX_MATRIX_COMPANIES = 100;
 
-function bindings(args: {
-  asOf?: string | null;
-  scope: string;
-  purpose?: string | null;
-}): RightsBindings {
+/** The date asked is resolved by the caller (today's when none is given), as its compile's key. */
+function bindings(args: { asOf: string; scope: string; purpose?: string | null }): RightsBindings {
   return {
-    asOf: new Cypher.Param(args.asOf ?? todayIso()),
+    asOf: new Cypher.Param(args.asOf),
     scope: new Cypher.Param(args.scope),
     purpose: new Cypher.Param(args.purpose ?? null),
   };
@@ -52,8 +49,8 @@ export class RightsResolver {
     @Ctx() ctx: ApiContext,
     @Info() info: GraphQLResolveInfo,
   ): Promise<unknown> {
-    const asOf = args.asOf ?? todayIso();
-    const b = bindings({ ...args, asOf });
+    const asked = { ...args, asOf: args.asOf ?? todayIso() };
+    const b = bindings(asked);
     return asKnownAt(ctx, args.knownAt, (at) =>
       queryConnection(
         at,
@@ -63,7 +60,7 @@ export class RightsResolver {
         (row) => deniedRows(b, new Cypher.Param(args.right), row),
         // No index gives this order (company, product, tier): the page sorts every row anyway,
         // so the rows are matched once for the page, the total and the facets.
-        { facets: DENIED_FACETS, materialise: true, inputs: { ...args, asOf } },
+        { facets: DENIED_FACETS, materialise: true, inputs: asked },
       ),
     );
   }
