@@ -36,7 +36,6 @@ export async function launchChromium(): Promise<Browser> {
   });
 }
 
-/** Compiles the dashboard's browser modules as `npm run build` does, so the suite serves current code. */
 /**
  * How long a browser suite's setup may take: it seeds the graph, compiles the client with tsc
  * (in the worker, blocking it) and starts Chromium, about 15 s alone; beside a heavy suite on the
@@ -44,6 +43,7 @@ export async function launchChromium(): Promise<Browser> {
  */
 export const BROWSER_SETUP_MS = 180_000;
 
+/** Compiles the dashboard's browser modules as `npm run build` does, so the suite serves current code. */
 export function buildDashboardAssets(): void {
   execFileSync(
     process.execPath,
