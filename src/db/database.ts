@@ -14,6 +14,7 @@ import neo4j, {
 } from 'neo4j-driver';
 import { AppError } from '../errors';
 import { bookmarkChain } from './bookmarks';
+import { BUMP_GRAPH_VERSION, KeptAnswers, keptQuery } from './kept-answers';
 import type { QueryTally } from './query-count';
 import { type Plain, toPlain } from './values';
 
@@ -51,11 +52,14 @@ export class Database {
   protected tally?: QueryTally;
   /** A request's view chains its transactions through this manager (see forRequest). */
   protected bookmarkManager?: BookmarkManager;
+  /** Shared by this door and every view of it (see readValuesKept). */
+  readonly kept: KeptAnswers;
 
   constructor(settings: DatabaseSettings, driver: Driver = createDriver(settings)) {
     this.settings = settings;
     this.driver = driver;
     this.pool = { sessions: 0 };
+    this.kept = new KeptAnswers();
   }
 
   /**
@@ -128,6 +132,24 @@ export class Database {
   }
 
   /**
+   * readValues, for a question whose answer is kept until the graph changes (kept-answers.ts):
+   * `key` names everything the query's text and parameters are built from. Neo4j runs the
+   * question only when a write has given the graph a new version since the answer was kept.
+   */
+  async readValuesKept(
+    key: string,
+    name: string,
+    cypher: string,
+    params: Params = {},
+  ): Promise<Record<string, unknown>[]> {
+    const rows = await this.readValues(name, keptQuery(name, cypher), {
+      ...params,
+      keptVersion: this.kept.versionOf(key),
+    });
+    return this.kept.answer(key, rows);
+  }
+
+  /**
    * Runs a named read query and yields its rows one by one as the caller takes them: the driver
    * pulls `STREAM_FETCH_SIZE` records at a time and pauses while the caller is behind, so an
    * export holds a batch in memory, not the answer. Stopping early (break, an error) closes the
@@ -162,7 +184,16 @@ export class Database {
   /** Runs a named write query and returns its rows as plain values. */
   async write(name: string, cypher: string, params: Params = {}): Promise<Row[]> {
     this.tally?.record(name);
-    return this.run('WRITE', name, (tx) => tx.run(cypher, params), plainRow);
+    return this.run(
+      'WRITE',
+      name,
+      async (tx) => {
+        const result = await tx.run(cypher, params);
+        await tx.run(BUMP_GRAPH_VERSION);
+        return result;
+      },
+      plainRow,
+    );
   }
 
   /**
@@ -175,9 +206,18 @@ export class Database {
     timeoutMs?: number,
   ): Promise<T> {
     this.tally?.record(name);
-    return this.transact(name, work, timeoutMs);
+    return this.transact(
+      name,
+      async (tx) => {
+        const done = await work(tx);
+        await tx.run(BUMP_GRAPH_VERSION);
+        return done;
+      },
+      timeoutMs,
+    );
   }
 
+  /** A write transaction, retried on transient errors. Committing writes end by BUMP_GRAPH_VERSION. */
   private async transact<T>(
     name: string,
     work: (tx: ManagedTransaction) => Promise<T>,
@@ -252,11 +292,22 @@ export class Database {
     try {
       await session.run(cypher, params, this.txConfig(name, 120_000));
     } catch (error) {
+      // `CALL {} IN TRANSACTIONS` may have committed some batches before it failed.
+      await this.bumpGraphVersion().catch(() => undefined);
       throw mapDriverError(error, name);
     } finally {
       this.pool.sessions--;
       await session.close();
     }
+    await this.bumpGraphVersion();
+  }
+
+  /**
+   * After an auto-commit statement, which may commit in several transactions of its own: an
+   * answer kept while they ran is then known to be old.
+   */
+  private async bumpGraphVersion(): Promise<void> {
+    await this.transact('graphVersion', (tx) => tx.run(BUMP_GRAPH_VERSION));
   }
 
   /** Resolves when the server answers; rejects with DATABASE_UNAVAILABLE otherwise. */
@@ -343,6 +394,16 @@ class TransactionReads extends Database {
 
   override async *stream(name: string, cypher: string, params: Params = {}): AsyncGenerator<Row> {
     for (const row of await this.read(name, cypher, params)) yield row;
+  }
+
+  /** The transaction's graph may be rewound (knownAt): not the graph a kept answer is for. */
+  override readValuesKept(
+    _key: string,
+    name: string,
+    cypher: string,
+    params: Params = {},
+  ): Promise<Record<string, unknown>[]> {
+    return this.readValues(name, cypher, params);
   }
 
   override write(name: string): Promise<Row[]> {

@@ -4,11 +4,11 @@ import { ValidationError } from '../errors';
 import { ingest, type IngestOptions, type IngestReport } from './ingest';
 import { loadBundleFiles } from './load-files';
 
-/** Whether the graph holds nothing but migration records (then `npm start` seeds it). */
+/** Whether the graph holds nothing but migration records and its version (then `npm start` seeds it). */
 export async function isGraphEmpty(db: Database): Promise<boolean> {
   const rows = await db.read(
     'isGraphEmpty',
-    'MATCH (n) WHERE NOT n:Migration RETURN count(n) > 0 AS any LIMIT 1',
+    'MATCH (n) WHERE NOT n:Migration AND NOT n:GraphVersion RETURN count(n) > 0 AS any LIMIT 1',
   );
   return rows[0]?.any !== true;
 }

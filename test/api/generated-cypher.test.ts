@@ -37,8 +37,12 @@ describe('the Cypher of the headline questions', () => {
     }`);
     expect(q).toMatchInlineSnapshot(`
      {
-       "cypher": "// plansDenyingRight
-     RETURN true AS found, head(COLLECT {
+       "cypher": "// plansDenyingRight (kept)
+     OPTIONAL MATCH (keptVersion:GraphVersion {key: 'graph'})
+     WITH keptVersion.token AS graphVersion
+     OPTIONAL CALL (graphVersion) {
+       UNWIND CASE WHEN graphVersion = $keptVersion THEN [] ELSE [true] END AS unkept
+       RETURN true AS found, head(COLLECT {
        MATCH (this0:Right { code: $param0 })
        WITH *, elementId(this0) AS var1
        MATCH (this2)<-[this3:HANDLES]-(this4:Practice)
@@ -91,9 +95,12 @@ describe('the Cypher of the headline questions', () => {
            END] WHERE this21 IS NOT NULL | [this21.name]])]
          }]]}
        }}
-     }) AS root",
+     }) AS root
+     }
+     RETURN *",
        "name": "plansDenyingRight",
        "params": {
+         "keptVersion": null,
          "param0": "OBJECT",
          "param1": "2025-03-01",
          "param2": "EEA",
@@ -1087,8 +1094,12 @@ describe('the Cypher of the headline questions', () => {
     );
     expect(q).toMatchInlineSnapshot(`
      {
-       "cypher": "// search
-     RETURN true AS found, {t: COUNT {
+       "cypher": "// search (kept)
+     OPTIONAL MATCH (keptVersion:GraphVersion {key: 'graph'})
+     WITH keptVersion.token AS graphVersion
+     OPTIONAL CALL (graphVersion) {
+       UNWIND CASE WHEN graphVersion = $keptVersion THEN [] ELSE [true] END AS unkept
+       RETURN true AS found, {t: COUNT {
        CALL db.index.fulltext.queryNodes('entity_text', $param0) YIELD node AS this0, score AS var1
        RETURN this0
      }, r: COLLECT {
@@ -1100,9 +1111,12 @@ describe('the Cypher of the headline questions', () => {
          WHEN this0:Plan THEN this0
          ELSE NULL
        END] WHERE this3 IS NOT NULL | [this3.id]])]]}
-     }} AS root",
+     }} AS root
+     }
+     RETURN *",
        "name": "search",
        "params": {
+         "keptVersion": null,
          "param0": "(free OR free*)",
          "param1": "(free OR free*)",
          "param2": 21,

@@ -63,7 +63,7 @@ export async function graphSnapshot(db: Database): Promise<GraphSnapshot> {
   const rows = await db.read(
     'graphSnapshot',
     // Proposals are bookkeeping too: out of the graph until a curator approves one (a write).
-    `MATCH (n) WHERE NOT n:Migration AND NOT n:AuditEntry AND NOT n:ApiKey AND NOT n:Proposal
+    `MATCH (n) WHERE NOT n:Migration AND NOT n:AuditEntry AND NOT n:ApiKey AND NOT n:Proposal AND NOT n:GraphVersion
      WITH n ORDER BY n.id
      WITH collect(labels(n)[0] + ':' + n.id + ':' + coalesce(n.contentHash, '') + ':' + coalesce(toString(n.validTo), '')) AS nodes
      CALL () {

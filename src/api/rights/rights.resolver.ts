@@ -60,7 +60,8 @@ export class RightsResolver {
         (row) => deniedRows(b, new Cypher.Param(args.right), row),
         // No index gives this order (company, product, tier): the page sorts every row anyway,
         // so the rows are matched once for the page, the total and the facets.
-        { facets: DENIED_FACETS, materialise: true, inputs: asked },
+        // The total and the facets count every denying plan: kept until the graph changes.
+        { facets: DENIED_FACETS, materialise: true, inputs: asked, keep: true },
       ),
     );
   }

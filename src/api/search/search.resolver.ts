@@ -62,7 +62,8 @@ export class SearchResolver {
             new Cypher.Literal('entity_text'),
             new Cypher.Param(query),
           ]).yield(['node', node], ['score', score]),
-        { carry: [score], bindings: { score }, inputs: args },
+        // The total counts every match of the text: kept until the graph changes.
+        { carry: [score], bindings: { score }, inputs: args, keep: true },
       ),
     );
   }

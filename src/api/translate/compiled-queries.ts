@@ -29,6 +29,12 @@ const MAX_CHARACTERS = 16_000_000;
 
 interface Compiled {
   query: NamedQuery;
+  /**
+   * What the compile was kept under: it names everything the query's text and parameters are
+   * built from, so the answer can be kept under it too (Database.readValuesKept). None when the
+   * compile is not kept.
+   */
+  key?: string;
 }
 
 /**
@@ -66,7 +72,7 @@ export function compiledOnce<T extends Compiled>(
   name: string,
   reuse: Reuse,
   compile: () => T,
-): T {
+): T & Pick<Compiled, 'key'> {
   if (!('inputs' in reuse)) return compile();
   const nodes = info.fieldNodes.map(idOf).join(',');
   const key = `${name}|${idOf(info.operation)}|${nodes}|${JSON.stringify(info.variableValues)}|${JSON.stringify(reuse.inputs)}`;
@@ -75,7 +81,7 @@ export function compiledOnce<T extends Compiled>(
     stats.reused++;
     return kept;
   }
-  const compiled = compile();
+  const compiled = { ...compile(), key };
   stats.compiled++;
   cache.set(key, compiled);
   return compiled;

@@ -71,6 +71,12 @@ export interface RootConnectionOptions extends Omit<ConnectionOptions, 'total'>,
   mustExist?: { condition: Cypher.Predicate; message: string };
   /** A cheaper expression for the number of candidates (e.g. from Neo4j's count store). */
   total?: Cypher.Expr;
+  /**
+   * Keep the answer until the graph changes (src/db/kept-answers.ts), for a question whose cost
+   * follows the graph rather than the page (exact totals and facets over every match). Needs
+   * `inputs`: the answer is kept under the compile's key.
+   */
+  keep?: boolean;
   bindings?: Record<string, Cypher.Param | Cypher.Variable>;
 }
 
@@ -100,8 +106,11 @@ export async function queryConnection(
     const query = named(name, new Cypher.Return([guard, 'found'], [compiled.expr, 'root']));
     return { query, shape: compiled.shape };
   };
-  const { query, shape } = compiledOnce(info, name, options, compile);
-  const rows = await ctx.db.readValues(query.name, query.cypher, query.params);
+  const { query, shape, key } = compiledOnce(info, name, options, compile);
+  const rows =
+    options.keep && key
+      ? await ctx.db.readValuesKept(key, query.name, query.cypher, query.params)
+      : await ctx.db.readValues(query.name, query.cypher, query.params);
   if (rows[0]?.found !== true)
     throw new AppError('NOT_FOUND', options.mustExist?.message ?? 'not found');
   const shaper = new Shaper();

@@ -1,0 +1,97 @@
+/**
+ * Answers kept until the graph changes. Some questions cost what the graph holds, not what the
+ * page shows: plansDenyingRight's exact total and facets find every denying plan on the date
+ * (1,274 rows from 25,259 candidate relationships on the large bench graph, four times as many
+ * at xlarge), and a dashboard asks them again and again between two curator writes.
+ *
+ * Every committed write through Database ends by giving the graph a new version token
+ * (`BUMP_GRAPH_VERSION`, in the write's own transaction, so the data and the token commit
+ * together). A kept question sends its query wrapped (`keptQuery`): Neo4j reads the token first
+ * and runs the question only when it differs from the token of the answer this process kept;
+ * otherwise the query reads one node and the kept rows are the answer. Still one query, and the
+ * check happens in Neo4j, so a write through another replica or a CLI is seen at once.
+ *
+ * What a kept answer depends on: the query's text and parameters (the key names everything they
+ * are built from: see src/api/translate/compiled-queries.ts) and the graph. A query that reads
+ * the clock (`date()` with no argument, `datetime()`...) is refused: its answer changes without a
+ * write. Reads inside another transaction (a question "as known at" an instant, on a rewound
+ * graph) are never kept: that graph is not the one the token versions.
+ *
+ * Why not a library: the check has to run inside Neo4j, in the same query; what is kept is
+ * bounded by lru-cache.
+ */
+import { LRUCache } from 'lru-cache';
+import { AppError } from '../errors';
+
+/** Run last in every committed write transaction. */
+export const BUMP_GRAPH_VERSION = `// graphVersion
+MERGE (v:GraphVersion {key: 'graph'}) SET v.token = randomUUID()`;
+
+const MAX_ENTRIES = 500;
+/** Characters of kept rows (as JSON), all entries together. */
+const MAX_CHARACTERS = 32_000_000;
+
+/** Calls that read the clock: an answer that uses them changes without a write. */
+const CLOCK = /\b(?:date|datetime|localdatetime|localtime|time|timestamp)(?:\.\w+)?\(\s*\)/i;
+
+interface Kept {
+  version: string;
+  rows: Record<string, unknown>[];
+}
+
+/**
+ * `cypher`, run only when the graph's version differs from `$keptVersion`. The query must be
+ * one RETURN of expressions (as the root queries are): after the UNWIND that gates it, a MATCH
+ * could be planned before the gate.
+ */
+export function keptQuery(name: string, cypher: string): string {
+  const body = cypher.replace(/^(?:\/\/[^\n]*\n)+/, '');
+  if (!body.startsWith('RETURN '))
+    throw new AppError('INTERNAL_SERVER_ERROR', `"${name}" cannot be kept: it is not one RETURN`);
+  if (CLOCK.test(body))
+    throw new AppError('INTERNAL_SERVER_ERROR', `"${name}" cannot be kept: it reads the clock`);
+  // The UNWIND of an empty list ends the subquery before its expressions run: Neo4j pushes a
+  // WHERE on the version down below the question's index seeks, and runs them anyway.
+  return `// ${name} (kept)
+OPTIONAL MATCH (keptVersion:GraphVersion {key: 'graph'})
+WITH keptVersion.token AS graphVersion
+OPTIONAL CALL (graphVersion) {
+  UNWIND CASE WHEN graphVersion = $keptVersion THEN [] ELSE [true] END AS unkept
+  ${body}
+}
+RETURN *`;
+}
+
+/** The answers one Database keeps, by the key of the question they answer. */
+export class KeptAnswers {
+  private readonly kept = new LRUCache<string, Kept>({
+    max: MAX_ENTRIES,
+    maxSize: MAX_CHARACTERS,
+    sizeCalculation: (kept, key) => key.length + JSON.stringify(kept.rows).length,
+  });
+  /** Questions answered from a kept answer, and run, since the process started (for tests). */
+  readonly stats = { kept: 0, ran: 0 };
+
+  /** The version of the answer kept for `key`, or null. */
+  versionOf(key: string): string | null {
+    return this.kept.get(key)?.version ?? null;
+  }
+
+  /**
+   * The rows of a kept query's answer: the kept ones when Neo4j did not run the question (the
+   * graph's version is the kept answer's), else the new ones, kept under the version read.
+   */
+  answer(key: string, rows: Record<string, unknown>[]): Record<string, unknown>[] {
+    const version = rows[0]?.graphVersion;
+    const kept = this.kept.get(key);
+    if (kept && typeof version === 'string' && version === kept.version) {
+      this.stats.kept++;
+      return kept.rows;
+    }
+    this.stats.ran++;
+    const answer = rows.map(({ graphVersion: _, ...row }) => row);
+    // No version node (a graph emptied by hand, before its next write): nothing to key on.
+    if (typeof version === 'string') this.kept.set(key, { version, rows: answer });
+    return answer;
+  }
+}

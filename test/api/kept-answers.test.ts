@@ -1,0 +1,182 @@
+/**
+ * Answers kept until the graph changes (src/db/kept-answers.ts): plansDenyingRight and search
+ * are answered from the kept rows while no write has given the graph a new version, and run
+ * again, with the new answer, after any write through the Database.
+ */
+import { keptQuery } from '../../src/db/kept-answers';
+import { Database } from '../../src/db';
+import { seedCurated, testDatabaseSettings } from '../helpers/graph';
+import { startTestApi } from '../helpers/api';
+import { apiForSuite } from '../helpers/suite-api';
+
+const DENYING = `query ($asOf: Date, $knownAt: DateTime) {
+  plansDenyingRight(right: OBJECT, asOf: $asOf, knownAt: $knownAt, first: 50) {
+    totalCount facets { byCompany { value count } } nodes { plan { id } status }
+  }
+}`;
+const SEARCH = `{ search(text: "mistral", first: 5) { totalCount nodes { __typename } } }`;
+const AS_OF = '2025-03-01';
+
+/** The version token the graph has now (null: no version node). */
+async function versionOf(db: Database): Promise<string | null> {
+  const rows = await db.read('test', `OPTIONAL MATCH (v:GraphVersion) RETURN v.token AS token`);
+  return (rows[0]?.token as string | null) ?? null;
+}
+
+describe('kept answers', () => {
+  const suite = apiForSuite(() => new Database(testDatabaseSettings()), seedCurated);
+
+  /** The answer, and whether Neo4j ran the question (`ran`) or the kept rows answered it. */
+  async function ask(query: string, variables: Record<string, unknown> = {}) {
+    const before = { ...suite.db.kept.stats };
+    const res = await suite.api.gql(query, variables);
+    expect(res.errors).toBeUndefined();
+    return {
+      data: res.data as any,
+      ran: suite.db.kept.stats.ran - before.ran,
+      kept: suite.db.kept.stats.kept - before.kept,
+    };
+  }
+
+  /** The same question asked of a new API process (nothing kept): what Neo4j answers now. */
+  async function fresh(query: string, variables: Record<string, unknown> = {}) {
+    const db = new Database(testDatabaseSettings());
+    const api = await startTestApi(db);
+    try {
+      const res = await api.gql(query, variables);
+      expect(res.errors).toBeUndefined();
+      return res.data as any;
+    } finally {
+      await api.close();
+      await db.close();
+    }
+  }
+
+  it('answers a repeated question from the kept rows, and Neo4j reads one node for it', async () => {
+    const first = await ask(DENYING, { asOf: AS_OF });
+    const again = await ask(DENYING, { asOf: AS_OF });
+    expect(first.data.plansDenyingRight.totalCount).toBeGreaterThan(0);
+    expect(again).toEqual({ data: first.data, ran: 0, kept: 1 });
+
+    const search = await ask(SEARCH);
+    const searchAgain = await ask(SEARCH);
+    expect(search.data.search.totalCount).toBeGreaterThan(0);
+    expect(searchAgain).toEqual({ data: search.data, ran: 0, kept: 1 });
+
+    // What Neo4j does for a kept question when the version is the kept one: the question's
+    // index seeks are not run (a WHERE on the version would be planned after them).
+    const question = `RETURN true AS found, COUNT { MATCH (p:Practice)-[h:HANDLES]->(:Right) WHERE h.status IS NOT NULL } AS root`;
+    const session = suite.db.driver.session();
+    try {
+      const profiled = async (keptVersion: string | null) => {
+        const result = await session.run(`PROFILE ${keptQuery('q', question)}`, { keptVersion });
+        let hits = 0;
+        const walk = (p: any) => {
+          hits += p.dbHits;
+          p.children.forEach(walk);
+        };
+        walk(result.summary.profile);
+        return { hits, root: result.records[0]!.get('root') };
+      };
+      const ran = await profiled(null);
+      const skipped = await profiled(await versionOf(suite.db));
+      expect(Number(ran.root)).toBeGreaterThan(100);
+      expect(ran.hits).toBeGreaterThan(Number(ran.root));
+      expect(skipped.root).toBeNull();
+      expect(skipped.hits).toBeLessThan(10);
+    } finally {
+      await session.close();
+    }
+  });
+
+  it('runs the question again after a write, and answers as a new process would', async () => {
+    const before = await ask(DENYING, { asOf: AS_OF });
+    await ask(DENYING, { asOf: AS_OF });
+    const denied = before.data.plansDenyingRight.nodes[0];
+    expect(denied).toBeDefined();
+    // One denying relationship of the first row's plan granted for free instead.
+    const changed = await suite.db.write(
+      'test',
+      `MATCH (:Plan {id: $plan})<-[:APPLIES_TO]-(:Practice)-[h:HANDLES]->(:Right {code: 'OBJECT'})
+       WHERE h.status = $status
+       SET h.status = 'ON_REQUEST'
+       RETURN count(h) AS n`,
+      { plan: denied.plan.id, status: denied.status },
+    );
+    expect(changed[0]!.n).toBeGreaterThan(0);
+    try {
+      const after = await ask(DENYING, { asOf: AS_OF });
+      expect(after.ran).toBe(1);
+      expect(after.data.plansDenyingRight.totalCount).toBeLessThan(
+        before.data.plansDenyingRight.totalCount,
+      );
+      expect(after.data).toEqual(await fresh(DENYING, { asOf: AS_OF }));
+      expect(await ask(DENYING, { asOf: AS_OF })).toMatchObject({ ran: 0, kept: 1 });
+    } finally {
+      await suite.db.write(
+        'test',
+        `MATCH (:Plan {id: $plan})<-[:APPLIES_TO]-(:Practice)-[h:HANDLES]->(:Right {code: 'OBJECT'})
+         WHERE h.status = 'ON_REQUEST'
+         SET h.status = $status`,
+        { plan: denied.plan.id, status: denied.status },
+      );
+    }
+    const restored = await ask(DENYING, { asOf: AS_OF });
+    expect(restored).toMatchObject({ ran: 1, data: before.data });
+  });
+
+  it('gives the graph a new version on every committed write, not on a rolled-back one', async () => {
+    const db = suite.db;
+    const seen = [await versionOf(db)];
+    await db.write('test', `MATCH (r:Right {code: 'OBJECT'}) SET r.touched = true`);
+    seen.push(await versionOf(db));
+    await db.writeTransaction('test', (tx) =>
+      tx.run(`MATCH (r:Right {code: 'OBJECT'}) REMOVE r.touched`),
+    );
+    seen.push(await versionOf(db));
+    await db.autoCommit(
+      'test',
+      `MATCH (r:Right {code: 'OBJECT'}) CALL (r) { SET r.touched = true } IN TRANSACTIONS`,
+    );
+    seen.push(await versionOf(db));
+    await db.inRolledBackTransaction('test', (tx) =>
+      tx.run(`MATCH (r:Right {code: 'OBJECT'}) REMOVE r.touched`),
+    );
+    seen.push(await versionOf(db));
+    expect(seen.slice(0, 4).every((v) => typeof v === 'string')).toBe(true);
+    expect(new Set(seen.slice(0, 4)).size).toBe(4);
+    expect(seen[4]).toBe(seen[3]);
+    await db.write('test', `MATCH (r:Right {code: 'OBJECT'}) REMOVE r.touched`);
+  });
+
+  it('keeps nothing without a version node, nor for a question asked as known at an instant', async () => {
+    const session = suite.db.driver.session();
+    try {
+      // Emptied by hand, past the Database: no version until its next write.
+      await session.run(`MATCH (v:GraphVersion) DELETE v`);
+      const one = await ask(DENYING, { asOf: AS_OF });
+      const two = await ask(DENYING, { asOf: AS_OF });
+      expect([one.ran, two.ran, two.kept]).toEqual([1, 1, 0]);
+      expect(two.data).toEqual(one.data);
+    } finally {
+      await session.close();
+    }
+    await suite.db.write('test', `RETURN 1`);
+    expect(await versionOf(suite.db)).toEqual(expect.any(String));
+
+    // A rewound graph is not the one the version is of: asked in the past, never kept.
+    const now = await ask(DENYING, { asOf: AS_OF });
+    for (let i = 0; i < 2; i++) {
+      const knownAt = new Date(Date.now() - 1).toISOString();
+      const past = await ask(DENYING, { asOf: AS_OF, knownAt });
+      expect(past).toMatchObject({ ran: 0, kept: 0, data: now.data });
+    }
+  });
+
+  it('refuses to keep a query that reads the clock or is not one RETURN', () => {
+    expect(() => keptQuery('q', `RETURN date() AS today`)).toThrow(/reads the clock/);
+    expect(() => keptQuery('q', `RETURN datetime.realtime() AS now`)).toThrow(/reads the clock/);
+    expect(() => keptQuery('q', `MATCH (n) RETURN n`)).toThrow(/not one RETURN/);
+    expect(keptQuery('q', `// q\nRETURN date($d) AS day`)).toContain('RETURN date($d) AS day');
+  });
+});
