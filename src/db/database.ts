@@ -150,6 +150,26 @@ export class Database {
   }
 
   /**
+   * read, for a question whose answer is kept until the graph changes (as readValuesKept): a
+   * query of many rows, its rows plain values.
+   */
+  async readKept(
+    key: string,
+    name: string,
+    cypher: string,
+    params: Params = {},
+    timeoutMs?: number,
+  ): Promise<Row[]> {
+    const rows = await this.read(
+      name,
+      keptQuery(name, cypher),
+      { ...params, keptVersion: this.kept.versionOf(key) },
+      timeoutMs,
+    );
+    return this.kept.answer(key, rows) as Row[];
+  }
+
+  /**
    * Runs a named read query and yields its rows one by one as the caller takes them: the driver
    * pulls `STREAM_FETCH_SIZE` records at a time and pauses while the caller is behind, so an
    * export holds a batch in memory, not the answer. Stopping early (break, an error) closes the
@@ -397,6 +417,16 @@ class TransactionReads extends Database {
   }
 
   /** The transaction's graph may be rewound (knownAt): not the graph a kept answer is for. */
+  override readKept(
+    _key: string,
+    name: string,
+    cypher: string,
+    params: Params = {},
+  ): Promise<Row[]> {
+    return this.read(name, cypher, params);
+  }
+
+  /** As readKept. */
   override readValuesKept(
     _key: string,
     name: string,

@@ -2,7 +2,8 @@
  * Answers kept until the graph changes. Some questions cost what the graph holds, not what the
  * page shows: plansDenyingRight's exact total and facets find every denying plan on the date
  * (1,274 rows from 25,259 candidate relationships on the large bench graph, four times as many
- * at xlarge), and a dashboard asks them again and again between two curator writes.
+ * at xlarge), the findings rules run every rule over every plan (about 0.4 s at large), and a
+ * dashboard asks them again and again between two curator writes.
  *
  * Every committed write through Database ends by giving the graph a new version token
  * (`BUMP_GRAPH_VERSION`, in the write's own transaction, so the data and the token commit
@@ -40,24 +41,27 @@ interface Kept {
 }
 
 /**
- * `cypher`, run only when the graph's version differs from `$keptVersion`. The query must be
- * one RETURN of expressions (as the root queries are): after the UNWIND that gates it, a MATCH
- * could be planned before the gate.
+ * `cypher`, run only when the graph's version differs from `$keptVersion`. Its rows come back
+ * beside `graphVersion` (and, for a query that is not one RETURN, `unkept`), which `answer`
+ * drops. A query that finds no row answers one row of nulls instead: callers read `rows[0]?.x`.
  */
 export function keptQuery(name: string, cypher: string): string {
   const body = cypher.replace(/^(?:\/\/[^\n]*\n)+/, '');
-  if (!body.startsWith('RETURN '))
-    throw new AppError('INTERNAL_SERVER_ERROR', `"${name}" cannot be kept: it is not one RETURN`);
   if (CLOCK.test(body))
     throw new AppError('INTERNAL_SERVER_ERROR', `"${name}" cannot be kept: it reads the clock`);
-  // The UNWIND of an empty list ends the subquery before its expressions run: Neo4j pushes a
-  // WHERE on the version down below the question's index seeks, and runs them anyway.
+  // The UNWIND of an empty list ends the subquery before the question runs: Neo4j pushes a WHERE
+  // on the version down below the question's index seeks, and runs them anyway. A question
+  // that is not one RETURN of expressions runs in a subquery of its own, applied to the
+  // UNWIND's rows (none when the answer is kept), so that no MATCH of it is planned first.
+  const gated = body.startsWith('RETURN ')
+    ? body
+    : `WITH unkept\n  CALL (unkept) {\n${body}\n  }\n  RETURN *`;
   return `// ${name} (kept)
 OPTIONAL MATCH (keptVersion:GraphVersion {key: 'graph'})
 WITH keptVersion.token AS graphVersion
 OPTIONAL CALL (graphVersion) {
   UNWIND CASE WHEN graphVersion = $keptVersion THEN [] ELSE [true] END AS unkept
-  ${body}
+  ${gated}
 }
 RETURN *`;
 }
@@ -89,7 +93,7 @@ export class KeptAnswers {
       return kept.rows;
     }
     this.stats.ran++;
-    const answer = rows.map(({ graphVersion: _, ...row }) => row);
+    const answer = rows.map(({ graphVersion: _, unkept: __, ...row }) => row);
     // No version node (a graph emptied by hand, before its next write): nothing to key on.
     if (typeof version === 'string') this.kept.set(key, { version, rows: answer });
     return answer;

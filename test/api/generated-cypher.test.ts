@@ -207,7 +207,13 @@ describe('the Cypher of the headline questions', () => {
     texts.add(rules!.cypher);
     expect(texts.size).toBe(1);
     expect(rules!.cypher).toMatchInlineSnapshot(`
-     "// findingRules
+     "// findingRules (kept)
+     OPTIONAL MATCH (keptVersion:GraphVersion {key: 'graph'})
+     WITH keptVersion.token AS graphVersion
+     OPTIONAL CALL (graphVersion) {
+       UNWIND CASE WHEN graphVersion = $keptVersion THEN [] ELSE [true] END AS unkept
+       WITH unkept
+       CALL (unkept) {
      CALL () {
        WITH 'RIGHT_CONDITIONED_ON_PAYMENT' AS var0
        WHERE 'RIGHT_CONDITIONED_ON_PAYMENT' IN $param0
@@ -671,7 +677,11 @@ describe('the Cypher of the headline questions', () => {
        }
        RETURN {id: var61.id, companyName: var61.companyName, facts: var90} AS var149
      }
-     RETURN var58 AS total, var149 AS finding"
+     RETURN var58 AS total, var149 AS finding
+       }
+       RETURN *
+     }
+     RETURN *"
     `);
     expect(page).toMatchInlineSnapshot(`
      {

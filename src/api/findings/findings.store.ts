@@ -52,7 +52,10 @@ export async function findingsPage(
   request: FindingsPageRequest,
 ): Promise<FindingsPage> {
   const query = findingsPageQuery(request);
-  const rows = await db.read(query.name, query.cypher, query.params, RULES_TIMEOUT_MS);
+  // The rules read the graph and their parameters only: their page is kept until the graph
+  // changes (db/kept-answers.ts), under its text and parameters.
+  const key = `${query.name}|${query.cypher}|${JSON.stringify(query.params)}`;
+  const rows = await db.readKept(key, query.name, query.cypher, query.params, RULES_TIMEOUT_MS);
   const paged = rows.flatMap((row) => (row.finding ? [row.finding as unknown as PageRow] : []));
   const findings = paged.map((r) => {
     const finding = composeFinding(r.facts, request.asOf);
