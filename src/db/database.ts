@@ -142,17 +142,10 @@ export class Database {
     cypher: string,
     params: Params = {},
   ): Promise<Record<string, unknown>[]> {
-    const rows = await this.readValues(name, keptQuery(name, cypher), {
-      ...params,
-      keptVersion: this.kept.versionOf(key),
-    });
-    return this.kept.answer(key, rows);
+    return this.readKeptWith(key, name, cypher, params, (c, p) => this.readValues(name, c, p));
   }
 
-  /**
-   * read, for a question whose answer is kept until the graph changes (as readValuesKept): a
-   * query of many rows, its rows plain values.
-   */
+  /** read, for a question whose answer is kept until the graph changes (as readValuesKept). */
   async readKept(
     key: string,
     name: string,
@@ -160,13 +153,22 @@ export class Database {
     params: Params = {},
     timeoutMs?: number,
   ): Promise<Row[]> {
-    const rows = await this.read(
-      name,
-      keptQuery(name, cypher),
-      { ...params, keptVersion: this.kept.versionOf(key) },
-      timeoutMs,
-    );
-    return this.kept.answer(key, rows) as Row[];
+    return this.readKeptWith(key, name, cypher, params, (c, p) => this.read(name, c, p, timeoutMs));
+  }
+
+  /** Both kept reads: `cypher` gated by the graph's version, through `read`. */
+  protected async readKeptWith<R extends Record<string, unknown>>(
+    key: string,
+    name: string,
+    cypher: string,
+    params: Params,
+    read: (cypher: string, params: Params) => Promise<R[]>,
+  ): Promise<R[]> {
+    const rows = await read(keptQuery(name, cypher), {
+      ...params,
+      keptVersion: this.kept.versionOf(key),
+    });
+    return this.kept.answer(key, rows) as R[];
   }
 
   /**
@@ -417,23 +419,14 @@ class TransactionReads extends Database {
   }
 
   /** The transaction's graph may be rewound (knownAt): not the graph a kept answer is for. */
-  override readKept(
+  protected override readKeptWith<R extends Record<string, unknown>>(
     _key: string,
-    name: string,
+    _name: string,
     cypher: string,
-    params: Params = {},
-  ): Promise<Row[]> {
-    return this.read(name, cypher, params);
-  }
-
-  /** As readKept. */
-  override readValuesKept(
-    _key: string,
-    name: string,
-    cypher: string,
-    params: Params = {},
-  ): Promise<Record<string, unknown>[]> {
-    return this.readValues(name, cypher, params);
+    params: Params,
+    read: (cypher: string, params: Params) => Promise<R[]>,
+  ): Promise<R[]> {
+    return read(cypher, params);
   }
 
   override write(name: string): Promise<Row[]> {
