@@ -209,11 +209,7 @@ export class Database {
     return this.run(
       'WRITE',
       name,
-      async (tx) => {
-        const result = await tx.run(cypher, params);
-        await tx.run(BUMP_GRAPH_VERSION);
-        return result;
-      },
+      versioned((tx) => tx.run(cypher, params)),
       plainRow,
     );
   }
@@ -228,18 +224,10 @@ export class Database {
     timeoutMs?: number,
   ): Promise<T> {
     this.tally?.record(name);
-    return this.transact(
-      name,
-      async (tx) => {
-        const done = await work(tx);
-        await tx.run(BUMP_GRAPH_VERSION);
-        return done;
-      },
-      timeoutMs,
-    );
+    return this.transact(name, versioned(work), timeoutMs);
   }
 
-  /** A write transaction, retried on transient errors. Committing writes end by BUMP_GRAPH_VERSION. */
+  /** A write transaction, retried on transient errors (committing writes pass `versioned` work). */
   private async transact<T>(
     name: string,
     work: (tx: ManagedTransaction) => Promise<T>,
@@ -457,6 +445,17 @@ class TransactionReads extends Database {
       throw mapDriverError(error, name);
     }
   }
+}
+
+/** `work`, then the statement that gives the graph a new version, in the same transaction. */
+function versioned<T>(
+  work: (tx: ManagedTransaction) => Promise<T>,
+): (tx: ManagedTransaction) => Promise<T> {
+  return async (tx) => {
+    const done = await work(tx);
+    await tx.run(BUMP_GRAPH_VERSION);
+    return done;
+  };
 }
 
 const readOnly = (name: string) =>
