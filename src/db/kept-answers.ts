@@ -12,8 +12,10 @@
  * otherwise the query reads one node and the kept rows are the answer. Still one query, and the
  * check happens in Neo4j, so a write through another replica or a CLI is seen at once.
  *
- * What a kept answer depends on: the query's text and parameters (the key names everything they
- * are built from: see src/api/translate/compiled-queries.ts) and the graph. A query that reads
+ * What a kept answer depends on: the query's text and parameters, and the graph. The key names
+ * the first two: a root field's compile key (everything its text and parameters are built from,
+ * src/api/translate/compiled-queries.ts), or for the findings rules the text and parameters
+ * themselves. A query that reads
  * the clock (`date()` with no argument, `datetime()`...) is refused: its answer changes without a
  * write. Reads inside another transaction (a question "as known at" an instant, on a rewound
  * graph) are never kept: that graph is not the one the token versions.
