@@ -56,7 +56,7 @@ export class FindingsResolver {
         info,
         FINDING_ORDER,
         (node) => new Cypher.Unwind([rows, node]),
-        { total: new Cypher.Param(neo4j.int(page.total)) },
+        { total: () => new Cypher.Param(neo4j.int(page.total)) },
       );
     });
   }

@@ -50,7 +50,7 @@ export class IncidentsResolver {
       info,
       INCIDENT_ORDER,
       (n) => incidentsMatch(args.filter, n),
-      isFiltered(args.filter) ? { inputs: args } : { total: unfilteredTotal(), inputs: args },
+      isFiltered(args.filter) ? { inputs: args } : { total: unfilteredTotal, inputs: args },
     );
   }
 }

@@ -40,7 +40,7 @@ export class TimelineResolver {
           materialise: true,
           inputs: args,
           mustExist: {
-            condition: companyExists(args.company),
+            condition: () => companyExists(args.company),
             message: `no company with id "${args.company.slice(0, 100)}"`,
           },
         },
