@@ -34,8 +34,12 @@ export interface Workload {
   walk?: WalkName;
 }
 
-/** Lists whose page N is reached by walking their cursors. */
-export type WalkName = 'incidents' | 'plansDenyingRight';
+/**
+ * Lists whose page N is reached by walking their cursors. `incidentsEarly` walks the incidents
+ * to page 5: the first page past the seeded incidents (page 1 is the seeds' newest, which cite
+ * fewer provisions and name fewer authorities than the generated ones, so its rows cost less).
+ */
+export type WalkName = 'incidents' | 'incidentsEarly' | 'plansDenyingRight';
 
 export interface WorkloadContext {
   /** Per list, the cursor (per target) ending the page before page N; null for page 1. */
@@ -47,8 +51,8 @@ export interface WorkloadContext {
 export function emptyContext(): WorkloadContext {
   const none = (): Record<TargetName, unknown> => ({ R: null, O: null, N: null });
   return {
-    cursors: { incidents: none(), plansDenyingRight: none() },
-    pages: { incidents: 1, plansDenyingRight: 1 },
+    cursors: { incidents: none(), incidentsEarly: none(), plansDenyingRight: none() },
+    pages: { incidents: 1, incidentsEarly: 1, plansDenyingRight: 1 },
   };
 }
 
@@ -63,7 +67,11 @@ export const TIER_ORDER: readonly string[] = PLAN_TIERS;
 /** The scope every scoped question is asked in (the API's default). */
 export const SCOPE = 'EEA';
 /** The page "page N" aims at, per walked list; smaller graphs give their last page. */
-export const PAGE_N: Record<WalkName, number> = { incidents: 500, plansDenyingRight: 50 };
+export const PAGE_N: Record<WalkName, number> = {
+  incidents: 500,
+  incidentsEarly: 5,
+  plansDenyingRight: 50,
+};
 export const TIMELINE_PAGE = 100;
 
 /**
@@ -550,18 +558,21 @@ function incidentTokens(total: number, hasNext: boolean, nodes: any[]): string[]
   ];
 }
 
-function incidentsWorkload(page: 1 | 500): Workload {
+function incidentsWorkload(page: 1 | 5 | 500): Workload {
+  const walk = page === 500 ? 'incidents' : page === 5 ? 'incidentsEarly' : undefined;
   return {
-    name: page === 1 ? 'incidents p1' : 'incidents p500',
+    name: `incidents p${page}`,
     describe:
       page === 1
         ? `incidents(first: ${PAGE_SIZE}) with totalCount, against, before, cites`
-        : `the same, after the cursor ending page 499 (the last page when there are fewer incidents)`,
-    walk: page === 500 ? 'incidents' : undefined,
-    note: page === 500 ? { N: 'its own cursors (offsets)' } : undefined,
+        : page === 5
+          ? `the same, after the cursor ending page 4: generated incidents like page 500's, to tell what page 500 costs for being far from what it costs for its rows`
+          : `the same, after the cursor ending page 499 (the last page when there are fewer incidents)`,
+    walk,
+    note: walk ? { N: 'its own cursors (offsets)' } : undefined,
     request: (t, ctx) => ({
       query: t === 'O' ? O_INCIDENTS : t === 'N' ? N_INCIDENTS : 'incidents',
-      variables: { first: PAGE_SIZE, after: page === 1 ? null : ctx.cursors.incidents[t] },
+      variables: { first: PAGE_SIZE, after: walk ? ctx.cursors[walk][t] : null },
     }),
     normalise(t, data) {
       const c = t === 'N' ? data.incidentsConnection : data.incidents;
@@ -724,6 +735,7 @@ export const WORKLOADS: Workload[] = [
   denyingWorkload('1'),
   denyingWorkload('N'),
   incidentsWorkload(1),
+  incidentsWorkload(5),
   incidentsWorkload(500),
   search,
   findingsWorkload('RIGHT_CONDITIONED_ON_PAYMENT', 'payment'),
@@ -745,23 +757,26 @@ export interface Walk {
   read(target: TargetName, data: any): { total: number; endCursor: unknown };
 }
 
-export const WALKS: Record<WalkName, Walk> = {
-  incidents: {
-    total: (t) => WALKS.incidents.page(t, 1, null),
-    page: (t, first, after) => ({
-      query:
-        t === 'R'
-          ? 'incidents'
-          : t === 'O'
-            ? `query Walk($first: Int!, $after: String) { incidents(first: $first, after: $after) { totalCount pageInfo { endCursor } } }`
-            : `query Walk($first: Int!, $after: String) { incidentsConnection(first: $first, after: $after, sort: [{ date: DESC }, { id: DESC }], where: { retractedAt: { eq: null } }) { totalCount pageInfo { endCursor } } }`,
-      variables: { first, after },
-    }),
-    read: (t, data) => {
-      const c = t === 'N' ? data.incidentsConnection : data.incidents;
-      return { total: Number(c.totalCount), endCursor: c.pageInfo.endCursor };
-    },
+const INCIDENTS_WALK: Walk = {
+  total: (t) => INCIDENTS_WALK.page(t, 1, null),
+  page: (t, first, after) => ({
+    query:
+      t === 'R'
+        ? 'incidents'
+        : t === 'O'
+          ? `query Walk($first: Int!, $after: String) { incidents(first: $first, after: $after) { totalCount pageInfo { endCursor } } }`
+          : `query Walk($first: Int!, $after: String) { incidentsConnection(first: $first, after: $after, sort: [{ date: DESC }, { id: DESC }], where: { retractedAt: { eq: null } }) { totalCount pageInfo { endCursor } } }`,
+    variables: { first, after },
+  }),
+  read: (t, data) => {
+    const c = t === 'N' ? data.incidentsConnection : data.incidents;
+    return { total: Number(c.totalCount), endCursor: c.pageInfo.endCursor };
   },
+};
+
+export const WALKS: Record<WalkName, Walk> = {
+  incidents: INCIDENTS_WALK,
+  incidentsEarly: INCIDENTS_WALK,
   plansDenyingRight: {
     total: (t) => WALKS.plansDenyingRight.page(t, 1, null),
     page: (t, first, after) => ({
