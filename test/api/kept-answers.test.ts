@@ -4,6 +4,7 @@
  * again, with the new answer, after any write through the Database.
  */
 import { FINDING_KINDS, findingsPageQuery } from '../../src/api/findings/findings.rules';
+import * as words from '../../src/api/findings/findings.words';
 import { keptQuery } from '../../src/db/kept-answers';
 import { Database } from '../../src/db';
 import { seedCurated, testDatabaseSettings } from '../helpers/graph';
@@ -162,6 +163,27 @@ describe('kept answers', () => {
     }
     const restored = await ask(DENYING, { asOf: AS_OF });
     expect(restored).toMatchObject({ ran: 1, data: before.data });
+  });
+
+  it('composes a kept findings page once, and again after a write', async () => {
+    const compose = jest.spyOn(words, 'composeFinding');
+    try {
+      const asOf = '2025-02-18';
+      const first = await ask(FINDINGS, { asOf });
+      const composedFirst = compose.mock.calls.length;
+      expect(first.data.findings.edges.length).toBeGreaterThan(0);
+      expect(composedFirst).toBeGreaterThanOrEqual(first.data.findings.edges.length);
+      const second = await ask(FINDINGS, { asOf });
+      expect(second).toMatchObject({ kept: 1, data: first.data });
+      expect(compose.mock.calls.length).toBe(composedFirst);
+      await suite.db.write('test', `MATCH (r:Right {code: 'OBJECT'}) SET r.touched = true`);
+      await suite.db.write('test', `MATCH (r:Right {code: 'OBJECT'}) REMOVE r.touched`);
+      const third = await ask(FINDINGS, { asOf });
+      expect(third).toMatchObject({ ran: 1, data: first.data });
+      expect(compose.mock.calls.length).toBeGreaterThan(composedFirst);
+    } finally {
+      compose.mockRestore();
+    }
   });
 
   it('gives the graph a new version on every committed write, not on a rolled-back one', async () => {
