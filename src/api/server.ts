@@ -208,7 +208,11 @@ async function serve(options: ApiOptions, redis: RedisLink | null): Promise<Runn
     revocations,
     onOperation: (name, outcome) => metrics.operation('ws', name, outcome),
   });
-  metrics.observe({ webSockets: () => ws.connections(), neo4jSessions: () => db.sessionsInUse });
+  metrics.observe({
+    webSockets: () => ws.connections(),
+    neo4jSessions: () => db.sessionsInUse,
+    keptAnswers: () => ({ ...db.kept.stats, size: db.kept.size }),
+  });
 
   const apollo = new ApolloServer<ApiContext>({
     schema,

@@ -75,8 +75,13 @@ export class KeptAnswers {
     maxSize: MAX_CHARACTERS,
     sizeCalculation: (kept, key) => key.length + JSON.stringify(kept.rows).length,
   });
-  /** Questions answered from a kept answer, and run, since the process started (for tests). */
+  /** Questions answered from a kept answer, and run, since the process started (/metrics). */
   readonly stats = { kept: 0, ran: 0 };
+
+  /** How many answers are kept now. */
+  get size(): number {
+    return this.kept.size;
+  }
 
   /** The version of the answer kept for `key`, or null. */
   versionOf(key: string): string | null {

@@ -74,6 +74,30 @@ describe('kept answers', () => {
     expect(findingsAgain).toEqual({ data: findings.data, ran: 0, kept: 1 });
   });
 
+  it('counts on /metrics the questions answered from kept answers and those run', async () => {
+    const scrape = async () => {
+      const lines = (await (await fetch(new URL('/metrics', suite.api.url))).text()).split('\n');
+      const value = (series: string) =>
+        Number(lines.find((line) => line.startsWith(`${series} `))?.slice(series.length + 1));
+      return {
+        kept: value('gdpr_graph_kept_answers_total{outcome="kept"}'),
+        ran: value('gdpr_graph_kept_answers_total{outcome="ran"}'),
+        held: value('gdpr_graph_kept_answers'),
+      };
+    };
+    const before = await scrape();
+    // A date no other test asks: the first ask runs the question, the second is kept.
+    await ask(DENYING, { asOf: '2025-02-17' });
+    await ask(DENYING, { asOf: '2025-02-17' });
+    const after = await scrape();
+    expect({ ran: after.ran - before.ran, kept: after.kept - before.kept }).toEqual({
+      ran: 1,
+      kept: 1,
+    });
+    expect(after.held).toBeGreaterThan(0);
+    expect(after.held).toBe(suite.db.kept.size);
+  });
+
   it('has Neo4j read the version node only, when the kept answer is current', async () => {
     // A WHERE on the version would be planned after the question's index seeks; the gate is an
     // UNWIND, and a question of many rows runs in a subquery applied to its rows.

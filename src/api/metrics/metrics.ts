@@ -56,6 +56,11 @@ export interface MetricsSources {
   webSockets(): number;
   /** Neo4j sessions open now (Database.sessionsInUse). */
   neo4jSessions(): number;
+  /**
+   * Kept questions (src/db/kept-answers.ts) answered from a kept answer and run, since the
+   * process started, and how many answers are kept now.
+   */
+  keptAnswers(): { kept: number; ran: number; size: number };
 }
 
 export class ApiMetrics {
@@ -67,7 +72,11 @@ export class ApiMetrics {
   private readonly httpSeconds: Histogram<'route' | 'status'>;
   private readonly webhookAttempts: Counter<'outcome'>;
   private readonly storeFailures: Counter;
-  private sources: MetricsSources = { webSockets: () => 0, neo4jSessions: () => 0 };
+  private sources: MetricsSources = {
+    webSockets: () => 0,
+    neo4jSessions: () => 0,
+    keptAnswers: () => ({ kept: 0, ran: 0, size: 0 }),
+  };
 
   constructor() {
     const registers = [this.registry];
@@ -125,6 +134,27 @@ export class ApiMetrics {
       registers,
       collect() {
         this.set(sources().neo4jSessions());
+      },
+    });
+    // The kept answers count themselves (the Database's); a scrape reads their counts.
+    new Counter({
+      name: 'gdpr_graph_kept_answers_total',
+      help: 'Kept questions (plansDenyingRight, search, the findings rules) by outcome: "kept" (answered from the answer kept since the graph last changed) or "ran" (the graph changed, or the question was new).',
+      labelNames: ['outcome'],
+      registers,
+      collect() {
+        const { kept, ran } = sources().keptAnswers();
+        this.reset();
+        this.inc({ outcome: 'kept' }, kept);
+        this.inc({ outcome: 'ran' }, ran);
+      },
+    });
+    new Gauge({
+      name: 'gdpr_graph_kept_answers',
+      help: 'Answers kept now, until the graph changes (at most 500, about 32 M characters).',
+      registers,
+      collect() {
+        this.set(sources().keptAnswers().size);
       },
     });
   }
