@@ -46,6 +46,7 @@ export async function openRuntime(
     password: config.NEO4J_PASSWORD,
     database: config.NEO4J_DATABASE,
     timeoutMs: config.NEO4J_TIMEOUT_MS,
+    keepAnswers: config.KEPT_ANSWERS,
   });
   if (options.migrate !== false) {
     const report = await applyMigrations(db);

@@ -31,6 +31,12 @@ const EnvSchema = z.object({
   /** How long a query may wait for a connection or a reply before the API says the database is unavailable. */
   NEO4J_TIMEOUT_MS: z.coerce.number().int().min(100).max(600_000).default(1500),
   SEED_ON_EMPTY: bool.default(true),
+  /**
+   * Keep the answers of the questions that count every match until the graph changes
+   * (src/db/kept-answers.ts). Off where writes reach Neo4j past the API (raw Cypher, an
+   * operator's import): those give the graph no new version.
+   */
+  KEPT_ANSWERS: bool.default(true),
   /** Anonymous callers may read; every write needs a curator key regardless. */
   PUBLIC_READS: bool.default(true),
   /** Query limits, checked before any database work. */

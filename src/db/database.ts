@@ -25,6 +25,11 @@ export interface DatabaseSettings {
   database?: string;
   /** Bound on connecting and on one transaction, in milliseconds. */
   timeoutMs: number;
+  /**
+   * Keep the answers of kept questions until the graph changes (kept-answers.ts); on unless
+   * false. Off, they run every time; writes still give the graph new versions.
+   */
+  keepAnswers?: boolean;
 }
 
 export type Params = Record<string, unknown>;
@@ -164,6 +169,7 @@ export class Database {
     params: Params,
     read: (cypher: string, params: Params) => Promise<R[]>,
   ): Promise<R[]> {
+    if (this.settings.keepAnswers === false) return read(cypher, params);
     const rows = await read(keptQuery(name, cypher), {
       ...params,
       keptVersion: this.kept.versionOf(key),

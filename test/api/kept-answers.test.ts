@@ -258,6 +258,26 @@ describe('kept answers', () => {
     }
   });
 
+  it('keeps nothing when switched off (KEPT_ANSWERS=false), and answers the same', async () => {
+    const db = new Database({ ...testDatabaseSettings(), keepAnswers: false });
+    const api = await startTestApi(db);
+    try {
+      const asked = [];
+      for (let i = 0; i < 2; i++) {
+        const res = await api.gql(DENYING, { asOf: AS_OF });
+        expect(res.errors).toBeUndefined();
+        asked.push(res.data);
+      }
+      expect(db.kept.stats).toEqual({ kept: 0, ran: 0 });
+      expect(db.kept.size).toBe(0);
+      expect(asked[1]).toEqual(asked[0]);
+      expect(asked[0]).toEqual((await ask(DENYING, { asOf: AS_OF })).data);
+    } finally {
+      await api.close();
+      await db.close();
+    }
+  });
+
   it('refuses to keep a query that reads the clock', () => {
     expect(() => keptQuery('q', `RETURN date() AS today`)).toThrow(/reads the clock/);
     expect(() => keptQuery('q', `RETURN datetime.realtime() AS now`)).toThrow(/reads the clock/);
