@@ -14,10 +14,10 @@
  *
  * What a kept answer depends on: the query's text and parameters, and the graph. The key names
  * the first two: a root field's compile key (everything its text and parameters are built from,
- * src/api/translate/compiled-queries.ts), or for the findings rules the text and parameters
- * themselves. A query that reads
- * the clock (`date()` with no argument, `datetime()`...) is refused: its answer changes without a
- * write. Reads inside another transaction (a question "as known at" an instant, on a rewound
+ * src/api/translate/compiled-queries.ts), or for the findings rules their name and parameters
+ * (their text is built once per process, whatever the values). A query that reads the clock
+ * (`date()` with no argument, `datetime()`...) is refused: its answer changes without a write.
+ * Reads inside another transaction (a question "as known at" an instant, on a rewound
  * graph) are never kept: that graph is not the one the token versions.
  *
  * Why not a library: the check has to run inside Neo4j, in the same query; what is kept is

@@ -216,10 +216,10 @@ describe('the Cypher of the headline questions', () => {
        CALL (unkept) {
      CALL () {
        WITH 'RIGHT_CONDITIONED_ON_PAYMENT' AS var0
-       WHERE 'RIGHT_CONDITIONED_ON_PAYMENT' IN $param0
+       WHERE 'RIGHT_CONDITIONED_ON_PAYMENT' IN $kinds
        MATCH (this1:Practice)-[this2:HANDLES]->(this3:Right)
        USING INDEX SEEK this2:HANDLES(status)
-       WHERE (this2.status IN ['PAID_ONLY', 'UNAVAILABLE'] AND this1.default <> 'NEVER' AND (this1.inForceFrom <= date($param1) AND (this1.inForceUntil IS NULL OR this1.inForceUntil > date($param1)) AND (this1.retractedAt IS NULL OR date(this1.retractedAt) > date($param1))) AND ($param2 IN this1.scope OR 'WORLDWIDE' IN this1.scope))
+       WHERE (this2.status IN ['PAID_ONLY', 'UNAVAILABLE'] AND this1.default <> 'NEVER' AND (this1.inForceFrom <= date($asOf) AND (this1.inForceUntil IS NULL OR this1.inForceUntil > date($asOf)) AND (this1.retractedAt IS NULL OR date(this1.retractedAt) > date($asOf))) AND ($scope IN this1.scope OR 'WORLDWIDE' IN this1.scope))
        CALL (this1, this3) {
          WITH this1, this3
          WHERE (EXISTS {
@@ -234,11 +234,11 @@ describe('the Cypher of the headline questions', () => {
          RETURN true AS var8
        }
        MATCH (this9:Company)<-[:OFFERED_BY]-(this10:Product)<-[:OF]-(this11:Plan)<-[:APPLIES_TO]-(this1)
-       WHERE (($param3 = true OR this9.id IN $param4) AND (this11.availableFrom <= date($param1) AND (this11.availableUntil IS NULL OR this11.availableUntil > date($param1))))
+       WHERE (($anyCompany = true OR this9.id IN $companies) AND (this11.availableFrom <= date($asOf) AND (this11.availableUntil IS NULL OR this11.availableUntil > date($asOf))))
        MATCH (this1)-[:FOR_PURPOSE]->(this12:Purpose)
        WHERE EXISTS {
          MATCH (this10:Product)<-[:OF]-(this13)<-[:APPLIES_TO]-(this14)
-         WHERE (this13 <> this11 AND ((this14.inForceFrom <= date($param1) AND (this14.inForceUntil IS NULL OR this14.inForceUntil > date($param1)) AND (this14.retractedAt IS NULL OR date(this14.retractedAt) > date($param1))) AND (this13.availableFrom <= date($param1) AND (this13.availableUntil IS NULL OR this13.availableUntil > date($param1))) AND ($param2 IN this14.scope OR 'WORLDWIDE' IN this14.scope)) AND EXISTS {
+         WHERE (this13 <> this11 AND ((this14.inForceFrom <= date($asOf) AND (this14.inForceUntil IS NULL OR this14.inForceUntil > date($asOf)) AND (this14.retractedAt IS NULL OR date(this14.retractedAt) > date($asOf))) AND (this13.availableFrom <= date($asOf) AND (this13.availableUntil IS NULL OR this13.availableUntil > date($asOf))) AND ($scope IN this14.scope OR 'WORLDWIDE' IN this14.scope)) AND EXISTS {
            (this14)-[:FOR_PURPOSE]->(this12)
          } AND this13.paid = true)
          CALL (this14, this3) {
@@ -251,10 +251,10 @@ describe('the Cypher of the headline questions', () => {
        RETURN {kind: 'RIGHT_CONDITIONED_ON_PAYMENT', companyName: this9.name, id: ('right-conditioned-on-payment:' + this1.id + ':' + this11.id + ':' + this3.code), planId: this11.id, companyId: this9.id, company: this9.id, product: this10.id, plan: this11.id, practice: this1.id, handles: elementId(this2), right: this3.id, purpose: this12.id} AS var16
        UNION ALL
        WITH 'RIGHT_ONLY_ON_REQUEST' AS var17
-       WHERE 'RIGHT_ONLY_ON_REQUEST' IN $param0
+       WHERE 'RIGHT_ONLY_ON_REQUEST' IN $kinds
        MATCH (this18:Practice)-[this19:HANDLES]->(this20:Right)
        USING INDEX SEEK this19:HANDLES(status)
-       WHERE (this19.status IN ['ON_REQUEST'] AND this18.default <> 'NEVER' AND (this18.inForceFrom <= date($param1) AND (this18.inForceUntil IS NULL OR this18.inForceUntil > date($param1)) AND (this18.retractedAt IS NULL OR date(this18.retractedAt) > date($param1))) AND ($param2 IN this18.scope OR 'WORLDWIDE' IN this18.scope))
+       WHERE (this19.status IN ['ON_REQUEST'] AND this18.default <> 'NEVER' AND (this18.inForceFrom <= date($asOf) AND (this18.inForceUntil IS NULL OR this18.inForceUntil > date($asOf)) AND (this18.retractedAt IS NULL OR date(this18.retractedAt) > date($asOf))) AND ($scope IN this18.scope OR 'WORLDWIDE' IN this18.scope))
        CALL (this18, this20) {
          WITH this18, this20
          WHERE (EXISTS {
@@ -269,11 +269,11 @@ describe('the Cypher of the headline questions', () => {
          RETURN true AS var25
        }
        MATCH (this26:Company)<-[:OFFERED_BY]-(this27:Product)<-[:OF]-(this28:Plan)<-[:APPLIES_TO]-(this18)
-       WHERE (($param3 = true OR this26.id IN $param4) AND (this28.availableFrom <= date($param1) AND (this28.availableUntil IS NULL OR this28.availableUntil > date($param1))))
+       WHERE (($anyCompany = true OR this26.id IN $companies) AND (this28.availableFrom <= date($asOf) AND (this28.availableUntil IS NULL OR this28.availableUntil > date($asOf))))
        MATCH (this18)-[:FOR_PURPOSE]->(this29:Purpose)
        WHERE EXISTS {
          MATCH (this27:Product)<-[:OF]-(this30)<-[:APPLIES_TO]-(this31)
-         WHERE (this30 <> this28 AND ((this31.inForceFrom <= date($param1) AND (this31.inForceUntil IS NULL OR this31.inForceUntil > date($param1)) AND (this31.retractedAt IS NULL OR date(this31.retractedAt) > date($param1))) AND (this30.availableFrom <= date($param1) AND (this30.availableUntil IS NULL OR this30.availableUntil > date($param1))) AND ($param2 IN this31.scope OR 'WORLDWIDE' IN this31.scope)) AND EXISTS {
+         WHERE (this30 <> this28 AND ((this31.inForceFrom <= date($asOf) AND (this31.inForceUntil IS NULL OR this31.inForceUntil > date($asOf)) AND (this31.retractedAt IS NULL OR date(this31.retractedAt) > date($asOf))) AND (this30.availableFrom <= date($asOf) AND (this30.availableUntil IS NULL OR this30.availableUntil > date($asOf))) AND ($scope IN this31.scope OR 'WORLDWIDE' IN this31.scope)) AND EXISTS {
            (this31)-[:FOR_PURPOSE]->(this29)
          })
          CALL (this31, this20) {
@@ -286,12 +286,12 @@ describe('the Cypher of the headline questions', () => {
        RETURN {kind: 'RIGHT_ONLY_ON_REQUEST', companyName: this26.name, id: ('right-only-on-request:' + this18.id + ':' + this28.id + ':' + this20.code), planId: this28.id, companyId: this26.id, company: this26.id, product: this27.id, plan: this28.id, practice: this18.id, handles: elementId(this19), right: this20.id, purpose: this29.id} AS var16
        UNION ALL
        WITH 'NO_WAY_TO_OBJECT' AS var33
-       WHERE 'NO_WAY_TO_OBJECT' IN $param0
+       WHERE 'NO_WAY_TO_OBJECT' IN $kinds
        MATCH (this34:Right { code: 'OBJECT' })
        WITH *, elementId(this34) AS var35
        MATCH (this36)<-[this37:HANDLES]-(this38:Practice)
        USING INDEX SEEK this37:HANDLES(status)
-       WHERE ((this37.status = 'UNAVAILABLE' AND elementId(this36) = var35) AND this38.default <> 'NEVER' AND (this38.inForceFrom <= date($param1) AND (this38.inForceUntil IS NULL OR this38.inForceUntil > date($param1)) AND (this38.retractedAt IS NULL OR date(this38.retractedAt) > date($param1))) AND ($param2 IN this38.scope OR 'WORLDWIDE' IN this38.scope))
+       WHERE ((this37.status = 'UNAVAILABLE' AND elementId(this36) = var35) AND this38.default <> 'NEVER' AND (this38.inForceFrom <= date($asOf) AND (this38.inForceUntil IS NULL OR this38.inForceUntil > date($asOf)) AND (this38.retractedAt IS NULL OR date(this38.retractedAt) > date($asOf))) AND ($scope IN this38.scope OR 'WORLDWIDE' IN this38.scope))
        CALL (this38, this36) {
          WITH this38, this36
          WHERE (NOT (EXISTS {
@@ -302,16 +302,16 @@ describe('the Cypher of the headline questions', () => {
          RETURN true AS var41
        }
        MATCH (this38)-[:APPLIES_TO]->(this42:Plan)-[:OF]->(this43:Product)-[:OFFERED_BY]->(this44:Company)
-       WHERE (($param3 = true OR this44.id IN $param4) AND (this42.availableFrom <= date($param1) AND (this42.availableUntil IS NULL OR this42.availableUntil > date($param1))))
+       WHERE (($anyCompany = true OR this44.id IN $companies) AND (this42.availableFrom <= date($asOf) AND (this42.availableUntil IS NULL OR this42.availableUntil > date($asOf))))
        MATCH (this38)-[:FOR_PURPOSE]->(this45:Purpose)
        RETURN {kind: 'NO_WAY_TO_OBJECT', companyName: this44.name, id: ('no-way-to-object:' + this38.id), planId: this42.id, companyId: this44.id, company: this44.id, product: this43.id, plan: NULL, practice: this38.id, handles: elementId(this37), right: this36.id, purpose: this45.id} AS var16
        UNION ALL
        WITH 'TRAINING_ON_BY_DEFAULT' AS var46
-       WHERE 'TRAINING_ON_BY_DEFAULT' IN $param0
+       WHERE 'TRAINING_ON_BY_DEFAULT' IN $kinds
        MATCH (this47:Purpose { id: 'ai-model-training' })<-[:FOR_PURPOSE]-(this48:Practice)
-       WHERE (this48.default = 'ON' AND (this48.inForceFrom <= date($param1) AND (this48.inForceUntil IS NULL OR this48.inForceUntil > date($param1)) AND (this48.retractedAt IS NULL OR date(this48.retractedAt) > date($param1))) AND ($param2 IN this48.scope OR 'WORLDWIDE' IN this48.scope))
+       WHERE (this48.default = 'ON' AND (this48.inForceFrom <= date($asOf) AND (this48.inForceUntil IS NULL OR this48.inForceUntil > date($asOf)) AND (this48.retractedAt IS NULL OR date(this48.retractedAt) > date($asOf))) AND ($scope IN this48.scope OR 'WORLDWIDE' IN this48.scope))
        MATCH (this48)-[:APPLIES_TO]->(this49:Plan)-[:OF]->(this50:Product)-[:OFFERED_BY]->(this51:Company)
-       WHERE (($param3 = true OR this51.id IN $param4) AND (this49.availableFrom <= date($param1) AND (this49.availableUntil IS NULL OR this49.availableUntil > date($param1))))
+       WHERE (($anyCompany = true OR this51.id IN $companies) AND (this49.availableFrom <= date($asOf) AND (this49.availableUntil IS NULL OR this49.availableUntil > date($asOf))))
        RETURN {kind: 'TRAINING_ON_BY_DEFAULT', companyName: this51.name, id: ('training-on-by-default:' + this48.id), planId: this49.id, companyId: this51.id, company: this51.id, product: this50.id, plan: NULL, practice: this48.id, handles: NULL, right: NULL, purpose: this47.id} AS var16
      }
      WITH var16.id AS var52, collect(var16) AS var53
@@ -322,12 +322,12 @@ describe('the Cypher of the headline questions', () => {
      WITH var56
      ORDER BY var56.kind ASC, var56.companyName ASC, var56.id ASC
      WITH collect(var56) AS var57
-     WITH size(var57) AS var58, [var59 IN var57 WHERE (size($param5) = 0 OR var59.kind > $param5[0] OR (var59.kind = $param5[0] AND var59.companyName > $param5[1]) OR (var59.kind = $param5[0] AND var59.companyName = $param5[1] AND var59.id > $param5[2]))] AS var60
+     WITH size(var57) AS var58, [var59 IN var57 WHERE (size($after) = 0 OR var59.kind > $after[0] OR (var59.kind = $after[0] AND var59.companyName > $after[1]) OR (var59.kind = $after[0] AND var59.companyName = $after[1] AND var59.id > $after[2]))] AS var60
      CALL (var60) {
        UNWIND var60 AS var61
        WITH var61
        
-       LIMIT $param6
+       LIMIT $limit
        RETURN collect(var61) AS var62
      }
      WITH var58, var62
@@ -393,7 +393,7 @@ describe('the Cypher of the headline questions', () => {
            })}
          }}, others: COLLECT {
            MATCH (this64:Product)<-[:OF]-(this80)<-[:APPLIES_TO]-(this81)
-           WHERE (this80 <> this67 AND ((this81.inForceFrom <= date($param1) AND (this81.inForceUntil IS NULL OR this81.inForceUntil > date($param1)) AND (this81.retractedAt IS NULL OR date(this81.retractedAt) > date($param1))) AND (this80.availableFrom <= date($param1) AND (this80.availableUntil IS NULL OR this80.availableUntil > date($param1))) AND ($param2 IN this81.scope OR 'WORLDWIDE' IN this81.scope)) AND EXISTS {
+           WHERE (this80 <> this67 AND ((this81.inForceFrom <= date($asOf) AND (this81.inForceUntil IS NULL OR this81.inForceUntil > date($asOf)) AND (this81.retractedAt IS NULL OR date(this81.retractedAt) > date($asOf))) AND (this80.availableFrom <= date($asOf) AND (this80.availableUntil IS NULL OR this80.availableUntil > date($asOf))) AND ($scope IN this81.scope OR 'WORLDWIDE' IN this81.scope)) AND EXISTS {
              (this81)-[:FOR_PURPOSE]->(this66)
            } AND this80.paid = true)
            CALL (this81, this68) {
@@ -501,7 +501,7 @@ describe('the Cypher of the headline questions', () => {
            })}
          }}, others: COLLECT {
            MATCH (this92:Product)<-[:OF]-(this108)<-[:APPLIES_TO]-(this109)
-           WHERE (this108 <> this95 AND ((this109.inForceFrom <= date($param1) AND (this109.inForceUntil IS NULL OR this109.inForceUntil > date($param1)) AND (this109.retractedAt IS NULL OR date(this109.retractedAt) > date($param1))) AND (this108.availableFrom <= date($param1) AND (this108.availableUntil IS NULL OR this108.availableUntil > date($param1))) AND ($param2 IN this109.scope OR 'WORLDWIDE' IN this109.scope)) AND EXISTS {
+           WHERE (this108 <> this95 AND ((this109.inForceFrom <= date($asOf) AND (this109.inForceUntil IS NULL OR this109.inForceUntil > date($asOf)) AND (this109.retractedAt IS NULL OR date(this109.retractedAt) > date($asOf))) AND (this108.availableFrom <= date($asOf) AND (this108.availableUntil IS NULL OR this108.availableUntil > date($asOf))) AND ($scope IN this109.scope OR 'WORLDWIDE' IN this109.scope)) AND EXISTS {
              (this109)-[:FOR_PURPOSE]->(this94)
            })
            CALL (this109, this96) {
@@ -576,7 +576,7 @@ describe('the Cypher of the headline questions', () => {
            RETURN this127.id
          }}, rightDependsOnBasis: true, plans: COLLECT {
            MATCH (this120)-[:APPLIES_TO]->(this128:Plan)-[:OF]->(this119)-[:OFFERED_BY]->(this118)
-           WHERE (this128.availableFrom <= date($param1) AND (this128.availableUntil IS NULL OR this128.availableUntil > date($param1)))
+           WHERE (this128.availableFrom <= date($asOf) AND (this128.availableUntil IS NULL OR this128.availableUntil > date($asOf)))
            WITH this128
            ORDER BY this128.id ASC
            RETURN {id: this128.id, name: this128.name, paid: this128.paid}
@@ -629,7 +629,7 @@ describe('the Cypher of the headline questions', () => {
          WITH var61, this136, this137, this138, this139
          RETURN {kind: 'TRAINING_ON_BY_DEFAULT', company: {id: this136.id, name: this136.name}, product: {id: this137.id, name: this137.name}, purpose: {id: this139.id, name: this139.name}, right: NULL, rightDependsOnBasis: false, plans: COLLECT {
            MATCH (this138)-[:APPLIES_TO]->(this140:Plan)-[:OF]->(this137)-[:OFFERED_BY]->(this136)
-           WHERE (this140.availableFrom <= date($param1) AND (this140.availableUntil IS NULL OR this140.availableUntil > date($param1)))
+           WHERE (this140.availableFrom <= date($asOf) AND (this140.availableUntil IS NULL OR this140.availableUntil > date($asOf)))
            WITH this140
            ORDER BY this140.id ASC
            RETURN {id: this140.id, name: this140.name, paid: this140.paid}

@@ -61,8 +61,8 @@ export async function findingsPage(
 ): Promise<FindingsPage> {
   const query = findingsPageQuery(request);
   // The rules read the graph and their parameters only: their page is kept until the graph
-  // changes (db/kept-answers.ts), under its text and parameters.
-  const key = `${query.name}|${query.cypher}|${JSON.stringify(query.params)}`;
+  // changes (db/kept-answers.ts), under their parameters (their text is one per process).
+  const key = `${query.name}|${JSON.stringify(query.params)}`;
   const rows = await db.readKept(key, query.name, query.cypher, query.params, RULES_TIMEOUT_MS);
   const composed = composedPages.get(rows);
   if (composed) return composed;
