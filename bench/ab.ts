@@ -45,7 +45,7 @@ interface Variant {
   serveJs?: string;
 }
 
-/** `R`, `O`, `Ojs=O:noshaped`, `before=O@/path/to/serve.js`. */
+/** `R`, `O`, `Ojs=O:noshaped`, `Rauto=R:autocommit`, `before=O@/path/to/serve.js`. */
 export function parseVariant(spec: string): Variant {
   const [label, rest] = spec.includes('=') ? spec.split('=', 2) : [spec, spec];
   const [targetSpec, serveJs] = rest!.split('@', 2) as [string, string | undefined];

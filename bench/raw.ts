@@ -522,14 +522,19 @@ export const RAW_QUESTIONS: Record<string, RawQuestion> = {
 };
 
 /** Reads with the API's session discipline: a read session per query, a managed read transaction. */
-export function runner(driver: Driver): Run {
+/**
+ * Runs R's Cypher as an application would: in a managed read transaction (BEGIN, RUN, COMMIT),
+ * or, with `autoCommit` (serve.js's `autocommit` option), in an auto-commit one as the API
+ * reads (one RUN), to tell what O gains from that alone.
+ */
+export function runner(driver: Driver, autoCommit = false): Run {
+  const config = { timeout: 60_000, metadata: { app: 'bench-raw' } };
   return async (cypher, params) => {
     const session = driver.session({ defaultAccessMode: neo4j.session.READ });
     try {
-      const result = await session.executeRead((tx) => tx.run(cypher, params), {
-        timeout: 60_000,
-        metadata: { app: 'bench-raw' },
-      });
+      const result = autoCommit
+        ? await session.run(cypher, params, config)
+        : await session.executeRead((tx) => tx.run(cypher, params), config);
       return result.records.map((r) => r.toObject());
     } finally {
       await session.close();
@@ -537,8 +542,12 @@ export function runner(driver: Driver): Run {
   };
 }
 
-export async function startRawServer(driver: Driver, port: number): Promise<http.Server> {
-  const run = runner(driver);
+export async function startRawServer(
+  driver: Driver,
+  port: number,
+  autoCommit = false,
+): Promise<http.Server> {
+  const run = runner(driver, autoCommit);
   const server = http.createServer((req, res) => {
     const chunks: Buffer[] = [];
     req.on('data', (c: Buffer) => chunks.push(c));

@@ -1,7 +1,8 @@
 /**
  * One benchmark target in its own process (so its memory and CPU are its own):
  *   node dist/bench/bench/serve.js R|O|N <bolt uri> [port] [option...]
- * Options: `noshaped` (O): the API without its shaped-answer plugin
+ * Options: `autocommit` (R): reads in auto-commit transactions, as the API's, instead of managed
+ * ones. `noshaped` (O): the API without its shaped-answer plugin
  * (`startApi({ shapedAnswers: false })`), so every answer goes through graphql-js's execution.
  * Every target uses the project's driver settings (createDriver) on the same Neo4j.
  * Prints `READY <port> [option...]` on stdout when it listens; stops on SIGTERM.
@@ -82,9 +83,9 @@ const startO: Start = async (uri, port, flags) => {
   };
 };
 
-const startR: Start = async (uri, port) => {
+const startR: Start = async (uri, port, options) => {
   const driver = createDriver(benchDbSettings(uri));
-  const server = await startRawServer(driver, port);
+  const server = await startRawServer(driver, port, options.includes('autocommit'));
   process.stdout.write(`READY ${serverPort(server)}\n`);
   return async () => {
     await new Promise((resolve) => server.close(resolve));
@@ -94,11 +95,14 @@ const startR: Start = async (uri, port) => {
 
 async function main(): Promise<void> {
   const [target, uri, rawPort, ...options] = process.argv.slice(2);
-  if (!target || !uri) throw new Error('usage: serve.js R|O|N <bolt uri> [port] [noshaped]');
+  if (!target || !uri)
+    throw new Error('usage: serve.js R|O|N <bolt uri> [port] [noshaped (O) | autocommit (R)]');
   const port = Number(rawPort ?? 0);
   const start = ({ R: startR, O: startO, N: startN } as Record<string, Start>)[target];
   if (!start) throw new Error(`unknown target ${target}`);
-  const unknown = options.filter((o) => o !== 'noshaped' || target !== 'O');
+  const unknown = options.filter(
+    (o) => !(o === 'noshaped' && target === 'O') && !(o === 'autocommit' && target === 'R'),
+  );
   if (unknown.length > 0) throw new Error(`${target} takes no option ${unknown.join(', ')}`);
   const stop = await start(uri, port, options);
   process.once('SIGTERM', () => {

@@ -15,8 +15,11 @@ export interface Target {
   child: ChildProcess;
 }
 
-/** Options serve.js takes after the port (O: `noshaped`, without the shaped-answer plugin). */
-export const TARGET_OPTIONS = ['noshaped'] as const;
+/**
+ * Options serve.js takes after the port (O: `noshaped`, without the shaped-answer plugin; R:
+ * `autocommit`, reading in auto-commit transactions as the API does).
+ */
+export const TARGET_OPTIONS = ['noshaped', 'autocommit'] as const;
 export type TargetOption = (typeof TARGET_OPTIONS)[number];
 
 /**
