@@ -11,6 +11,7 @@ import neo4j, {
   type QueryResult,
   type Record as Neo4jRecord,
   type RecordShape,
+  type Session,
 } from 'neo4j-driver';
 import { AppError } from '../errors';
 import { bookmarkChain } from './bookmarks';
@@ -234,14 +235,10 @@ export class Database {
     timeoutMs?: number,
   ): Promise<T> {
     for (let attempt = 1; ; attempt++) {
-      const session = this.driver.session({
-        database: this.settings.database,
-        bookmarkManager: this.bookmarkManager,
-        defaultAccessMode: neo4j.session.WRITE,
-      });
-      this.pool.sessions++;
       try {
-        return await session.executeWrite(work, this.txConfig(name, timeoutMs));
+        return await this.withSession('WRITE', (session) =>
+          session.executeWrite(work, this.txConfig(name, timeoutMs)),
+        );
       } catch (error) {
         // Concurrent writers can deadlock; the losing transaction was rolled back, so running it
         // again applies it once. Outages are not retried here: they are reported at once.
@@ -250,9 +247,6 @@ export class Database {
           continue;
         }
         throw mapDriverError(error, name);
-      } finally {
-        this.pool.sessions--;
-        await session.close();
       }
     }
   }
@@ -293,21 +287,14 @@ export class Database {
    */
   async autoCommit(name: string, cypher: string, params: Params = {}): Promise<void> {
     this.tally?.record(name);
-    const session = this.driver.session({
-      database: this.settings.database,
-      bookmarkManager: this.bookmarkManager,
-      defaultAccessMode: neo4j.session.WRITE,
-    });
-    this.pool.sessions++;
     try {
-      await session.run(cypher, params, this.txConfig(name, 120_000));
+      await this.withSession('WRITE', (session) =>
+        session.run(cypher, params, this.txConfig(name, 120_000)),
+      );
     } catch (error) {
       // `CALL {} IN TRANSACTIONS` may have committed some batches before it failed.
       await this.bumpGraphVersion().catch(() => undefined);
       throw mapDriverError(error, name);
-    } finally {
-      this.pool.sessions--;
-      await session.close();
     }
     await this.bumpGraphVersion();
   }
@@ -347,14 +334,10 @@ export class Database {
   ): Promise<T[]> {
     const started = Date.now();
     for (let attempt = 1; ; attempt++) {
-      const session = this.driver.session({
-        database: this.settings.database,
-        bookmarkManager: this.bookmarkManager,
-        defaultAccessMode: neo4j.session.READ,
-      });
-      this.pool.sessions++;
       try {
-        const result = await session.run(cypher, params, this.txConfig(name, timeoutMs));
+        const result = await this.withSession('READ', (session) =>
+          session.run(cypher, params, this.txConfig(name, timeoutMs)),
+        );
         return result.records.map(convert);
       } catch (error) {
         const retry =
@@ -365,9 +348,6 @@ export class Database {
           continue;
         }
         throw mapDriverError(error, name);
-      } finally {
-        this.pool.sessions--;
-        await session.close();
       }
     }
   }
@@ -377,17 +357,29 @@ export class Database {
     work: (tx: ManagedTransaction) => Promise<QueryResult<RecordShape>>,
     convert: (record: Neo4jRecord) => T,
   ): Promise<T[]> {
-    const session = this.driver.session({
-      database: this.settings.database,
-      bookmarkManager: this.bookmarkManager,
-      defaultAccessMode: neo4j.session.WRITE,
-    });
-    this.pool.sessions++;
     try {
-      const result = await session.executeWrite(work, this.txConfig(name));
+      const result = await this.withSession('WRITE', (session) =>
+        session.executeWrite(work, this.txConfig(name)),
+      );
       return result.records.map(convert);
     } catch (error) {
       throw mapDriverError(error, name);
+    }
+  }
+
+  /** A session of the driver's pool, counted in `sessionsInUse` while `use` runs, then closed. */
+  private async withSession<T>(
+    mode: 'READ' | 'WRITE',
+    use: (session: Session) => PromiseLike<T>,
+  ): Promise<T> {
+    const session = this.driver.session({
+      database: this.settings.database,
+      bookmarkManager: this.bookmarkManager,
+      defaultAccessMode: mode === 'READ' ? neo4j.session.READ : neo4j.session.WRITE,
+    });
+    this.pool.sessions++;
+    try {
+      return await use(session);
     } finally {
       this.pool.sessions--;
       await session.close();
