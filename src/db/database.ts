@@ -157,15 +157,23 @@ export class Database {
     return this.readKeptWith(key, name, cypher, params, (c, p) => this.read(name, c, p, timeoutMs));
   }
 
+  /**
+   * Whether kept questions keep their answers here: unless switched off (KEPT_ANSWERS), and
+   * never in a transaction's view (TransactionReads).
+   */
+  protected get keepsAnswers(): boolean {
+    return this.settings.keepAnswers !== false;
+  }
+
   /** Both kept reads: `cypher` gated by the graph's version, through `read`. */
-  protected async readKeptWith<R extends Record<string, unknown>>(
+  private async readKeptWith<R extends Record<string, unknown>>(
     key: string,
     name: string,
     cypher: string,
     params: Params,
     read: (cypher: string, params: Params) => Promise<R[]>,
   ): Promise<R[]> {
-    if (this.settings.keepAnswers === false) return read(cypher, params);
+    if (!this.keepsAnswers) return read(cypher, params);
     const rows = await read(keptQuery(name, cypher), {
       ...params,
       keptVersion: this.kept.versionOf(key),
@@ -436,14 +444,8 @@ class TransactionReads extends Database {
   }
 
   /** The transaction's graph may be rewound (knownAt): not the graph a kept answer is for. */
-  protected override readKeptWith<R extends Record<string, unknown>>(
-    _key: string,
-    _name: string,
-    cypher: string,
-    params: Params,
-    read: (cypher: string, params: Params) => Promise<R[]>,
-  ): Promise<R[]> {
-    return read(cypher, params);
+  protected override get keepsAnswers(): boolean {
+    return false;
   }
 
   override write(name: string): Promise<Row[]> {
