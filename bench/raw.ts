@@ -521,7 +521,6 @@ export const RAW_QUESTIONS: Record<string, RawQuestion> = {
   },
 };
 
-/** Reads with the API's session discipline: a read session per query, a managed read transaction. */
 /**
  * Runs R's Cypher as an application would: in a managed read transaction (BEGIN, RUN, COMMIT),
  * or, with `autoCommit` (serve.js's `autocommit` option), in an auto-commit one as the API
