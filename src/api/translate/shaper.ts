@@ -26,6 +26,8 @@ export type ShapeField =
       kind: 'object';
       key: number;
       many: boolean;
+      /** A single object the Cypher gives as a list of at most one (related-field.ts). */
+      listed?: boolean;
       /** The schema refuses null here (a single object only; lists come back empty, not null). */
       nonNull: boolean;
       shape: ObjectShape;
@@ -149,7 +151,10 @@ export class Shaper {
               this.object(v, f.shape),
             );
           } else {
-            const object = this.object(inner, f.shape);
+            const object = this.object(
+              f.listed ? ((inner as unknown[] | null)?.[0] ?? null) : inner,
+              f.shape,
+            );
             out[f.responseKey] = object === null && f.nonNull ? this.problem(null) : object;
           }
           break;

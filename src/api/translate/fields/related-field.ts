@@ -1,6 +1,9 @@
 /**
  * Related nodes, reached by a pattern from the source: a COLLECT subquery whose order and
- * LIMIT apply before the projection, so a single related node costs one row.
+ * LIMIT apply before the projection, so a single related node costs one row. A single node
+ * stays a list of at most one, unwrapped by the Shaper: Neo4j 5 plans `head(COLLECT {...})`
+ * as a nested plan expression, and a query holding one reads every property from the store,
+ * even those its index seek already holds (an incidents page: twice the db hits).
  */
 import Cypher from '@neo4j/cypher-builder';
 import { isListType, isNonNullType } from 'graphql';
@@ -59,8 +62,14 @@ export class RelatedField implements FieldProjection {
     if (!many) tail = tail.limit(1);
     const subquery = new Cypher.Collect(Cypher.utils.concat(match, tail.return(inner.expr)));
     return {
-      expr: many ? subquery : Cypher.head(subquery),
-      shape: { kind: 'object', many, nonNull: isNonNullType(field.type), shape: inner.shape },
+      expr: subquery,
+      shape: {
+        kind: 'object',
+        many,
+        listed: !many,
+        nonNull: isNonNullType(field.type),
+        shape: inner.shape,
+      },
     };
   }
 }
