@@ -1,16 +1,19 @@
 /**
- * `npm run -s bench:ab -- --workload "incidents p1" --variants R,O,before=O@<serve.js>
+ * `npm run -s bench:ab -- --workload "incidents p1[,incidents p500...]" --variants R,O,before=O@<serve.js>
  *   [--size large] [--rounds 12] [--duration 4] [--concurrency 1]`
  *
- * An interleaved A/B of a few variants on one workload, for attributing a change that the full
- * run's ratios are too coarse (or too noisy) to show. A variant is `[label=]T[:option][@path]`:
- * a target (R, O or N) served by this build's serve.js, or by another build's (`@path`: a
- * worktree of an older commit built with `npm run -s bench:build`, its
- * `dist/bench/bench/serve.js`), with serve.js options (`O:noshaped`: the API without its
- * shaped-answer plugin). Every round asks each variant in turn; the report gives the medians
- * over rounds of p50 and the CPU per request of each variant's process and of Neo4j, and how
- * the API answered (`x-graphql-execution`), in bench/results/v2/ab-<size>-<workload>.md.
- * Page-N workloads walk each target's cursors first (variants of one target share them).
+ * An interleaved A/B of a few variants on one workload or more, for attributing a change that
+ * the full run's ratios are too coarse (or too noisy) to show. A variant is
+ * `[label=]T[:option][@path]`: a target (R, O or N) served by this build's serve.js, or by
+ * another build's (`@path`: a worktree of an older commit built with `npm run -s bench:build`,
+ * its `dist/bench/bench/serve.js`), with serve.js options (`O:noshaped`: the API without its
+ * shaped-answer plugin). Every round asks each workload of each variant in turn; the report
+ * gives the medians over rounds of p50 and the CPU per request of each variant's process and of
+ * Neo4j, and how the API answered (`x-graphql-execution`), in
+ * bench/results/v2/ab-<size>-<workloads>.md. With several workloads (page 1 and page N of a
+ * list, say), each row also gives its p50 over the first workload's, round by round, for the
+ * same variant: the machine's drift between rounds cancels. Page-N workloads walk each
+ * target's cursors first (variants of one target share them).
  */
 import { existsSync } from 'node:fs';
 import path from 'node:path';
@@ -45,7 +48,7 @@ interface Variant {
   serveJs?: string;
 }
 
-/** `R`, `O`, `Ojs=O:noshaped`, `Rauto=R:autocommit`, `before=O@/path/to/serve.js`. */
+/** `R`, `O`, `Ojs=O:noshaped`, `Rtx=R:managed`, `before=O@/path/to/serve.js`. */
 export function parseVariant(spec: string): Variant {
   const [label, rest] = spec.includes('=') ? spec.split('=', 2) : [spec, spec];
   const [targetSpec, serveJs] = rest!.split('@', 2) as [string, string | undefined];
@@ -71,14 +74,20 @@ async function main(): Promise<void> {
   const flags = parseFlags(process.argv.slice(2));
   const size = flags.get('size') ?? 'large';
   if (!isSizeName(size)) throw new Error(`--size must be one of ${Object.keys(SIZES).join(', ')}`);
-  const workload = WORKLOADS.find((w) => w.name === flags.get('workload'));
-  if (!workload)
-    throw new Error(`--workload must be one of ${WORKLOADS.map((w) => `"${w.name}"`).join(', ')}`);
+  const workloads = (flags.get('workload') ?? '').split(',').map((name) => {
+    const workload = WORKLOADS.find((w) => w.name === name.trim());
+    if (!workload)
+      throw new Error(
+        `--workload: "${name}" is not one of ${WORKLOADS.map((w) => `"${w.name}"`).join(', ')}`,
+      );
+    return workload;
+  });
   const variants = (flags.get('variants') ?? 'R,O').split(',').map(parseVariant);
-  for (const v of variants) {
-    const why = workload.unsupported?.[v.target];
-    if (why) throw new Error(`${v.target} cannot answer ${workload.name}: ${why}`);
-  }
+  for (const v of variants)
+    for (const workload of workloads) {
+      const why = workload.unsupported?.[v.target];
+      if (why) throw new Error(`${v.target} cannot answer ${workload.name}: ${why}`);
+    }
   const rounds = Number(flags.get('rounds') ?? 12);
   const duration = Number(flags.get('duration') ?? 4);
   const connections = Number(flags.get('concurrency') ?? 1);
@@ -95,76 +104,92 @@ async function main(): Promise<void> {
       });
     const { ctx, failed } = await prepareContext(
       started.map((s) => s.target),
-      [workload.name],
+      workloads.map((w) => w.name),
       log,
     );
     if (failed.size > 0) throw new Error([...failed.values()].join('; '));
-    /** How each variant answered: bytes, whether its tokens are the first variant's, and for the API which execution path. */
+    /** How each variant answered each workload, by `workload|variant`. */
     const how = new Map<string, string>();
-    const firstMs = new Map<string, number>();
-    let reference: string | undefined;
-    for (const { variant, target } of started) {
-      let answer = await ask(target, workload.request(target.name, ctx));
-      // Time warm answers: the fastest variant decides whether every variant's rounds run by
-      // time or by count, the same way for all.
-      for (let i = 0; i < 2 && answer.ms < 2000 && answer.status === 200; i++) {
-        answer = await ask(target, workload.request(target.name, ctx));
-        firstMs.set(variant.label, Math.min(firstMs.get(variant.label) ?? Infinity, answer.ms));
+    const expected = new Map<string, number>();
+    for (const workload of workloads) {
+      const firstMs = new Map<string, number>();
+      let reference: string | undefined;
+      for (const { variant, target } of started) {
+        let answer = await ask(target, workload.request(target.name, ctx));
+        // Time warm answers: the fastest variant decides whether every variant's rounds run by
+        // time or by count, the same way for all.
+        for (let i = 0; i < 2 && answer.ms < 2000 && answer.status === 200; i++) {
+          answer = await ask(target, workload.request(target.name, ctx));
+          firstMs.set(variant.label, Math.min(firstMs.get(variant.label) ?? Infinity, answer.ms));
+        }
+        if (answer.status !== 200 || answer.body.errors)
+          throw new Error(
+            `${variant.label}, ${workload.name}: ${JSON.stringify(answer.body.errors ?? answer.status)}`,
+          );
+        const tokens = JSON.stringify(workload.normalise(target.name, answer.body.data));
+        reference ??= tokens;
+        if (!firstMs.has(variant.label)) firstMs.set(variant.label, answer.ms);
+        how.set(
+          `${workload.name}|${variant.label}`,
+          `${answer.bytes} bytes, ${tokens === reference ? 'same' : 'DIFFERENT'} tokens` +
+            (answer.execution
+              ? `, ${answer.execution}`
+              : target.name === 'O'
+                ? ', graphql-js (no plugin)'
+                : ''),
+        );
       }
-      if (answer.status !== 200 || answer.body.errors)
-        throw new Error(`${variant.label}: ${JSON.stringify(answer.body.errors ?? answer.status)}`);
-      const tokens = JSON.stringify(workload.normalise(target.name, answer.body.data));
-      reference ??= tokens;
-      if (!firstMs.has(variant.label)) firstMs.set(variant.label, answer.ms);
-      how.set(
-        variant.label,
-        `${answer.bytes} bytes, ${tokens === reference ? 'same' : 'DIFFERENT'} tokens` +
-          (answer.execution
-            ? `, ${answer.execution}`
-            : target.name === 'O'
-              ? ', graphql-js (no plugin)'
-              : ''),
-      );
+      expected.set(workload.name, Math.min(...firstMs.values()));
     }
-    const expected = Math.min(...firstMs.values());
-    for (const { target } of started)
-      await measure(target, workload, ctx, connections, 2, expected);
+    for (const workload of workloads)
+      for (const { target } of started)
+        await measure(target, workload, ctx, connections, 2, expected.get(workload.name));
     const samples = new Map<string, Sample[]>();
     for (let round = 0; round < rounds; round++) {
-      for (const { variant, target } of started) {
-        const sample = await measure(
-          target,
-          workload,
-          ctx,
-          connections,
-          duration,
-          expected,
-          neo4j.pid,
-        );
-        samples.set(variant.label, [...(samples.get(variant.label) ?? []), sample]);
-      }
+      for (const workload of workloads)
+        for (const { variant, target } of started) {
+          const sample = await measure(
+            target,
+            workload,
+            ctx,
+            connections,
+            duration,
+            expected.get(workload.name),
+            neo4j.pid,
+          );
+          const key = `${workload.name}|${variant.label}`;
+          samples.set(key, [...(samples.get(key) ?? []), sample]);
+        }
       log(`round ${round + 1}/${rounds} done`);
     }
     const command = commandLine('bench:ab', process.argv.slice(2));
+    const several = workloads.length > 1;
+    const first = workloads[0]!;
     const lines = [
-      `${workload.name}, c=${connections}: ${rounds} interleaved rounds of ${duration} s; \`${command}\``,
+      `${workloads.map((w) => w.name).join(', ')}, c=${connections}: ${rounds} interleaved rounds of ${duration} s; \`${command}\``,
       '',
-      '| variant | p50 ms | p99 ms | req/s | CPU ms per request (process / Neo4j) | answer | errors |',
-      '| ------- | ------ | ------ | ----- | ------------------------------------ | ------ | ------ |',
-      ...started.map(({ variant }) => {
-        const list = samples.get(variant.label) ?? [];
-        const of = (pick: (s: Sample) => number, digits = 1) =>
-          median(list.map(pick)).toFixed(digits);
-        const spec = `${variant.target}${variant.options.map((o) => `:${o}`).join('')}`;
-        return (
-          `| ${variant.label}${variant.label === spec ? '' : ` (${spec})`} | ${of((s) => s.p50)} | ${of((s) => s.p99)} | ` +
-          `${of((s) => s.rps)} | ${of((s) => s.cpu, 2)} / ${of((s) => s.neo4jCpu, 2)} | ` +
-          `${how.get(variant.label)} | ${list.reduce((n, s) => n + s.errors, 0)} |`
-        );
-      }),
+      `| ${several ? 'workload | ' : ''}variant | p50 ms | ${several ? `p50 / ${first.name} | ` : ''}p99 ms | req/s | CPU ms per request (process / Neo4j) | answer | errors |`,
+      `| ${several ? '-------- | ' : ''}------- | ------ | ${several ? '------ | ' : ''}------ | ----- | ------------------------------------ | ------ | ------ |`,
+      ...workloads.flatMap((workload) =>
+        started.map(({ variant }) => {
+          const list = samples.get(`${workload.name}|${variant.label}`) ?? [];
+          const base = samples.get(`${first.name}|${variant.label}`) ?? [];
+          const of = (pick: (s: Sample) => number, digits = 1) =>
+            median(list.map(pick)).toFixed(digits);
+          // Round by round, so that a drift of the machine's speed between rounds cancels.
+          const ratio = median(list.map((s, i) => s.p50 / base[i]!.p50)).toFixed(2);
+          const spec = `${variant.target}${variant.options.map((o) => `:${o}`).join('')}`;
+          return (
+            `| ${several ? `${workload.name} | ` : ''}${variant.label}${variant.label === spec ? '' : ` (${spec})`} | ${of((s) => s.p50)} | ` +
+            `${several ? `${ratio} | ` : ''}${of((s) => s.p99)} | ` +
+            `${of((s) => s.rps)} | ${of((s) => s.cpu, 2)} / ${of((s) => s.neo4jCpu, 2)} | ` +
+            `${how.get(`${workload.name}|${variant.label}`)} | ${list.reduce((n, s) => n + s.errors, 0)} |`
+          );
+        }),
+      ),
     ];
     process.stdout.write(`${lines.join('\n')}\n`);
-    const file = `ab-${size}-${workload.name.replace(/\W+/g, '-')}.md`;
+    const file = `ab-${size}-${workloads.map((w) => w.name.replace(/\W+/g, '-')).join('+')}.md`;
     await writeResult(file, `${lines.join('\n')}\n`);
     log(`written ${path.join(RESULTS_DIR, file)}`);
   } finally {
