@@ -1,8 +1,8 @@
 /**
  * One benchmark target in its own process (so its memory and CPU are its own):
  *   node dist/bench/bench/serve.js R|O|N <bolt uri> [port] [option...]
- * Options: `autocommit` (R): reads in auto-commit transactions, as the API's, instead of managed
- * ones. `noshaped` (O): the API without its shaped-answer plugin
+ * Options: `managed` (R): reads in managed transactions instead of auto-commit ones (the API's
+ * way, and R's by default). `noshaped` (O): the API without its shaped-answer plugin
  * (`startApi({ shapedAnswers: false })`), so every answer goes through graphql-js's execution.
  * Every target uses the project's driver settings (createDriver) on the same Neo4j.
  * Prints `READY <port> [option...]` on stdout when it listens; stops on SIGTERM.
@@ -85,7 +85,7 @@ const startO: Start = async (uri, port, flags) => {
 
 const startR: Start = async (uri, port, options) => {
   const driver = createDriver(benchDbSettings(uri));
-  const server = await startRawServer(driver, port, options.includes('autocommit'));
+  const server = await startRawServer(driver, port, options.includes('managed'));
   process.stdout.write(`READY ${serverPort(server)}\n`);
   return async () => {
     await new Promise((resolve) => server.close(resolve));
@@ -96,12 +96,12 @@ const startR: Start = async (uri, port, options) => {
 async function main(): Promise<void> {
   const [target, uri, rawPort, ...options] = process.argv.slice(2);
   if (!target || !uri)
-    throw new Error('usage: serve.js R|O|N <bolt uri> [port] [noshaped (O) | autocommit (R)]');
+    throw new Error('usage: serve.js R|O|N <bolt uri> [port] [noshaped (O) | managed (R)]');
   const port = Number(rawPort ?? 0);
   const start = ({ R: startR, O: startO, N: startN } as Record<string, Start>)[target];
   if (!start) throw new Error(`unknown target ${target}`);
   const unknown = options.filter(
-    (o) => !(o === 'noshaped' && target === 'O') && !(o === 'autocommit' && target === 'R'),
+    (o) => !(o === 'noshaped' && target === 'O') && !(o === 'managed' && target === 'R'),
   );
   if (unknown.length > 0) throw new Error(`${target} takes no option ${unknown.join(', ')}`);
   const stop = await start(uri, port, options);

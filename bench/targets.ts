@@ -17,9 +17,9 @@ export interface Target {
 
 /**
  * Options serve.js takes after the port (O: `noshaped`, without the shaped-answer plugin; R:
- * `autocommit`, reading in auto-commit transactions as the API does).
+ * `managed`, reading in managed transactions instead of auto-commit ones as the API does).
  */
-export const TARGET_OPTIONS = ['noshaped', 'autocommit'] as const;
+export const TARGET_OPTIONS = ['noshaped', 'managed'] as const;
 export type TargetOption = (typeof TARGET_OPTIONS)[number];
 
 /**
