@@ -85,14 +85,14 @@ describe('the Cypher of the headline questions', () => {
            WHERE (this19.stance = 'DISPUTES' AND (this19.claim = 'WHOLE' OR (this19.claim = 'RIGHT' AND this19.right = var18)))
            WITH this20, this19
            ORDER BY this20.publishedAt ASC, this20.id ASC
-           RETURN [this19.alternative, head([this21 IN [CASE
-             WHEN this19.claimedBy IS NULL THEN NULL
-             ELSE head(COLLECT {
-               MATCH (this22:(Company|Party|Authority))
-               WHERE this22.id = this19.claimedBy
-               RETURN this22
-             })
-           END] WHERE this21 IS NOT NULL | [this21.name]])]
+           RETURN [this19.alternative, COLLECT {
+             MATCH (this21:(Company|Party|Authority))
+             WHERE this21.id = this19.claimedBy
+             WITH this21
+             
+             LIMIT 1
+             RETURN [this21.name]
+           }]
          }]]}
        }}
      }) AS root

@@ -4,7 +4,7 @@ import type { EvidenceClaim, EvidenceStance, GdprRight } from '../../graph/model
 import { EvidenceClaimEnum, EvidenceStanceEnum, GdprRightEnum } from '../common/enums';
 import { Nested } from '../translate/fields/nested-field';
 import { EdgeProp } from '../translate/fields/relationship-property-field';
-import { type RelatedOptions } from '../translate/fields/related-field';
+import { Related, type RelatedOptions } from '../translate/fields/related-field';
 import { Projected, type Origin } from '../translate/projection';
 import { Actor } from './actor.type';
 import { Source } from './source.type';
@@ -39,7 +39,14 @@ export class Evidence {
   alternative!: string | null;
 
   @Field(() => Actor, { nullable: true, description: 'Whose claim the source carries.' })
-  @Nested(({ rel }) => claimant(rel!))
+  @Related({
+    // A list of at most one, as any single related node (related-field.ts): no head() around
+    // the subquery, which would make Neo4j plan the whole query without its index's values.
+    match: ({ source, to }) =>
+      new Cypher.Match(
+        new Cypher.Pattern(to, { labels: Cypher.labelExpr.or('Company', 'Party', 'Authority') }),
+      ).where(Cypher.eq(to.property('id'), source.rel!.property('claimedBy'))),
+  })
   claimedBy!: Actor | null;
 
   @Field(() => String, { nullable: true, description: 'A short quote from the source.' })
@@ -53,21 +60,6 @@ export class Evidence {
   @Field(() => Source)
   @Nested(({ node }) => node)
   source!: Source;
-}
-
-/** The company, party or authority whose id the evidence names (null when none). */
-function claimant(rel: Cypher.Variable): Cypher.Expr {
-  const actor = new Cypher.Node();
-  const lookup = Cypher.utils.concat(
-    new Cypher.Match(
-      new Cypher.Pattern(actor, { labels: Cypher.labelExpr.or('Company', 'Party', 'Authority') }),
-    ).where(Cypher.eq(actor.property('id'), rel.property('claimedBy'))),
-    new Cypher.Return(actor),
-  );
-  return new Cypher.Case()
-    .when(Cypher.isNull(rel.property('claimedBy')))
-    .then(Cypher.Null)
-    .else(Cypher.head(new Cypher.Collect(lookup)));
 }
 
 /** The evidence of a statement (a practice, an incident...), optionally of one stance only. */
