@@ -123,4 +123,45 @@ describe('compiled queries', () => {
       jest.useRealTimers();
     }
   });
+  it("reuses the findings page query's compile, its rows given with each request", async () => {
+    const FINDINGS = `query ($after: String) {
+      findings(first: 2, after: $after, asOf: "2025-06-01") {
+        edges { cursor node { id kind explanation company { id name } } }
+      }
+    }`;
+    const first = await ask(FINDINGS, { after: null });
+    const again = await ask(FINDINGS, { after: null });
+    expect(first.data.findings.edges).toHaveLength(2);
+    expect(again).toMatchObject({ compiled: 0, data: first.data });
+    const page = first.queries.find((q) => q.name === 'findings')!;
+    const pageAgain = again.queries.find((q) => q.name === 'findings')!;
+    expect(pageAgain.cypher).toBe(page.cypher);
+    // The rows are a parameter of the request, not of the compile (one more than the page,
+    // to tell whether more follow).
+    expect((page.params['findingRows'] as { id: string }[]).slice(0, 2).map((f) => f.id)).toEqual(
+      first.data.findings.edges.map((e: any) => e.node.id),
+    );
+    // After a write the rules run again: the kept compile answers with the new rows.
+    const company = first.data.findings.edges[0].node.company;
+    await suite.db.write('test', `MATCH (c:Company {id: $id}) SET c.name = c.name + ' (renamed)'`, {
+      id: company.id,
+    });
+    try {
+      const renamed = await ask(FINDINGS, { after: null });
+      expect(renamed.compiled).toBe(0);
+      const node = renamed.data.findings.edges.find(
+        (e: any) => e.node.id === first.data.findings.edges[0].node.id,
+      )?.node;
+      expect(node.company.name).toBe(`${company.name} (renamed)`);
+      expect(node.explanation).toContain(`${company.name} (renamed)`);
+    } finally {
+      await suite.db.write('test', `MATCH (c:Company {id: $id}) SET c.name = $name`, company);
+    }
+    // The next page: another compile (its variables), and rows after the first page's.
+    const next = await ask(FINDINGS, { after: first.data.findings.edges[1].cursor });
+    const ids = next.data.findings.edges.map((e: any) => e.node.id);
+    expect(ids.length).toBeGreaterThan(0);
+    for (const id of ids)
+      expect(first.data.findings.edges.map((e: any) => e.node.id)).not.toContain(id);
+  });
 });

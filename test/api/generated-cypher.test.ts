@@ -687,7 +687,7 @@ describe('the Cypher of the headline questions', () => {
      {
        "cypher": "// findings
      RETURN true AS found, {t: NULL, r: COLLECT {
-       UNWIND $param0 AS this0
+       UNWIND $findingRows AS this0
        WITH this0
        ORDER BY this0.kind ASC, this0.companyName ASC, this0.id ASC
        LIMIT $param1
@@ -711,7 +711,7 @@ describe('the Cypher of the headline questions', () => {
      }} AS root",
        "name": "findings",
        "params": {
-         "param0": [
+         "findingRows": [
            {
              "basis": "legitimate-interest",
              "company": "fx-corp",
@@ -903,6 +903,7 @@ describe('the Cypher of the headline questions', () => {
              "verification": "VERIFIED",
            },
          ],
+         "findingTotal": 7,
          "param1": 21,
        },
      }

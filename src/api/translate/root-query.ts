@@ -85,6 +85,12 @@ export interface RootConnectionOptions extends Omit<ConnectionOptions, 'total'>,
    */
   keep?: boolean;
   bindings?: Record<string, Cypher.Param | Cypher.Variable>;
+  /**
+   * Values of named parameters (`Cypher.NamedParam` without a value) that `match` or `total`
+   * read, given with each request: the compile does not hold them, so a reused compile serves
+   * requests whatever their values (the findings' page rows).
+   */
+  values?: Record<string, unknown>;
 }
 
 /** A root connection: `match` binds the node it is given to the candidates. */
@@ -114,10 +120,11 @@ export async function queryConnection(
     return { query, shape: compiled.shape };
   };
   const { query, shape, key } = compiledOnce(info, name, options, compile);
+  const params = options.values ? { ...query.params, ...options.values } : query.params;
   const rows =
     options.keep && key
-      ? await ctx.db.readValuesKept(key, query.name, query.cypher, query.params)
-      : await ctx.db.readValues(query.name, query.cypher, query.params);
+      ? await ctx.db.readValuesKept(key, query.name, query.cypher, params)
+      : await ctx.db.readValues(query.name, query.cypher, params);
   if (rows[0]?.found !== true)
     throw new AppError('NOT_FOUND', options.mustExist?.message ?? 'not found');
   const shaper = new Shaper();
