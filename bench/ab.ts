@@ -39,7 +39,7 @@ import {
   TARGET_OPTIONS,
   type TargetOption,
 } from './targets';
-import { TARGETS, type TargetName, WORKLOADS } from './workloads';
+import { TARGETS, type TargetName, type Workload, WORKLOADS } from './workloads';
 
 interface Variant {
   label: string;
@@ -108,7 +108,10 @@ async function main(): Promise<void> {
       log,
     );
     if (failed.size > 0) throw new Error([...failed.values()].join('; '));
-    /** How each variant answered each workload, by `workload|variant`. */
+    /** Results are kept by workload and variant. */
+    const keyOf = (workload: Workload, variant: Variant): string =>
+      `${workload.name}|${variant.label}`;
+    /** How each variant answered each workload. */
     const how = new Map<string, string>();
     const expected = new Map<string, number>();
     for (const workload of workloads) {
@@ -130,7 +133,7 @@ async function main(): Promise<void> {
         reference ??= tokens;
         if (!firstMs.has(variant.label)) firstMs.set(variant.label, answer.ms);
         how.set(
-          `${workload.name}|${variant.label}`,
+          keyOf(workload, variant),
           `${answer.bytes} bytes, ${tokens === reference ? 'same' : 'DIFFERENT'} tokens` +
             (answer.execution
               ? `, ${answer.execution}`
@@ -157,7 +160,7 @@ async function main(): Promise<void> {
             expected.get(workload.name),
             neo4j.pid,
           );
-          const key = `${workload.name}|${variant.label}`;
+          const key = keyOf(workload, variant);
           samples.set(key, [...(samples.get(key) ?? []), sample]);
         }
       log(`round ${round + 1}/${rounds} done`);
@@ -172,8 +175,8 @@ async function main(): Promise<void> {
       `| ${several ? '-------- | ' : ''}------- | ------ | ${several ? '------ | ' : ''}------ | ----- | ------------------------------------ | ------ | ------ |`,
       ...workloads.flatMap((workload) =>
         started.map(({ variant }) => {
-          const list = samples.get(`${workload.name}|${variant.label}`) ?? [];
-          const base = samples.get(`${first.name}|${variant.label}`) ?? [];
+          const list = samples.get(keyOf(workload, variant)) ?? [];
+          const base = samples.get(keyOf(first, variant)) ?? [];
           const of = (pick: (s: Sample) => number, digits = 1) =>
             median(list.map(pick)).toFixed(digits);
           // Round by round, so that a drift of the machine's speed between rounds cancels.
@@ -183,7 +186,7 @@ async function main(): Promise<void> {
             `| ${several ? `${workload.name} | ` : ''}${variant.label}${variant.label === spec ? '' : ` (${spec})`} | ${of((s) => s.p50)} | ` +
             `${several ? `${ratio} | ` : ''}${of((s) => s.p99)} | ` +
             `${of((s) => s.rps)} | ${of((s) => s.cpu, 2)} / ${of((s) => s.neo4jCpu, 2)} | ` +
-            `${how.get(`${workload.name}|${variant.label}`)} | ${list.reduce((n, s) => n + s.errors, 0)} |`
+            `${how.get(keyOf(workload, variant))} | ${list.reduce((n, s) => n + s.errors, 0)} |`
           );
         }),
       ),
