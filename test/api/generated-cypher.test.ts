@@ -1016,15 +1016,17 @@ describe('the Cypher of the headline questions', () => {
        "cypher": "// incidents
      RETURN true AS found, {t: COUNT {
        MATCH (this0:Incident)
-       WHERE (this0.date IS NOT NULL AND this0.id IS NOT NULL AND this0.retractedAt IS NULL AND EXISTS {
+       WHERE (this0.retractedAt IS NULL AND EXISTS {
          (this0)-[:CITES]->(this1:Provision)-[:PART_OF*0..3]->(this2:Provision { id: $param0 })
        })
        RETURN this0
      }, r: COLLECT {
        MATCH (this0:Incident)
-       WHERE (this0.date IS NOT NULL AND this0.id IS NOT NULL AND this0.retractedAt IS NULL AND EXISTS {
+       WHERE (this0.retractedAt IS NULL AND EXISTS {
          (this0)-[:CITES]->(this3:Provision)-[:PART_OF*0..3]->(this4:Provision { id: $param1 })
        })
+       WITH this0
+       WHERE (this0.date IS NOT NULL AND this0.id IS NOT NULL)
        WITH this0
        ORDER BY this0.date DESC, this0.id DESC
        LIMIT $param2
@@ -1057,17 +1059,17 @@ describe('the Cypher of the headline questions', () => {
        "cypher": "// incidents
      RETURN true AS found, {t: COUNT {
        MATCH (this0:Incident)
-       WHERE (this0.date IS NOT NULL AND this0.id IS NOT NULL AND this0.retractedAt IS NULL AND EXISTS {
+       WHERE (this0.retractedAt IS NULL AND EXISTS {
          (this0)-[:CITES]->(this1:Provision)-[:PART_OF*0..3]->(this2:Provision { id: $param0 })
        })
        RETURN this0
      }, r: COLLECT {
        MATCH (this0:Incident)
-       WHERE (this0.date IS NOT NULL AND this0.id IS NOT NULL AND this0.retractedAt IS NULL AND EXISTS {
+       WHERE (this0.retractedAt IS NULL AND EXISTS {
          (this0)-[:CITES]->(this3:Provision)-[:PART_OF*0..3]->(this4:Provision { id: $param1 })
        })
        WITH this0
-       WHERE (this0.date <= date($param2) AND (this0.date < date($param2) OR this0.id < $param3))
+       WHERE (this0.id IS NOT NULL AND (this0.date <= date($param2) AND (this0.date < date($param2) OR this0.id < $param3)))
        WITH this0
        ORDER BY this0.date DESC, this0.id DESC
        LIMIT $param4

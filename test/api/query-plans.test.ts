@@ -3,11 +3,13 @@
  * planner-hints.ts). A hint Neo4j cannot follow is ignored without an error, so a renamed or
  * dropped index would make these questions slow on a large graph (ten times, bench/README.md)
  * and nothing else would say so: here the real Neo4j's EXPLAIN of the Cypher each question
- * sends must seek the HANDLES(status) index (migration 013).
+ * sends must seek the HANDLES(status) index (migration 013). Likewise the incidents' pages,
+ * which walk the (date, id) index.
  */
 import Cypher from '@neo4j/cypher-builder';
-import type { Driver, ProfiledPlan } from 'neo4j-driver';
+import neo4j, { type Driver, type ProfiledPlan } from 'neo4j-driver';
 import { deniedRows } from '../../src/api/rights/rights.query';
+import { encodeCursor } from '../../src/api/translate/cursor';
 import type { RecordedQuery } from '../helpers/recording-database';
 import { rulesApiForSuite } from '../helpers/rules-api';
 
@@ -21,19 +23,39 @@ function operators(plan: Plan): { type: string; details: string }[] {
   ];
 }
 
-async function explain(
-  driver: Driver,
-  q: RecordedQuery,
-): Promise<{ type: string; details: string }[]> {
+/** The operators from the one seeking `index` up to the root, nearest the seek first. */
+function aboveSeek(plan: Plan, index: RegExp): string[] | undefined {
+  const details = plan.arguments['Details'];
+  if (
+    /NodeIndex(Seek|Scan)/.test(plan.operatorType) &&
+    typeof details === 'string' &&
+    index.test(details)
+  )
+    return [plan.operatorType];
+  for (const child of plan.children) {
+    const path = aboveSeek(child, index);
+    if (path) return [...path, plan.operatorType];
+  }
+  return undefined;
+}
+
+async function planOf(driver: Driver, q: RecordedQuery): Promise<Plan> {
   const session = driver.session();
   try {
     const result = await session.run(`EXPLAIN ${q.cypher}`, q.params);
     const plan = result.summary.plan;
     if (!plan) throw new Error(`no plan for ${q.name}`);
-    return operators(plan);
+    return plan;
   } finally {
     await session.close();
   }
+}
+
+async function explain(
+  driver: Driver,
+  q: RecordedQuery,
+): Promise<{ type: string; details: string }[]> {
+  return operators(await planOf(driver, q));
 }
 
 const seeksHandlesStatus = (ops: { type: string; details: string }[]): string[] =>
@@ -76,5 +98,52 @@ describe('the plans of the questions with an index hint', () => {
     // on request and no way to object each begin with the seek.
     const seeks = seeksHandlesStatus(await explain(rules.db.driver, findingRules!));
     expect(seeks).toHaveLength(3);
+  });
+});
+
+describe('the plans of the incidents pages, many incidents sharing a day', () => {
+  const rules = rulesApiForSuite();
+  // A month-precision incident is dated the month's first day (as on the bench graphs, where
+  // 350 incidents share each first of the month): enough of them that Neo4j's estimates are
+  // those of a large graph, and a cursor inside that day.
+  const BULK = 3000;
+  beforeAll(async () => {
+    await rules.db.autoCommit(
+      'bulkIncidents',
+      `UNWIND range(1, $n) AS i
+       CREATE (:Incident:Entity { id: 'bulk-' + right('0000' + i, 5), kind: 'COMPLAINT',
+         title: 'Bulk ' + i, status: 'OPEN', date: date('2020-06-01'), datePrecision: 'MONTH' })`,
+      { n: neo4j.int(BULK) },
+    );
+    await rules.db.autoCommit('resample', 'CALL db.resampleOutdatedIndexes()');
+    await rules.db.autoCommit('clearPlans', 'CALL db.clearQueryCaches()');
+  });
+
+  it('pages walk the (date, id) index and drop the rows before the cursor first', async () => {
+    const query = `query ($after: String) {
+      incidents(first: 1, after: $after) { nodes { id kind title status } }
+    }`;
+    const page = async (after: string | null) => {
+      rules.db.take();
+      const res = await rules.api.gql(query, { after });
+      expect(res.errors).toBeUndefined();
+      const [q] = rules.db.take().filter((x) => x.name === 'incidents');
+      return { q: q!, ids: res.data!.incidents.nodes.map((n: { id: string }) => n.id) };
+    };
+    const index = /Incident\(date, id\)/;
+    // Page 1: an ordered walk of the index that stops after the page (no sort of every incident).
+    const plan1 = await planOf(rules.db.driver, (await page(null)).q);
+    expect(aboveSeek(plan1, index)).toBeDefined();
+    expect(operators(plan1).map((o) => o.type)).not.toContain('Sort@neo4j');
+    // After a cursor two thirds into the day, the seek passes the 2,000 incidents of that day
+    // already shown and the filter right above it drops them. (On the xlarge bench graph, with
+    // the day's `date IS NOT NULL` said beside the cursor, Neo4j also read kind, title and status
+    // of each row the seek passed before that filter: 1,518 db hits for page 500 where 1,095 do,
+    // bench/README.md. This graph's estimates do not bring that plan; generated-cypher pins the
+    // form.)
+    const pageN = await page(encodeCursor(['2020-06-01', 'bulk-01000']));
+    expect(pageN.ids).toEqual(['bulk-00999']);
+    const pathN = aboveSeek(await planOf(rules.db.driver, pageN.q), index);
+    expect(pathN?.slice(0, 3)).toEqual(['NodeIndexSeek@neo4j', 'Filter@neo4j', 'Limit@neo4j']);
   });
 });

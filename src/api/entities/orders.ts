@@ -8,8 +8,8 @@ import type { OrderKey } from '../translate/projection';
  * order and a page is a short index seek instead of a sort of every incident.
  */
 export const INCIDENT_ORDER: OrderKey[] = [
-  { expr: (t) => t.property('date'), direction: 'DESC', kind: 'date' },
-  { expr: (t) => t.property('id'), direction: 'DESC', kind: 'string' },
+  { expr: (t) => t.property('date'), direction: 'DESC', kind: 'date', indexed: true },
+  { expr: (t) => t.property('id'), direction: 'DESC', kind: 'string', indexed: true },
 ];
 
 /** For polling: incidents in the order they were recorded. */

@@ -7,7 +7,7 @@ import Cypher from '@neo4j/cypher-builder';
 import neo4j from 'neo4j-driver';
 import { getNamedType, isObjectType } from 'graphql';
 import { AppError } from '../../errors';
-import { decodeCursor, pageSize } from './cursor';
+import { type CursorKey, decodeCursor, pageSize } from './cursor';
 import { afterCursor, cursorKeys } from './keyset';
 import type { CompileContext, CompiledConnection, Compilers, OrderKey } from './projection';
 import type { SelectionTree } from './selection';
@@ -140,9 +140,10 @@ export function compileConnection(
   const rows = new Cypher.Variable();
   const source = options.materialise ? () => new Cypher.Unwind([rows, node]) : match;
   const row = [node, ...(options.carry ?? [])];
+  const where = pageWhere(node, order, after);
   const page = Cypher.utils.concat(
     source(),
-    ...(after ? [new Cypher.With(...row).where(afterCursor(node, order, after))] : []),
+    ...(where ? [new Cypher.With(...row).where(where)] : []),
     new Cypher.With(...row)
       .orderBy(...order.map((k): [Cypher.Expr, 'ASC' | 'DESC'] => [k.expr(node), k.direction]))
       .limit(new Cypher.Param(neo4j.int(first + 1)))
@@ -193,6 +194,25 @@ export function compileConnection(
     expr: new Cypher.Map({ t: total, r: new Cypher.Collect(page), ...facetExprs }),
     shape,
   };
+}
+
+/**
+ * The page's rows among the match's: the indexed sort keys never null, so that Neo4j walks the
+ * index in order, and the rows after the cursor. After a cursor the leading key's bound (`<=` or
+ * `>=`) says it is not null: said twice, Neo4j read the other properties of every row the seek
+ * passed before dropping those the cursor's day had already shown (incidents page 500 on the
+ * xlarge bench graph, its cursor on a first of the month shared by 350 incidents: 1,518 db hits,
+ * 1,095 without; page 1 848).
+ */
+function pageWhere(
+  node: Cypher.Variable,
+  order: readonly OrderKey[],
+  after: CursorKey | undefined,
+): Cypher.Predicate | undefined {
+  const notNull = order
+    .filter((k, i) => k.indexed && !(after && i === 0))
+    .map((k) => Cypher.isNotNull(k.expr(node)));
+  return Cypher.and(...notNull, after ? afterCursor(node, order, after) : undefined);
 }
 
 const facetRow = new Cypher.Variable();

@@ -48,6 +48,12 @@ export interface OrderKey {
   direction: 'ASC' | 'DESC';
   /** How a cursor value becomes comparable again. */
   kind: 'string' | 'number' | 'date' | 'datetime';
+  /**
+   * With the keys before it, the properties of a range index that gives the order (the
+   * incidents' date and id): the page says the key is never null, which Neo4j needs to walk the
+   * index in order. After a cursor the leading key's bound says so already (compile-connection).
+   */
+  indexed?: boolean;
 }
 
 /** The compilers a field hands its nested selections to (injected: no import cycle). */
