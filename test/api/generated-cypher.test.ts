@@ -1015,35 +1015,33 @@ describe('the Cypher of the headline questions', () => {
      {
        "cypher": "// incidents
      RETURN true AS found, {t: COUNT {
-       MATCH (this0:Incident)
-       WHERE (this0.retractedAt IS NULL AND EXISTS {
-         (this0)-[:CITES]->(this1:Provision)-[:PART_OF*0..3]->(this2:Provision { id: $param0 })
-       })
-       RETURN this0
+       MATCH (this0:Incident)-[:CITES]->(this1:Provision)-[:PART_OF*0..3]->(this2:Provision { id: $param0 })
+       WHERE this0.retractedAt IS NULL
+       RETURN DISTINCT this0
      }, r: COLLECT {
-       MATCH (this0:Incident)
-       WHERE (this0.retractedAt IS NULL AND EXISTS {
-         (this0)-[:CITES]->(this3:Provision)-[:PART_OF*0..3]->(this4:Provision { id: $param1 })
+       MATCH (this3:Incident)
+       WHERE (this3.retractedAt IS NULL AND EXISTS {
+         (this3)-[:CITES]->(this4:Provision)-[:PART_OF*0..3]->(this5:Provision { id: $param1 })
        })
-       WITH this0
-       WHERE (this0.date IS NOT NULL AND this0.id IS NOT NULL)
-       WITH this0
-       ORDER BY this0.date DESC, this0.id DESC
+       WITH this3
+       WHERE (this3.date IS NOT NULL AND this3.id IS NOT NULL)
+       WITH this3
+       ORDER BY this3.date DESC, this3.id DESC
        LIMIT $param2
-       RETURN {k: [toString(this0.date), this0.id], n: [[this0.id, CASE this0.datePrecision
-         WHEN 'YEAR' THEN left(toString(this0.date), 4)
-         WHEN 'MONTH' THEN left(toString(this0.date), 7)
-         ELSE toString(this0.date)
-       END, this0.kind, COLLECT {
-         MATCH (this0)-[this5:AGAINST]->(this6:Company)
-         WITH this6, this5
-         ORDER BY this6.name ASC
-         RETURN [this6.name]
+       RETURN {k: [toString(this3.date), this3.id], n: [[this3.id, CASE this3.datePrecision
+         WHEN 'YEAR' THEN left(toString(this3.date), 4)
+         WHEN 'MONTH' THEN left(toString(this3.date), 7)
+         ELSE toString(this3.date)
+       END, this3.kind, COLLECT {
+         MATCH (this3)-[this6:AGAINST]->(this7:Company)
+         WITH this7, this6
+         ORDER BY this7.name ASC
+         RETURN [this7.name]
        }, COLLECT {
-         MATCH (this0)-[this7:CITES]->(this8:Provision)
-         WITH this8, this7
-         ORDER BY this8.regulation ASC, this8.article ASC, this8.paragraph ASC, this8.point ASC
-         RETURN [this8.citation]
+         MATCH (this3)-[this8:CITES]->(this9:Provision)
+         WITH this9, this8
+         ORDER BY this9.regulation ASC, this9.article ASC, this9.paragraph ASC, this9.point ASC
+         RETURN [this9.citation]
        }]]}
      }} AS root",
        "name": "incidents",
@@ -1058,35 +1056,33 @@ describe('the Cypher of the headline questions', () => {
      {
        "cypher": "// incidents
      RETURN true AS found, {t: COUNT {
-       MATCH (this0:Incident)
-       WHERE (this0.retractedAt IS NULL AND EXISTS {
-         (this0)-[:CITES]->(this1:Provision)-[:PART_OF*0..3]->(this2:Provision { id: $param0 })
-       })
-       RETURN this0
+       MATCH (this0:Incident)-[:CITES]->(this1:Provision)-[:PART_OF*0..3]->(this2:Provision { id: $param0 })
+       WHERE this0.retractedAt IS NULL
+       RETURN DISTINCT this0
      }, r: COLLECT {
-       MATCH (this0:Incident)
-       WHERE (this0.retractedAt IS NULL AND EXISTS {
-         (this0)-[:CITES]->(this3:Provision)-[:PART_OF*0..3]->(this4:Provision { id: $param1 })
+       MATCH (this3:Incident)
+       WHERE (this3.retractedAt IS NULL AND EXISTS {
+         (this3)-[:CITES]->(this4:Provision)-[:PART_OF*0..3]->(this5:Provision { id: $param1 })
        })
-       WITH this0
-       WHERE (this0.id IS NOT NULL AND (this0.date <= date($param2) AND (this0.date < date($param2) OR this0.id < $param3)))
-       WITH this0
-       ORDER BY this0.date DESC, this0.id DESC
+       WITH this3
+       WHERE (this3.id IS NOT NULL AND (this3.date <= date($param2) AND (this3.date < date($param2) OR this3.id < $param3)))
+       WITH this3
+       ORDER BY this3.date DESC, this3.id DESC
        LIMIT $param4
-       RETURN {k: [toString(this0.date), this0.id], n: [[this0.id, CASE this0.datePrecision
-         WHEN 'YEAR' THEN left(toString(this0.date), 4)
-         WHEN 'MONTH' THEN left(toString(this0.date), 7)
-         ELSE toString(this0.date)
-       END, this0.kind, COLLECT {
-         MATCH (this0)-[this5:AGAINST]->(this6:Company)
-         WITH this6, this5
-         ORDER BY this6.name ASC
-         RETURN [this6.name]
+       RETURN {k: [toString(this3.date), this3.id], n: [[this3.id, CASE this3.datePrecision
+         WHEN 'YEAR' THEN left(toString(this3.date), 4)
+         WHEN 'MONTH' THEN left(toString(this3.date), 7)
+         ELSE toString(this3.date)
+       END, this3.kind, COLLECT {
+         MATCH (this3)-[this6:AGAINST]->(this7:Company)
+         WITH this7, this6
+         ORDER BY this7.name ASC
+         RETURN [this7.name]
        }, COLLECT {
-         MATCH (this0)-[this7:CITES]->(this8:Provision)
-         WITH this8, this7
-         ORDER BY this8.regulation ASC, this8.article ASC, this8.paragraph ASC, this8.point ASC
-         RETURN [this8.citation]
+         MATCH (this3)-[this8:CITES]->(this9:Provision)
+         WITH this9, this8
+         ORDER BY this9.regulation ASC, this9.article ASC, this9.paragraph ASC, this9.point ASC
+         RETURN [this9.citation]
        }]]}
      }} AS root",
        "name": "incidents",

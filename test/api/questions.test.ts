@@ -249,6 +249,58 @@ describe("the analysts' questions", () => {
     expect(none.data!.incidents).toEqual({ totalCount: 0, nodes: [] });
   });
 
+  it('counts as many incidents under a filter as its pages list', async () => {
+    // The total of a filtered list is counted from the company, authority or provision it
+    // names (incidents.query.ts), the pages by walking the incidents: each filter, alone and
+    // together, must agree with the ids its pages list, and an incident citing two parts of an
+    // article counts once.
+    const filters = [
+      '{company: "mistral-ai"}',
+      '{authority: "cnil"}',
+      '{provision: "Art. 12"}',
+      '{provision: "Art. 6"}',
+      '{regulation: "gdpr"}',
+      '{kind: COMPLAINT}',
+      '{company: "mistral-ai", provision: "Art. 21"}',
+      '{authority: "cnil", provision: "Art. 12", from: "2025-01-01"}',
+      '{company: "mistral-ai", authority: "cnil", to: "2025-12-31"}',
+    ];
+    const listed = async (args: string) => {
+      const ids: string[] = [];
+      let after: string | null = null;
+      let total = -1;
+      do {
+        const res: any = await api.gql(
+          `query ($after: String) { incidents(${args}, first: 2, after: $after) {
+            totalCount nodes { id } pageInfo { hasNextPage endCursor } } }`,
+          { after },
+        );
+        expect(res.errors).toBeUndefined();
+        total = res.data.incidents.totalCount;
+        ids.push(...res.data.incidents.nodes.map((n: { id: string }) => n.id));
+        after = res.data.incidents.pageInfo.hasNextPage
+          ? res.data.incidents.pageInfo.endCursor
+          : null;
+      } while (after);
+      return { total, ids };
+    };
+    const counts: number[] = [];
+    for (const filter of filters) {
+      for (const args of [
+        `filter: ${filter}`,
+        `filter: ${filter}, recordedAfter: "2000-01-01T00:00:00Z"`,
+      ]) {
+        const { total, ids } = await listed(args);
+        expect({ args, ids: new Set(ids).size }).toEqual({ args, ids: ids.length });
+        expect({ args, total }).toEqual({ args, total: ids.length });
+        counts.push(total);
+      }
+    }
+    // Not every list is empty or whole: the filters tell incidents apart.
+    const all = (await api.gql('{ incidents { totalCount } }')).data!.incidents.totalCount;
+    expect(counts.some((n) => n > 0 && n < all)).toBe(true);
+  });
+
   it('finds a provision by any usual citation, with its rights and the incidents citing it', async () => {
     const forms = ['Art. 21', 'GDPR-21', 'Article 21', 'gdpr-21', 'GDPR Art. 21', 'Art. 21 GDPR'];
     const answers = await Promise.all(

@@ -1,4 +1,4 @@
-/** The Cypher of the incidents question: the MATCH of the incidents a filter keeps. */
+/** The Cypher of the incidents question: the MATCH of the incidents a filter keeps, and their number. */
 import Cypher from '@neo4j/cypher-builder';
 import { AppError } from '../../errors';
 import { standing } from '../entities/conditions';
@@ -9,40 +9,57 @@ import type { IncidentFilter } from './incidents.args';
 export const isFiltered = (filter: IncidentFilter | null | undefined): boolean =>
   Object.values(filter ?? {}).some((v) => v !== null && v !== undefined);
 
-const toward = (incident: Cypher.Node, type: string, label: string, id: string): Cypher.Predicate =>
-  new Cypher.Exists(
-    new Cypher.Pattern(incident)
-      .related({ type, direction: 'right' })
-      .to(new Cypher.Node(), { labels: [label], properties: { id: new Cypher.Param(id) } }),
-  );
+/** An incident meeting a condition, as a pattern from the incident's. */
+type Reach = (incident: Cypher.Pattern) => Cypher.Pattern;
 
-/** Incidents meeting a filter, bound to `incident`; every value is a parameter. */
-export function incidentsMatch(
+interface Anchor {
+  reach: Reach;
+  /**
+   * The node has few incidents (a company: a few hundred at most), so a page reads them all and
+   * sorts them: walking the (date, id) index and testing each incident read 350,000 db hits to
+   * fill a page of a company with 125 of the xlarge bench graph's 200,000 incidents; from the
+   * company, 1,000.
+   */
+  few?: boolean;
+}
+
+const toward =
+  (type: string, label: string, id: string): Reach =>
+  (incident) =>
+    incident
+      .related({ type, direction: 'right' })
+      .to(new Cypher.Node(), { labels: [label], properties: { id: new Cypher.Param(id) } });
+
+/**
+ * The filter's conditions on `incident`. `anchors` are the conditions naming one node
+ * (company, authority, provision): an incident meets each through a short pattern to it, which
+ * can be walked from that node instead of testing every incident.
+ */
+function conditions(
   filter: IncidentFilter | null | undefined,
   incident: Cypher.Node,
-): Cypher.Match {
+): { anchors: Anchor[]; where: Cypher.Predicate[] } {
   const f = filter ?? {};
   if (f.from && f.to && f.from > f.to)
     throw new AppError('BAD_USER_INPUT', `filter.from ${f.from} is after filter.to ${f.to}`, {
       argument: 'filter',
     });
-  // The page says that date and id are never null, for the (date, id) index (INCIDENT_ORDER).
-  const where: Cypher.Predicate[] = [standing(incident)];
+  // Most selective first (a company has a few hundred incidents at most, an authority or a
+  // provision thousands): the first is the one a count walks from.
+  const anchors: Anchor[] = [];
+  if (f.company) anchors.push({ reach: toward('AGAINST', 'Company', f.company), few: true });
+  if (f.authority) anchors.push({ reach: toward('BEFORE', 'Authority', f.authority) });
   if (f.provision) {
     const id = provisionIdOrFail(f.provision, 'filter.provision');
-    where.push(
-      new Cypher.Exists(
-        new Cypher.Pattern(incident)
-          .related({ type: 'CITES', direction: 'right' })
-          .to(new Cypher.Node(), { labels: ['Provision'] })
-          .related({ type: 'PART_OF', direction: 'right', length: { min: 0, max: 3 } })
-          .to(new Cypher.Node(), {
-            labels: ['Provision'],
-            properties: { id: new Cypher.Param(id) },
-          }),
-      ),
-    );
+    const reach: Reach = (i) =>
+      i
+        .related({ type: 'CITES', direction: 'right' })
+        .to(new Cypher.Node(), { labels: ['Provision'] })
+        .related({ type: 'PART_OF', direction: 'right', length: { min: 0, max: 3 } })
+        .to(new Cypher.Node(), { labels: ['Provision'], properties: { id: new Cypher.Param(id) } });
+    anchors.push({ reach });
   }
+  const where: Cypher.Predicate[] = [standing(incident)];
   if (f.regulation) {
     const cited = new Cypher.Node();
     where.push(
@@ -55,15 +72,57 @@ export function incidentsMatch(
       ),
     );
   }
-  if (f.authority) where.push(toward(incident, 'BEFORE', 'Authority', f.authority));
-  if (f.company) where.push(toward(incident, 'AGAINST', 'Company', f.company));
   if (f.kind) where.push(Cypher.eq(incident.property('kind'), new Cypher.Param(f.kind)));
   if (f.from)
     where.push(Cypher.gte(incident.property('date'), Cypher.date(new Cypher.Param(f.from))));
   if (f.to) where.push(Cypher.lte(incident.property('date'), Cypher.date(new Cypher.Param(f.to))));
-  return new Cypher.Match(new Cypher.Pattern(incident, { labels: ['Incident'] })).where(
-    Cypher.and(...where),
+  return { anchors, where };
+}
+
+/** Incidents meeting a filter, bound to `incident`; every value is a parameter. */
+export function incidentsMatch(
+  filter: IncidentFilter | null | undefined,
+  incident: Cypher.Node,
+): Cypher.Match {
+  const { anchors, where } = conditions(filter, incident);
+  const from = new Cypher.Pattern(incident, { labels: ['Incident'] });
+  // Else the page walks the (date, id) index (its date and id not null: INCIDENT_ORDER) and
+  // tests each incident, so that it stops after the page: an authority or a provision may have
+  // thousands.
+  const [first] = anchors;
+  const walked = first?.few ? first : undefined;
+  return new Cypher.Match(walked ? walked.reach(from) : from).where(
+    Cypher.and(
+      ...where,
+      ...tests(
+        anchors.filter((a) => a !== walked),
+        incident,
+      ),
+    ),
   );
+}
+
+const tests = (anchors: Anchor[], incident: Cypher.Node): Cypher.Predicate[] =>
+  anchors.map((a) => new Cypher.Exists(a.reach(new Cypher.Pattern(incident))));
+
+/**
+ * The number of incidents meeting a filter. Walked from its first anchor when it has one: Neo4j
+ * otherwise tests every incident (on the xlarge bench graph, 200,000 incidents, the incidents
+ * citing Art. 12 were counted in 20 million db hits and 2 s; from the article, 87,000 and
+ * 0.09 s). `also` is a further condition on each.
+ */
+export function filteredTotal(
+  filter: IncidentFilter | null | undefined,
+  also?: (incident: Cypher.Node) => Cypher.Predicate,
+): Cypher.Expr {
+  const incident = new Cypher.Node();
+  const { anchors, where } = conditions(filter, incident);
+  const [first, ...rest] = anchors;
+  const from = new Cypher.Pattern(incident, { labels: ['Incident'] });
+  const match = new Cypher.Match(first ? first.reach(from) : from).where(
+    Cypher.and(...where, ...tests(rest, incident), also?.(incident)),
+  );
+  return new Cypher.Count(Cypher.utils.concat(match, new Cypher.Return(incident).distinct()));
 }
 
 /** Unfiltered, the total is the count store minus the retracted (indexed): no scan. */

@@ -7,7 +7,7 @@ import { Incident } from '../entities/incident.type';
 import { INCIDENT_ORDER, RECORDED_ORDER } from '../entities/orders';
 import { queryConnection } from '../translate/root-query';
 import { IncidentsArgs } from './incidents.args';
-import { incidentsMatch, isFiltered, unfilteredTotal } from './incidents.query';
+import { filteredTotal, incidentsMatch, isFiltered, unfilteredTotal } from './incidents.query';
 import { asKnownAt } from '../common/known-at';
 
 @Resolver(() => Incident)
@@ -27,21 +27,18 @@ export class IncidentsResolver {
   private page(args: IncidentsArgs, ctx: ApiContext, info: GraphQLResolveInfo): Promise<unknown> {
     const recordedAfter = args.recordedAfter;
     if (recordedAfter) {
+      const recorded = (n: Cypher.Node) =>
+        Cypher.gt(
+          n.property('recordedAt'),
+          Cypher.datetime(new Cypher.Param(recordedAfter.toISOString())),
+        );
       return queryConnection(
         ctx,
         'incidents',
         info,
         RECORDED_ORDER,
-        (n) => {
-          const match = incidentsMatch(args.filter, n);
-          return match.and(
-            Cypher.gt(
-              n.property('recordedAt'),
-              Cypher.datetime(new Cypher.Param(recordedAfter.toISOString())),
-            ),
-          );
-        },
-        { inputs: args },
+        (n) => incidentsMatch(args.filter, n).and(recorded(n)),
+        { total: () => filteredTotal(args.filter, recorded), inputs: args },
       );
     }
     return queryConnection(
@@ -50,7 +47,10 @@ export class IncidentsResolver {
       info,
       INCIDENT_ORDER,
       (n) => incidentsMatch(args.filter, n),
-      isFiltered(args.filter) ? { inputs: args } : { total: unfilteredTotal, inputs: args },
+      {
+        total: isFiltered(args.filter) ? () => filteredTotal(args.filter) : unfilteredTotal,
+        inputs: args,
+      },
     );
   }
 }
