@@ -1019,29 +1019,66 @@ describe('the Cypher of the headline questions', () => {
        WHERE this0.retractedAt IS NULL
        RETURN DISTINCT this0
      }, r: COLLECT {
-       MATCH (this3:Incident)
-       WHERE (this3.retractedAt IS NULL AND EXISTS {
-         (this3)-[:CITES]->(this4:Provision)-[:PART_OF*0..3]->(this5:Provision { id: $param1 })
-       })
-       WITH this3
-       WHERE (this3.date IS NOT NULL AND this3.id IS NOT NULL)
-       WITH this3
-       ORDER BY this3.date DESC, this3.id DESC
+       CALL () {
+         WITH (reduce(var3 = 0, var4 IN COLLECT {
+           MATCH (this5:Provision { id: $param1 })<-[:PART_OF*0..3]-(this6:Provision)
+           RETURN COUNT {
+             (this6)<-[:CITES]-(this7)
+           } AS var4
+         } | (var3 + var4)) ^ 2) < ((10 * $param2) * COUNT {
+           (this8:Incident)
+         }) AS var9
+         WITH var9
+         WHERE var9 = true
+         MATCH (this10:Incident)-[:CITES]->(this11:Provision)-[:PART_OF*0..3]->(this12:Provision { id: $param3 })
+         WHERE this10.retractedAt IS NULL
+         WITH DISTINCT this10
+         WITH this10
+         WHERE (this10.date IS NOT NULL AND this10.id IS NOT NULL)
+         WITH this10
+         ORDER BY this10.date DESC, this10.id DESC
+         LIMIT $param2
+         RETURN this10
+         UNION ALL
+         WITH (reduce(var13 = 0, var14 IN COLLECT {
+           MATCH (this15:Provision { id: $param4 })<-[:PART_OF*0..3]-(this16:Provision)
+           RETURN COUNT {
+             (this16)<-[:CITES]-(this17)
+           } AS var14
+         } | (var13 + var14)) ^ 2) < ((10 * $param2) * COUNT {
+           (this18:Incident)
+         }) AS var19
+         MATCH (this10:Incident)
+         WHERE ((this10.retractedAt IS NULL AND EXISTS {
+           (this10)-[:CITES]->(this20:Provision)-[:PART_OF*0..3]->(this21:Provision { id: $param5 })
+         }) AND this10.date >= CASE
+           WHEN var19 = true THEN NULL
+           ELSE date('-999999999-01-01')
+         END)
+         WITH this10
+         WHERE (this10.date IS NOT NULL AND this10.id IS NOT NULL)
+         WITH this10
+         ORDER BY this10.date DESC, this10.id DESC
+         LIMIT $param2
+         RETURN this10
+       }
+       WITH this10
+       ORDER BY this10.date DESC, this10.id DESC
        LIMIT $param2
-       RETURN {k: [toString(this3.date), this3.id], n: [[this3.id, CASE this3.datePrecision
-         WHEN 'YEAR' THEN left(toString(this3.date), 4)
-         WHEN 'MONTH' THEN left(toString(this3.date), 7)
-         ELSE toString(this3.date)
-       END, this3.kind, COLLECT {
-         MATCH (this3)-[this6:AGAINST]->(this7:Company)
-         WITH this7, this6
-         ORDER BY this7.name ASC
-         RETURN [this7.name]
+       RETURN {k: [toString(this10.date), this10.id], n: [[this10.id, CASE this10.datePrecision
+         WHEN 'YEAR' THEN left(toString(this10.date), 4)
+         WHEN 'MONTH' THEN left(toString(this10.date), 7)
+         ELSE toString(this10.date)
+       END, this10.kind, COLLECT {
+         MATCH (this10)-[this22:AGAINST]->(this23:Company)
+         WITH this23, this22
+         ORDER BY this23.name ASC
+         RETURN [this23.name]
        }, COLLECT {
-         MATCH (this3)-[this8:CITES]->(this9:Provision)
-         WITH this9, this8
-         ORDER BY this9.regulation ASC, this9.article ASC, this9.paragraph ASC, this9.point ASC
-         RETURN [this9.citation]
+         MATCH (this10)-[this24:CITES]->(this25:Provision)
+         WITH this25, this24
+         ORDER BY this25.regulation ASC, this25.article ASC, this25.paragraph ASC, this25.point ASC
+         RETURN [this25.citation]
        }]]}
      }} AS root",
        "name": "incidents",
@@ -1049,6 +1086,9 @@ describe('the Cypher of the headline questions', () => {
          "param0": "gdpr-12",
          "param1": "gdpr-12",
          "param2": 2,
+         "param3": "gdpr-12",
+         "param4": "gdpr-12",
+         "param5": "gdpr-12",
        },
      }
     `);
@@ -1060,38 +1100,80 @@ describe('the Cypher of the headline questions', () => {
        WHERE this0.retractedAt IS NULL
        RETURN DISTINCT this0
      }, r: COLLECT {
-       MATCH (this3:Incident)
-       WHERE (this3.retractedAt IS NULL AND EXISTS {
-         (this3)-[:CITES]->(this4:Provision)-[:PART_OF*0..3]->(this5:Provision { id: $param1 })
-       })
-       WITH this3
-       WHERE (this3.id IS NOT NULL AND (this3.date <= date($param2) AND (this3.date < date($param2) OR this3.id < $param3)))
-       WITH this3
-       ORDER BY this3.date DESC, this3.id DESC
-       LIMIT $param4
-       RETURN {k: [toString(this3.date), this3.id], n: [[this3.id, CASE this3.datePrecision
-         WHEN 'YEAR' THEN left(toString(this3.date), 4)
-         WHEN 'MONTH' THEN left(toString(this3.date), 7)
-         ELSE toString(this3.date)
-       END, this3.kind, COLLECT {
-         MATCH (this3)-[this6:AGAINST]->(this7:Company)
-         WITH this7, this6
-         ORDER BY this7.name ASC
-         RETURN [this7.name]
+       CALL () {
+         WITH (reduce(var3 = 0, var4 IN COLLECT {
+           MATCH (this5:Provision { id: $param1 })<-[:PART_OF*0..3]-(this6:Provision)
+           RETURN COUNT {
+             (this6)<-[:CITES]-(this7)
+           } AS var4
+         } | (var3 + var4)) ^ 2) < ((10 * $param2) * COUNT {
+           (this8:Incident)
+         }) AS var9
+         WITH var9
+         WHERE var9 = true
+         MATCH (this10:Incident)-[:CITES]->(this11:Provision)-[:PART_OF*0..3]->(this12:Provision { id: $param3 })
+         WHERE this10.retractedAt IS NULL
+         WITH DISTINCT this10
+         WITH this10
+         WHERE (this10.id IS NOT NULL AND (this10.date <= date($param4) AND (this10.date < date($param4) OR this10.id < $param5)))
+         WITH this10
+         ORDER BY this10.date DESC, this10.id DESC
+         LIMIT $param2
+         RETURN this10
+         UNION ALL
+         WITH (reduce(var13 = 0, var14 IN COLLECT {
+           MATCH (this15:Provision { id: $param6 })<-[:PART_OF*0..3]-(this16:Provision)
+           RETURN COUNT {
+             (this16)<-[:CITES]-(this17)
+           } AS var14
+         } | (var13 + var14)) ^ 2) < ((10 * $param2) * COUNT {
+           (this18:Incident)
+         }) AS var19
+         MATCH (this10:Incident)
+         WHERE ((this10.retractedAt IS NULL AND EXISTS {
+           (this10)-[:CITES]->(this20:Provision)-[:PART_OF*0..3]->(this21:Provision { id: $param7 })
+         }) AND this10.date >= CASE
+           WHEN var19 = true THEN NULL
+           ELSE date('-999999999-01-01')
+         END)
+         WITH this10
+         WHERE (this10.id IS NOT NULL AND (this10.date <= date($param8) AND (this10.date < date($param8) OR this10.id < $param9)))
+         WITH this10
+         ORDER BY this10.date DESC, this10.id DESC
+         LIMIT $param2
+         RETURN this10
+       }
+       WITH this10
+       ORDER BY this10.date DESC, this10.id DESC
+       LIMIT $param2
+       RETURN {k: [toString(this10.date), this10.id], n: [[this10.id, CASE this10.datePrecision
+         WHEN 'YEAR' THEN left(toString(this10.date), 4)
+         WHEN 'MONTH' THEN left(toString(this10.date), 7)
+         ELSE toString(this10.date)
+       END, this10.kind, COLLECT {
+         MATCH (this10)-[this22:AGAINST]->(this23:Company)
+         WITH this23, this22
+         ORDER BY this23.name ASC
+         RETURN [this23.name]
        }, COLLECT {
-         MATCH (this3)-[this8:CITES]->(this9:Provision)
-         WITH this9, this8
-         ORDER BY this9.regulation ASC, this9.article ASC, this9.paragraph ASC, this9.point ASC
-         RETURN [this9.citation]
+         MATCH (this10)-[this24:CITES]->(this25:Provision)
+         WITH this25, this24
+         ORDER BY this25.regulation ASC, this25.article ASC, this25.paragraph ASC, this25.point ASC
+         RETURN [this25.citation]
        }]]}
      }} AS root",
        "name": "incidents",
        "params": {
          "param0": "gdpr-12",
          "param1": "gdpr-12",
-         "param2": "2025-03-03",
-         "param3": "fx-complaint-2025",
-         "param4": 2,
+         "param2": 2,
+         "param3": "gdpr-12",
+         "param4": "2025-03-03",
+         "param5": "fx-complaint-2025",
+         "param6": "gdpr-12",
+         "param7": "gdpr-12",
+         "param8": "2025-03-03",
+         "param9": "fx-complaint-2025",
        },
      }
     `);

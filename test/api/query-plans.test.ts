@@ -101,12 +101,15 @@ describe('the plans of the questions with an index hint', () => {
   });
 });
 
-describe('the plans of the incidents pages, many incidents sharing a day', () => {
+describe('the plans of the incidents pages on a larger graph', () => {
   const rules = rulesApiForSuite();
   // A month-precision incident is dated the month's first day (as on the bench graphs, where
   // 350 incidents share each first of the month): enough of them that Neo4j's estimates are
   // those of a large graph, and a cursor inside that day.
   const BULK = 3000;
+  // Incidents before a busy authority and citing Art. 21 (one in 50 retracted), and two before
+  // a rare one: a page of the busy one's is read by walking the index, of the rare one's from it.
+  const SPREAD = 600;
   beforeAll(async () => {
     await rules.db.autoCommit(
       'bulkIncidents',
@@ -114,6 +117,21 @@ describe('the plans of the incidents pages, many incidents sharing a day', () =>
        CREATE (:Incident:Entity { id: 'bulk-' + right('0000' + i, 5), kind: 'COMPLAINT',
          title: 'Bulk ' + i, status: 'OPEN', date: date('2020-06-01'), datePrecision: 'MONTH' })`,
       { n: neo4j.int(BULK) },
+    );
+    await rules.db.autoCommit(
+      'spreadIncidents',
+      `MATCH (art:Provision { id: 'gdpr-21' })
+       CREATE (busy:Authority:Entity { id: 'busy-authority', name: 'Busy' }),
+              (rare:Authority:Entity { id: 'rare-authority', name: 'Rare' })
+       WITH art, busy, rare
+       UNWIND range(1, $n) AS i
+       CREATE (x:Incident:Entity { id: 'spread-' + right('0000' + i, 5), kind: 'COMPLAINT',
+         title: 'Spread ' + i, status: 'OPEN', date: date('2019-01-01') + duration({ days: i % 200 }),
+         datePrecision: 'DAY', retractedAt: CASE WHEN i % 50 = 0 THEN datetime() END })
+       CREATE (x)-[:CITES]->(art)
+       WITH x, CASE WHEN i <= 2 THEN rare ELSE busy END AS authority
+       CREATE (x)-[:BEFORE]->(authority)`,
+      { n: neo4j.int(SPREAD) },
     );
     await rules.db.autoCommit('resample', 'CALL db.resampleOutdatedIndexes()');
     await rules.db.autoCommit('clearPlans', 'CALL db.clearQueryCaches()');
@@ -146,4 +164,84 @@ describe('the plans of the incidents pages, many incidents sharing a day', () =>
     const pathN = aboveSeek(await planOf(rules.db.driver, pageN.q), index);
     expect(pathN?.slice(0, 3)).toEqual(['NodeIndexSeek@neo4j', 'Filter@neo4j', 'Limit@neo4j']);
   });
+
+  it('a filtered page is read from a node with few incidents, else by walking the index', async () => {
+    const query = `query ($after: String, $filter: IncidentFilter) {
+      incidents(first: 7, after: $after, filter: $filter) {
+        totalCount nodes { id } pageInfo { hasNextPage endCursor }
+      }
+    }`;
+    const walked = async (filter: Record<string, string>) => {
+      const ids: string[] = [];
+      const seekRows: number[] = [];
+      let after: string | null = null;
+      let total = -1;
+      do {
+        rules.db.take();
+        const res: any = await rules.api.gql(query, { after, filter });
+        expect(res.errors).toBeUndefined();
+        const [q] = rules.db.take().filter((x) => x.name === 'incidents');
+        const session = rules.db.driver.session();
+        try {
+          const profile = (await session.run(`PROFILE ${q!.cypher}`, q!.params)).summary.profile;
+          seekRows.push(rowsOf(profile as unknown as Profiled, /Incident\(date, id\)/));
+        } finally {
+          await session.close();
+        }
+        total = res.data.incidents.totalCount;
+        ids.push(...res.data.incidents.nodes.map((n: { id: string }) => n.id));
+        after = res.data.incidents.pageInfo.hasNextPage
+          ? res.data.incidents.pageInfo.endCursor
+          : null;
+      } while (after);
+      return { ids, total, seekRows };
+    };
+    const expected = async (pattern: string) => {
+      const session = rules.db.driver.session();
+      try {
+        const r = await session.run(
+          `MATCH (i:Incident)-${pattern} WHERE i.retractedAt IS NULL
+           WITH DISTINCT i ORDER BY i.date DESC, i.id DESC RETURN i.id AS id`,
+        );
+        return r.records.map((x) => x.get('id') as string);
+      } finally {
+        await session.close();
+      }
+    };
+    const busy = await walked({ authority: 'busy-authority' });
+    expect(busy.ids).toEqual(await expected(`[:BEFORE]->(:Authority { id: 'busy-authority' })`));
+    expect(busy.total).toBe(busy.ids.length);
+    expect(busy.seekRows.every((n) => n > 0)).toBe(true);
+    const rare = await walked({ authority: 'rare-authority' });
+    expect(rare.ids).toEqual(['spread-00002', 'spread-00001']);
+    expect(rare.seekRows).toEqual([0]);
+    const cited = await walked({ provision: 'Art. 21' });
+    expect(cited.ids).toEqual(
+      await expected(`[:CITES]->(:Provision)-[:PART_OF*0..3]->(:Provision { id: 'gdpr-21' })`),
+    );
+    expect(cited.seekRows.every((n) => n > 0)).toBe(true);
+    // A rare authority and a cited article: read from the authority, tested for the article.
+    const both = await walked({ authority: 'rare-authority', provision: 'Art. 21' });
+    expect(both.ids).toEqual(rare.ids);
+    expect(both.seekRows).toEqual([0]);
+  });
 });
+
+type Profiled = {
+  operatorType: string;
+  arguments: Record<string, unknown>;
+  rows: number;
+  children: Profiled[];
+};
+
+/** The rows the operators seeking or scanning `index` produced. */
+function rowsOf(plan: Profiled, index: RegExp): number {
+  const details = plan.arguments['Details'];
+  const own =
+    /NodeIndex(Seek|Scan)/.test(plan.operatorType) &&
+    typeof details === 'string' &&
+    index.test(details)
+      ? plan.rows
+      : 0;
+  return own + plan.children.reduce((n, c) => n + rowsOf(c, index), 0);
+}

@@ -7,7 +7,13 @@ import { Incident } from '../entities/incident.type';
 import { INCIDENT_ORDER, RECORDED_ORDER } from '../entities/orders';
 import { queryConnection } from '../translate/root-query';
 import { IncidentsArgs } from './incidents.args';
-import { filteredTotal, incidentsMatch, isFiltered, unfilteredTotal } from './incidents.query';
+import {
+  filteredTotal,
+  incidentWays,
+  incidentsMatch,
+  isFiltered,
+  unfilteredTotal,
+} from './incidents.query';
 import { asKnownAt } from '../common/known-at';
 
 @Resolver(() => Incident)
@@ -49,6 +55,7 @@ export class IncidentsResolver {
       (n) => incidentsMatch(args.filter, n),
       {
         total: isFiltered(args.filter) ? () => filteredTotal(args.filter) : unfilteredTotal,
+        ways: () => incidentWays(args.filter),
         inputs: args,
       },
     );

@@ -35,6 +35,27 @@ export interface ConnectionOptions {
    * once instead of once for the page, once for the total and once per facet.
    */
   materialise?: boolean;
+  /** Two ways to the page, one chosen per request (Ways). */
+  ways?: Ways;
+}
+
+/**
+ * Two ways to a page of a list whose filter names a node (an authority, a provision): read
+ * every row reaching that node and sort them, or walk the order's index and test each row
+ * until the page is full. The first costs what the node has, the second what the page needs
+ * divided by the share of rows that meet the filter: each is the slow one somewhere.
+ */
+export interface Ways {
+  /** True when reading from the node costs less; `pageRows` is the page's limit. */
+  few: (pageRows: Cypher.Expr) => Cypher.Expr;
+  /** The rows from the node, each once; none unless `few`. */
+  fromNode: (node: Cypher.Node, few: Cypher.Variable) => Cypher.Clause;
+  /**
+   * The rows by walking the index; none when `few`. Said in the walk's own index seek: Neo4j
+   * tests a condition on `few` alone after the operator that starts the walk, so it would read
+   * the whole index to find nothing.
+   */
+  walk: (node: Cypher.Node, few: Cypher.Variable) => Cypher.Clause;
 }
 
 export type Facet = (row: Cypher.Variable) => { value: Cypher.Expr; label: Cypher.Expr };
@@ -136,21 +157,33 @@ export function compileConnection(
 
   if (options.materialise && options.carry?.length)
     throw new AppError('INTERNAL_SERVER_ERROR', 'a materialised list carries only its rows');
+  if (options.ways && (options.materialise || options.carry?.length))
+    throw new AppError('INTERNAL_SERVER_ERROR', 'a list with two ways carries only its rows');
   // Materialised, the subqueries below read `rows`, each binding `node` to its items again.
   const rows = new Cypher.Variable();
   const source = options.materialise ? () => new Cypher.Unwind([rows, node]) : match;
   const row = [node, ...(options.carry ?? [])];
-  const where = pageWhere(node, order, after);
-  const page = Cypher.utils.concat(
-    source(),
-    ...(where ? [new Cypher.With(...row).where(where)] : []),
+  const limit = new Cypher.Param(neo4j.int(first + 1));
+  const inOrder = () =>
     new Cypher.With(...row)
       .orderBy(...order.map((k): [Cypher.Expr, 'ASC' | 'DESC'] => [k.expr(node), k.direction]))
-      .limit(new Cypher.Param(neo4j.int(first + 1)))
-      .return(
-        new Cypher.Map({ k: new Cypher.List(cursorKeys(node, order)), n: new Cypher.List(parts) }),
-      ),
-  );
+      .limit(limit);
+  /** The page's rows of a match: after the cursor, in order, first + 1 of them. */
+  const pageOf = (matched: Cypher.Clause) => {
+    const where = pageWhere(node, order, after);
+    return Cypher.utils.concat(
+      matched,
+      ...(where ? [new Cypher.With(...row).where(where)] : []),
+      inOrder(),
+    );
+  };
+  const rowMap = new Cypher.Map({
+    k: new Cypher.List(cursorKeys(node, order)),
+    n: new Cypher.List(parts),
+  });
+  const page = options.ways
+    ? Cypher.utils.concat(eitherWay(options.ways, node, limit, pageOf), inOrder().return(rowMap))
+    : Cypher.utils.concat(pageOf(source()), new Cypher.Return(rowMap));
   const shape = { first, hasAfter: after !== undefined, fields };
   if (options.materialise) {
     // Each facet in a CALL of its own: counting inside the answer's map beside size(rows)
@@ -194,6 +227,27 @@ export function compileConnection(
     expr: new Cypher.Map({ t: total, r: new Cypher.Collect(page), ...facetExprs }),
     shape,
   };
+}
+
+/**
+ * The page by the way `few` chooses: each way's page in a branch of a union (the other yields
+ * no row), then that page in order again. `few` is computed in each branch, once per request.
+ */
+function eitherWay(
+  ways: Ways,
+  node: Cypher.Node,
+  limit: Cypher.Expr,
+  pageOf: (matched: Cypher.Clause) => Cypher.Clause,
+): Cypher.Clause {
+  const branch = (way: Ways['walk']) => {
+    const few = new Cypher.Variable();
+    return Cypher.utils.concat(
+      new Cypher.With([ways.few(limit), few]),
+      pageOf(way(node, few)),
+      new Cypher.Return(node),
+    );
+  };
+  return new Cypher.Call(new Cypher.Union(branch(ways.fromNode), branch(ways.walk)).all(), []);
 }
 
 /**

@@ -6,7 +6,7 @@ import Cypher from '@neo4j/cypher-builder';
 import type { GraphQLResolveInfo } from 'graphql';
 import { AppError } from '../../errors';
 import type { ApiContext } from '../context';
-import { type ConnectionOptions, compileConnection } from './compile-connection';
+import { type ConnectionOptions, compileConnection, type Ways } from './compile-connection';
 import { compiledOnce, type Reuse } from './compiled-queries';
 import { compilers } from './compilers';
 import type { CompileContext, OrderKey } from './projection';
@@ -66,7 +66,7 @@ function typeOf(tree: SelectionTree): string {
   return typeName;
 }
 
-export interface RootConnectionOptions extends Omit<ConnectionOptions, 'total'>, Reuse {
+export interface RootConnectionOptions extends Omit<ConnectionOptions, 'total' | 'ways'>, Reuse {
   /**
    * A condition checked in the same query (e.g. that the company exists); NOT_FOUND with
    * `message` when false. Built only when the query is compiled, as `total` is.
@@ -78,6 +78,8 @@ export interface RootConnectionOptions extends Omit<ConnectionOptions, 'total'>,
    * 0.07 ms a request on an incidents page, in bench/'s profile).
    */
   total?: () => Cypher.Expr;
+  /** Two ways to the page (compile-connection's Ways), built as `total` is. */
+  ways?: () => Ways | undefined;
   /**
    * Keep the answer until the graph changes (src/db/kept-answers.ts), for a question whose cost
    * follows the graph rather than the page (exact totals and facets over every match). Needs
@@ -113,7 +115,7 @@ export async function queryConnection(
       order,
       () => match(node),
       compilers,
-      { ...options, total: options.total?.() },
+      { ...options, total: options.total?.(), ways: options.ways?.() },
     );
     const guard = options.mustExist?.condition() ?? Cypher.true;
     const query = named(name, new Cypher.Return([guard, 'found'], [compiled.expr, 'root']));
