@@ -1041,7 +1041,7 @@ describe('the Cypher of the headline questions', () => {
          RETURN this10
          UNION ALL
          WITH (reduce(var13 = 0, var14 IN COLLECT {
-           MATCH (this15:Provision { id: $param4 })<-[:PART_OF*0..3]-(this16:Provision)
+           MATCH (this15:Provision { id: $param1 })<-[:PART_OF*0..3]-(this16:Provision)
            RETURN COUNT {
              (this16)<-[:CITES]-(this17)
            } AS var14
@@ -1049,9 +1049,9 @@ describe('the Cypher of the headline questions', () => {
            (this18:Incident)
          }) AS var19
          MATCH (this10:Incident)
-         WHERE ((this10.retractedAt IS NULL AND EXISTS {
-           (this10)-[:CITES]->(this20:Provision)-[:PART_OF*0..3]->(this21:Provision { id: $param5 })
-         }) AND this10.date >= CASE
+         WHERE (this10.retractedAt IS NULL AND EXISTS {
+           (this10)-[:CITES]->(this20:Provision)-[:PART_OF*0..3]->(this21:Provision { id: $param4 })
+         } AND this10.date >= CASE
            WHEN var19 = true THEN NULL
            ELSE date('-999999999-01-01')
          END)
@@ -1088,7 +1088,6 @@ describe('the Cypher of the headline questions', () => {
          "param2": 2,
          "param3": "gdpr-12",
          "param4": "gdpr-12",
-         "param5": "gdpr-12",
        },
      }
     `);
@@ -1122,7 +1121,7 @@ describe('the Cypher of the headline questions', () => {
          RETURN this10
          UNION ALL
          WITH (reduce(var13 = 0, var14 IN COLLECT {
-           MATCH (this15:Provision { id: $param6 })<-[:PART_OF*0..3]-(this16:Provision)
+           MATCH (this15:Provision { id: $param1 })<-[:PART_OF*0..3]-(this16:Provision)
            RETURN COUNT {
              (this16)<-[:CITES]-(this17)
            } AS var14
@@ -1130,14 +1129,14 @@ describe('the Cypher of the headline questions', () => {
            (this18:Incident)
          }) AS var19
          MATCH (this10:Incident)
-         WHERE ((this10.retractedAt IS NULL AND EXISTS {
-           (this10)-[:CITES]->(this20:Provision)-[:PART_OF*0..3]->(this21:Provision { id: $param7 })
-         }) AND this10.date >= CASE
+         WHERE (this10.retractedAt IS NULL AND EXISTS {
+           (this10)-[:CITES]->(this20:Provision)-[:PART_OF*0..3]->(this21:Provision { id: $param6 })
+         } AND this10.date >= CASE
            WHEN var19 = true THEN NULL
            ELSE date('-999999999-01-01')
          END)
          WITH this10
-         WHERE (this10.id IS NOT NULL AND (this10.date <= date($param8) AND (this10.date < date($param8) OR this10.id < $param9)))
+         WHERE (this10.id IS NOT NULL AND (this10.date <= date($param7) AND (this10.date < date($param7) OR this10.id < $param8)))
          WITH this10
          ORDER BY this10.date DESC, this10.id DESC
          LIMIT $param2
@@ -1171,9 +1170,8 @@ describe('the Cypher of the headline questions', () => {
          "param4": "2025-03-03",
          "param5": "fx-complaint-2025",
          "param6": "gdpr-12",
-         "param7": "gdpr-12",
-         "param8": "2025-03-03",
-         "param9": "fx-complaint-2025",
+         "param7": "2025-03-03",
+         "param8": "fx-complaint-2025",
        },
      }
     `);

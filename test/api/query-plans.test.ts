@@ -165,49 +165,56 @@ describe('the plans of the incidents pages on a larger graph', () => {
     expect(pathN?.slice(0, 3)).toEqual(['NodeIndexSeek@neo4j', 'Filter@neo4j', 'Limit@neo4j']);
   });
 
+  /** Every page of a list, its total, and the rows Neo4j read from the (date, id) index for each. */
+  const walkedPages = async (
+    query: string,
+    variables: Record<string, unknown>,
+    connection: (data: any) => any,
+  ) => {
+    const ids: string[] = [];
+    const seekRows: number[] = [];
+    let after: string | null = null;
+    let total = -1;
+    do {
+      rules.db.take();
+      const res: any = await rules.api.gql(query, { ...variables, after });
+      expect(res.errors).toBeUndefined();
+      const [q] = rules.db.take();
+      const session = rules.db.driver.session();
+      try {
+        const profile = (await session.run(`PROFILE ${q!.cypher}`, q!.params)).summary.profile;
+        seekRows.push(rowsOf(profile as unknown as Profiled, /Incident\(date, id\)/));
+      } finally {
+        await session.close();
+      }
+      const page = connection(res.data);
+      total = page.totalCount;
+      ids.push(...page.nodes.map((n: { id: string }) => n.id));
+      after = page.pageInfo.hasNextPage ? page.pageInfo.endCursor : null;
+    } while (after);
+    return { ids, total, seekRows };
+  };
+  const expected = async (pattern: string) => {
+    const session = rules.db.driver.session();
+    try {
+      const r = await session.run(
+        `MATCH (i:Incident)-${pattern} WHERE i.retractedAt IS NULL
+         WITH DISTINCT i ORDER BY i.date DESC, i.id DESC RETURN i.id AS id`,
+      );
+      return r.records.map((x) => x.get('id') as string);
+    } finally {
+      await session.close();
+    }
+  };
+
   it('a filtered page is read from a node with few incidents, else by walking the index', async () => {
     const query = `query ($after: String, $filter: IncidentFilter) {
       incidents(first: 7, after: $after, filter: $filter) {
         totalCount nodes { id } pageInfo { hasNextPage endCursor }
       }
     }`;
-    const walked = async (filter: Record<string, string>) => {
-      const ids: string[] = [];
-      const seekRows: number[] = [];
-      let after: string | null = null;
-      let total = -1;
-      do {
-        rules.db.take();
-        const res: any = await rules.api.gql(query, { after, filter });
-        expect(res.errors).toBeUndefined();
-        const [q] = rules.db.take().filter((x) => x.name === 'incidents');
-        const session = rules.db.driver.session();
-        try {
-          const profile = (await session.run(`PROFILE ${q!.cypher}`, q!.params)).summary.profile;
-          seekRows.push(rowsOf(profile as unknown as Profiled, /Incident\(date, id\)/));
-        } finally {
-          await session.close();
-        }
-        total = res.data.incidents.totalCount;
-        ids.push(...res.data.incidents.nodes.map((n: { id: string }) => n.id));
-        after = res.data.incidents.pageInfo.hasNextPage
-          ? res.data.incidents.pageInfo.endCursor
-          : null;
-      } while (after);
-      return { ids, total, seekRows };
-    };
-    const expected = async (pattern: string) => {
-      const session = rules.db.driver.session();
-      try {
-        const r = await session.run(
-          `MATCH (i:Incident)-${pattern} WHERE i.retractedAt IS NULL
-           WITH DISTINCT i ORDER BY i.date DESC, i.id DESC RETURN i.id AS id`,
-        );
-        return r.records.map((x) => x.get('id') as string);
-      } finally {
-        await session.close();
-      }
-    };
+    const walked = async (filter: Record<string, string>) =>
+      walkedPages(query, { filter }, (data) => data.incidents);
     const busy = await walked({ authority: 'busy-authority' });
     expect(busy.ids).toEqual(await expected(`[:BEFORE]->(:Authority { id: 'busy-authority' })`));
     expect(busy.total).toBe(busy.ids.length);
@@ -224,6 +231,25 @@ describe('the plans of the incidents pages on a larger graph', () => {
     const both = await walked({ authority: 'rare-authority', provision: 'Art. 21' });
     expect(both.ids).toEqual(rare.ids);
     expect(both.seekRows).toEqual([0]);
+  });
+
+  it("a provision's incidents are read from it when few, else by walking the index", async () => {
+    const query = `query ($ref: String!, $after: String) {
+      provision(ref: $ref) { incidents(first: 7, after: $after) {
+        totalCount nodes { id } pageInfo { hasNextPage endCursor }
+      } }
+    }`;
+    const pattern = (id: string) =>
+      `[:CITES]->(:Provision)-[:PART_OF*0..3]->(:Provision { id: '${id}' })`;
+    const busy = await walkedPages(query, { ref: 'Art. 21' }, (data) => data.provision.incidents);
+    expect(busy.ids).toEqual(await expected(pattern('gdpr-21')));
+    expect(busy.total).toBe(busy.ids.length);
+    expect(busy.seekRows.every((n) => n > 0)).toBe(true);
+    const rare = await walkedPages(query, { ref: 'Art. 12' }, (data) => data.provision.incidents);
+    expect(rare.ids).toEqual(await expected(pattern('gdpr-12')));
+    expect(rare.ids.length).toBeGreaterThan(0);
+    expect(rare.total).toBe(rare.ids.length);
+    expect(rare.seekRows.every((n) => n === 0)).toBe(true);
   });
 });
 

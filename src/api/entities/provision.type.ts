@@ -10,6 +10,7 @@ import { Projected } from '../translate/projection';
 import { standing } from './conditions';
 import { IncidentConnection } from './connections';
 import { INCIDENT_ORDER } from './orders';
+import { provisionIncidents } from '../incidents/incidents.query';
 import { Regulation } from './regulation.type';
 import { Right } from './right.type';
 
@@ -116,6 +117,8 @@ export class Provision {
           ),
         ),
       ),
+    total: ({ source }) => provisionIncidents(source.node).total(),
+    ways: ({ source }) => provisionIncidents(source.node).ways(),
   })
   incidents(@Args(() => PageArgs) _args: PageArgs, @Info() info: GraphQLResolveInfo): unknown {
     return answered(this, info);

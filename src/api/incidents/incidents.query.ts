@@ -33,6 +33,42 @@ const toward =
       .related({ type, direction: 'right' })
       .to(new Cypher.Node(), { labels: [label], properties: { id: new Cypher.Param(id) } });
 
+/** A node of a pattern: a new one (with the labels and properties to match), or one bound. */
+export type NodeRef = () => {
+  node: Cypher.Node;
+  labels?: string[];
+  properties?: Record<string, Cypher.Param>;
+};
+
+const byId =
+  (label: string, id: Cypher.Param): NodeRef =>
+  () => ({
+    node: new Cypher.Node(),
+    labels: [label],
+    properties: { id },
+  });
+
+/** The incidents citing a provision or one of its parts. */
+export function citing(provision: NodeRef): Anchor {
+  const parts = (n: Cypher.Node) => {
+    const { node, ...options } = provision();
+    return new Cypher.Pattern(node, options)
+      .related({ type: 'PART_OF', direction: 'left', length: { min: 0, max: 3 } })
+      .to(n, { labels: ['Provision'] });
+  };
+  return {
+    reach: (i) => {
+      const { node, ...options } = provision();
+      return i
+        .related({ type: 'CITES', direction: 'right' })
+        .to(new Cypher.Node(), { labels: ['Provision'] })
+        .related({ type: 'PART_OF', direction: 'right', length: { min: 0, max: 3 } })
+        .to(node, options);
+    },
+    degree: () => degreeSum(parts, 'CITES'),
+  };
+}
+
 /**
  * The filter's conditions on `incident`. `anchors` are the conditions naming one node
  * (company, authority, provision): an incident meets each through a short pattern to it, which
@@ -52,36 +88,19 @@ function conditions(
   const anchors: Anchor[] = [];
   if (f.company) anchors.push({ reach: toward('AGAINST', 'Company', f.company), few: true });
   if (f.authority) {
-    const authority = f.authority;
+    const authority = byId('Authority', new Cypher.Param(f.authority));
     anchors.push({
-      reach: toward('BEFORE', 'Authority', authority),
+      reach: toward('BEFORE', 'Authority', f.authority),
       degree: () =>
-        degreeSum(
-          (n) =>
-            new Cypher.Pattern(n, {
-              labels: ['Authority'],
-              properties: { id: new Cypher.Param(authority) },
-            }),
-          'BEFORE',
-        ),
+        degreeSum((n) => {
+          const { labels, properties } = authority();
+          return new Cypher.Pattern(n, { labels, properties });
+        }, 'BEFORE'),
     });
   }
   if (f.provision) {
-    const id = provisionIdOrFail(f.provision, 'filter.provision');
-    const reach: Reach = (i) =>
-      i
-        .related({ type: 'CITES', direction: 'right' })
-        .to(new Cypher.Node(), { labels: ['Provision'] })
-        .related({ type: 'PART_OF', direction: 'right', length: { min: 0, max: 3 } })
-        .to(new Cypher.Node(), { labels: ['Provision'], properties: { id: new Cypher.Param(id) } });
-    const parts = (n: Cypher.Node) =>
-      new Cypher.Pattern(new Cypher.Node(), {
-        labels: ['Provision'],
-        properties: { id: new Cypher.Param(id) },
-      })
-        .related({ type: 'PART_OF', direction: 'left', length: { min: 0, max: 3 } })
-        .to(n, { labels: ['Provision'] });
-    anchors.push({ reach, degree: () => degreeSum(parts, 'CITES') });
+    const id = new Cypher.Param(provisionIdOrFail(f.provision, 'filter.provision'));
+    anchors.push(citing(byId('Provision', id)));
   }
   const where: Cypher.Predicate[] = [standing(incident)];
   if (f.regulation) {
@@ -159,42 +178,84 @@ function degreeSum(nodes: (n: Cypher.Node) => Cypher.Pattern, type: string): Cyp
  */
 export function incidentWays(filter: IncidentFilter | null | undefined): Ways | undefined {
   const [first] = conditions(filter, new Cypher.Node()).anchors;
-  const degree = first?.few ? undefined : first?.degree;
-  if (!degree) return undefined;
+  if (!first?.degree || first.few) return undefined;
+  return waysOf(first.degree, (incident) => {
+    const { anchors, where } = conditions(filter, incident);
+    // The same filter: its first anchor is the one `few` counted.
+    return { anchor: anchors[0]!, others: [...where, ...tests(anchors.slice(1), incident)] };
+  });
+}
+
+/** The ways to a page of the incidents reaching an anchor and meeting `others` (see above). */
+function waysOf(
+  degree: () => Cypher.Expr,
+  conditionsOf: (incident: Cypher.Node) => { anchor: Anchor; others: Cypher.Predicate[] },
+  imports?: Cypher.Variable[],
+): Ways {
   return {
     few: (pageRows) => {
-      const d = degree();
       const incidents = new Cypher.Count(
         new Cypher.Pattern(new Cypher.Node(), { labels: ['Incident'] }),
       );
       return Cypher.lt(
-        Cypher.pow(d, new Cypher.Literal(2)),
+        Cypher.pow(degree(), new Cypher.Literal(2)),
         Cypher.multiply(Cypher.multiply(new Cypher.Literal(10), pageRows), incidents),
       );
     },
     fromNode: (incident, few) => {
-      const { anchors, where } = conditions(filter, incident);
-      // The same filter: its first anchor is the one `few` counted.
-      const [anchor, ...rest] = anchors;
+      const { anchor, others } = conditionsOf(incident);
       return Cypher.utils.concat(
-        new Cypher.With(few).where(Cypher.eq(few, Cypher.true)),
+        new Cypher.With(few, ...(imports ?? [])).where(Cypher.eq(few, Cypher.true)),
         new Cypher.Match(
-          anchor!.reach(new Cypher.Pattern(incident, { labels: ['Incident'] })),
-        ).where(Cypher.and(...where, ...tests(rest, incident))),
+          anchor.reach(new Cypher.Pattern(incident, { labels: ['Incident'] })),
+        ).where(Cypher.and(...others)),
         new Cypher.With(incident).distinct(),
       );
     },
-    walk: (incident, few) =>
-      // Every date is on or after Neo4j's first date: none is when `few`.
-      incidentsMatch(filter, incident).and(
-        Cypher.gte(
-          incident.property('date'),
-          new Cypher.Case()
-            .when(Cypher.eq(few, Cypher.true))
-            .then(Cypher.Null)
-            .else(Cypher.date(new Cypher.Literal(FIRST_DATE))),
+    walk: (incident, few) => {
+      const { anchor, others } = conditionsOf(incident);
+      return new Cypher.Match(new Cypher.Pattern(incident, { labels: ['Incident'] })).where(
+        Cypher.and(
+          ...others,
+          ...tests([anchor], incident),
+          // Every date is on or after Neo4j's first date: none is when `few`.
+          Cypher.gte(
+            incident.property('date'),
+            new Cypher.Case()
+              .when(Cypher.eq(few, Cypher.true))
+              .then(Cypher.Null)
+              .else(Cypher.date(new Cypher.Literal(FIRST_DATE))),
+          ),
         ),
-      ),
+      );
+    },
+    imports,
+  };
+}
+
+/**
+ * A provision's own incidents (the incidents citing it or one of its parts), for its
+ * `incidents` field: the count and the two ways as for a filter naming it.
+ */
+export function provisionIncidents(provision: Cypher.Node): {
+  total: () => Cypher.Expr;
+  ways: () => Ways;
+} {
+  const anchor = citing(() => ({ node: provision }));
+  return {
+    total: () => {
+      const incident = new Cypher.Node();
+      return new Cypher.Count(
+        Cypher.utils.concat(
+          new Cypher.Match(
+            anchor.reach(new Cypher.Pattern(incident, { labels: ['Incident'] })),
+          ).where(standing(incident)),
+          new Cypher.Return(incident).distinct(),
+        ),
+      );
+    },
+    ways: () =>
+      waysOf(anchor.degree!, (incident) => ({ anchor, others: [standing(incident)] }), [provision]),
   };
 }
 

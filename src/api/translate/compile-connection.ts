@@ -56,6 +56,8 @@ export interface Ways {
    * the whole index to find nothing.
    */
   walk: (node: Cypher.Node, few: Cypher.Variable) => Cypher.Clause;
+  /** Variables of the enclosing query the ways read (a list of a provision: the provision). */
+  imports?: Cypher.Variable[];
 }
 
 export type Facet = (row: Cypher.Variable) => { value: Cypher.Expr; label: Cypher.Expr };
@@ -242,12 +244,15 @@ function eitherWay(
   const branch = (way: Ways['walk']) => {
     const few = new Cypher.Variable();
     return Cypher.utils.concat(
-      new Cypher.With([ways.few(limit), few]),
+      new Cypher.With(...(ways.imports ?? []), [ways.few(limit), few]),
       pageOf(way(node, few)),
       new Cypher.Return(node),
     );
   };
-  return new Cypher.Call(new Cypher.Union(branch(ways.fromNode), branch(ways.walk)).all(), []);
+  return new Cypher.Call(
+    new Cypher.Union(branch(ways.fromNode), branch(ways.walk)).all(),
+    ways.imports ?? [],
+  );
 }
 
 /**

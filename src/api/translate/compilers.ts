@@ -5,6 +5,6 @@ import type { Compilers } from './projection';
 
 export const compilers: Compilers = {
   object: (source, typeName, trees, ctx) => compileObject(source, typeName, trees, ctx, compilers),
-  connection: (node, typeName, tree, ctx, order, match) =>
-    compileConnection(node, typeName, tree, ctx, order, match, compilers),
+  connection: (node, typeName, tree, ctx, order, match, options) =>
+    compileConnection(node, typeName, tree, ctx, order, match, compilers, options),
 };

@@ -7,6 +7,7 @@
 import type Cypher from '@neo4j/cypher-builder';
 import type { GraphQLField, GraphQLSchema } from 'graphql';
 import { Extensions } from 'type-graphql';
+import type { ConnectionOptions } from './compile-connection';
 import type { SelectionTree } from './selection';
 import type { ConnectionShape, ObjectShape, ShapeField } from './shaper';
 
@@ -71,6 +72,7 @@ export interface Compilers {
     ctx: CompileContext,
     order: readonly OrderKey[],
     match: () => Cypher.Clause,
+    options?: Pick<ConnectionOptions, 'total' | 'ways'>,
   ): CompiledConnection;
 }
 
