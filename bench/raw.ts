@@ -238,6 +238,21 @@ RETURN size(found) AS total, page`,
 
   /** Page 1; with a cursor, \`incidentsAfter\`. One query: the total and the page. */
   incidents: incidentsCypher(''),
+  /**
+   * Page 1 of the incidents citing a provision or one of its parts, as one would write it: from
+   * the provision, counted and sorted (the index order does not help a filter on a path).
+   */
+  incidentsCiting: `// R incidents citing
+MATCH (p:Provision {id: $provision})
+CALL (p) { MATCH (p)<-[:PART_OF*0..3]-(:Provision)<-[:CITES]-(i:Incident) WHERE i.retractedAt IS NULL
+  RETURN count(DISTINCT i) AS total }
+RETURN total, COLLECT { MATCH (p)<-[:PART_OF*0..3]-(:Provision)<-[:CITES]-(i:Incident) WHERE i.retractedAt IS NULL
+    WITH DISTINCT i ORDER BY i.date DESC, i.id DESC LIMIT $first + 1
+    RETURN {key: [toString(i.date), i.id], node: i {.id, .kind, .title, date: ${partial('i', 'date')}, .status,
+      against: COLLECT { MATCH (i)-[:AGAINST]->(c:Company) WITH c ORDER BY c.name RETURN c {.id, .name} },
+      before: head(COLLECT { MATCH (i)-[:BEFORE]->(a:Authority) RETURN a {.id, .name} }),
+      cites: COLLECT { MATCH (i)-[:CITES]->(pv:Provision)
+        WITH pv ORDER BY pv.regulation, pv.article, pv.paragraph, pv.point RETURN pv {.id, .citation} }}} } AS rows`,
   incidentsAfter: incidentsCypher(
     'AND i.date <= date($after[0]) AND (i.date < date($after[0]) OR i.id < $after[1])',
   ),
@@ -449,6 +464,15 @@ export const RAW_QUESTIONS: Record<string, RawQuestion> = {
         params: { first: int(v.first), after },
       };
     },
+    answer: ([r], v) => ({
+      incidents: connection(r!.rows as any[], Number(v.first), r!.total, 'edges'),
+    }),
+  },
+  incidentsCiting: {
+    query: (v) => ({
+      cypher: RAW_CYPHER.incidentsCiting,
+      params: { first: int(v.first), provision: v.provision },
+    }),
     answer: ([r], v) => ({
       incidents: connection(r!.rows as any[], Number(v.first), r!.total, 'edges'),
     }),

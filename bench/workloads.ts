@@ -514,8 +514,8 @@ function denyingWorkload(page: '1' | 'N'): Workload {
 // ---------------------------------------------------------------------------------------------
 // 5, 6. Incidents, newest first: page 1 and page 500 (after the 9,980th incident).
 
-const O_INCIDENTS = `query Incidents($first: Int!, $after: String) {
-  incidents(first: $first, after: $after) {
+const incidentsQuery = (variables: string, args: string) => `query Incidents(${variables}) {
+  incidents(${args}) {
     totalCount
     pageInfo { hasNextPage endCursor }
     edges {
@@ -529,6 +529,8 @@ const O_INCIDENTS = `query Incidents($first: Int!, $after: String) {
     }
   }
 }`;
+
+const O_INCIDENTS = incidentsQuery('$first: Int!, $after: String', 'first: $first, after: $after');
 
 const N_INCIDENTS = `query Incidents($first: Int!, $after: String) {
   incidentsConnection(first: $first, after: $after, sort: [{ date: DESC }, { id: DESC }], where: { retractedAt: { eq: null } }) {
@@ -584,6 +586,36 @@ function incidentsWorkload(page: 1 | 5 | 500): Workload {
     },
   };
 }
+
+/**
+ * Page 1 of the incidents citing a provision or one of its parts ("which complaints cite
+ * Art. 12?"): Art. 12, cited by one incident in seven of the generated ones, and Art. 4, by the
+ * seeded few.
+ */
+function citingWorkload(provision: string, label: string): Workload {
+  return {
+    name: `incidents ${label}`,
+    describe: `incidents(first: ${PAGE_SIZE}, filter: { provision: "${provision}" }) with totalCount, against, before, cites`,
+    unsupported: { N: 'no filter on a variable-length path (a provision or one of its parts)' },
+    request: (t) => ({
+      query: t === 'O' ? O_INCIDENTS_CITING : 'incidentsCiting',
+      variables: { first: PAGE_SIZE, provision },
+    }),
+    normalise(_t, data) {
+      const c = data.incidents;
+      return incidentTokens(
+        c.totalCount,
+        c.pageInfo.hasNextPage,
+        c.edges.map((e: any) => e.node),
+      );
+    },
+  };
+}
+
+const O_INCIDENTS_CITING = incidentsQuery(
+  '$first: Int!, $provision: String!',
+  'first: $first, filter: { provision: $provision }',
+);
 
 // ---------------------------------------------------------------------------------------------
 // 7. Full-text search.
@@ -737,6 +769,8 @@ export const WORKLOADS: Workload[] = [
   incidentsWorkload(1),
   incidentsWorkload(5),
   incidentsWorkload(500),
+  citingWorkload('gdpr-12', 'Art. 12'),
+  citingWorkload('gdpr-4', 'Art. 4'),
   search,
   findingsWorkload('RIGHT_CONDITIONED_ON_PAYMENT', 'payment'),
   findingsWorkload('RIGHT_ONLY_ON_REQUEST', 'onRequest'),
