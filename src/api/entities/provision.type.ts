@@ -7,7 +7,6 @@ import { Paged } from '../translate/fields/connection-field';
 import { Prop } from '../translate/fields/property-field';
 import { hop, Related } from '../translate/fields/related-field';
 import { Projected } from '../translate/projection';
-import { standing } from './conditions';
 import { IncidentConnection } from './connections';
 import { INCIDENT_ORDER } from './orders';
 import { provisionIncidents } from '../incidents/incidents.query';
@@ -104,19 +103,7 @@ export class Provision {
   })
   @Paged({
     order: INCIDENT_ORDER,
-    match: ({ source, to }) =>
-      new Cypher.Match(new Cypher.Pattern(to, { labels: ['Incident'] })).where(
-        Cypher.and(
-          standing(to),
-          new Cypher.Exists(
-            new Cypher.Pattern(to)
-              .related({ type: 'CITES', direction: 'right' })
-              .to(new Cypher.Node(), { labels: ['Provision'] })
-              .related({ type: 'PART_OF', direction: 'right', length: { min: 0, max: 3 } })
-              .to(source.node),
-          ),
-        ),
-      ),
+    match: ({ source, to }) => provisionIncidents(source.node).match(to),
     total: ({ source }) => provisionIncidents(source.node).total(),
     ways: ({ source }) => provisionIncidents(source.node).ways(),
   })

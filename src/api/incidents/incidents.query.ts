@@ -88,14 +88,14 @@ function conditions(
   const anchors: Anchor[] = [];
   if (f.company) anchors.push({ reach: toward('AGAINST', 'Company', f.company), few: true });
   if (f.authority) {
-    const authority = byId('Authority', new Cypher.Param(f.authority));
+    const id = new Cypher.Param(f.authority);
     anchors.push({
       reach: toward('BEFORE', 'Authority', f.authority),
       degree: () =>
-        degreeSum((n) => {
-          const { labels, properties } = authority();
-          return new Cypher.Pattern(n, { labels, properties });
-        }, 'BEFORE'),
+        degreeSum(
+          (n) => new Cypher.Pattern(n, { labels: ['Authority'], properties: { id } }),
+          'BEFORE',
+        ),
     });
   }
   if (f.provision) {
@@ -235,25 +235,20 @@ function waysOf(
 
 /**
  * A provision's own incidents (the incidents citing it or one of its parts), for its
- * `incidents` field: the count and the two ways as for a filter naming it.
+ * `incidents` field: the match, the count and the two ways as for a filter naming it.
  */
 export function provisionIncidents(provision: Cypher.Node): {
+  match: (incident: Cypher.Node) => Cypher.Match;
   total: () => Cypher.Expr;
   ways: () => Ways;
 } {
   const anchor = citing(() => ({ node: provision }));
   return {
-    total: () => {
-      const incident = new Cypher.Node();
-      return new Cypher.Count(
-        Cypher.utils.concat(
-          new Cypher.Match(
-            anchor.reach(new Cypher.Pattern(incident, { labels: ['Incident'] })),
-          ).where(standing(incident)),
-          new Cypher.Return(incident).distinct(),
-        ),
-      );
-    },
+    match: (incident) =>
+      new Cypher.Match(new Cypher.Pattern(incident, { labels: ['Incident'] })).where(
+        Cypher.and(standing(incident), ...tests([anchor], incident)),
+      ),
+    total: () => countFrom(anchor, (incident) => [standing(incident)]),
     ways: () =>
       waysOf(anchor.degree!, (incident) => ({ anchor, others: [standing(incident)] }), [provision]),
   };
@@ -272,12 +267,23 @@ export function filteredTotal(
   filter: IncidentFilter | null | undefined,
   also?: (incident: Cypher.Node) => Cypher.Predicate,
 ): Cypher.Expr {
+  const [first] = conditions(filter, new Cypher.Node()).anchors;
+  return countFrom(first, (incident) => {
+    const { anchors, where } = conditions(filter, incident);
+    const others = [...where, ...tests(anchors.slice(1), incident)];
+    return also ? [...others, also(incident)] : others;
+  });
+}
+
+/** The incidents reaching `anchor` (all, without one) and meeting `others`, each counted once. */
+function countFrom(
+  anchor: Anchor | undefined,
+  others: (incident: Cypher.Node) => Cypher.Predicate[],
+): Cypher.Expr {
   const incident = new Cypher.Node();
-  const { anchors, where } = conditions(filter, incident);
-  const [first, ...rest] = anchors;
   const from = new Cypher.Pattern(incident, { labels: ['Incident'] });
-  const match = new Cypher.Match(first ? first.reach(from) : from).where(
-    Cypher.and(...where, ...tests(rest, incident), also?.(incident)),
+  const match = new Cypher.Match(anchor ? anchor.reach(from) : from).where(
+    Cypher.and(...others(incident)),
   );
   return new Cypher.Count(Cypher.utils.concat(match, new Cypher.Return(incident).distinct()));
 }

@@ -233,7 +233,8 @@ export function compileConnection(
 
 /**
  * The page by the way `few` chooses: each way's page in a branch of a union (the other yields
- * no row), then that page in order again. `few` is computed in each branch, once per request.
+ * no row), then that page in order again. `few` is computed in each branch: twice a request, a
+ * few db hits (computed once before the union, it measured no faster).
  */
 function eitherWay(
   ways: Ways,
