@@ -77,16 +77,19 @@ function connection(
   };
 }
 
+/** An incident of a page (bound to i): its sort key and what the workloads select. */
+const incidentRow = `RETURN {key: [toString(i.date), i.id], node: i {.id, .kind, .title, date: ${partial('i', 'date')}, .status,
+      against: COLLECT { MATCH (i)-[:AGAINST]->(c:Company) WITH c ORDER BY c.name RETURN c {.id, .name} },
+      before: head(COLLECT { MATCH (i)-[:BEFORE]->(a:Authority) RETURN a {.id, .name} }),
+      cites: COLLECT { MATCH (i)-[:CITES]->(pv:Provision)
+        WITH pv ORDER BY pv.regulation, pv.article, pv.paragraph, pv.point RETURN pv {.id, .citation} }}}`;
+
 function incidentsCypher(where: string): string {
   return `// R incidents
 RETURN COUNT { (:Incident) } - COUNT { MATCH (x:Incident) WHERE x.retractedAt IS NOT NULL } AS total,
   COLLECT { MATCH (i:Incident) WHERE i.date IS NOT NULL AND i.id IS NOT NULL AND i.retractedAt IS NULL ${where}
     WITH i ORDER BY i.date DESC, i.id DESC LIMIT $first + 1
-    RETURN {key: [toString(i.date), i.id], node: i {.id, .kind, .title, date: ${partial('i', 'date')}, .status,
-      against: COLLECT { MATCH (i)-[:AGAINST]->(c:Company) WITH c ORDER BY c.name RETURN c {.id, .name} },
-      before: head(COLLECT { MATCH (i)-[:BEFORE]->(a:Authority) RETURN a {.id, .name} }),
-      cites: COLLECT { MATCH (i)-[:CITES]->(pv:Provision)
-        WITH pv ORDER BY pv.regulation, pv.article, pv.paragraph, pv.point RETURN pv {.id, .citation} }}} } AS rows`;
+    ${incidentRow} } AS rows`;
 }
 
 /** The claims a finding's facts rest on (src/api/findings/findings.words.ts). */
@@ -248,11 +251,7 @@ CALL (p) { MATCH (p)<-[:PART_OF*0..3]-(:Provision)<-[:CITES]-(i:Incident) WHERE 
   RETURN count(DISTINCT i) AS total }
 RETURN total, COLLECT { MATCH (p)<-[:PART_OF*0..3]-(:Provision)<-[:CITES]-(i:Incident) WHERE i.retractedAt IS NULL
     WITH DISTINCT i ORDER BY i.date DESC, i.id DESC LIMIT $first + 1
-    RETURN {key: [toString(i.date), i.id], node: i {.id, .kind, .title, date: ${partial('i', 'date')}, .status,
-      against: COLLECT { MATCH (i)-[:AGAINST]->(c:Company) WITH c ORDER BY c.name RETURN c {.id, .name} },
-      before: head(COLLECT { MATCH (i)-[:BEFORE]->(a:Authority) RETURN a {.id, .name} }),
-      cites: COLLECT { MATCH (i)-[:CITES]->(pv:Provision)
-        WITH pv ORDER BY pv.regulation, pv.article, pv.paragraph, pv.point RETURN pv {.id, .citation} }}} } AS rows`,
+    ${incidentRow} } AS rows`,
   incidentsAfter: incidentsCypher(
     'AND i.date <= date($after[0]) AND (i.date < date($after[0]) OR i.id < $after[1])',
   ),
