@@ -29,7 +29,11 @@ const SUFFIXED = new RegExp(`^${ARTICLE}\\s+(?:of\\s+(?:the\\s+)?)?([a-z][a-z -]
 const ID_FORM =
   /^([a-z][a-z0-9]*(?:-[a-z][a-z0-9]*)*)[-\s](\d{1,3})(?:-(\d{1,2}))?(?:-([a-z]{1,3}))?$/i;
 
-function regulationId(name: string | undefined): string | null {
+/**
+ * The regulation id a name or id says ("GDPR", "RGPD", "AI Act", "ai-act"), or null when it is
+ * neither; no name is the GDPR.
+ */
+export function regulationId(name: string | undefined): string | null {
   if (name === undefined || name.trim() === '') return 'gdpr';
   const key = name.trim().toLowerCase().replace(/\s+/g, ' ');
   if (REGULATION_ALIASES[key]) return REGULATION_ALIASES[key];

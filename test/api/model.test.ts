@@ -182,6 +182,33 @@ describe('what the second model lets curators say, asked back', () => {
     });
   });
 
+  it('reads a regulation by the names people use, and refuses what is not one', async () => {
+    const res = await api.gql(`{
+      byName: incidents(filter: { regulation: "DMA" }) { nodes { id } }
+      byId: incidents(filter: { regulation: "dma" }) { nodes { id } }
+      french: incidents(filter: { regulation: "RGPD" }) { totalCount }
+      gdpr: incidents(filter: { regulation: "gdpr" }) { totalCount }
+      list: provisions(regulation: "Digital Markets Act") { nodes { id } }
+    }`);
+    expect(res.errors).toBeUndefined();
+    expect(res.data!.byName.nodes).toEqual([{ id: 'mdl-edpb-opinion-2025' }]);
+    expect(res.data!.byId).toEqual(res.data!.byName);
+    expect(res.data!.french.totalCount).toBeGreaterThan(0);
+    expect(res.data!.french).toEqual(res.data!.gdpr);
+    expect(res.data!.list.nodes).toEqual([{ id: 'dma-5' }, { id: 'dma-5-2' }]);
+    for (const q of [
+      '{ incidents(filter: { regulation: "Art. 5!" }) { totalCount } }',
+      '{ provisions(regulation: " ") { totalCount } }',
+    ]) {
+      const bad = await api.gql(q);
+      expect(bad.data).toBeNull();
+      expect(bad.errors?.[0]).toMatchObject({
+        message: expect.stringMatching(/is not a regulation; try an id such as "gdpr"/),
+        extensions: { code: 'BAD_USER_INPUT' },
+      });
+    }
+  });
+
   it('counts a practice known to the month only from the end of that month, and says the start so', async () => {
     const MATRIX = `query ($asOf: Date, $scope: Scope!) {
       rightsMatrix(companies: ["fx-corp"], rights: [ACCESS], purpose: "ai-model-training", asOf: $asOf, scope: $scope) {

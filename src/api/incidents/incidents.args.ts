@@ -17,7 +17,8 @@ export class IncidentFilter {
 
   @Field(() => ID, {
     nullable: true,
-    description: 'Cites a provision of this regulation, e.g. "gdpr", "dma", "ai-act".',
+    description:
+      'Cites a provision of this regulation: its id or a name people use, e.g. "gdpr", "GDPR", "RGPD", "dma", "AI Act".',
   })
   regulation?: string | null;
 

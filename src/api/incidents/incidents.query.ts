@@ -2,7 +2,7 @@
 import Cypher from '@neo4j/cypher-builder';
 import { AppError } from '../../errors';
 import { standing } from '../entities/conditions';
-import { provisionIdOrFail } from '../provisions/provisions.resolver';
+import { provisionIdOrFail, regulationIdOrFail } from '../provisions/provisions.resolver';
 import type { Ways } from '../translate/compile-connection';
 import type { IncidentFilter } from './incidents.args';
 
@@ -111,7 +111,12 @@ function conditions(
           new Cypher.Pattern(incident)
             .related({ type: 'CITES', direction: 'right' })
             .to(cited, { labels: ['Provision'] }),
-        ).where(Cypher.eq(cited.property('regulation'), new Cypher.Param(f.regulation))),
+        ).where(
+          Cypher.eq(
+            cited.property('regulation'),
+            new Cypher.Param(regulationIdOrFail(f.regulation, 'filter.regulation')),
+          ),
+        ),
       ),
     );
   }

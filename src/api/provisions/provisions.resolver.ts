@@ -2,7 +2,7 @@ import Cypher from '@neo4j/cypher-builder';
 import type { GraphQLResolveInfo } from 'graphql';
 import { Arg, Args, ArgsType, Ctx, Field, ID, Info, Query, Resolver } from 'type-graphql';
 import { AppError } from '../../errors';
-import { provisionIdFromRef } from '../../graph/citation';
+import { provisionIdFromRef, regulationId } from '../../graph/citation';
 import { Connection, PageArgs } from '../common/connection';
 import type { ApiContext } from '../context';
 import { Provision } from '../entities/provision.type';
@@ -37,7 +37,8 @@ export class ProvisionsArgs extends PageArgs {
 
   @Field(() => ID, {
     nullable: true,
-    description: 'Only this regulation\'s provisions, e.g. "gdpr", "dma".',
+    description:
+      'Only this regulation\'s provisions: its id or a name people use, e.g. "gdpr", "GDPR", "RGPD", "dma", "AI Act".',
   })
   regulation?: string | null;
 }
@@ -49,6 +50,18 @@ export function provisionIdOrFail(ref: string, argument: string): string {
     throw new AppError(
       'BAD_USER_INPUT',
       `"${ref.slice(0, 80)}" is not a provision citation; try "Art. 21", "Art. 6(1)(f)", "DMA Art. 5(2)" or an id such as "gdpr-21"`,
+      { argument },
+    );
+  return id;
+}
+
+/** The regulation id a name or id says, or BAD_USER_INPUT saying which forms are read. */
+export function regulationIdOrFail(name: string, argument: string): string {
+  const id = name.trim() === '' ? null : regulationId(name);
+  if (!id)
+    throw new AppError(
+      'BAD_USER_INPUT',
+      `"${name.slice(0, 80)}" is not a regulation; try an id such as "gdpr", "dma" or "ai-act", or a name such as "GDPR", "RGPD" or "AI Act"`,
       { argument },
     );
   return id;
@@ -104,7 +117,12 @@ export class ProvisionsResolver {
         (n) => {
           const match = new Cypher.Match(new Cypher.Pattern(n, { labels: ['Provision'] }));
           return args.regulation
-            ? match.where(Cypher.eq(n.property('regulation'), new Cypher.Param(args.regulation)))
+            ? match.where(
+                Cypher.eq(
+                  n.property('regulation'),
+                  new Cypher.Param(regulationIdOrFail(args.regulation, 'regulation')),
+                ),
+              )
             : match;
         },
         { inputs: args },
