@@ -75,6 +75,16 @@ describe('the database layer against a real Neo4j', () => {
     expect(await openStreams()).toBe(0);
   });
 
+  it('leaves stack traces as they were after a read, answered or failed', async () => {
+    const limit = Error.stackTraceLimit;
+    expect(await db.read('answered', 'RETURN 1 AS n')).toEqual([{ n: 1 }]);
+    const failed = await db.read('broken', 'RETURN 1 + AS n').catch((e: unknown) => e);
+    expect(failed).toBeInstanceOf(Error);
+    expect((failed as Error).message).toMatch(/invalid input/i);
+    expect(Error.stackTraceLimit).toBe(limit);
+    expect(new Error('here').stack?.split('\n').length).toBeGreaterThan(2);
+  });
+
   it('refuses a question too large for one transaction, naming the limit, without retrying it', async () => {
     // The launcher caps one transaction at a quarter of the heap; this collects far more.
     const started = Date.now();
