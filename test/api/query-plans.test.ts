@@ -109,6 +109,7 @@ describe('the plans of the incidents pages on a larger graph', () => {
   const BULK = 3000;
   // Incidents before a busy authority and citing Art. 21 (one in 50 retracted), and two before
   // a rare one: a page of the busy one's is read by walking the index, of the rare one's from it.
+  // Three of the busy one's also cite a rarely cited article.
   const SPREAD = 600;
   beforeAll(async () => {
     await rules.db.autoCommit(
@@ -122,13 +123,16 @@ describe('the plans of the incidents pages on a larger graph', () => {
       'spreadIncidents',
       `MATCH (art:Provision { id: 'gdpr-21' })
        CREATE (busy:Authority:Entity { id: 'busy-authority', name: 'Busy' }),
-              (rare:Authority:Entity { id: 'rare-authority', name: 'Rare' })
-       WITH art, busy, rare
+              (rare:Authority:Entity { id: 'rare-authority', name: 'Rare' }),
+              (seldom:Provision:Entity { id: 'gdpr-98', regulation: 'gdpr', article: 98,
+                citation: 'GDPR Art. 98' })
+       WITH art, busy, rare, seldom
        UNWIND range(1, $n) AS i
        CREATE (x:Incident:Entity { id: 'spread-' + right('0000' + i, 5), kind: 'COMPLAINT',
          title: 'Spread ' + i, status: 'OPEN', date: date('2019-01-01') + duration({ days: i % 200 }),
          datePrecision: 'DAY', retractedAt: CASE WHEN i % 50 = 0 THEN datetime() END })
        CREATE (x)-[:CITES]->(art)
+       FOREACH (_ IN CASE WHEN 3 <= i <= 5 THEN [1] ELSE [] END | CREATE (x)-[:CITES]->(seldom))
        WITH x, CASE WHEN i <= 2 THEN rare ELSE busy END AS authority
        CREATE (x)-[:BEFORE]->(authority)`,
       { n: neo4j.int(SPREAD) },
@@ -231,6 +235,12 @@ describe('the plans of the incidents pages on a larger graph', () => {
     const both = await walked({ authority: 'rare-authority', provision: 'Art. 21' });
     expect(both.ids).toEqual(rare.ids);
     expect(both.seekRows).toEqual([0]);
+    // A busy authority and a seldom cited article: read from the article, whichever is named
+    // first, tested for the authority.
+    const seldom = await walked({ authority: 'busy-authority', provision: 'Art. 98' });
+    expect(seldom.ids).toEqual(['spread-00005', 'spread-00004', 'spread-00003']);
+    expect(seldom.total).toBe(3);
+    expect(seldom.seekRows).toEqual([0]);
   });
 
   it("a provision's incidents are read from it when few, else by walking the index", async () => {

@@ -172,57 +172,92 @@ function degreeSum(nodes: (n: Cypher.Node) => Cypher.Pattern, type: string): Cyp
   );
 }
 
-/**
- * The two ways to a page of incidents whose filter names an authority or a provision (a
- * company's are few: incidentsMatch reads them from it): from the node when it has few
- * incidents, else by walking the (date, id) index. Walking tests about pageRows × N / d
- * incidents to fill a page (N incidents, d of them reaching the node), each test a path of a
- * few hops (about ten times the cost of reading a row from the node): reading from the node
- * costs less when d² < 10 × pageRows × N. On the xlarge bench graph: Art. 4 (three incidents)
- * 9.6 million db hits and 1.6 s walked, 101 read from it; Art. 12 (29,000) 21,859 walked.
- */
-export function incidentWays(filter: IncidentFilter | null | undefined): Ways | undefined {
-  const [first] = conditions(filter, new Cypher.Node()).anchors;
-  if (!first?.degree || first.few) return undefined;
-  return waysOf(first.degree, (incident) => {
-    const { anchors, where } = conditions(filter, incident);
-    // The same filter: its first anchor is the one `few` counted.
-    return { anchor: anchors[0]!, others: [...where, ...tests(anchors.slice(1), incident)] };
-  });
+/** The filter's conditions on an incident: the anchors, then the rest. */
+type Conditions = (incident: Cypher.Node) => { anchors: Anchor[]; where: Cypher.Predicate[] };
+
+/** Reaching anchor `i`, and the conditions left to test on each incident reached. */
+function fromAnchor(
+  conditionsOf: Conditions,
+  i: number,
+  incident: Cypher.Node,
+): { anchor: Anchor; others: Cypher.Predicate[] } {
+  const { anchors, where } = conditionsOf(incident);
+  return {
+    anchor: anchors[i]!,
+    others: [
+      ...where,
+      ...tests(
+        anchors.filter((_, j) => j !== i),
+        incident,
+      ),
+    ],
+  };
 }
 
-/** The ways to a page of the incidents reaching an anchor and meeting `others` (see above). */
-function waysOf(
-  degree: () => Cypher.Expr,
-  conditionsOf: (incident: Cypher.Node) => { anchor: Anchor; others: Cypher.Predicate[] },
-  imports?: Cypher.Variable[],
-): Ways {
+/**
+ * Whether anchor `i` is the one to read from: its degree is the least (the first of equals).
+ * A filter naming the CNIL (17,000 incidents on the xlarge bench graph) and Art. 4 (three)
+ * read the CNIL's, testing each for a path to the article: 0.9 s a page.
+ */
+function isLeast(anchors: Anchor[], i: number): Cypher.Predicate {
+  const degree = (a: Anchor) => a.degree!();
+  return Cypher.and(
+    ...anchors.flatMap((other, j) =>
+      j === i ? [] : [(j < i ? Cypher.lt : Cypher.lte)(degree(anchors[i]!), degree(other))],
+    ),
+  )!;
+}
+
+/**
+ * The ways to a page of incidents whose filter names an authority or a provision (a
+ * company's are few: incidentsMatch reads them from it): from the named node with the least
+ * incidents when it has few, else by walking the (date, id) index. Walking tests about
+ * pageRows × N / d incidents to fill a page (N incidents, d of them reaching the node), each
+ * test a path of a few hops (about ten times the cost of reading a row from the node): reading
+ * from the node costs less when d² < 10 × pageRows × N. On the xlarge bench graph: Art. 4
+ * (three incidents) 9.6 million db hits and 1.6 s walked, 101 read from it; Art. 12 (29,000)
+ * 21,859 walked.
+ */
+export function incidentWays(filter: IncidentFilter | null | undefined): Ways | undefined {
+  const { anchors } = conditions(filter, new Cypher.Node());
+  if (anchors.length === 0 || anchors[0]!.few) return undefined;
+  // The same filter each time: the same anchors, in the same order.
+  return waysOf((incident) => conditions(filter, incident));
+}
+
+/** The ways to a page of the incidents meeting the conditions (see above). */
+function waysOf(conditionsOf: Conditions, imports?: Cypher.Variable[]): Ways {
+  const { anchors } = conditionsOf(new Cypher.Node());
   return {
     few: (pageRows) => {
       const incidents = new Cypher.Count(
         new Cypher.Pattern(new Cypher.Node(), { labels: ['Incident'] }),
       );
-      return Cypher.lt(
-        Cypher.pow(degree(), new Cypher.Literal(2)),
-        Cypher.multiply(Cypher.multiply(new Cypher.Literal(10), pageRows), incidents),
-      );
+      const bound = Cypher.multiply(Cypher.multiply(new Cypher.Literal(10), pageRows), incidents);
+      // The least degree is under the bound when any is.
+      return Cypher.or(
+        ...anchors.map((a) => Cypher.lt(Cypher.pow(a.degree!(), new Cypher.Literal(2)), bound)),
+      )!;
     },
-    fromNode: (incident, few) => {
-      const { anchor, others } = conditionsOf(incident);
+    fromNodes: anchors.map((_, i) => (incident, few) => {
+      const { anchor, others } = fromAnchor(conditionsOf, i, incident);
+      const chosen = anchors.length > 1 ? [isLeast(conditionsOf(incident).anchors, i)] : [];
       return Cypher.utils.concat(
-        new Cypher.With(few, ...(imports ?? [])).where(Cypher.eq(few, Cypher.true)),
+        new Cypher.With(few, ...(imports ?? [])).where(
+          Cypher.and(Cypher.eq(few, Cypher.true), ...chosen),
+        ),
         new Cypher.Match(
           anchor.reach(new Cypher.Pattern(incident, { labels: ['Incident'] })),
         ).where(Cypher.and(...others)),
         new Cypher.With(incident).distinct(),
       );
-    },
+    }),
     walk: (incident, few) => {
-      const { anchor, others } = conditionsOf(incident);
+      const { anchors: all, where } = conditionsOf(incident);
       return new Cypher.Match(new Cypher.Pattern(incident, { labels: ['Incident'] })).where(
         Cypher.and(
-          ...others,
-          ...tests([anchor], incident),
+          ...where,
+          ...tests(all, incident),
           // Every date is on or after Neo4j's first date: none is when `few`.
           Cypher.gte(
             incident.property('date'),
@@ -247,15 +282,19 @@ export function provisionIncidents(provision: Cypher.Node): {
   total: () => Cypher.Expr;
   ways: () => Ways;
 } {
-  const anchor = citing(() => ({ node: provision }));
+  const conditionsOf: Conditions = (incident) => ({
+    anchors: [citing(() => ({ node: provision }))],
+    where: [standing(incident)],
+  });
   return {
-    match: (incident) =>
-      new Cypher.Match(new Cypher.Pattern(incident, { labels: ['Incident'] })).where(
-        Cypher.and(standing(incident), ...tests([anchor], incident)),
-      ),
-    total: () => countFrom(anchor, (incident) => [standing(incident)]),
-    ways: () =>
-      waysOf(anchor.degree!, (incident) => ({ anchor, others: [standing(incident)] }), [provision]),
+    match: (incident) => {
+      const { anchors, where } = conditionsOf(incident);
+      return new Cypher.Match(new Cypher.Pattern(incident, { labels: ['Incident'] })).where(
+        Cypher.and(...where, ...tests(anchors, incident)),
+      );
+    },
+    total: () => countFrom(conditionsOf),
+    ways: () => waysOf(conditionsOf, [provision]),
   };
 }
 
@@ -263,34 +302,61 @@ export function provisionIncidents(provision: Cypher.Node): {
 const FIRST_DATE = '-999999999-01-01';
 
 /**
- * The number of incidents meeting a filter. Walked from its first anchor when it has one: Neo4j
- * otherwise tests every incident (on the xlarge bench graph, 200,000 incidents, the incidents
- * citing Art. 12 were counted in 20 million db hits and 2 s; from the article, 87,000 and
- * 0.09 s). `also` is a further condition on each.
+ * The number of incidents meeting a filter. Walked from its anchor with the least incidents
+ * (a company's, else the least degree's) when it names one: Neo4j otherwise tests every
+ * incident (on the xlarge bench graph, 200,000 incidents, the incidents citing Art. 12 were
+ * counted in 20 million db hits and 2 s; from the article, 87,000 and 0.09 s). `also` is a
+ * further condition on each.
  */
 export function filteredTotal(
   filter: IncidentFilter | null | undefined,
   also?: (incident: Cypher.Node) => Cypher.Predicate,
 ): Cypher.Expr {
-  const [first] = conditions(filter, new Cypher.Node()).anchors;
-  return countFrom(first, (incident) => {
+  return countFrom((incident) => {
     const { anchors, where } = conditions(filter, incident);
-    const others = [...where, ...tests(anchors.slice(1), incident)];
-    return also ? [...others, also(incident)] : others;
+    return { anchors, where: also ? [...where, also(incident)] : where };
   });
 }
 
-/** The incidents reaching `anchor` (all, without one) and meeting `others`, each counted once. */
-function countFrom(
-  anchor: Anchor | undefined,
-  others: (incident: Cypher.Node) => Cypher.Predicate[],
-): Cypher.Expr {
+/**
+ * The incidents meeting the conditions, each counted once: read from the anchor to read from
+ * (one branch per anchor, only the chosen one reads), or all tested without one.
+ */
+function countFrom(conditionsOf: Conditions): Cypher.Expr {
+  const { anchors } = conditionsOf(new Cypher.Node());
   const incident = new Cypher.Node();
   const from = new Cypher.Pattern(incident, { labels: ['Incident'] });
-  const match = new Cypher.Match(anchor ? anchor.reach(from) : from).where(
-    Cypher.and(...others(incident)),
+  const reading = (i: number) => {
+    const { anchor, others } = fromAnchor(conditionsOf, i, incident);
+    return new Cypher.Match(anchor.reach(from)).where(Cypher.and(...others));
+  };
+  if (anchors.length === 0) {
+    const { where } = conditionsOf(incident);
+    return new Cypher.Count(
+      Cypher.utils.concat(
+        new Cypher.Match(from).where(Cypher.and(...where)),
+        new Cypher.Return(incident),
+      ),
+    );
+  }
+  if (anchors.length === 1 || anchors[0]!.few)
+    return new Cypher.Count(
+      Cypher.utils.concat(reading(0), new Cypher.Return(incident).distinct()),
+    );
+  const gate = new Cypher.Variable();
+  const branches = anchors.map((_, i) =>
+    Cypher.utils.concat(
+      new Cypher.With([Cypher.true, gate]).where(isLeast(conditionsOf(incident).anchors, i)),
+      reading(i),
+      new Cypher.Return(incident),
+    ),
   );
-  return new Cypher.Count(Cypher.utils.concat(match, new Cypher.Return(incident).distinct()));
+  return new Cypher.Count(
+    Cypher.utils.concat(
+      new Cypher.Call(new Cypher.Union(...branches).all()),
+      new Cypher.Return(incident).distinct(),
+    ),
+  );
 }
 
 /** Unfiltered, the total is the count store minus the retracted (indexed): no scan. */

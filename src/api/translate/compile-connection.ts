@@ -48,8 +48,11 @@ export interface ConnectionOptions {
 export interface Ways {
   /** True when reading from the node costs less; `pageRows` is the page's limit. */
   few: (pageRows: Cypher.Expr) => Cypher.Expr;
-  /** The rows from the node, each once; none unless `few`. */
-  fromNode: (node: Cypher.Node, few: Cypher.Variable) => Cypher.Clause;
+  /**
+   * The rows from a node, each once; none unless `few` and it is the node to read from (one
+   * way per node that can be read from, at most one of them yielding rows).
+   */
+  fromNodes: ((node: Cypher.Node, few: Cypher.Variable) => Cypher.Clause)[];
   /**
    * The rows by walking the index; none when `few`. Said in the walk's own index seek: Neo4j
    * tests a condition on `few` alone after the operator that starts the walk, so it would read
@@ -232,9 +235,9 @@ export function compileConnection(
 }
 
 /**
- * The page by the way `few` chooses: each way's page in a branch of a union (the other yields
- * no row), then that page in order again. `few` is computed in each branch: twice a request, a
- * few db hits (computed once before the union, it measured no faster).
+ * The page by the way `few` chooses: each way's page in a branch of a union (the others yield
+ * no row), then that page in order again. `few` is computed in each branch: a few db hits each
+ * (computed once before the union, it measured no faster).
  */
 function eitherWay(
   ways: Ways,
@@ -251,7 +254,7 @@ function eitherWay(
     );
   };
   return new Cypher.Call(
-    new Cypher.Union(branch(ways.fromNode), branch(ways.walk)).all(),
+    new Cypher.Union(...ways.fromNodes.map(branch), branch(ways.walk)).all(),
     ways.imports ?? [],
   );
 }
