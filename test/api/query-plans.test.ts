@@ -109,7 +109,7 @@ describe('the plans of the incidents pages on a larger graph', () => {
   const BULK = 3000;
   // Incidents before a busy authority and citing Art. 21 (one in 50 retracted), and two before
   // a rare one: a page of the busy one's is read by walking the index, of the rare one's from it.
-  // Three of the busy one's also cite a rarely cited article.
+  // Three of the busy one's also cite a seldom cited article, of a regulation of its own.
   const SPREAD = 600;
   beforeAll(async () => {
     await rules.db.autoCommit(
@@ -124,8 +124,9 @@ describe('the plans of the incidents pages on a larger graph', () => {
       `MATCH (art:Provision { id: 'gdpr-21' })
        CREATE (busy:Authority:Entity { id: 'busy-authority', name: 'Busy' }),
               (rare:Authority:Entity { id: 'rare-authority', name: 'Rare' }),
-              (seldom:Provision:Entity { id: 'gdpr-98', regulation: 'gdpr', article: 98,
-                citation: 'GDPR Art. 98' })
+              (seldom:Provision:Entity { id: 'test-act-98', regulation: 'test-act', article: 98,
+                citation: 'Test Act Art. 98' })-[:PART_OF]->(:Regulation:Entity { id: 'test-act',
+                name: 'Test Act', shortName: 'Test Act' })
        WITH art, busy, rare, seldom
        UNWIND range(1, $n) AS i
        CREATE (x:Incident:Entity { id: 'spread-' + right('0000' + i, 5), kind: 'COMPLAINT',
@@ -237,10 +238,17 @@ describe('the plans of the incidents pages on a larger graph', () => {
     expect(both.seekRows).toEqual([0]);
     // A busy authority and a seldom cited article: read from the article, whichever is named
     // first, tested for the authority.
-    const seldom = await walked({ authority: 'busy-authority', provision: 'Art. 98' });
+    const seldom = await walked({ authority: 'busy-authority', provision: 'Test-Act Art. 98' });
     expect(seldom.ids).toEqual(['spread-00005', 'spread-00004', 'spread-00003']);
     expect(seldom.total).toBe(3);
     expect(seldom.seekRows).toEqual([0]);
+    // A regulation: the GDPR's many by walking the index, the seldom cited one's from it.
+    const gdpr = await walked({ regulation: 'GDPR' });
+    expect(gdpr.ids).toEqual(await expected(`[:CITES]->(:Provision { regulation: 'gdpr' })`));
+    expect(gdpr.seekRows.every((n) => n > 0)).toBe(true);
+    const act = await walked({ regulation: 'test-act' });
+    expect(act.ids).toEqual(seldom.ids);
+    expect(act.seekRows).toEqual([0]);
   });
 
   it("a provision's incidents are read from it when few, else by walking the index", async () => {

@@ -264,6 +264,8 @@ describe("the analysts' questions", () => {
       '{company: "mistral-ai", provision: "Art. 21"}',
       '{authority: "cnil", provision: "Art. 12", from: "2025-01-01"}',
       '{company: "mistral-ai", authority: "cnil", to: "2025-12-31"}',
+      '{regulation: "RGPD", authority: "cnil"}',
+      '{regulation: "gdpr", provision: "Art. 21", kind: COMPLAINT}',
     ];
     const listed = async (args: string) => {
       const ids: string[] = [];
@@ -299,6 +301,13 @@ describe("the analysts' questions", () => {
     // Not every list is empty or whole: the filters tell incidents apart.
     const all = (await api.gql('{ incidents { totalCount } }')).data!.incidents.totalCount;
     expect(counts.some((n) => n > 0 && n < all)).toBe(true);
+    // A regulation's incidents are those citing a provision whose regulation it is.
+    const gdpr = await db.read(
+      'gdprIncidents',
+      `MATCH (i:Incident)-[:CITES]->(:Provision { regulation: 'gdpr' }) WHERE i.retractedAt IS NULL
+       WITH DISTINCT i ORDER BY i.date DESC, i.id DESC RETURN i.id AS id`,
+    );
+    expect((await listed('filter: {regulation: "GDPR"}')).ids).toEqual(gdpr.map((r) => r.id));
   });
 
   it('finds a provision by any usual citation, with its rights and the incidents citing it', async () => {

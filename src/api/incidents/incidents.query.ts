@@ -48,21 +48,31 @@ const byId =
     properties: { id },
   });
 
-/** The incidents citing a provision or one of its parts. */
-export function citing(provision: NodeRef): Anchor {
+/** How far a provision is from what encloses it: itself or a part of it; a regulation's part. */
+const WITHIN_PROVISION = { min: 0, max: 3 };
+const WITHIN_REGULATION = { min: 1, max: 4 };
+
+/**
+ * The incidents citing a provision or one of its parts, or a regulation's provisions: a path of
+ * PART_OF up to the node (as Provision.regulation reads it).
+ */
+export function citing(
+  within: NodeRef,
+  length: { min: number; max: number } = WITHIN_PROVISION,
+): Anchor {
   const parts = (n: Cypher.Node) => {
-    const { node, ...options } = provision();
+    const { node, ...options } = within();
     return new Cypher.Pattern(node, options)
-      .related({ type: 'PART_OF', direction: 'left', length: { min: 0, max: 3 } })
+      .related({ type: 'PART_OF', direction: 'left', length })
       .to(n, { labels: ['Provision'] });
   };
   return {
     reach: (i) => {
-      const { node, ...options } = provision();
+      const { node, ...options } = within();
       return i
         .related({ type: 'CITES', direction: 'right' })
         .to(new Cypher.Node(), { labels: ['Provision'] })
-        .related({ type: 'PART_OF', direction: 'right', length: { min: 0, max: 3 } })
+        .related({ type: 'PART_OF', direction: 'right', length })
         .to(node, options);
     },
     degree: () => degreeSum(parts, 'CITES'),
@@ -70,9 +80,9 @@ export function citing(provision: NodeRef): Anchor {
 }
 
 /**
- * The filter's conditions on `incident`. `anchors` are the conditions naming one node
- * (company, authority, provision): an incident meets each through a short pattern to it, which
- * can be walked from that node instead of testing every incident.
+ * The filter's conditions on `incident`. `anchors` are the conditions naming a node or a few
+ * (company, authority, provision, a regulation's provisions): an incident meets each through a
+ * short pattern to them, which can be walked from them instead of testing every incident.
  */
 function conditions(
   filter: IncidentFilter | null | undefined,
@@ -83,8 +93,8 @@ function conditions(
     throw new AppError('BAD_USER_INPUT', `filter.from ${f.from} is after filter.to ${f.to}`, {
       argument: 'filter',
     });
-  // Most selective first (a company has a few hundred incidents at most, an authority or a
-  // provision thousands): the first is the one a count walks from.
+  // A company first: it has a few hundred incidents at most, all read from it. Else the one
+  // with the least incidents is read from (isLeast), the first of equals.
   const anchors: Anchor[] = [];
   if (f.company) anchors.push({ reach: toward('AGAINST', 'Company', f.company), few: true });
   if (f.authority) {
@@ -102,24 +112,11 @@ function conditions(
     const id = new Cypher.Param(provisionIdOrFail(f.provision, 'filter.provision'));
     anchors.push(citing(byId('Provision', id)));
   }
-  const where: Cypher.Predicate[] = [standing(incident)];
   if (f.regulation) {
-    const cited = new Cypher.Node();
-    where.push(
-      new Cypher.Exists(
-        new Cypher.Match(
-          new Cypher.Pattern(incident)
-            .related({ type: 'CITES', direction: 'right' })
-            .to(cited, { labels: ['Provision'] }),
-        ).where(
-          Cypher.eq(
-            cited.property('regulation'),
-            new Cypher.Param(regulationIdOrFail(f.regulation, 'filter.regulation')),
-          ),
-        ),
-      ),
-    );
+    const id = new Cypher.Param(regulationIdOrFail(f.regulation, 'filter.regulation'));
+    anchors.push(citing(byId('Regulation', id), WITHIN_REGULATION));
   }
+  const where: Cypher.Predicate[] = [standing(incident)];
   if (f.kind) where.push(Cypher.eq(incident.property('kind'), new Cypher.Param(f.kind)));
   if (f.from)
     where.push(Cypher.gte(incident.property('date'), Cypher.date(new Cypher.Param(f.from))));
