@@ -48,7 +48,10 @@ const byId =
     properties: { id },
   });
 
-/** How far a provision is from what encloses it: itself or a part of it; a regulation's part. */
+/**
+ * PART_OF hops from a cited provision up to a provision named (itself, or a paragraph or point
+ * of it), and up to a regulation (as Provision.regulation reads it).
+ */
 const WITHIN_PROVISION = { min: 0, max: 3 };
 const WITHIN_REGULATION = { min: 1, max: 4 };
 
@@ -206,8 +209,8 @@ function isLeast(anchors: Anchor[], i: number): Cypher.Predicate {
 }
 
 /**
- * The ways to a page of incidents whose filter names an authority or a provision (a
- * company's are few: incidentsMatch reads them from it): from the named node with the least
+ * The ways to a page of incidents whose filter names an authority, a provision or a regulation
+ * (a company's are few: incidentsMatch reads them from it): from the named node with the least
  * incidents when it has few, else by walking the (date, id) index. Walking tests about
  * pageRows × N / d incidents to fill a page (N incidents, d of them reaching the node), each
  * test a path of a few hops (about ten times the cost of reading a row from the node): reading
