@@ -536,7 +536,6 @@ const UNAVAILABLE_CODES = new Set([
   'Neo.ClientError.Database.DatabaseNotFound',
 ]);
 
-/** Maps a driver error to an AppError by its code, never by its message text. */
 /**
  * session.run without the driver's stack trace. The driver's Result formats one for every
  * query, so that a failed query's error shows its caller's frames: on this project's machines
@@ -561,6 +560,7 @@ function runUntraced(
   }
 }
 
+/** Maps a driver error to an AppError by its code, never by its message text. */
 export function mapDriverError(error: unknown, queryName: string): unknown {
   if (error instanceof AppError) return error;
   if (error instanceof Neo4jError) {

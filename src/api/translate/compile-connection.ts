@@ -40,10 +40,10 @@ export interface ConnectionOptions {
 }
 
 /**
- * Two ways to a page of a list whose filter names a node (an authority, a provision): read
- * every row reaching that node and sort them, or walk the order's index and test each row
- * until the page is full. The first costs what the node has, the second what the page needs
- * divided by the share of rows that meet the filter: each is the slow one somewhere.
+ * Two ways to a page of a list whose filter names nodes (an authority, a provision, a
+ * regulation): read every row reaching one of them and sort them, or walk the order's index and
+ * test each row until the page is full. The first costs what the node has, the second what the
+ * page needs divided by the share of rows that meet the filter: each is the slow one somewhere.
  */
 export interface Ways {
   /** True when reading from the node costs less; `pageRows` is the page's limit. */
