@@ -33,9 +33,10 @@ export const PRACTICE_ORDER: OrderKey[] = [
   { expr: (t) => t.property('id'), direction: 'ASC', kind: 'string' },
 ];
 
+/** By name, then id: the (name, id) index gives the order (migration 015). */
 export const COMPANY_ORDER: OrderKey[] = [
-  { expr: (t) => t.property('name'), direction: 'ASC', kind: 'string' },
-  { expr: (t) => t.property('id'), direction: 'ASC', kind: 'string' },
+  { expr: (t) => t.property('name'), direction: 'ASC', kind: 'string', indexed: true },
+  { expr: (t) => t.property('id'), direction: 'ASC', kind: 'string', indexed: true },
 ];
 
 /** Plans in the order of PLAN_TIERS (free first, enterprise and API last). */
