@@ -8,8 +8,8 @@ import { INCIDENT_ORDER, RECORDED_ORDER } from '../entities/orders';
 import { queryConnection } from '../translate/root-query';
 import { IncidentsArgs } from './incidents.args';
 import {
+  filteredIncidents,
   filteredTotal,
-  incidentWays,
   incidentsMatch,
   isFiltered,
   unfilteredTotal,
@@ -47,6 +47,9 @@ export class IncidentsResolver {
         { total: () => filteredTotal(args.filter, recorded), inputs: args },
       );
     }
+    // The total and the ways read the same degrees (Ways.shared): built once, when compiled.
+    let filtered: ReturnType<typeof filteredIncidents> | undefined;
+    const read = () => (filtered ??= filteredIncidents(args.filter));
     return queryConnection(
       ctx,
       'incidents',
@@ -54,8 +57,8 @@ export class IncidentsResolver {
       INCIDENT_ORDER,
       (n) => incidentsMatch(args.filter, n),
       {
-        total: isFiltered(args.filter) ? () => filteredTotal(args.filter) : unfilteredTotal,
-        ways: () => incidentWays(args.filter),
+        total: isFiltered(args.filter) ? () => read().total : unfilteredTotal,
+        ways: () => read().ways,
         inputs: args,
       },
     );

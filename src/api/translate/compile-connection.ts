@@ -61,6 +61,11 @@ export interface Ways {
   walk: (node: Cypher.Node, few: Cypher.Variable) => Cypher.Clause;
   /** Variables of the enclosing query the ways read (a list of a provision: the provision). */
   imports?: Cypher.Variable[];
+  /**
+   * Values the ways and the total read, computed once before them (their variables among
+   * `imports`): the degrees of the named nodes, which every way compares.
+   */
+  shared?: [Cypher.Expr, Cypher.Variable][];
 }
 
 export type Facet = (row: Cypher.Variable) => { value: Cypher.Expr; label: Cypher.Expr };
@@ -228,8 +233,16 @@ export function compileConnection(
   const total = countTotal
     ? (options.total ?? new Cypher.Count(Cypher.utils.concat(match(), new Cypher.Return(node))))
     : Cypher.Null;
+  const answer = new Cypher.Map({ t: total, r: new Cypher.Collect(page), ...facetExprs });
+  const shared = options.ways?.shared ?? [];
   return {
-    expr: new Cypher.Map({ t: total, r: new Cypher.Collect(page), ...facetExprs }),
+    expr: shared.length
+      ? Cypher.head(
+          new Cypher.Collect(
+            Cypher.utils.concat(new Cypher.With(...shared), new Cypher.Return(answer)),
+          ),
+        )
+      : answer,
     shape,
   };
 }
