@@ -173,7 +173,14 @@ export class Shaper {
   connection(raw: RawConnection, shape: ConnectionShape): Json {
     const hasNextPage = raw.r.length > shape.first;
     const rows = raw.r.slice(0, shape.first);
-    const cursors = rows.map((row) => encodeCursor(toPlain(row.k) as CursorKey));
+    // Encoded when asked for: a page of 100 rows whose client reads only endCursor (the rights
+    // matrix) encoded 100, about 0.08 ms of the API's CPU.
+    const cursors: (string | undefined)[] = [];
+    const cursor = (i: number): string | null => {
+      const row = rows[i];
+      if (!row) return null;
+      return (cursors[i] ??= encodeCursor(toPlain(row.k) as CursorKey));
+    };
     const out: Json = {};
     for (const f of shape.fields) {
       switch (f.kind) {
@@ -190,7 +197,7 @@ export class Shaper {
           out[f.responseKey] = rows.map((row, i) => {
             const edge: Json = {};
             for (const e of f.fields) {
-              if (e.kind === 'cursor') edge[e.responseKey] = cursors[i];
+              if (e.kind === 'cursor') edge[e.responseKey] = cursor(i);
               else if (e.kind === 'node') edge[e.responseKey] = this.object(row.n[e.part], e.shape);
               else edge[e.responseKey] = e.value;
             }
@@ -213,15 +220,24 @@ export class Shaper {
           );
           break;
         case 'pageInfo': {
-          const info: Record<string, unknown> = {
-            hasNextPage,
-            hasPreviousPage: shape.hasAfter,
-            startCursor: cursors[0] ?? null,
-            endCursor: cursors[cursors.length - 1] ?? null,
-            __typename: 'PageInfo',
+          const info = (name: string): unknown => {
+            switch (name) {
+              case 'hasNextPage':
+                return hasNextPage;
+              case 'hasPreviousPage':
+                return shape.hasAfter;
+              case 'startCursor':
+                return cursor(0);
+              case 'endCursor':
+                return cursor(rows.length - 1);
+              case '__typename':
+                return 'PageInfo';
+              default:
+                return null;
+            }
           };
           out[f.responseKey] = Object.fromEntries(
-            f.fields.map((p) => [p.responseKey, info[p.name] ?? null]),
+            f.fields.map((p) => [p.responseKey, info(p.name)]),
           );
           break;
         }
