@@ -166,6 +166,25 @@ export class Database {
     return this.settings.keepAnswers !== false;
   }
 
+  /**
+   * The parameters of a count kept until the graph changes (src/api/translate/kept-count.ts):
+   * the count kept for `key` and its version. Nulls where answers are not kept, so that Neo4j
+   * counts.
+   */
+  keptCount(key: string): { keptCountVersion: string | null; keptCount: number | null } {
+    return this.keepsAnswers ? this.kept.countOf(key) : { keptCountVersion: null, keptCount: null };
+  }
+
+  /**
+   * The count a kept count's gate answered (`[version, count]`), kept for `key` when Neo4j
+   * counted it and answers are kept here. `keptVersion`: the version keptCount gave.
+   */
+  counted(key: string, answer: unknown, keptVersion: string | null): unknown {
+    if (!Array.isArray(answer)) return answer;
+    if (!this.keepsAnswers) return answer[1];
+    return this.kept.counted(key, answer as [unknown, unknown], keptVersion);
+  }
+
   /** Both kept reads: `cypher` gated by the graph's version, through `read`. */
   private async readKeptWith<R extends Record<string, unknown>>(
     key: string,

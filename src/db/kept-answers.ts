@@ -88,6 +88,30 @@ export class KeptAnswers {
     return this.kept.get(key)?.version ?? null;
   }
 
+  /** The count kept for `key` and its version (keptCount's parameters), or nulls. */
+  countOf(key: string): { keptCountVersion: string | null; keptCount: number | null } {
+    const kept = this.kept.get(key);
+    return {
+      keptCountVersion: kept?.version ?? null,
+      keptCount: (kept?.rows[0]?.count as number | undefined) ?? null,
+    };
+  }
+
+  /**
+   * The count a gated query answered (`[version, count]`, see keptCount in
+   * src/api/translate/kept-count.ts), kept under the version read when Neo4j counted.
+   */
+  counted(key: string, answer: [unknown, unknown], keptVersion: string | null): unknown {
+    const [version, count] = answer;
+    if (typeof version === 'string' && version === keptVersion) {
+      this.stats.kept++;
+      return count;
+    }
+    this.stats.ran++;
+    if (typeof version === 'string') this.kept.set(key, { version, rows: [{ count }] });
+    return count;
+  }
+
   /**
    * The rows of a kept query's answer: the kept ones when Neo4j did not run the question (the
    * graph's version is the kept answer's), else the new ones, kept under the version read.

@@ -1014,167 +1014,189 @@ describe('the Cypher of the headline questions', () => {
     expect({ ...page1!, params: plain(page1!.params) }).toMatchInlineSnapshot(`
      {
        "cypher": "// incidents
-     RETURN true AS found, {t: COUNT {
-       MATCH (this0:Incident)-[:CITES]->(this1:Provision)-[:PART_OF*0..3]->(this2:Provision { id: $param0 })
-       WHERE this0.retractedAt IS NULL
-       RETURN DISTINCT this0
-     }, r: COLLECT {
+     RETURN true AS found, {t: coalesce(head(COLLECT {
+       OPTIONAL MATCH (this0:GraphVersion { key: 'graph' })
+       UNWIND CASE
+         WHEN this0.token = $keptCountVersion THEN []
+         ELSE [true]
+       END AS var1
+       RETURN [this0.token, COUNT {
+         MATCH (this2:Incident)-[:CITES]->(this3:Provision)-[:PART_OF*0..3]->(this4:Provision { id: $param1 })
+         WHERE this2.retractedAt IS NULL
+         RETURN DISTINCT this2
+       }]
+     }), [$keptCountVersion, $keptCount]), r: COLLECT {
        CALL () {
-         WITH (reduce(var3 = 0, var4 IN COLLECT {
-           MATCH (this5:Provision { id: $param1 })<-[:PART_OF*0..3]-(this6:Provision)
+         WITH (reduce(var5 = 0, var6 IN COLLECT {
+           MATCH (this7:Provision { id: $param3 })<-[:PART_OF*0..3]-(this8:Provision)
            RETURN COUNT {
-             (this6)<-[:CITES]-(this7)
-           } AS var4
-         } | (var3 + var4)) ^ 2) < ((10 * $param2) * COUNT {
-           (this8:Incident)
-         }) AS var9
-         WITH var9
-         WHERE var9 = true
-         MATCH (this10:Incident)-[:CITES]->(this11:Provision)-[:PART_OF*0..3]->(this12:Provision { id: $param3 })
-         WHERE this10.retractedAt IS NULL
-         WITH DISTINCT this10
-         WITH this10
-         WHERE (this10.date IS NOT NULL AND this10.id IS NOT NULL)
-         WITH this10
-         ORDER BY this10.date DESC, this10.id DESC
-         LIMIT $param2
-         RETURN this10
+             (this8)<-[:CITES]-(this9)
+           } AS var6
+         } | (var5 + var6)) ^ 2) < ((10 * $param4) * COUNT {
+           (this10:Incident)
+         }) AS var11
+         WITH var11
+         WHERE var11 = true
+         MATCH (this12:Incident)-[:CITES]->(this13:Provision)-[:PART_OF*0..3]->(this14:Provision { id: $param5 })
+         WHERE this12.retractedAt IS NULL
+         WITH DISTINCT this12
+         WITH this12
+         WHERE (this12.date IS NOT NULL AND this12.id IS NOT NULL)
+         WITH this12
+         ORDER BY this12.date DESC, this12.id DESC
+         LIMIT $param4
+         RETURN this12
          UNION ALL
-         WITH (reduce(var13 = 0, var14 IN COLLECT {
-           MATCH (this15:Provision { id: $param1 })<-[:PART_OF*0..3]-(this16:Provision)
+         WITH (reduce(var15 = 0, var16 IN COLLECT {
+           MATCH (this17:Provision { id: $param3 })<-[:PART_OF*0..3]-(this18:Provision)
            RETURN COUNT {
-             (this16)<-[:CITES]-(this17)
-           } AS var14
-         } | (var13 + var14)) ^ 2) < ((10 * $param2) * COUNT {
-           (this18:Incident)
-         }) AS var19
-         MATCH (this10:Incident)
-         WHERE (this10.retractedAt IS NULL AND EXISTS {
-           (this10)-[:CITES]->(this20:Provision)-[:PART_OF*0..3]->(this21:Provision { id: $param4 })
-         } AND this10.date >= CASE
-           WHEN var19 = true THEN NULL
+             (this18)<-[:CITES]-(this19)
+           } AS var16
+         } | (var15 + var16)) ^ 2) < ((10 * $param4) * COUNT {
+           (this20:Incident)
+         }) AS var21
+         MATCH (this12:Incident)
+         WHERE (this12.retractedAt IS NULL AND EXISTS {
+           (this12)-[:CITES]->(this22:Provision)-[:PART_OF*0..3]->(this23:Provision { id: $param6 })
+         } AND this12.date >= CASE
+           WHEN var21 = true THEN NULL
            ELSE date('-999999999-01-01')
          END)
-         WITH this10
-         WHERE (this10.date IS NOT NULL AND this10.id IS NOT NULL)
-         WITH this10
-         ORDER BY this10.date DESC, this10.id DESC
-         LIMIT $param2
-         RETURN this10
+         WITH this12
+         WHERE (this12.date IS NOT NULL AND this12.id IS NOT NULL)
+         WITH this12
+         ORDER BY this12.date DESC, this12.id DESC
+         LIMIT $param4
+         RETURN this12
        }
-       WITH this10
-       ORDER BY this10.date DESC, this10.id DESC
-       LIMIT $param2
-       RETURN {k: [toString(this10.date), this10.id], n: [[this10.id, CASE this10.datePrecision
-         WHEN 'YEAR' THEN left(toString(this10.date), 4)
-         WHEN 'MONTH' THEN left(toString(this10.date), 7)
-         ELSE toString(this10.date)
-       END, this10.kind, COLLECT {
-         MATCH (this10)-[this22:AGAINST]->(this23:Company)
-         WITH this23, this22
-         ORDER BY this23.name ASC
-         RETURN [this23.name]
-       }, COLLECT {
-         MATCH (this10)-[this24:CITES]->(this25:Provision)
+       WITH this12
+       ORDER BY this12.date DESC, this12.id DESC
+       LIMIT $param4
+       RETURN {k: [toString(this12.date), this12.id], n: [[this12.id, CASE this12.datePrecision
+         WHEN 'YEAR' THEN left(toString(this12.date), 4)
+         WHEN 'MONTH' THEN left(toString(this12.date), 7)
+         ELSE toString(this12.date)
+       END, this12.kind, COLLECT {
+         MATCH (this12)-[this24:AGAINST]->(this25:Company)
          WITH this25, this24
-         ORDER BY this25.regulation ASC, this25.article ASC, this25.paragraph ASC, this25.point ASC
-         RETURN [this25.citation]
+         ORDER BY this25.name ASC
+         RETURN [this25.name]
+       }, COLLECT {
+         MATCH (this12)-[this26:CITES]->(this27:Provision)
+         WITH this27, this26
+         ORDER BY this27.regulation ASC, this27.article ASC, this27.paragraph ASC, this27.point ASC
+         RETURN [this27.citation]
        }]]}
      }} AS root",
        "name": "incidents",
        "params": {
-         "param0": "gdpr-12",
+         "keptCount": null,
+         "keptCountVersion": null,
          "param1": "gdpr-12",
-         "param2": 2,
          "param3": "gdpr-12",
-         "param4": "gdpr-12",
+         "param4": 2,
+         "param5": "gdpr-12",
+         "param6": "gdpr-12",
        },
      }
     `);
-    expect(pageN).toMatchInlineSnapshot(`
+    // Page N sends the count page 1 kept, and the graph's version it was counted at.
+    expect(pageN).toMatchInlineSnapshot(
+      { params: { keptCount: 1, keptCountVersion: expect.any(String) } },
+      `
      {
        "cypher": "// incidents
-     RETURN true AS found, {t: COUNT {
-       MATCH (this0:Incident)-[:CITES]->(this1:Provision)-[:PART_OF*0..3]->(this2:Provision { id: $param0 })
-       WHERE this0.retractedAt IS NULL
-       RETURN DISTINCT this0
-     }, r: COLLECT {
+     RETURN true AS found, {t: coalesce(head(COLLECT {
+       OPTIONAL MATCH (this0:GraphVersion { key: 'graph' })
+       UNWIND CASE
+         WHEN this0.token = $keptCountVersion THEN []
+         ELSE [true]
+       END AS var1
+       RETURN [this0.token, COUNT {
+         MATCH (this2:Incident)-[:CITES]->(this3:Provision)-[:PART_OF*0..3]->(this4:Provision { id: $param1 })
+         WHERE this2.retractedAt IS NULL
+         RETURN DISTINCT this2
+       }]
+     }), [$keptCountVersion, $keptCount]), r: COLLECT {
        CALL () {
-         WITH (reduce(var3 = 0, var4 IN COLLECT {
-           MATCH (this5:Provision { id: $param1 })<-[:PART_OF*0..3]-(this6:Provision)
+         WITH (reduce(var5 = 0, var6 IN COLLECT {
+           MATCH (this7:Provision { id: $param3 })<-[:PART_OF*0..3]-(this8:Provision)
            RETURN COUNT {
-             (this6)<-[:CITES]-(this7)
-           } AS var4
-         } | (var3 + var4)) ^ 2) < ((10 * $param2) * COUNT {
-           (this8:Incident)
-         }) AS var9
-         WITH var9
-         WHERE var9 = true
-         MATCH (this10:Incident)-[:CITES]->(this11:Provision)-[:PART_OF*0..3]->(this12:Provision { id: $param3 })
-         WHERE this10.retractedAt IS NULL
-         WITH DISTINCT this10
-         WITH this10
-         WHERE (this10.id IS NOT NULL AND (this10.date <= date($param4) AND (this10.date < date($param4) OR this10.id < $param5)))
-         WITH this10
-         ORDER BY this10.date DESC, this10.id DESC
-         LIMIT $param2
-         RETURN this10
+             (this8)<-[:CITES]-(this9)
+           } AS var6
+         } | (var5 + var6)) ^ 2) < ((10 * $param4) * COUNT {
+           (this10:Incident)
+         }) AS var11
+         WITH var11
+         WHERE var11 = true
+         MATCH (this12:Incident)-[:CITES]->(this13:Provision)-[:PART_OF*0..3]->(this14:Provision { id: $param5 })
+         WHERE this12.retractedAt IS NULL
+         WITH DISTINCT this12
+         WITH this12
+         WHERE (this12.id IS NOT NULL AND (this12.date <= date($param6) AND (this12.date < date($param6) OR this12.id < $param7)))
+         WITH this12
+         ORDER BY this12.date DESC, this12.id DESC
+         LIMIT $param4
+         RETURN this12
          UNION ALL
-         WITH (reduce(var13 = 0, var14 IN COLLECT {
-           MATCH (this15:Provision { id: $param1 })<-[:PART_OF*0..3]-(this16:Provision)
+         WITH (reduce(var15 = 0, var16 IN COLLECT {
+           MATCH (this17:Provision { id: $param3 })<-[:PART_OF*0..3]-(this18:Provision)
            RETURN COUNT {
-             (this16)<-[:CITES]-(this17)
-           } AS var14
-         } | (var13 + var14)) ^ 2) < ((10 * $param2) * COUNT {
-           (this18:Incident)
-         }) AS var19
-         MATCH (this10:Incident)
-         WHERE (this10.retractedAt IS NULL AND EXISTS {
-           (this10)-[:CITES]->(this20:Provision)-[:PART_OF*0..3]->(this21:Provision { id: $param6 })
-         } AND this10.date >= CASE
-           WHEN var19 = true THEN NULL
+             (this18)<-[:CITES]-(this19)
+           } AS var16
+         } | (var15 + var16)) ^ 2) < ((10 * $param4) * COUNT {
+           (this20:Incident)
+         }) AS var21
+         MATCH (this12:Incident)
+         WHERE (this12.retractedAt IS NULL AND EXISTS {
+           (this12)-[:CITES]->(this22:Provision)-[:PART_OF*0..3]->(this23:Provision { id: $param8 })
+         } AND this12.date >= CASE
+           WHEN var21 = true THEN NULL
            ELSE date('-999999999-01-01')
          END)
-         WITH this10
-         WHERE (this10.id IS NOT NULL AND (this10.date <= date($param7) AND (this10.date < date($param7) OR this10.id < $param8)))
-         WITH this10
-         ORDER BY this10.date DESC, this10.id DESC
-         LIMIT $param2
-         RETURN this10
+         WITH this12
+         WHERE (this12.id IS NOT NULL AND (this12.date <= date($param9) AND (this12.date < date($param9) OR this12.id < $param10)))
+         WITH this12
+         ORDER BY this12.date DESC, this12.id DESC
+         LIMIT $param4
+         RETURN this12
        }
-       WITH this10
-       ORDER BY this10.date DESC, this10.id DESC
-       LIMIT $param2
-       RETURN {k: [toString(this10.date), this10.id], n: [[this10.id, CASE this10.datePrecision
-         WHEN 'YEAR' THEN left(toString(this10.date), 4)
-         WHEN 'MONTH' THEN left(toString(this10.date), 7)
-         ELSE toString(this10.date)
-       END, this10.kind, COLLECT {
-         MATCH (this10)-[this22:AGAINST]->(this23:Company)
-         WITH this23, this22
-         ORDER BY this23.name ASC
-         RETURN [this23.name]
-       }, COLLECT {
-         MATCH (this10)-[this24:CITES]->(this25:Provision)
+       WITH this12
+       ORDER BY this12.date DESC, this12.id DESC
+       LIMIT $param4
+       RETURN {k: [toString(this12.date), this12.id], n: [[this12.id, CASE this12.datePrecision
+         WHEN 'YEAR' THEN left(toString(this12.date), 4)
+         WHEN 'MONTH' THEN left(toString(this12.date), 7)
+         ELSE toString(this12.date)
+       END, this12.kind, COLLECT {
+         MATCH (this12)-[this24:AGAINST]->(this25:Company)
          WITH this25, this24
-         ORDER BY this25.regulation ASC, this25.article ASC, this25.paragraph ASC, this25.point ASC
-         RETURN [this25.citation]
+         ORDER BY this25.name ASC
+         RETURN [this25.name]
+       }, COLLECT {
+         MATCH (this12)-[this26:CITES]->(this27:Provision)
+         WITH this27, this26
+         ORDER BY this27.regulation ASC, this27.article ASC, this27.paragraph ASC, this27.point ASC
+         RETURN [this27.citation]
        }]]}
      }} AS root",
        "name": "incidents",
        "params": {
-         "param0": "gdpr-12",
+         "keptCount": 1,
+         "keptCountVersion": Any<String>,
          "param1": "gdpr-12",
-         "param2": 2,
+         "param10": "fx-complaint-2025",
          "param3": "gdpr-12",
-         "param4": "2025-03-03",
-         "param5": "fx-complaint-2025",
-         "param6": "gdpr-12",
-         "param7": "2025-03-03",
-         "param8": "fx-complaint-2025",
+         "param4": 2,
+         "param5": "gdpr-12",
+         "param6": "2025-03-03",
+         "param7": "fx-complaint-2025",
+         "param8": "gdpr-12",
+         "param9": "2025-03-03",
        },
      }
-    `);
+    `,
+    );
   });
 
   it('incidents filtered by two named nodes: each degree computed once, first', async () => {

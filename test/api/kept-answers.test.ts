@@ -1,10 +1,13 @@
 /**
  * Answers kept until the graph changes (src/db/kept-answers.ts): plansDenyingRight, search and
- * the findings rules' page are answered from the kept rows while no write has given the graph a new version, and run
- * again, with the new answer, after any write through the Database.
+ * the findings rules' page are answered from the kept rows while no write has given the graph a
+ * new version, and run again, with the new answer, after any write through the Database. A
+ * filtered incidents list keeps its total alone (src/api/translate/kept-count.ts).
  */
+import Cypher from '@neo4j/cypher-builder';
 import { FINDING_KINDS, findingsPageQuery } from '../../src/api/findings/findings.rules';
 import * as words from '../../src/api/findings/findings.words';
+import { keptCountOf } from '../../src/api/translate/kept-count';
 import { keptQuery } from '../../src/db/kept-answers';
 import { Database } from '../../src/db';
 import { seedCurated, testDatabaseSettings } from '../helpers/graph';
@@ -276,6 +279,100 @@ describe('kept answers', () => {
       await api.close();
       await db.close();
     }
+  });
+
+  describe("a filter's total", () => {
+    const CITING = `query ($first: Int!, $after: String, $knownAt: DateTime) {
+      incidents(first: $first, after: $after, knownAt: $knownAt, filter: { provision: "Art. 12" }) {
+        totalCount pageInfo { hasNextPage endCursor } nodes { id }
+      }
+    }`;
+    const OTHER_SELECTION = `query ($after: String) {
+      incidents(first: 1, after: $after, filter: { provision: "Art. 12" }) {
+        totalCount edges { node { id title } }
+      }
+    }`;
+
+    it('is counted once for every page and selection of the list, until a write', async () => {
+      const first = await ask(CITING, { first: 1 });
+      const total = first.data.incidents.totalCount;
+      expect(total).toBeGreaterThan(1);
+      expect(first.ran).toBe(1);
+      // Page 2, and another selection: the same count, not counted again.
+      const after = first.data.incidents.pageInfo.endCursor;
+      const page2 = await ask(CITING, { first: 1, after });
+      expect(page2).toMatchObject({ ran: 0, kept: 1 });
+      expect(page2.data.incidents.totalCount).toBe(total);
+      expect(page2.data.incidents.nodes[0].id).not.toBe(first.data.incidents.nodes[0].id);
+      const other = await ask(OTHER_SELECTION, { after });
+      expect(other).toMatchObject({ ran: 0, kept: 1 });
+      expect(other.data.incidents.totalCount).toBe(total);
+      expect(other.data.incidents.edges[0].node.id).toBe(page2.data.incidents.nodes[0].id);
+      // Unfiltered, the total comes from the count store: nothing kept.
+      const all = await ask(`{ incidents(first: 1) { totalCount } }`);
+      expect(all).toMatchObject({ ran: 0, kept: 0 });
+
+      // One more incident cites Art. 12, through the Database: counted again.
+      const cited = await suite.db.write(
+        'test',
+        `MATCH (i:Incident) WHERE i.retractedAt IS NULL
+           AND NOT EXISTS { (i)-[:CITES]->(:Provision)-[:PART_OF*0..]->(:Provision {id: 'gdpr-12'}) }
+         WITH i ORDER BY i.id LIMIT 1
+         MATCH (p:Provision {id: 'gdpr-12'})
+         CREATE (i)-[:CITES {test: true}]->(p)
+         RETURN i.id AS id`,
+      );
+      expect(cited).toHaveLength(1);
+      try {
+        const more = await ask(CITING, { first: 1, after });
+        expect(more.ran).toBe(1);
+        expect(more.data.incidents.totalCount).toBe(total + 1);
+        expect(more.data).toEqual(await fresh(CITING, { first: 1, after }));
+        expect(await ask(CITING, { first: 1 })).toMatchObject({ ran: 0, kept: 1 });
+      } finally {
+        await suite.db.write('test', `MATCH ()-[c:CITES {test: true}]->() DELETE c`);
+      }
+      const restored = await ask(CITING, { first: 1 });
+      expect(restored).toMatchObject({ ran: 1, data: first.data });
+
+      // Asked as known at an instant: counted in that view, never kept.
+      const knownAt = new Date(Date.now() - 1).toISOString();
+      const past = await ask(CITING, { first: 1, knownAt });
+      expect(past).toMatchObject({ ran: 0, kept: 0, data: first.data });
+    });
+
+    it('has Neo4j skip the count when the kept one is current', async () => {
+      const count = new Cypher.Count(
+        new Cypher.Match(new Cypher.Pattern(new Cypher.Node(), { labels: ['Incident'] })),
+      );
+      const { cypher } = new Cypher.Return([keptCountOf(count), 't']).build();
+      const session = suite.db.driver.session();
+      try {
+        const profiled = async (keptCountVersion: string | null) => {
+          const result = await session.run(`PROFILE ${cypher}`, {
+            keptCountVersion,
+            keptCount: -1,
+          });
+          let hits = 0;
+          const walk = (p: any) => {
+            hits += p.dbHits;
+            p.children.forEach(walk);
+          };
+          walk(result.summary.profile);
+          return { hits, t: result.records[0]!.get('t') };
+        };
+        const version = await versionOf(suite.db);
+        const counted = await profiled(null);
+        const skipped = await profiled(version);
+        expect(counted.t[0]).toBe(version);
+        expect(Number(counted.t[1])).toBeGreaterThan(10);
+        expect(skipped.t).toEqual([version, -1]);
+        expect(skipped.hits).toBeLessThan(counted.hits);
+        expect(skipped.hits).toBeLessThan(10);
+      } finally {
+        await session.close();
+      }
+    });
   });
 
   it('refuses to keep a query that reads the clock', () => {

@@ -50,6 +50,9 @@ export class IncidentsResolver {
     // The total and the ways read the same degrees (Ways.shared): built once, when compiled.
     let filtered: ReturnType<typeof filteredIncidents> | undefined;
     const read = () => (filtered ??= filteredIncidents(args.filter));
+    // A filter's total counts its incidents, what grows with the graph: kept apart from the
+    // page. Without a filter it comes from the count store.
+    const counts = isFiltered(args.filter);
     return queryConnection(
       ctx,
       'incidents',
@@ -57,9 +60,10 @@ export class IncidentsResolver {
       INCIDENT_ORDER,
       (n) => incidentsMatch(args.filter, n),
       {
-        total: isFiltered(args.filter) ? () => read().total : unfilteredTotal,
+        total: counts ? () => read().total : unfilteredTotal,
         ways: () => read().ways,
         inputs: args,
+        keepTotal: counts ? { filter: args.filter } : undefined,
       },
     );
   }

@@ -139,7 +139,7 @@ export class ApiMetrics {
     // The kept answers count themselves (the Database's); a scrape reads their counts.
     new Counter({
       name: 'gdpr_graph_kept_answers_total',
-      help: 'Kept questions (plansDenyingRight, search, the findings rules) by outcome: "kept" (answered from the answer kept since the graph last changed) or "ran" (the graph changed, or the question was new).',
+      help: 'Kept questions (plansDenyingRight, search, the findings rules) and totals (filtered incidents lists) by outcome: "kept" (answered from what was kept since the graph last changed) or "ran" (the graph changed, or the question was new).',
       labelNames: ['outcome'],
       registers,
       collect() {
@@ -151,7 +151,7 @@ export class ApiMetrics {
     });
     new Gauge({
       name: 'gdpr_graph_kept_answers',
-      help: 'Answers kept now, until the graph changes (at most 500, about 32 M characters).',
+      help: 'Answers and totals kept now, until the graph changes (at most 500, about 32 M characters).',
       registers,
       collect() {
         this.set(sources().keptAnswers().size);

@@ -9,6 +9,7 @@ import { getNamedType, isObjectType } from 'graphql';
 import { AppError } from '../../errors';
 import { type CursorKey, decodeCursor, pageSize } from './cursor';
 import { afterCursor, cursorKeys } from './keyset';
+import { keptCountOf } from './kept-count';
 import type { CompileContext, CompiledConnection, Compilers, OrderKey } from './projection';
 import type { SelectionTree } from './selection';
 import type { ConnectionField as ShapeConnectionField, EdgeField, FacetField } from './shaper';
@@ -37,6 +38,11 @@ export interface ConnectionOptions {
   materialise?: boolean;
   /** Two ways to the page, one chosen per request (Ways). */
   ways?: Ways;
+  /**
+   * The total gated by the graph's version (keptCountOf): `[version, count]`, counted only
+   * when the count kept under `$keptCountVersion` is stale.
+   */
+  keepTotal?: boolean;
 }
 
 /**
@@ -230,9 +236,9 @@ export function compileConnection(
       ),
     ]),
   );
-  const total = countTotal
-    ? (options.total ?? new Cypher.Count(Cypher.utils.concat(match(), new Cypher.Return(node))))
-    : Cypher.Null;
+  const counted = () =>
+    options.total ?? new Cypher.Count(Cypher.utils.concat(match(), new Cypher.Return(node)));
+  const total = !countTotal ? Cypher.Null : options.keepTotal ? keptCountOf(counted()) : counted();
   const answer = new Cypher.Map({ t: total, r: new Cypher.Collect(page), ...facetExprs });
   const shared = options.ways?.shared ?? [];
   return {

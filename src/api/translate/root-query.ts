@@ -66,7 +66,8 @@ function typeOf(tree: SelectionTree): string {
   return typeName;
 }
 
-export interface RootConnectionOptions extends Omit<ConnectionOptions, 'total' | 'ways'>, Reuse {
+export interface RootConnectionOptions
+  extends Omit<ConnectionOptions, 'total' | 'ways' | 'keepTotal'>, Reuse {
   /**
    * A condition checked in the same query (e.g. that the company exists); NOT_FOUND with
    * `message` when false. Built only when the query is compiled, as `total` is.
@@ -86,6 +87,12 @@ export interface RootConnectionOptions extends Omit<ConnectionOptions, 'total' |
    * `inputs`: the answer is kept under the compile's key.
    */
   keep?: boolean;
+  /**
+   * Keep the total until the graph changes (kept-count.ts), for a list whose total counts its
+   * matches: everything the total is built from (a filter), not the page or the selection, so
+   * that every page and selection of the list reads one kept count. Needs `inputs`.
+   */
+  keepTotal?: unknown;
   bindings?: Record<string, Cypher.Param | Cypher.Variable>;
   /**
    * Values of named parameters (`Cypher.NamedParam` without a value) that `match` or `total`
@@ -115,20 +122,34 @@ export async function queryConnection(
       order,
       () => match(node),
       compilers,
-      { ...options, total: options.total?.(), ways: options.ways?.() },
+      {
+        ...options,
+        total: options.total?.(),
+        ways: options.ways?.(),
+        keepTotal: options.keepTotal !== undefined,
+      },
     );
     const guard = options.mustExist?.condition() ?? Cypher.true;
     const query = named(name, new Cypher.Return([guard, 'found'], [compiled.expr, 'root']));
     return { query, shape: compiled.shape };
   };
   const { query, shape, key } = compiledOnce(info, name, options, compile);
-  const params = options.values ? { ...query.params, ...options.values } : query.params;
+  const totalKey =
+    options.keepTotal !== undefined && key
+      ? `${name} total|${JSON.stringify(options.keepTotal)}`
+      : undefined;
+  const gate = totalKey ? ctx.db.keptCount(totalKey) : undefined;
+  const params =
+    options.values || gate ? { ...query.params, ...options.values, ...gate } : query.params;
   const rows =
     options.keep && key
       ? await ctx.db.readValuesKept(key, query.name, query.cypher, params)
       : await ctx.db.readValues(query.name, query.cypher, params);
   if (rows[0]?.found !== true)
     throw new AppError('NOT_FOUND', options.mustExist?.message ?? 'not found');
+  const root = rows[0].root as RawConnection;
+  if (totalKey && gate)
+    root.t = ctx.db.counted(totalKey, root.t, gate.keptCountVersion) as number | null;
   const shaper = new Shaper();
-  return shaper.finish(shaper.connection(rows[0].root as RawConnection, shape));
+  return shaper.finish(shaper.connection(root, shape));
 }
