@@ -90,7 +90,7 @@ export interface RootConnectionOptions
   /**
    * Keep the total until the graph changes (kept-count.ts), for a list whose total counts its
    * matches: everything the total is built from (a filter), not the page or the selection, so
-   * that every page and selection of the list reads one kept count. Needs `inputs`.
+   * that every page and selection of the list reads one kept count.
    */
   keepTotal?: unknown;
   bindings?: Record<string, Cypher.Param | Cypher.Variable>;
@@ -135,7 +135,7 @@ export async function queryConnection(
   };
   const { query, shape, key } = compiledOnce(info, name, options, compile);
   const totalKey =
-    options.keepTotal !== undefined && key
+    options.keepTotal !== undefined
       ? `${name} total|${JSON.stringify(options.keepTotal)}`
       : undefined;
   const gate = totalKey ? ctx.db.keptCount(totalKey) : undefined;
