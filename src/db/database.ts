@@ -177,12 +177,12 @@ export class Database {
 
   /**
    * The count a kept count's gate answered (`[version, count]`), kept for `key` when Neo4j
-   * counted it and answers are kept here. `keptVersion`: the version keptCount gave.
+   * counted it and answers are kept here. Anything else (no total asked) as it is.
    */
-  counted(key: string, answer: unknown, keptVersion: string | null): unknown {
+  counted(key: string, answer: unknown): unknown {
     if (!Array.isArray(answer)) return answer;
     if (!this.keepsAnswers) return answer[1];
-    return this.kept.counted(key, answer as [unknown, unknown], keptVersion);
+    return this.kept.counted(key, answer as [unknown, unknown]);
   }
 
   /** Both kept reads: `cypher` gated by the graph's version, through `read`. */

@@ -98,18 +98,12 @@ export class KeptAnswers {
   }
 
   /**
-   * The count a gated query answered (`[version, count]`, see keptCount in
-   * src/api/translate/kept-count.ts), kept under the version read when Neo4j counted.
+   * The count a gated query answered (`[version, count]`, see src/api/translate/kept-count.ts),
+   * as `answer` reads a kept question's rows: the kept count when Neo4j did not count (the
+   * version is the kept one's), else the new count, kept under the version read.
    */
-  counted(key: string, answer: [unknown, unknown], keptVersion: string | null): unknown {
-    const [version, count] = answer;
-    if (typeof version === 'string' && version === keptVersion) {
-      this.stats.kept++;
-      return count;
-    }
-    this.stats.ran++;
-    if (typeof version === 'string') this.kept.set(key, { version, rows: [{ count }] });
-    return count;
+  counted(key: string, [version, count]: [unknown, unknown]): unknown {
+    return this.answer(key, [{ graphVersion: version, count }])[0]?.count;
   }
 
   /**

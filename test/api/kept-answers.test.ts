@@ -5,6 +5,7 @@
  * filtered incidents list keeps its total alone (src/api/translate/kept-count.ts).
  */
 import Cypher from '@neo4j/cypher-builder';
+import type { ProfiledPlan, Session } from 'neo4j-driver';
 import { FINDING_KINDS, findingsPageQuery } from '../../src/api/findings/findings.rules';
 import * as words from '../../src/api/findings/findings.words';
 import { keptCountOf } from '../../src/api/translate/kept-count';
@@ -24,6 +25,18 @@ const FINDINGS = `query ($asOf: Date) {
   findings(first: 5, asOf: $asOf) { totalCount edges { cursor node { id kind explanation } } }
 }`;
 const AS_OF = '2025-03-01';
+
+/** `cypher` run under PROFILE: its rows, and the db hits of every operator of its plan. */
+async function profile(session: Session, cypher: string, params: Record<string, unknown>) {
+  const result = await session.run(`PROFILE ${cypher}`, params);
+  let hits = 0;
+  const walk = (p: ProfiledPlan) => {
+    hits += p.dbHits;
+    p.children.forEach(walk);
+  };
+  walk(result.summary.profile as ProfiledPlan);
+  return { hits, rows: result.records.map((r) => r.toObject()) };
+}
 
 /** The version token the graph has now (null: no version node). */
 async function versionOf(db: Database): Promise<string | null> {
@@ -115,23 +128,8 @@ describe('kept answers', () => {
     });
     const session = suite.db.driver.session();
     try {
-      const profiled = async (
-        cypher: string,
-        params: Record<string, unknown>,
-        kept: string | null,
-      ) => {
-        const result = await session.run(`PROFILE ${keptQuery('q', cypher)}`, {
-          ...params,
-          keptVersion: kept,
-        });
-        let hits = 0;
-        const walk = (p: any) => {
-          hits += p.dbHits;
-          p.children.forEach(walk);
-        };
-        walk(result.summary.profile);
-        return { hits, rows: result.records.map((r) => r.toObject()) };
-      };
+      const profiled = (cypher: string, params: Record<string, unknown>, kept: string | null) =>
+        profile(session, keptQuery('q', cypher), { ...params, keptVersion: kept });
       const version = await versionOf(suite.db);
       const ran = await profiled(one, {}, null);
       const skipped = await profiled(one, {}, version);
@@ -349,17 +347,11 @@ describe('kept answers', () => {
       const session = suite.db.driver.session();
       try {
         const profiled = async (keptCountVersion: string | null) => {
-          const result = await session.run(`PROFILE ${cypher}`, {
+          const { hits, rows } = await profile(session, cypher, {
             keptCountVersion,
             keptCount: -1,
           });
-          let hits = 0;
-          const walk = (p: any) => {
-            hits += p.dbHits;
-            p.children.forEach(walk);
-          };
-          walk(result.summary.profile);
-          return { hits, t: result.records[0]!.get('t') };
+          return { hits, t: rows[0]!.t as unknown[] };
         };
         const version = await versionOf(suite.db);
         const counted = await profiled(null);

@@ -148,8 +148,7 @@ export async function queryConnection(
   if (rows[0]?.found !== true)
     throw new AppError('NOT_FOUND', options.mustExist?.message ?? 'not found');
   const root = rows[0].root as RawConnection;
-  if (totalKey && gate)
-    root.t = ctx.db.counted(totalKey, root.t, gate.keptCountVersion) as number | null;
+  if (totalKey) root.t = ctx.db.counted(totalKey, root.t) as number | null;
   const shaper = new Shaper();
   return shaper.finish(shaper.connection(root, shape));
 }
