@@ -138,7 +138,8 @@ describe('compiled queries', () => {
     expect(pageAgain.cypher).toBe(page.cypher);
     // The rows are a parameter of the request, not of the compile (one more than the page,
     // to tell whether more follow).
-    expect((page.params['findingRows'] as { id: string }[]).slice(0, 2).map((f) => f.id)).toEqual(
+    const rows = (page.params['findingPage'] as { rows: { id: string }[] }).rows;
+    expect(rows.slice(0, 2).map((f) => f.id)).toEqual(
       first.data.findings.edges.map((e: any) => e.node.id),
     );
     // After a write the rules run again: the kept compile answers with the new rows.

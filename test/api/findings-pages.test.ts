@@ -107,7 +107,7 @@ describe('findings, page by page', () => {
       expect(rows).toHaveLength(2);
       expect(rows.every((row) => row.total === whole.totalCount)).toBe(true);
       expect(rows.every((row) => row.finding !== null && row.finding.facts !== null)).toBe(true);
-      const composed = Object.values(queries[1]!.params).find(Array.isArray) as unknown[];
+      const composed = (queries[1]!.params.findingPage as { rows: unknown[] }).rows;
       expect(composed).toHaveLength(2);
       expect(conn.edges).toHaveLength(1);
       expect(conn.pageInfo.hasNextPage).toBe(true);

@@ -197,7 +197,7 @@ describe('the Cypher of the headline questions', () => {
         `query ($kind: FindingKind) { findings(kind: $kind, asOf: "2025-03-01") { totalCount nodes { id kind standing } } }`,
         { kind },
       );
-      expect(Object.values(rules!.params)).toContainEqual([kind]);
+      expect(rules!.params.lists).toMatchObject({ kinds: [kind] });
       texts.add(rules!.cypher);
       expect(page!.name).toBe('findings');
     }
@@ -216,7 +216,7 @@ describe('the Cypher of the headline questions', () => {
        CALL (unkept) {
      CALL () {
        WITH 'RIGHT_CONDITIONED_ON_PAYMENT' AS var0
-       WHERE 'RIGHT_CONDITIONED_ON_PAYMENT' IN $kinds
+       WHERE 'RIGHT_CONDITIONED_ON_PAYMENT' IN $lists.kinds
        MATCH (this1:Practice)-[this2:HANDLES]->(this3:Right)
        USING INDEX SEEK this2:HANDLES(status)
        WHERE (this2.status IN ['PAID_ONLY', 'UNAVAILABLE'] AND this1.default <> 'NEVER' AND (this1.inForceFrom <= date($asOf) AND (this1.inForceUntil IS NULL OR this1.inForceUntil > date($asOf)) AND (this1.retractedAt IS NULL OR date(this1.retractedAt) > date($asOf))) AND ($scope IN this1.scope OR 'WORLDWIDE' IN this1.scope))
@@ -234,7 +234,7 @@ describe('the Cypher of the headline questions', () => {
          RETURN true AS var8
        }
        MATCH (this9:Company)<-[:OFFERED_BY]-(this10:Product)<-[:OF]-(this11:Plan)<-[:APPLIES_TO]-(this1)
-       WHERE (($anyCompany = true OR this9.id IN $companies) AND (this11.availableFrom <= date($asOf) AND (this11.availableUntil IS NULL OR this11.availableUntil > date($asOf))))
+       WHERE (($anyCompany = true OR this9.id IN $lists.companies) AND (this11.availableFrom <= date($asOf) AND (this11.availableUntil IS NULL OR this11.availableUntil > date($asOf))))
        MATCH (this1)-[:FOR_PURPOSE]->(this12:Purpose)
        WHERE EXISTS {
          MATCH (this10:Product)<-[:OF]-(this13)<-[:APPLIES_TO]-(this14)
@@ -251,7 +251,7 @@ describe('the Cypher of the headline questions', () => {
        RETURN {kind: 'RIGHT_CONDITIONED_ON_PAYMENT', companyName: this9.name, id: ('right-conditioned-on-payment:' + this1.id + ':' + this11.id + ':' + this3.code), planId: this11.id, companyId: this9.id, company: this9.id, product: this10.id, plan: this11.id, practice: this1.id, handles: elementId(this2), right: this3.id, purpose: this12.id} AS var16
        UNION ALL
        WITH 'RIGHT_ONLY_ON_REQUEST' AS var17
-       WHERE 'RIGHT_ONLY_ON_REQUEST' IN $kinds
+       WHERE 'RIGHT_ONLY_ON_REQUEST' IN $lists.kinds
        MATCH (this18:Practice)-[this19:HANDLES]->(this20:Right)
        USING INDEX SEEK this19:HANDLES(status)
        WHERE (this19.status IN ['ON_REQUEST'] AND this18.default <> 'NEVER' AND (this18.inForceFrom <= date($asOf) AND (this18.inForceUntil IS NULL OR this18.inForceUntil > date($asOf)) AND (this18.retractedAt IS NULL OR date(this18.retractedAt) > date($asOf))) AND ($scope IN this18.scope OR 'WORLDWIDE' IN this18.scope))
@@ -269,7 +269,7 @@ describe('the Cypher of the headline questions', () => {
          RETURN true AS var25
        }
        MATCH (this26:Company)<-[:OFFERED_BY]-(this27:Product)<-[:OF]-(this28:Plan)<-[:APPLIES_TO]-(this18)
-       WHERE (($anyCompany = true OR this26.id IN $companies) AND (this28.availableFrom <= date($asOf) AND (this28.availableUntil IS NULL OR this28.availableUntil > date($asOf))))
+       WHERE (($anyCompany = true OR this26.id IN $lists.companies) AND (this28.availableFrom <= date($asOf) AND (this28.availableUntil IS NULL OR this28.availableUntil > date($asOf))))
        MATCH (this18)-[:FOR_PURPOSE]->(this29:Purpose)
        WHERE EXISTS {
          MATCH (this27:Product)<-[:OF]-(this30)<-[:APPLIES_TO]-(this31)
@@ -286,7 +286,7 @@ describe('the Cypher of the headline questions', () => {
        RETURN {kind: 'RIGHT_ONLY_ON_REQUEST', companyName: this26.name, id: ('right-only-on-request:' + this18.id + ':' + this28.id + ':' + this20.code), planId: this28.id, companyId: this26.id, company: this26.id, product: this27.id, plan: this28.id, practice: this18.id, handles: elementId(this19), right: this20.id, purpose: this29.id} AS var16
        UNION ALL
        WITH 'NO_WAY_TO_OBJECT' AS var33
-       WHERE 'NO_WAY_TO_OBJECT' IN $kinds
+       WHERE 'NO_WAY_TO_OBJECT' IN $lists.kinds
        MATCH (this34:Right { code: 'OBJECT' })
        WITH *, elementId(this34) AS var35
        MATCH (this36)<-[this37:HANDLES]-(this38:Practice)
@@ -302,16 +302,16 @@ describe('the Cypher of the headline questions', () => {
          RETURN true AS var41
        }
        MATCH (this38)-[:APPLIES_TO]->(this42:Plan)-[:OF]->(this43:Product)-[:OFFERED_BY]->(this44:Company)
-       WHERE (($anyCompany = true OR this44.id IN $companies) AND (this42.availableFrom <= date($asOf) AND (this42.availableUntil IS NULL OR this42.availableUntil > date($asOf))))
+       WHERE (($anyCompany = true OR this44.id IN $lists.companies) AND (this42.availableFrom <= date($asOf) AND (this42.availableUntil IS NULL OR this42.availableUntil > date($asOf))))
        MATCH (this38)-[:FOR_PURPOSE]->(this45:Purpose)
        RETURN {kind: 'NO_WAY_TO_OBJECT', companyName: this44.name, id: ('no-way-to-object:' + this38.id), planId: this42.id, companyId: this44.id, company: this44.id, product: this43.id, plan: NULL, practice: this38.id, handles: elementId(this37), right: this36.id, purpose: this45.id} AS var16
        UNION ALL
        WITH 'TRAINING_ON_BY_DEFAULT' AS var46
-       WHERE 'TRAINING_ON_BY_DEFAULT' IN $kinds
+       WHERE 'TRAINING_ON_BY_DEFAULT' IN $lists.kinds
        MATCH (this47:Purpose { id: 'ai-model-training' })<-[:FOR_PURPOSE]-(this48:Practice)
        WHERE (this48.default = 'ON' AND (this48.inForceFrom <= date($asOf) AND (this48.inForceUntil IS NULL OR this48.inForceUntil > date($asOf)) AND (this48.retractedAt IS NULL OR date(this48.retractedAt) > date($asOf))) AND ($scope IN this48.scope OR 'WORLDWIDE' IN this48.scope))
        MATCH (this48)-[:APPLIES_TO]->(this49:Plan)-[:OF]->(this50:Product)-[:OFFERED_BY]->(this51:Company)
-       WHERE (($anyCompany = true OR this51.id IN $companies) AND (this49.availableFrom <= date($asOf) AND (this49.availableUntil IS NULL OR this49.availableUntil > date($asOf))))
+       WHERE (($anyCompany = true OR this51.id IN $lists.companies) AND (this49.availableFrom <= date($asOf) AND (this49.availableUntil IS NULL OR this49.availableUntil > date($asOf))))
        RETURN {kind: 'TRAINING_ON_BY_DEFAULT', companyName: this51.name, id: ('training-on-by-default:' + this48.id), planId: this49.id, companyId: this51.id, company: this51.id, product: this50.id, plan: NULL, practice: this48.id, handles: NULL, right: NULL, purpose: this47.id} AS var16
      }
      WITH var16.id AS var52, collect(var16) AS var53
@@ -322,7 +322,7 @@ describe('the Cypher of the headline questions', () => {
      WITH var56
      ORDER BY var56.kind ASC, var56.companyName ASC, var56.id ASC
      WITH collect(var56) AS var57
-     WITH size(var57) AS var58, [var59 IN var57 WHERE (size($after) = 0 OR var59.kind > $after[0] OR (var59.kind = $after[0] AND var59.companyName > $after[1]) OR (var59.kind = $after[0] AND var59.companyName = $after[1] AND var59.id > $after[2]))] AS var60
+     WITH size(var57) AS var58, [var59 IN var57 WHERE (size($lists.after) = 0 OR var59.kind > $lists.after[0] OR (var59.kind = $lists.after[0] AND var59.companyName > $lists.after[1]) OR (var59.kind = $lists.after[0] AND var59.companyName = $lists.after[1] AND var59.id > $lists.after[2]))] AS var60
      CALL (var60) {
        UNWIND var60 AS var61
        WITH var61
@@ -687,7 +687,7 @@ describe('the Cypher of the headline questions', () => {
      {
        "cypher": "// findings
      RETURN true AS found, {t: NULL, r: COLLECT {
-       UNWIND $findingRows AS this0
+       UNWIND $findingPage.rows AS this0
        WITH this0
        ORDER BY this0.kind ASC, this0.companyName ASC, this0.id ASC
        LIMIT $param1
@@ -711,199 +711,201 @@ describe('the Cypher of the headline questions', () => {
      }} AS root",
        "name": "findings",
        "params": {
-         "findingRows": [
-           {
-             "basis": "legitimate-interest",
-             "company": "fx-corp",
-             "companyName": "FX Corp",
-             "disputed": false,
-             "explanation": "As of 1 March 2025, on FX Plus (FX Corp), for training AI models, there is no way to object to the processing. It rests on legitimate interest, and Art. 21(1) GDPR gives a right to object to processing on legitimate or public interest.",
-             "id": "no-way-to-object:fx-plus-training",
-             "kind": "NO_WAY_TO_OBJECT",
-             "legalBasisEstablished": true,
-             "plans": [
-               "fx-plus",
-             ],
-             "practices": [
-               "fx-plus-training",
-             ],
-             "product": "fx-chat",
-             "provisions": [
-               "gdpr-21-1",
-               "gdpr-6-1-f",
-             ],
-             "purpose": "ai-model-training",
-             "right": "OBJECT",
-             "standing": "ESTABLISHED",
-             "title": "No way to object to processing that the right to object covers",
-             "verification": "VERIFIED",
-           },
-           {
-             "basis": "legitimate-interest",
-             "company": "fx-corp",
-             "companyName": "FX Corp",
-             "disputed": true,
-             "explanation": "As of 1 March 2025, on FX Free (FX Corp), for training AI models, a complaint to the FXDPA (3 March 2025) argues that the right to object can be exercised only by paying, while paid plans grant it at no extra cost (FX Pro in the product). FX Corp disputes this: it states that the right can be exercised on request (e-mail, form or support) (FX News). Exercising the rights of Arts. 15 to 22 must be free of charge (Art. 12(5) GDPR); if the first account holds, this right is conditioned on payment. The practice rests on legitimate interest, which opens the right to object.",
-             "id": "right-conditioned-on-payment:fx-free-training:fx-free:OBJECT",
-             "kind": "RIGHT_CONDITIONED_ON_PAYMENT",
-             "legalBasisEstablished": true,
-             "plans": [
-               "fx-free",
-               "fx-pro",
-             ],
-             "practices": [
-               "fx-free-training",
-               "fx-pro-training",
-             ],
-             "product": "fx-chat",
-             "provisions": [
-               "gdpr-12-5",
-               "gdpr-21-1",
-               "gdpr-6-1-f",
-             ],
-             "purpose": "ai-model-training",
-             "right": "OBJECT",
-             "standing": "ALLEGED",
-             "title": "A right is conditioned on payment",
-             "verification": "VERIFIED",
-           },
-           {
-             "basis": "legitimate-interest",
-             "company": "fx-corp",
-             "companyName": "FX Corp",
-             "disputed": false,
-             "explanation": "As of 1 March 2025, on FX Plus (FX Corp), for training AI models, the right to object cannot be exercised, while paid plans grant it at no extra cost (FX Pro in the product). Exercising the rights of Arts. 15 to 22 must be free of charge (Art. 12(5) GDPR): here it is conditioned on payment. The practice rests on legitimate interest, which opens the right to object.",
-             "id": "right-conditioned-on-payment:fx-plus-training:fx-plus:OBJECT",
-             "kind": "RIGHT_CONDITIONED_ON_PAYMENT",
-             "legalBasisEstablished": true,
-             "plans": [
-               "fx-plus",
-               "fx-pro",
-             ],
-             "practices": [
-               "fx-plus-training",
-               "fx-pro-training",
-             ],
-             "product": "fx-chat",
-             "provisions": [
-               "gdpr-12-5",
-               "gdpr-21-1",
-               "gdpr-6-1-f",
-             ],
-             "purpose": "ai-model-training",
-             "right": "OBJECT",
-             "standing": "ESTABLISHED",
-             "title": "A right is conditioned on payment",
-             "verification": "VERIFIED",
-           },
-           {
-             "basis": "legitimate-interest",
-             "company": "fx-corp",
-             "companyName": "FX Corp",
-             "disputed": false,
-             "explanation": "As of 1 March 2025, on FX Free (FX Corp), for training AI models, the right of access can be exercised only on request (E-mail to privacy@fx.example), while other plans offer it in the product (FX Pro in the product). The controller must facilitate the exercise of rights (Art. 12(2) GDPR).",
-             "id": "right-only-on-request:fx-free-training:fx-free:ACCESS",
-             "kind": "RIGHT_ONLY_ON_REQUEST",
-             "legalBasisEstablished": true,
-             "plans": [
-               "fx-free",
-               "fx-pro",
-             ],
-             "practices": [
-               "fx-free-training",
-               "fx-pro-training",
-             ],
-             "product": "fx-chat",
-             "provisions": [
-               "gdpr-12-2",
-               "gdpr-15",
-             ],
-             "purpose": "ai-model-training",
-             "right": "ACCESS",
-             "standing": "ESTABLISHED",
-             "title": "A right is exercisable only on request where another plan offers it in the product",
-             "verification": "VERIFIED",
-           },
-           {
-             "basis": "legitimate-interest",
-             "company": "fx-corp",
-             "companyName": "FX Corp",
-             "disputed": false,
-             "explanation": "As of 1 March 2025, on FX Free (FX Corp), for training AI models, user content (user prompts) trains AI models unless the user opts out. It rests on legitimate interest: the interest must not be overridden by the users' (Art. 6(1)(f) GDPR), and they must be able to object (Art. 21).",
-             "id": "training-on-by-default:fx-free-training",
-             "kind": "TRAINING_ON_BY_DEFAULT",
-             "legalBasisEstablished": true,
-             "plans": [
-               "fx-free",
-             ],
-             "practices": [
-               "fx-free-training",
-             ],
-             "product": "fx-chat",
-             "provisions": [
-               "gdpr-6-1-f",
-               "gdpr-21-1",
-             ],
-             "purpose": "ai-model-training",
-             "right": null,
-             "standing": "ESTABLISHED",
-             "title": "User content trains AI models by default",
-             "verification": "VERIFIED",
-           },
-           {
-             "basis": "legitimate-interest",
-             "company": "fx-corp",
-             "companyName": "FX Corp",
-             "disputed": false,
-             "explanation": "As of 1 March 2025, on FX Plus (FX Corp), for training AI models, user content (user prompts) trains AI models unless the user opts out. It rests on legitimate interest: the interest must not be overridden by the users' (Art. 6(1)(f) GDPR), and they must be able to object (Art. 21).",
-             "id": "training-on-by-default:fx-plus-training",
-             "kind": "TRAINING_ON_BY_DEFAULT",
-             "legalBasisEstablished": true,
-             "plans": [
-               "fx-plus",
-             ],
-             "practices": [
-               "fx-plus-training",
-             ],
-             "product": "fx-chat",
-             "provisions": [
-               "gdpr-6-1-f",
-               "gdpr-21-1",
-             ],
-             "purpose": "ai-model-training",
-             "right": null,
-             "standing": "ESTABLISHED",
-             "title": "User content trains AI models by default",
-             "verification": "VERIFIED",
-           },
-           {
-             "basis": "legitimate-interest",
-             "company": "fx-corp",
-             "companyName": "FX Corp",
-             "disputed": false,
-             "explanation": "As of 1 March 2025, on FX Pro (FX Corp), for training AI models, user content (user prompts) trains AI models unless the user opts out. It rests on legitimate interest: the interest must not be overridden by the users' (Art. 6(1)(f) GDPR), and they must be able to object (Art. 21).",
-             "id": "training-on-by-default:fx-pro-training",
-             "kind": "TRAINING_ON_BY_DEFAULT",
-             "legalBasisEstablished": true,
-             "plans": [
-               "fx-pro",
-             ],
-             "practices": [
-               "fx-pro-training",
-             ],
-             "product": "fx-chat",
-             "provisions": [
-               "gdpr-6-1-f",
-               "gdpr-21-1",
-             ],
-             "purpose": "ai-model-training",
-             "right": null,
-             "standing": "ESTABLISHED",
-             "title": "User content trains AI models by default",
-             "verification": "VERIFIED",
-           },
-         ],
-         "findingTotal": 7,
+         "findingPage": {
+           "rows": [
+             {
+               "basis": "legitimate-interest",
+               "company": "fx-corp",
+               "companyName": "FX Corp",
+               "disputed": false,
+               "explanation": "As of 1 March 2025, on FX Plus (FX Corp), for training AI models, there is no way to object to the processing. It rests on legitimate interest, and Art. 21(1) GDPR gives a right to object to processing on legitimate or public interest.",
+               "id": "no-way-to-object:fx-plus-training",
+               "kind": "NO_WAY_TO_OBJECT",
+               "legalBasisEstablished": true,
+               "plans": [
+                 "fx-plus",
+               ],
+               "practices": [
+                 "fx-plus-training",
+               ],
+               "product": "fx-chat",
+               "provisions": [
+                 "gdpr-21-1",
+                 "gdpr-6-1-f",
+               ],
+               "purpose": "ai-model-training",
+               "right": "OBJECT",
+               "standing": "ESTABLISHED",
+               "title": "No way to object to processing that the right to object covers",
+               "verification": "VERIFIED",
+             },
+             {
+               "basis": "legitimate-interest",
+               "company": "fx-corp",
+               "companyName": "FX Corp",
+               "disputed": true,
+               "explanation": "As of 1 March 2025, on FX Free (FX Corp), for training AI models, a complaint to the FXDPA (3 March 2025) argues that the right to object can be exercised only by paying, while paid plans grant it at no extra cost (FX Pro in the product). FX Corp disputes this: it states that the right can be exercised on request (e-mail, form or support) (FX News). Exercising the rights of Arts. 15 to 22 must be free of charge (Art. 12(5) GDPR); if the first account holds, this right is conditioned on payment. The practice rests on legitimate interest, which opens the right to object.",
+               "id": "right-conditioned-on-payment:fx-free-training:fx-free:OBJECT",
+               "kind": "RIGHT_CONDITIONED_ON_PAYMENT",
+               "legalBasisEstablished": true,
+               "plans": [
+                 "fx-free",
+                 "fx-pro",
+               ],
+               "practices": [
+                 "fx-free-training",
+                 "fx-pro-training",
+               ],
+               "product": "fx-chat",
+               "provisions": [
+                 "gdpr-12-5",
+                 "gdpr-21-1",
+                 "gdpr-6-1-f",
+               ],
+               "purpose": "ai-model-training",
+               "right": "OBJECT",
+               "standing": "ALLEGED",
+               "title": "A right is conditioned on payment",
+               "verification": "VERIFIED",
+             },
+             {
+               "basis": "legitimate-interest",
+               "company": "fx-corp",
+               "companyName": "FX Corp",
+               "disputed": false,
+               "explanation": "As of 1 March 2025, on FX Plus (FX Corp), for training AI models, the right to object cannot be exercised, while paid plans grant it at no extra cost (FX Pro in the product). Exercising the rights of Arts. 15 to 22 must be free of charge (Art. 12(5) GDPR): here it is conditioned on payment. The practice rests on legitimate interest, which opens the right to object.",
+               "id": "right-conditioned-on-payment:fx-plus-training:fx-plus:OBJECT",
+               "kind": "RIGHT_CONDITIONED_ON_PAYMENT",
+               "legalBasisEstablished": true,
+               "plans": [
+                 "fx-plus",
+                 "fx-pro",
+               ],
+               "practices": [
+                 "fx-plus-training",
+                 "fx-pro-training",
+               ],
+               "product": "fx-chat",
+               "provisions": [
+                 "gdpr-12-5",
+                 "gdpr-21-1",
+                 "gdpr-6-1-f",
+               ],
+               "purpose": "ai-model-training",
+               "right": "OBJECT",
+               "standing": "ESTABLISHED",
+               "title": "A right is conditioned on payment",
+               "verification": "VERIFIED",
+             },
+             {
+               "basis": "legitimate-interest",
+               "company": "fx-corp",
+               "companyName": "FX Corp",
+               "disputed": false,
+               "explanation": "As of 1 March 2025, on FX Free (FX Corp), for training AI models, the right of access can be exercised only on request (E-mail to privacy@fx.example), while other plans offer it in the product (FX Pro in the product). The controller must facilitate the exercise of rights (Art. 12(2) GDPR).",
+               "id": "right-only-on-request:fx-free-training:fx-free:ACCESS",
+               "kind": "RIGHT_ONLY_ON_REQUEST",
+               "legalBasisEstablished": true,
+               "plans": [
+                 "fx-free",
+                 "fx-pro",
+               ],
+               "practices": [
+                 "fx-free-training",
+                 "fx-pro-training",
+               ],
+               "product": "fx-chat",
+               "provisions": [
+                 "gdpr-12-2",
+                 "gdpr-15",
+               ],
+               "purpose": "ai-model-training",
+               "right": "ACCESS",
+               "standing": "ESTABLISHED",
+               "title": "A right is exercisable only on request where another plan offers it in the product",
+               "verification": "VERIFIED",
+             },
+             {
+               "basis": "legitimate-interest",
+               "company": "fx-corp",
+               "companyName": "FX Corp",
+               "disputed": false,
+               "explanation": "As of 1 March 2025, on FX Free (FX Corp), for training AI models, user content (user prompts) trains AI models unless the user opts out. It rests on legitimate interest: the interest must not be overridden by the users' (Art. 6(1)(f) GDPR), and they must be able to object (Art. 21).",
+               "id": "training-on-by-default:fx-free-training",
+               "kind": "TRAINING_ON_BY_DEFAULT",
+               "legalBasisEstablished": true,
+               "plans": [
+                 "fx-free",
+               ],
+               "practices": [
+                 "fx-free-training",
+               ],
+               "product": "fx-chat",
+               "provisions": [
+                 "gdpr-6-1-f",
+                 "gdpr-21-1",
+               ],
+               "purpose": "ai-model-training",
+               "right": null,
+               "standing": "ESTABLISHED",
+               "title": "User content trains AI models by default",
+               "verification": "VERIFIED",
+             },
+             {
+               "basis": "legitimate-interest",
+               "company": "fx-corp",
+               "companyName": "FX Corp",
+               "disputed": false,
+               "explanation": "As of 1 March 2025, on FX Plus (FX Corp), for training AI models, user content (user prompts) trains AI models unless the user opts out. It rests on legitimate interest: the interest must not be overridden by the users' (Art. 6(1)(f) GDPR), and they must be able to object (Art. 21).",
+               "id": "training-on-by-default:fx-plus-training",
+               "kind": "TRAINING_ON_BY_DEFAULT",
+               "legalBasisEstablished": true,
+               "plans": [
+                 "fx-plus",
+               ],
+               "practices": [
+                 "fx-plus-training",
+               ],
+               "product": "fx-chat",
+               "provisions": [
+                 "gdpr-6-1-f",
+                 "gdpr-21-1",
+               ],
+               "purpose": "ai-model-training",
+               "right": null,
+               "standing": "ESTABLISHED",
+               "title": "User content trains AI models by default",
+               "verification": "VERIFIED",
+             },
+             {
+               "basis": "legitimate-interest",
+               "company": "fx-corp",
+               "companyName": "FX Corp",
+               "disputed": false,
+               "explanation": "As of 1 March 2025, on FX Pro (FX Corp), for training AI models, user content (user prompts) trains AI models unless the user opts out. It rests on legitimate interest: the interest must not be overridden by the users' (Art. 6(1)(f) GDPR), and they must be able to object (Art. 21).",
+               "id": "training-on-by-default:fx-pro-training",
+               "kind": "TRAINING_ON_BY_DEFAULT",
+               "legalBasisEstablished": true,
+               "plans": [
+                 "fx-pro",
+               ],
+               "practices": [
+                 "fx-pro-training",
+               ],
+               "product": "fx-chat",
+               "provisions": [
+                 "gdpr-6-1-f",
+                 "gdpr-21-1",
+               ],
+               "purpose": "ai-model-training",
+               "right": null,
+               "standing": "ESTABLISHED",
+               "title": "User content trains AI models by default",
+               "verification": "VERIFIED",
+             },
+           ],
+           "total": 7,
+         },
          "param1": 21,
        },
      }

@@ -355,3 +355,58 @@ describe('the plans of the companies pages', () => {
     }
   });
 });
+
+/** Empties Neo4j's plan cache, and returns how many plans it held. */
+async function clearPlans(driver: Driver): Promise<number> {
+  const session = driver.session();
+  try {
+    const result = await session.run('CALL db.clearQueryCaches()');
+    const message = String(result.records[0]?.get('value'));
+    // "Query caches successfully cleared of 3 queries." or "Query cache already empty."
+    const held = /cleared of (\d+) quer/.exec(message);
+    if (!held && !/already empty/.test(message)) throw new Error(`unexpected: ${message}`);
+    return held ? Number(held[1]) : 0;
+  } finally {
+    await session.close();
+  }
+}
+
+describe('one plan per question, whatever the values asked', () => {
+  const rules = rulesApiForSuite();
+
+  /**
+   * How many plans Neo4j makes of the Cypher the API sent for these questions: each query is
+   * sent again, as the API sent it, to an emptied plan cache (the API itself is idle then, so
+   * nothing else is planned meanwhile). Returns the plans and the distinct texts, by name.
+   */
+  async function plansOf(questions: string[]) {
+    const sent: RecordedQuery[] = [];
+    for (const question of questions) sent.push(...(await rules.queriesOf(question)));
+    const texts = new Map<string, Set<string>>();
+    for (const q of sent) texts.set(q.name, (texts.get(q.name) ?? new Set()).add(q.cypher));
+    await clearPlans(rules.db.driver);
+    const session = rules.db.driver.session();
+    try {
+      for (const q of sent) await session.run(q.cypher, q.params);
+    } finally {
+      await session.close();
+    }
+    const plans = await clearPlans(rules.db.driver);
+    return { plans, texts, distinct: [...texts.values()].reduce((n, t) => n + t.size, 0) };
+  }
+
+  it('the findings rules: one plan for every selection of companies, kinds and cursor', async () => {
+    // Neo4j keys a plan on each list parameter's length (0, 1, 2 to 10...): all companies or
+    // one, all seven kinds or one, page one or a cursor of three keys would each be planned
+    // again, and the rules take seconds to plan.
+    const cursor = encodeCursor(['NO_WAY_TO_OBJECT', 'FX Corp', 'no-way-to-object:fx']);
+    const { plans, texts, distinct } = await plansOf(
+      ['', 'company: "fx-corp"', 'kind: NO_WAY_TO_OBJECT', `first: 1, after: "${cursor}"`].map(
+        (args) => `{ findings(asOf: "2025-03-01" ${args}) { totalCount nodes { id } } }`,
+      ),
+    );
+    // The rules are one text; each text the API sent, the rules and the others, one plan.
+    expect(texts.get('findingRules')?.size).toBe(1);
+    expect(plans).toBe(distinct);
+  });
+});

@@ -17,8 +17,12 @@ import { findingsPage } from './findings.store';
 import { FindingConnection, FindingsArgs } from './findings.type';
 import { asKnownAt } from '../common/known-at';
 
-const PAGE_ROWS = new Cypher.NamedParam('findingRows');
-const PAGE_TOTAL = new Cypher.NamedParam('findingTotal');
+// The page in one map parameter, {rows, total}: Neo4j keys a plan on a list parameter's length
+// (0, 1, 2 to 10...), so the rows as a list of their own would plan the query again for a page
+// of one finding, of a few, of none. A map's contents are not part of the key.
+const PAGE = new Cypher.NamedParam('findingPage');
+const PAGE_ROWS = PAGE.property('rows');
+const PAGE_TOTAL = PAGE.property('total');
 
 @Resolver()
 export class FindingsResolver {
@@ -63,7 +67,7 @@ export class FindingsResolver {
         {
           total: () => PAGE_TOTAL,
           inputs: {},
-          values: { [PAGE_ROWS.id]: page.findings, [PAGE_TOTAL.id]: neo4j.int(page.total) },
+          values: { [PAGE.id]: { rows: page.findings, total: neo4j.int(page.total) } },
         },
       );
     });

@@ -9,7 +9,7 @@
  * incidents, the plans compared, the legal basis, the provisions): the page query runs it only
  * for the page's rows, so that its cost follows the page, not the graph. The findings and their
  * words are composed in TypeScript (findings.words.ts). Branches run only for the kinds asked
- * ($kinds).
+ * ($lists.kinds).
  */
 import Cypher from '@neo4j/cypher-builder';
 import neo4j from 'neo4j-driver';
@@ -57,8 +57,8 @@ interface RuleParams {
   scope: Cypher.Param;
   /** True for every company; else only `companies`. */
   anyCompany: Cypher.Param;
-  companies: Cypher.Param;
-  kinds: Cypher.Param;
+  companies: Cypher.Expr;
+  kinds: Cypher.Expr;
 }
 
 const lit = (v: string | number | boolean | string[]) => new Cypher.Literal(v);
@@ -727,6 +727,16 @@ export interface RuleQueryInput {
 }
 
 /**
+ * The rules' lists (the companies, the kinds and a page's cursor) travel in one map parameter,
+ * `$lists`. Neo4j keys its plan cache on the length of each list parameter (0, 1, 2 to 10, 11
+ * to 100...), so lists passed on their own made one plan per combination of lengths: a company
+ * or three or all, one kind or all, page one or a cursor, each planned afresh, and the rules
+ * take about 4 s to plan on a warm Neo4j (15 s on one just started). The contents of a map are
+ * not part of the key, and no list here picks an index, so one plan serves every question.
+ */
+const LISTS = new Cypher.NamedParam('lists');
+
+/**
  * The rules' inputs as named parameters: the rules' text is the same whatever their values, so
  * it is built once per process (building it with cypher-builder cost the API about 3.5 ms a
  * request on a kept findings page, more than the rest of the request).
@@ -735,18 +745,25 @@ const RULE_PARAMS: RuleParams = {
   asOf: new Cypher.NamedParam('asOf'),
   scope: new Cypher.NamedParam('scope'),
   anyCompany: new Cypher.NamedParam('anyCompany'),
-  companies: new Cypher.NamedParam('companies'),
-  kinds: new Cypher.NamedParam('kinds'),
+  companies: LISTS.property('companies'),
+  kinds: LISTS.property('kinds'),
+};
+
+// A type, not an interface: NamedQuery's params are a Record, which an interface is not.
+type RuleValues = {
+  asOf: string;
+  scope: string;
+  anyCompany: boolean;
+  lists: { companies: string[]; kinds: FindingKind[]; after?: CursorKey | [] };
 };
 
 /** The values of RULE_PARAMS for one question. */
-function ruleValues(input: RuleQueryInput): Record<string, unknown> {
+function ruleValues(input: RuleQueryInput): RuleValues {
   return {
     asOf: input.asOf,
     scope: input.scope,
     anyCompany: input.companies === null,
-    companies: input.companies ?? [],
-    kinds: [...input.kinds],
+    lists: { companies: input.companies ?? [], kinds: [...input.kinds] },
   };
 }
 
@@ -789,7 +806,7 @@ function foundFindings(r: RuleParams, row: Cypher.Variable): Cypher.Clause {
 }
 
 /** Strictly after the cursor in the list's order; `after` is [] for the first page. */
-function afterCursor(row: Cypher.Variable, after: Cypher.Param): Cypher.Predicate {
+function afterCursor(row: Cypher.Variable, after: Cypher.Expr): Cypher.Predicate {
   const keys = FINDING_ORDER.map((k) => k.expr(row));
   const value = (i: number) => Cypher.listIndex(after, i);
   const terms = keys.map((key, i) =>
@@ -814,16 +831,21 @@ export interface FindingsPageInput extends RuleQueryInput {
  */
 export function findingsPageQuery(input: FindingsPageInput): NamedQuery {
   const { name, cypher } = pageQuery();
+  const values = ruleValues(input);
   return {
     name,
     cypher,
-    params: { ...ruleValues(input), after: input.after ?? [], limit: neo4j.int(input.first + 1) },
+    params: {
+      ...values,
+      lists: { ...values.lists, after: input.after ?? [] },
+      limit: neo4j.int(input.first + 1),
+    },
   };
 }
 
 const pageQuery = builtOnce(() => {
   const r = RULE_PARAMS;
-  const after = new Cypher.NamedParam('after');
+  const after = LISTS.property('after');
   const limit = new Cypher.NamedParam('limit');
   const found = new Cypher.Variable();
   const sorted = new Cypher.Variable();
