@@ -16,7 +16,7 @@ import neo4j, {
 } from 'neo4j-driver';
 import { AppError } from '../errors';
 import { bookmarkChain } from './bookmarks';
-import { BUMP_GRAPH_VERSION, KeptAnswers, keptQuery } from './kept-answers';
+import { BUMP_GRAPH_VERSION, KeptAnswers, type KeptCount, keptQuery } from './kept-answers';
 import type { QueryTally } from './query-count';
 import { type Plain, toPlain } from './values';
 
@@ -171,8 +171,10 @@ export class Database {
    * the count kept for `key` and its version. Nulls where answers are not kept, so that Neo4j
    * counts.
    */
-  keptCount(key: string): { keptCountVersion: string | null; keptCount: number | null } {
-    return this.keepsAnswers ? this.kept.countOf(key) : { keptCountVersion: null, keptCount: null };
+  keptCount(key: string): { keptCount: KeptCount } {
+    return {
+      keptCount: this.keepsAnswers ? this.kept.countOf(key) : { version: null, count: null },
+    };
   }
 
   /**
@@ -196,7 +198,7 @@ export class Database {
     if (!this.keepsAnswers) return read(cypher, params);
     const rows = await read(keptQuery(name, cypher), {
       ...params,
-      keptVersion: this.kept.versionOf(key),
+      kept: { version: this.kept.versionOf(key) },
     });
     return this.kept.answer(key, rows) as R[];
   }

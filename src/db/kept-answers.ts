@@ -42,8 +42,14 @@ interface Kept {
   rows: Record<string, unknown>[];
 }
 
+/** A kept count and the graph version it was counted on: `$keptCount` (translate/kept-count.ts). */
+export interface KeptCount {
+  version: string | null;
+  count: number | null;
+}
+
 /**
- * `cypher`, run only when the graph's version differs from `$keptVersion`. Its rows come back
+ * `cypher`, run only when the graph's version differs from `$kept.version`. Its rows come back
  * beside `graphVersion` (and, for a query that is not one RETURN, `unkept`), which `answer`
  * drops. A query that finds no row answers one row of nulls instead: callers read `rows[0]?.x`.
  */
@@ -55,6 +61,9 @@ export function keptQuery(name: string, cypher: string): string {
   // on the version down below the question's index seeks, and runs them anyway. A question
   // that is not one RETURN of expressions runs in a subquery of its own, applied to the
   // UNWIND's rows (none when the answer is kept), so that no MATCH of it is planned first.
+  // The version is sent in a map: Neo4j keys its plans on a parameter's type and length, so a
+  // null version (nothing kept yet) and a token would make two plans of one question, and the
+  // findings rules take seconds to plan. A map's contents are not part of the key.
   const gated = body.startsWith('RETURN ')
     ? body
     : `WITH unkept\n  CALL (unkept) {\n${body}\n  }\n  RETURN *`;
@@ -62,7 +71,7 @@ export function keptQuery(name: string, cypher: string): string {
 OPTIONAL MATCH (keptVersion:GraphVersion {key: 'graph'})
 WITH keptVersion.token AS graphVersion
 OPTIONAL CALL (graphVersion) {
-  UNWIND CASE WHEN graphVersion = $keptVersion THEN [] ELSE [true] END AS unkept
+  UNWIND CASE WHEN graphVersion = $kept.version THEN [] ELSE [true] END AS unkept
   ${gated}
 }
 RETURN *`;
@@ -88,12 +97,12 @@ export class KeptAnswers {
     return this.kept.get(key)?.version ?? null;
   }
 
-  /** The count kept for `key` and its version (keptCount's parameters), or nulls. */
-  countOf(key: string): { keptCountVersion: string | null; keptCount: number | null } {
+  /** The count kept for `key` and its version (keptCountOf's parameter), or nulls. */
+  countOf(key: string): KeptCount {
     const kept = this.kept.get(key);
     return {
-      keptCountVersion: kept?.version ?? null,
-      keptCount: (kept?.rows[0]?.count as number | undefined) ?? null,
+      version: kept?.version ?? null,
+      count: (kept?.rows[0]?.count as number | undefined) ?? null,
     };
   }
 

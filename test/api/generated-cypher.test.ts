@@ -41,7 +41,7 @@ describe('the Cypher of the headline questions', () => {
      OPTIONAL MATCH (keptVersion:GraphVersion {key: 'graph'})
      WITH keptVersion.token AS graphVersion
      OPTIONAL CALL (graphVersion) {
-       UNWIND CASE WHEN graphVersion = $keptVersion THEN [] ELSE [true] END AS unkept
+       UNWIND CASE WHEN graphVersion = $kept.version THEN [] ELSE [true] END AS unkept
        RETURN true AS found, head(COLLECT {
        MATCH (this0:Right { code: $param0 })
        WITH *, elementId(this0) AS var1
@@ -100,7 +100,9 @@ describe('the Cypher of the headline questions', () => {
      RETURN *",
        "name": "plansDenyingRight",
        "params": {
-         "keptVersion": null,
+         "kept": {
+           "version": null,
+         },
          "param0": "OBJECT",
          "param1": "2025-03-01",
          "param2": "EEA",
@@ -211,7 +213,7 @@ describe('the Cypher of the headline questions', () => {
      OPTIONAL MATCH (keptVersion:GraphVersion {key: 'graph'})
      WITH keptVersion.token AS graphVersion
      OPTIONAL CALL (graphVersion) {
-       UNWIND CASE WHEN graphVersion = $keptVersion THEN [] ELSE [true] END AS unkept
+       UNWIND CASE WHEN graphVersion = $kept.version THEN [] ELSE [true] END AS unkept
        WITH unkept
        CALL (unkept) {
      CALL () {
@@ -1019,7 +1021,7 @@ describe('the Cypher of the headline questions', () => {
      RETURN true AS found, {t: coalesce(head(COLLECT {
        OPTIONAL MATCH (this0:GraphVersion { key: 'graph' })
        UNWIND CASE
-         WHEN this0.token = $keptCountVersion THEN []
+         WHEN this0.token = $keptCount.version THEN []
          ELSE [true]
        END AS var1
        RETURN [this0.token, COUNT {
@@ -1027,39 +1029,39 @@ describe('the Cypher of the headline questions', () => {
          WHERE this2.retractedAt IS NULL
          RETURN DISTINCT this2
        }]
-     }), [$keptCountVersion, $keptCount]), r: COLLECT {
+     }), [$keptCount.version, $keptCount.count]), r: COLLECT {
        CALL () {
          WITH (reduce(var5 = 0, var6 IN COLLECT {
-           MATCH (this7:Provision { id: $param3 })<-[:PART_OF*0..3]-(this8:Provision)
+           MATCH (this7:Provision { id: $param2 })<-[:PART_OF*0..3]-(this8:Provision)
            RETURN COUNT {
              (this8)<-[:CITES]-(this9)
            } AS var6
-         } | (var5 + var6)) ^ 2) < ((10 * $param4) * COUNT {
+         } | (var5 + var6)) ^ 2) < ((10 * $param3) * COUNT {
            (this10:Incident)
          }) AS var11
          WITH var11
          WHERE var11 = true
-         MATCH (this12:Incident)-[:CITES]->(this13:Provision)-[:PART_OF*0..3]->(this14:Provision { id: $param5 })
+         MATCH (this12:Incident)-[:CITES]->(this13:Provision)-[:PART_OF*0..3]->(this14:Provision { id: $param4 })
          WHERE this12.retractedAt IS NULL
          WITH DISTINCT this12
          WITH this12
          WHERE (this12.date IS NOT NULL AND this12.id IS NOT NULL)
          WITH this12
          ORDER BY this12.date DESC, this12.id DESC
-         LIMIT $param4
+         LIMIT $param3
          RETURN this12
          UNION ALL
          WITH (reduce(var15 = 0, var16 IN COLLECT {
-           MATCH (this17:Provision { id: $param3 })<-[:PART_OF*0..3]-(this18:Provision)
+           MATCH (this17:Provision { id: $param2 })<-[:PART_OF*0..3]-(this18:Provision)
            RETURN COUNT {
              (this18)<-[:CITES]-(this19)
            } AS var16
-         } | (var15 + var16)) ^ 2) < ((10 * $param4) * COUNT {
+         } | (var15 + var16)) ^ 2) < ((10 * $param3) * COUNT {
            (this20:Incident)
          }) AS var21
          MATCH (this12:Incident)
          WHERE (this12.retractedAt IS NULL AND EXISTS {
-           (this12)-[:CITES]->(this22:Provision)-[:PART_OF*0..3]->(this23:Provision { id: $param6 })
+           (this12)-[:CITES]->(this22:Provision)-[:PART_OF*0..3]->(this23:Provision { id: $param5 })
          } AND this12.date >= CASE
            WHEN var21 = true THEN NULL
            ELSE date('-999999999-01-01')
@@ -1068,12 +1070,12 @@ describe('the Cypher of the headline questions', () => {
          WHERE (this12.date IS NOT NULL AND this12.id IS NOT NULL)
          WITH this12
          ORDER BY this12.date DESC, this12.id DESC
-         LIMIT $param4
+         LIMIT $param3
          RETURN this12
        }
        WITH this12
        ORDER BY this12.date DESC, this12.id DESC
-       LIMIT $param4
+       LIMIT $param3
        RETURN {k: [toString(this12.date), this12.id], n: [[this12.id, CASE this12.datePrecision
          WHEN 'YEAR' THEN left(toString(this12.date), 4)
          WHEN 'MONTH' THEN left(toString(this12.date), 7)
@@ -1092,26 +1094,28 @@ describe('the Cypher of the headline questions', () => {
      }} AS root",
        "name": "incidents",
        "params": {
-         "keptCount": null,
-         "keptCountVersion": null,
+         "keptCount": {
+           "count": null,
+           "version": null,
+         },
          "param1": "gdpr-12",
-         "param3": "gdpr-12",
-         "param4": 2,
+         "param2": "gdpr-12",
+         "param3": 2,
+         "param4": "gdpr-12",
          "param5": "gdpr-12",
-         "param6": "gdpr-12",
        },
      }
     `);
     // Page N sends the count page 1 kept, and the graph's version it was counted at.
     expect(pageN).toMatchInlineSnapshot(
-      { params: { keptCount: 1, keptCountVersion: expect.any(String) } },
+      { params: { keptCount: { count: 1, version: expect.any(String) } } },
       `
      {
        "cypher": "// incidents
      RETURN true AS found, {t: coalesce(head(COLLECT {
        OPTIONAL MATCH (this0:GraphVersion { key: 'graph' })
        UNWIND CASE
-         WHEN this0.token = $keptCountVersion THEN []
+         WHEN this0.token = $keptCount.version THEN []
          ELSE [true]
        END AS var1
        RETURN [this0.token, COUNT {
@@ -1119,53 +1123,53 @@ describe('the Cypher of the headline questions', () => {
          WHERE this2.retractedAt IS NULL
          RETURN DISTINCT this2
        }]
-     }), [$keptCountVersion, $keptCount]), r: COLLECT {
+     }), [$keptCount.version, $keptCount.count]), r: COLLECT {
        CALL () {
          WITH (reduce(var5 = 0, var6 IN COLLECT {
-           MATCH (this7:Provision { id: $param3 })<-[:PART_OF*0..3]-(this8:Provision)
+           MATCH (this7:Provision { id: $param2 })<-[:PART_OF*0..3]-(this8:Provision)
            RETURN COUNT {
              (this8)<-[:CITES]-(this9)
            } AS var6
-         } | (var5 + var6)) ^ 2) < ((10 * $param4) * COUNT {
+         } | (var5 + var6)) ^ 2) < ((10 * $param3) * COUNT {
            (this10:Incident)
          }) AS var11
          WITH var11
          WHERE var11 = true
-         MATCH (this12:Incident)-[:CITES]->(this13:Provision)-[:PART_OF*0..3]->(this14:Provision { id: $param5 })
+         MATCH (this12:Incident)-[:CITES]->(this13:Provision)-[:PART_OF*0..3]->(this14:Provision { id: $param4 })
          WHERE this12.retractedAt IS NULL
          WITH DISTINCT this12
          WITH this12
-         WHERE (this12.id IS NOT NULL AND (this12.date <= date($param6) AND (this12.date < date($param6) OR this12.id < $param7)))
+         WHERE (this12.id IS NOT NULL AND (this12.date <= date($param5) AND (this12.date < date($param5) OR this12.id < $param6)))
          WITH this12
          ORDER BY this12.date DESC, this12.id DESC
-         LIMIT $param4
+         LIMIT $param3
          RETURN this12
          UNION ALL
          WITH (reduce(var15 = 0, var16 IN COLLECT {
-           MATCH (this17:Provision { id: $param3 })<-[:PART_OF*0..3]-(this18:Provision)
+           MATCH (this17:Provision { id: $param2 })<-[:PART_OF*0..3]-(this18:Provision)
            RETURN COUNT {
              (this18)<-[:CITES]-(this19)
            } AS var16
-         } | (var15 + var16)) ^ 2) < ((10 * $param4) * COUNT {
+         } | (var15 + var16)) ^ 2) < ((10 * $param3) * COUNT {
            (this20:Incident)
          }) AS var21
          MATCH (this12:Incident)
          WHERE (this12.retractedAt IS NULL AND EXISTS {
-           (this12)-[:CITES]->(this22:Provision)-[:PART_OF*0..3]->(this23:Provision { id: $param8 })
+           (this12)-[:CITES]->(this22:Provision)-[:PART_OF*0..3]->(this23:Provision { id: $param7 })
          } AND this12.date >= CASE
            WHEN var21 = true THEN NULL
            ELSE date('-999999999-01-01')
          END)
          WITH this12
-         WHERE (this12.id IS NOT NULL AND (this12.date <= date($param9) AND (this12.date < date($param9) OR this12.id < $param10)))
+         WHERE (this12.id IS NOT NULL AND (this12.date <= date($param8) AND (this12.date < date($param8) OR this12.id < $param9)))
          WITH this12
          ORDER BY this12.date DESC, this12.id DESC
-         LIMIT $param4
+         LIMIT $param3
          RETURN this12
        }
        WITH this12
        ORDER BY this12.date DESC, this12.id DESC
-       LIMIT $param4
+       LIMIT $param3
        RETURN {k: [toString(this12.date), this12.id], n: [[this12.id, CASE this12.datePrecision
          WHEN 'YEAR' THEN left(toString(this12.date), 4)
          WHEN 'MONTH' THEN left(toString(this12.date), 7)
@@ -1184,17 +1188,19 @@ describe('the Cypher of the headline questions', () => {
      }} AS root",
        "name": "incidents",
        "params": {
-         "keptCount": 1,
-         "keptCountVersion": Any<String>,
+         "keptCount": {
+           "count": 1,
+           "version": Any<String>,
+         },
          "param1": "gdpr-12",
-         "param10": "fx-complaint-2025",
-         "param3": "gdpr-12",
-         "param4": 2,
-         "param5": "gdpr-12",
-         "param6": "2025-03-03",
-         "param7": "fx-complaint-2025",
-         "param8": "gdpr-12",
-         "param9": "2025-03-03",
+         "param2": "gdpr-12",
+         "param3": 2,
+         "param4": "gdpr-12",
+         "param5": "2025-03-03",
+         "param6": "fx-complaint-2025",
+         "param7": "gdpr-12",
+         "param8": "2025-03-03",
+         "param9": "fx-complaint-2025",
        },
      }
     `,
@@ -1228,7 +1234,7 @@ describe('the Cypher of the headline questions', () => {
      OPTIONAL MATCH (keptVersion:GraphVersion {key: 'graph'})
      WITH keptVersion.token AS graphVersion
      OPTIONAL CALL (graphVersion) {
-       UNWIND CASE WHEN graphVersion = $keptVersion THEN [] ELSE [true] END AS unkept
+       UNWIND CASE WHEN graphVersion = $kept.version THEN [] ELSE [true] END AS unkept
        RETURN true AS found, {t: COUNT {
        CALL db.index.fulltext.queryNodes('entity_text', $param0) YIELD node AS this0, score AS var1
        RETURN this0
@@ -1246,7 +1252,9 @@ describe('the Cypher of the headline questions', () => {
      RETURN *",
        "name": "search",
        "params": {
-         "keptVersion": null,
+         "kept": {
+           "version": null,
+         },
          "param0": "(free OR free*)",
          "param1": "(free OR free*)",
          "param2": 21,

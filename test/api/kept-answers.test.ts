@@ -129,7 +129,7 @@ describe('kept answers', () => {
     const session = suite.db.driver.session();
     try {
       const profiled = (cypher: string, params: Record<string, unknown>, kept: string | null) =>
-        profile(session, keptQuery('q', cypher), { ...params, keptVersion: kept });
+        profile(session, keptQuery('q', cypher), { ...params, kept: { version: kept } });
       const version = await versionOf(suite.db);
       const ran = await profiled(one, {}, null);
       const skipped = await profiled(one, {}, version);
@@ -346,10 +346,9 @@ describe('kept answers', () => {
       const { cypher } = new Cypher.Return([keptCountOf(count), 't']).build();
       const session = suite.db.driver.session();
       try {
-        const profiled = async (keptCountVersion: string | null) => {
+        const profiled = async (version: string | null) => {
           const { hits, rows } = await profile(session, cypher, {
-            keptCountVersion,
-            keptCount: -1,
+            keptCount: { version, count: -1 },
           });
           return { hits, t: rows[0]!.t as unknown[] };
         };

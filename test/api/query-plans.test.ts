@@ -409,4 +409,16 @@ describe('one plan per question, whatever the values asked', () => {
     expect(texts.get('findingRules')?.size).toBe(1);
     expect(plans).toBe(distinct);
   });
+
+  it('a kept question and a kept total: one plan, kept or not', async () => {
+    // Asked once, nothing is kept (a null version); asked again, the kept answer's token is
+    // sent. A filtered list's kept total likewise: nulls on the first ask, a token and a count
+    // after. Sent as parameters of their own, null and a token would be planned apart.
+    const findings = `{ findings(asOf: "2025-06-01", company: "fx-corp") { totalCount nodes { id } } }`;
+    const citing = `{ incidents(first: 2, filter: { provision: "Art. 21" }) { totalCount nodes { id } } }`;
+    const { plans, texts, distinct } = await plansOf([findings, findings, citing, citing]);
+    expect(texts.get('findingRules')?.size).toBe(1);
+    expect(texts.get('incidents')?.size).toBe(1);
+    expect(plans).toBe(distinct);
+  });
 });

@@ -40,7 +40,7 @@ export interface ConnectionOptions {
   ways?: Ways;
   /**
    * The total gated by the graph's version (keptCountOf): `[version, count]`, counted only
-   * when the count kept under `$keptCountVersion` is stale.
+   * when the count kept under `$keptCount.version` is stale.
    */
   keepTotal?: boolean;
 }

@@ -15,10 +15,14 @@
  */
 import Cypher from '@neo4j/cypher-builder';
 
-const keptCountVersion = new Cypher.NamedParam('keptCountVersion');
-const keptCount = new Cypher.NamedParam('keptCount');
+// One map, {version, count}: Neo4j keys its plans on each parameter's type and length, and
+// nothing is kept on a list's first page (nulls) while a token is on the next, so two
+// parameters would make two plans of each filtered list. A map's contents are not in the key.
+const kept = new Cypher.NamedParam('keptCount');
+const keptCountVersion = kept.property('version');
+const keptCount = kept.property('count');
 
-/** `count`, run only when the graph's version differs from `$keptCountVersion`. */
+/** `count`, run only when the graph's version differs from `$keptCount.version`. */
 export function keptCountOf(count: Cypher.Expr): Cypher.Expr {
   const version = new Cypher.Node();
   const token = version.property('token');
