@@ -9,8 +9,13 @@
  * `npm run bench:generate`). After a warm-up with every field selected, each of `selections`
  * field combinations (deterministic subsets of Finding's fields, each with an alias of its own
  * so that the document text is new) is sent once (its first run), then `repeat` times more
- * (warm). Reported: the p50 of first runs, the p50 of the warm runs, and their ratio. The report
- * goes to stdout and to bench/results/v2/first-selection-<size>.json.
+ * (warm). Reported: the p50 of first runs, the p50 of the warm runs, and their ratio.
+ *
+ * Then the values: one selection asked with values never asked before (one company, one kind, a
+ * cursor, several at once), each once (first) and `repeat` times more (warm). Neo4j keys a plan
+ * on its parameters' types and lengths, so a value of a new length could have the rules planned
+ * again (seconds); a first run should cost the rules' run (no kept answer yet), not a plan.
+ * The report goes to stdout and to bench/results/v2/first-selection-<size>.json.
  */
 import {
   log,
@@ -56,16 +61,38 @@ const median = (xs: number[]): number => {
   return s[Math.floor(s.length / 2)]!;
 };
 
-async function time(url: string, text: string): Promise<number> {
+async function ask(url: string, text: string): Promise<{ ms: number; data: any }> {
   const started = performance.now();
   const res = await fetch(url, {
     method: 'POST',
     headers: { 'content-type': 'application/json' },
     body: JSON.stringify({ query: text, variables: { asOf: '2025-06-01' } }),
   });
-  const body = (await res.json()) as { errors?: unknown[] };
+  const body = (await res.json()) as { errors?: unknown[]; data?: any };
   if (!res.ok || body.errors) throw new Error(`findings: ${JSON.stringify(body).slice(0, 500)}`);
-  return performance.now() - started;
+  return { ms: performance.now() - started, data: body.data };
+}
+
+const time = async (url: string, text: string): Promise<number> => (await ask(url, text)).ms;
+
+/** The findings questions of the values phase, from a page of every finding. */
+function valueQuestions(page: any): { name: string; text: string }[] {
+  const nodes = page.nodes as { kind: string; company: { id: string } }[];
+  const companies = [...new Set(nodes.map((n) => n.company.id))];
+  const kind = nodes[nodes.length - 1]!.kind;
+  const select = `totalCount pageInfo { endCursor } nodes { id kind title standing }`;
+  const findings = (args: string) =>
+    `query ($asOf: Date) { findings(asOf: $asOf ${args}) { ${select} } }`;
+  return [
+    { name: 'all companies', text: findings('first: 20') },
+    { name: 'one company', text: findings(`first: 20, company: "${companies[0]}"`) },
+    { name: 'one kind', text: findings(`first: 20, kind: ${kind}`) },
+    { name: 'page 2', text: findings(`first: 20, after: "${page.pageInfo.endCursor}"`) },
+    {
+      name: 'another company, one kind, first 5',
+      text: findings(`first: 5, kind: ${kind}, company: "${companies[1] ?? companies[0]}"`),
+    },
+  ];
 }
 
 async function main(): Promise<void> {
@@ -78,10 +105,14 @@ async function main(): Promise<void> {
   const neo4j = await startBenchNeo4j(size, sizingFor(SIZES[size]), { log });
   const api = await startApiProcess(neo4j.uri.replace(/^bolt:/, 'neo4j:'));
   const rows: { fields: number; firstMs: number; warmMs: number }[] = [];
+  const values: { question: string; firstMs: number; warmMs: number }[] = [];
   try {
     const all = query(FIELDS, 'warmup');
     for (let i = 0; i < 5; i++)
       log(`warm-up ${i + 1}: ${(await time(api.url, all)).toFixed(0)} ms`);
+    const page = (
+      await ask(api.url, all.replace('totalCount', 'totalCount pageInfo { endCursor }'))
+    ).data.warmup;
     for (let i = 1; i <= selections; i++) {
       const text = query(subset(i), `s${i}`);
       const firstMs = await time(api.url, text);
@@ -95,6 +126,17 @@ async function main(): Promise<void> {
       log(
         `selection ${i} (${subset(i).length} fields): first ${firstMs.toFixed(0)} ms, warm ${median(warm).toFixed(0)} ms`,
       );
+    }
+    for (const { name, text } of valueQuestions(page)) {
+      const firstMs = await time(api.url, text);
+      const warm: number[] = [];
+      for (let r = 0; r < repeat; r++) warm.push(await time(api.url, text));
+      values.push({
+        question: name,
+        firstMs: Math.round(firstMs),
+        warmMs: Math.round(median(warm)),
+      });
+      log(`values, ${name}: first ${firstMs.toFixed(0)} ms, warm ${median(warm).toFixed(0)} ms`);
     }
   } finally {
     await stopChild(api.child);
@@ -110,6 +152,8 @@ async function main(): Promise<void> {
     warmP50Ms: warmP50,
     ratio: Math.round((firstP50 / warmP50) * 100) / 100,
     selections: rows,
+    valuesFirstP50Ms: median(values.map((v) => v.firstMs)),
+    values,
   };
   process.stdout.write(
     await writeResult(`first-selection-${size}.json`, JSON.stringify(report, null, 2)),
