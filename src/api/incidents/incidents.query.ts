@@ -26,6 +26,13 @@ interface Anchor {
   few?: boolean;
 }
 
+/**
+ * The anchor every page and count reads from whatever the others (conditions() puts a company
+ * first), or undefined when the choice is left to the degrees (Ways).
+ */
+const readFromFirst = (anchors: Anchor[]): Anchor | undefined =>
+  anchors[0]?.few ? anchors[0] : undefined;
+
 const toward =
   (type: string, label: string, id: string): Reach =>
   (incident) =>
@@ -134,11 +141,10 @@ export function incidentsMatch(
 ): Cypher.Match {
   const { anchors, where } = conditions(filter, incident);
   const from = new Cypher.Pattern(incident, { labels: ['Incident'] });
-  // Else the page walks the (date, id) index (its date and id not null: INCIDENT_ORDER) and
-  // tests each incident, so that it stops after the page: an authority or a provision may have
-  // thousands.
-  const [first] = anchors;
-  const walked = first?.few ? first : undefined;
+  // A company's incidents are read from it (readFromFirst). Else the page walks the (date, id)
+  // index (its date and id not null: INCIDENT_ORDER) and tests each incident, so that it stops
+  // after the page: an authority or a provision may have thousands.
+  const walked = readFromFirst(anchors);
   return new Cypher.Match(walked ? walked.reach(from) : from).where(
     Cypher.and(
       ...where,
@@ -225,7 +231,7 @@ export function filteredIncidents(filter: IncidentFilter | null | undefined): {
   // The same filter each time: the same anchors, in the same order.
   const base: Conditions = (incident) => conditions(filter, incident);
   const { anchors } = base(new Cypher.Node());
-  if (anchors.length === 0 || anchors[0]!.few) return { total: countFrom(base) };
+  if (anchors.length === 0 || readFromFirst(anchors)) return { total: countFrom(base) };
   const { conditionsOf, shared } = sharedDegrees(base);
   return {
     total: countFrom(
@@ -381,7 +387,7 @@ function countFrom(conditionsOf: Conditions, imports: Cypher.Variable[] = []): C
       ),
     );
   }
-  if (anchors.length === 1 || anchors[0]!.few)
+  if (anchors.length === 1 || readFromFirst(anchors))
     return new Cypher.Count(
       Cypher.utils.concat(reading(0), new Cypher.Return(incident).distinct()),
     );
