@@ -15,9 +15,10 @@
  */
 import Cypher from '@neo4j/cypher-builder';
 
-// One map, {version, count}: Neo4j keys its plans on each parameter's type and length, and
-// nothing is kept on a list's first page (nulls) while a token is on the next, so two
-// parameters would make two plans of each filtered list. A map's contents are not in the key.
+// One map, {version, count}: Neo4j keys its plans on each parameter's type and length, and a
+// filter's first ask sends nulls (nothing kept) where later asks send a token and a count, so
+// two parameters would make two plans of each filtered list. A map's contents are not in the
+// key.
 const kept = new Cypher.NamedParam('keptCount');
 const keptCountVersion = kept.property('version');
 const keptCount = kept.property('count');
