@@ -75,6 +75,18 @@ async function ask(url: string, text: string): Promise<{ ms: number; data: any }
 
 const time = async (url: string, text: string): Promise<number> => (await ask(url, text)).ms;
 
+/** `text` asked once (its first run), then `repeat` times more (warm: their p50), in whole ms. */
+async function firstAndWarm(
+  url: string,
+  text: string,
+  repeat: number,
+): Promise<{ firstMs: number; warmMs: number }> {
+  const firstMs = await time(url, text);
+  const warm: number[] = [];
+  for (let r = 0; r < repeat; r++) warm.push(await time(url, text));
+  return { firstMs: Math.round(firstMs), warmMs: Math.round(median(warm)) };
+}
+
 /** The findings questions of the values phase, from a page of every finding. */
 function valueQuestions(page: any): { name: string; text: string }[] {
   const nodes = page.nodes as { kind: string; company: { id: string } }[];
@@ -114,29 +126,14 @@ async function main(): Promise<void> {
       await ask(api.url, all.replace('totalCount', 'totalCount pageInfo { endCursor }'))
     ).data.warmup;
     for (let i = 1; i <= selections; i++) {
-      const text = query(subset(i), `s${i}`);
-      const firstMs = await time(api.url, text);
-      const warm: number[] = [];
-      for (let r = 0; r < repeat; r++) warm.push(await time(api.url, text));
-      rows.push({
-        fields: subset(i).length,
-        firstMs: Math.round(firstMs),
-        warmMs: Math.round(median(warm)),
-      });
-      log(
-        `selection ${i} (${subset(i).length} fields): first ${firstMs.toFixed(0)} ms, warm ${median(warm).toFixed(0)} ms`,
-      );
+      const { firstMs, warmMs } = await firstAndWarm(api.url, query(subset(i), `s${i}`), repeat);
+      rows.push({ fields: subset(i).length, firstMs, warmMs });
+      log(`selection ${i} (${subset(i).length} fields): first ${firstMs} ms, warm ${warmMs} ms`);
     }
     for (const { name, text } of valueQuestions(page)) {
-      const firstMs = await time(api.url, text);
-      const warm: number[] = [];
-      for (let r = 0; r < repeat; r++) warm.push(await time(api.url, text));
-      values.push({
-        question: name,
-        firstMs: Math.round(firstMs),
-        warmMs: Math.round(median(warm)),
-      });
-      log(`values, ${name}: first ${firstMs.toFixed(0)} ms, warm ${median(warm).toFixed(0)} ms`);
+      const { firstMs, warmMs } = await firstAndWarm(api.url, text, repeat);
+      values.push({ question: name, firstMs, warmMs });
+      log(`values, ${name}: first ${firstMs} ms, warm ${warmMs} ms`);
     }
   } finally {
     await stopChild(api.child);
