@@ -11,6 +11,7 @@ import { Args, Ctx, Info, Query, Resolver } from 'type-graphql';
 import { todayIso } from '../common/date.scalar';
 import type { ApiContext } from '../context';
 import { checkCursorValues, decodeCursor, pageSize } from '../translate/cursor';
+import { FixedSelection } from '../translate/fixed-selection';
 import { queryConnection } from '../translate/root-query';
 import { FINDING_KINDS, FINDING_ORDER } from './findings.rules';
 import { findingsPage } from './findings.store';
@@ -23,6 +24,11 @@ import { asKnownAt } from '../common/known-at';
 const PAGE = new Cypher.NamedParam('findingPage');
 const PAGE_ROWS = PAGE.property('rows');
 const PAGE_TOTAL = PAGE.property('total');
+
+// Every selection of a finding's own fields, of the entities it names and of its sources is
+// compiled as this one: Neo4j plans one text whatever the fields asked (a new selection's plan
+// took 170 to 500 ms at large, its warm answer 21 ms).
+const SELECTION = new FixedSelection('Finding', ['evidence.source']);
 
 @Resolver()
 export class FindingsResolver {
@@ -67,6 +73,7 @@ export class FindingsResolver {
         {
           total: () => PAGE_TOTAL,
           inputs: {},
+          fixed: SELECTION,
           values: { [PAGE.id]: { rows: page.findings, total: neo4j.int(page.total) } },
         },
       );

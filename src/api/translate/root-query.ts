@@ -9,6 +9,7 @@ import type { ApiContext } from '../context';
 import { type ConnectionOptions, compileConnection, type Ways } from './compile-connection';
 import { compiledOnce, type Reuse } from './compiled-queries';
 import { compilers } from './compilers';
+import { type FixedSelection, pick } from './fixed-selection';
 import type { CompileContext, OrderKey } from './projection';
 import { selectionTree, type SelectionTree } from './selection';
 import { type RawConnection, Shaper } from './shaper';
@@ -100,6 +101,11 @@ export interface RootConnectionOptions
    * requests whatever their values (the findings' page rows).
    */
   values?: Record<string, unknown>;
+  /**
+   * Compile every selection that fits in this one as this one (fixed-selection.ts): one Cypher
+   * text, so one plan, whatever the fields asked; the answer is then cut down to them.
+   */
+  fixed?: FixedSelection;
 }
 
 /** A root connection: `match` binds the node it is given to the candidates. */
@@ -112,7 +118,9 @@ export async function queryConnection(
   options: RootConnectionOptions = {},
 ): Promise<unknown> {
   const compile = () => {
-    const tree = selectionTree(info);
+    const requested = selectionTree(info);
+    const fixed = options.fixed?.connectionFor(info.schema, requested);
+    const tree = fixed ?? requested;
     const node = new Cypher.Node();
     const compiled = compileConnection(
       node,
@@ -131,9 +139,9 @@ export async function queryConnection(
     );
     const guard = options.mustExist?.condition() ?? Cypher.true;
     const query = named(name, new Cypher.Return([guard, 'found'], [compiled.expr, 'root']));
-    return { query, shape: compiled.shape };
+    return { query, shape: compiled.shape, picked: fixed && requested };
   };
-  const { query, shape, key } = compiledOnce(info, name, options, compile);
+  const { query, shape, key, picked } = compiledOnce(info, name, options, compile);
   const totalKey =
     options.keepTotal !== undefined
       ? `${name} total|${JSON.stringify(options.keepTotal)}`
@@ -150,5 +158,6 @@ export async function queryConnection(
   const root = rows[0].root as RawConnection;
   if (totalKey) root.t = ctx.db.counted(totalKey, root.t) as number | null;
   const shaper = new Shaper();
-  return shaper.finish(shaper.connection(root, shape));
+  const answer = shaper.connection(root, shape);
+  return shaper.finish(picked ? pick(answer, picked) : answer);
 }
