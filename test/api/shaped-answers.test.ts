@@ -136,12 +136,18 @@ describe('answers sent without graphql-js execution', () => {
     await db.close();
   });
 
-  /** Both answers, after checking they are the same bytes. */
+  /**
+   * Both answers, after checking they are the same bytes. The two APIs share one Database, so
+   * what the first ask keeps (a findings page's entities) the second need not read: the
+   * queries are counted on a second shaped ask, made as the executed one was, after the first.
+   */
   async function both(query: string, variables?: Record<string, unknown>) {
     const [a, b] = [await shaped.gql(query, variables), await executed.gql(query, variables)];
     expect(a.text).toBe(b.text);
     expect(a.status).toBe(b.status);
-    expect(a.cypherQueries).toBe(b.cypherQueries);
+    const again = await shaped.gql(query, variables);
+    expect(again.text).toBe(a.text);
+    expect(again.cypherQueries).toBe(b.cypherQueries);
     return { shaped: a, executed: b };
   }
 

@@ -1,8 +1,8 @@
 /**
  * Findings: the rules' fixed query finds and counts every finding light, cuts the page after the
  * cursor and reads the facts of its rows only (planned once by Neo4j, whatever the selection or
- * the page); TypeScript composes the page's findings and their words; a second query, built
- * from the selection, reads the entities they name.
+ * the page); TypeScript composes the page's findings and their words; a second query reads the
+ * entities they name, one text for every selection that fits in SELECTION.
  */
 import Cypher from '@neo4j/cypher-builder';
 import type { GraphQLResolveInfo } from 'graphql';
@@ -74,6 +74,9 @@ export class FindingsResolver {
           total: () => PAGE_TOTAL,
           inputs: {},
           fixed: SELECTION,
+          // The same object while the rules' answer is kept: their rows, read on the graph's
+          // current version; the entities they name are read once for every selection.
+          keptBeside: page,
           values: { [PAGE.id]: { rows: page.findings, total: neo4j.int(page.total) } },
         },
       );

@@ -87,5 +87,19 @@ export function compiledOnce<T extends Compiled>(
   return compiled;
 }
 
+/**
+ * Reuses a compile that reads no selection, only `key` (which names everything it is built from):
+ * a fixed selection's (fixed-selection.ts), shared by every selection compiled as it. Not in
+ * `stats`: the selection's own compile (compiledOnce) is counted.
+ */
+export function compiledFor<T extends Compiled>(key: string, compile: () => T): T {
+  let compiled = cache.get(key) as T | undefined;
+  if (!compiled) {
+    compiled = compile();
+    cache.set(key, compiled);
+  }
+  return compiled;
+}
+
 /** How many compiles were made and reused since the process started (read by the tests). */
 export const stats = { compiled: 0, reused: 0 };

@@ -21,6 +21,7 @@ import {
   isObjectType,
 } from 'graphql';
 import { AppError } from '../../errors';
+import type { NamedQuery } from './root-query';
 import type { SelectionTree } from './selection';
 
 type Fields = Record<string, SelectionTree>;
@@ -43,6 +44,8 @@ const leaf = (name: string): SelectionTree => ({
  */
 export class FixedSelection {
   private readonly bySchema = new WeakMap<GraphQLSchema, Fields>();
+  /** Answers read from the fixed selection, beside what stands for their inputs. */
+  private readonly answers = new WeakMap<object, { query: NamedQuery; answer: Promise<unknown> }>();
 
   constructor(
     private readonly nodeType: string,
@@ -95,6 +98,24 @@ export class FixedSelection {
     return { ...requested, fieldsByTypeName: { [connectionType]: connection } };
   }
 
+  /**
+   * The answer `read` gives for `query`, kept beside `inputs`: an object that stands for every
+   * value of the query's parameters that its text does not hold (the findings' page rows), and
+   * for the graph those were read from. While it lives, every selection compiled as the fixed
+   * one reads the same answer, so a page is read once whatever the fields asked of it. A
+   * failed read is not kept.
+   */
+  answerBeside<T>(inputs: object, query: NamedQuery, read: () => Promise<T>): Promise<T> {
+    const kept = this.answers.get(inputs);
+    if (kept && sameQuery(kept.query, query)) return kept.answer as Promise<T>;
+    const answer = read();
+    this.answers.set(inputs, { query, answer });
+    answer.catch(() => {
+      if (this.answers.get(inputs)?.answer === answer) this.answers.delete(inputs);
+    });
+    return answer;
+  }
+
   private fieldsOf(schema: GraphQLSchema): Fields {
     let fields = this.bySchema.get(schema);
     if (!fields) {
@@ -134,6 +155,13 @@ function everyField(
       };
   }
   return fields;
+}
+
+/** The same text and compiled parameters (compiles of different selections are equal ones). */
+function sameQuery(a: NamedQuery, b: NamedQuery): boolean {
+  return (
+    a === b || (a.cypher === b.cypher && JSON.stringify(a.params) === JSON.stringify(b.params))
+  );
 }
 
 /** Whether every field `requested` selects, at every depth, is in `fixed` with no arguments. */

@@ -7,7 +7,7 @@ import type { GraphQLResolveInfo } from 'graphql';
 import { AppError } from '../../errors';
 import type { ApiContext } from '../context';
 import { type ConnectionOptions, compileConnection, type Ways } from './compile-connection';
-import { compiledOnce, type Reuse } from './compiled-queries';
+import { compiledFor, compiledOnce, type Reuse } from './compiled-queries';
 import { compilers } from './compilers';
 import { type FixedSelection, pick } from './fixed-selection';
 import type { CompileContext, OrderKey } from './projection';
@@ -106,6 +106,13 @@ export interface RootConnectionOptions
    * text, so one plan, whatever the fields asked; the answer is then cut down to them.
    */
   fixed?: FixedSelection;
+  /**
+   * With `fixed`: an object that stands for everything but the selection that the answer is read
+   * from (the `values`, and the graph as of the version check that made it), so that a fixed
+   * selection's answer is kept beside it while it lives and not read again: the findings' page,
+   * the same object while the rules' answer is kept (findings.store.ts).
+   */
+  keptBeside?: object;
 }
 
 /** A root connection: `match` binds the node it is given to the candidates. */
@@ -117,10 +124,7 @@ export async function queryConnection(
   match: (node: Cypher.Node) => Cypher.Clause,
   options: RootConnectionOptions = {},
 ): Promise<unknown> {
-  const compile = () => {
-    const requested = selectionTree(info);
-    const fixed = options.fixed?.connectionFor(info.schema, requested);
-    const tree = fixed ?? requested;
+  const build = (tree: SelectionTree) => {
     const node = new Cypher.Node();
     const compiled = compileConnection(
       node,
@@ -139,7 +143,17 @@ export async function queryConnection(
     );
     const guard = options.mustExist?.condition() ?? Cypher.true;
     const query = named(name, new Cypher.Return([guard, 'found'], [compiled.expr, 'root']));
-    return { query, shape: compiled.shape, picked: fixed && requested };
+    return { query, shape: compiled.shape };
+  };
+  const compile = () => {
+    const requested = selectionTree(info);
+    const fixed = options.fixed?.connectionFor(info.schema, requested);
+    if (!fixed) return { ...build(requested), picked: undefined };
+    if (!('inputs' in options)) return { ...build(fixed), picked: requested };
+    // The fixed selection's compile is the same for every selection that fits: built from the
+    // field's arguments and the resolver's inputs only.
+    const key = `${name}|fixed|${JSON.stringify(fixed.args)}|${JSON.stringify(options.inputs)}`;
+    return { ...compiledFor(key, () => build(fixed)), picked: requested };
   };
   const { query, shape, key, picked } = compiledOnce(info, name, options, compile);
   const totalKey =
@@ -149,13 +163,17 @@ export async function queryConnection(
   const gate = totalKey ? ctx.db.keptCount(totalKey) : undefined;
   const params =
     options.values || gate ? { ...query.params, ...options.values, ...gate } : query.params;
-  const rows =
-    options.keep && key
-      ? await ctx.db.readValuesKept(key, query.name, query.cypher, params)
-      : await ctx.db.readValues(query.name, query.cypher, params);
-  if (rows[0]?.found !== true)
-    throw new AppError('NOT_FOUND', options.mustExist?.message ?? 'not found');
-  const root = rows[0].root as RawConnection;
+  const read = async (): Promise<RawConnection> => {
+    const rows =
+      options.keep && key
+        ? await ctx.db.readValuesKept(key, query.name, query.cypher, params)
+        : await ctx.db.readValues(query.name, query.cypher, params);
+    if (rows[0]?.found !== true)
+      throw new AppError('NOT_FOUND', options.mustExist?.message ?? 'not found');
+    return rows[0].root as RawConnection;
+  };
+  const beside = picked && !totalKey ? options.keptBeside : undefined;
+  const root = beside ? await options.fixed!.answerBeside(beside, query, read) : await read();
   if (totalKey) root.t = ctx.db.counted(totalKey, root.t) as number | null;
   const shaper = new Shaper();
   const answer = shaper.connection(root, shape);
