@@ -2,7 +2,9 @@
  * A findings query with a selection never seen before, against the same query warm (issue 20:
  * the first run's p50 within 3x the warm p50). Every new combination of fields used to be new
  * Cypher text that Neo4j planned from scratch; the rules now run fixed Cypher whatever the
- * selection, so only GraphQL's own parsing and validation of the new document should be new.
+ * selection, and a selection that fits in the findings' fixed one (every one here does) is
+ * compiled and read as it (src/api/translate/fixed-selection.ts), so only GraphQL's own parsing
+ * and validation of the new document, and cutting the answer down, should be new.
  *   npm run -s bench:first-selection -- [--size large] [--selections 12] [--repeat 5]
  *
  * The API as a process (`node dist/cli/start.js`) on the bench Neo4j of that size (loaded with
