@@ -3,7 +3,9 @@
  * Cypher text whatever the fields, aliases and fragments, and an answer cut down to them that is
  * the answer the selection's own compile gives.
  */
-import { seedCurated } from '../helpers/graph';
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
+import { PROJECT_ROOT, seedCurated } from '../helpers/graph';
 import { RecordingDatabase } from '../helpers/recording-database';
 import { apiForSuite } from '../helpers/suite-api';
 
@@ -26,7 +28,7 @@ fragment Parts on Finding {
   who: company { country }
   product { id name } purpose { id name } right { code name } legalBasis { id }
   plans { id name tier paid announced } practices { id default disputed validFrom }
-  provisions { ref citation } evidence { stance claim quote ${SOURCE} }
+  provisions { ref citation } evidence { stance claim quote claimedBy { name } ${SOURCE} }
 }`;
 
 /** The same with one field the fixed selection does not reach: compiled as it is. */
@@ -117,6 +119,22 @@ describe('findings compiled from their fixed selection', () => {
     } finally {
       await suite.db.write('test', `MATCH (c:Company {id: $id}) SET c.name = $name`, company);
     }
+  });
+
+  it("fits the dashboard's findings question: read once, shared with smaller selections", async () => {
+    const source = readFileSync(path.join(PROJECT_ROOT, 'src/dashboard/client/queries.ts'), 'utf8');
+    const dashboard = /graphql\(`(\s*query DashboardFindings[\s\S]*?)`\)/.exec(source)![1]!;
+    const variables = { asOf: '2025-02-12', scope: 'EEA' };
+    suite.db.take();
+    const res = await suite.api.gql(dashboard, variables);
+    expect(res.errors).toBeUndefined();
+    expect(suite.db.take().map((q) => q.name)).toEqual(['findingRules', 'findings']);
+    const nodes = (res.data as any).findings.nodes as any[];
+    expect(nodes.some((n) => n.evidence.some((e: any) => e.claimedBy?.name))).toBe(true);
+    // The same page, a smaller selection: read with the dashboard's.
+    const small = await ask(`{ findings(asOf: "2025-02-12", first: 100) { nodes { id } } }`);
+    expect(small.cypher).toBeUndefined();
+    expect(small.data.findings.nodes.map((n: any) => n.id)).toEqual(nodes.map((n) => n.id));
   });
 
   it('compiles a selection with arguments or out of reach as it is', async () => {

@@ -769,11 +769,22 @@ describe('the Cypher of the headline questions', () => {
          WHERE this19.id = var18
          WITH this21, this20
          ORDER BY this20.stance DESC, this21.publishedAt ASC, this21.id ASC
-         RETURN [this20.stance, this20.claim, this20.right, this20.alternative, this20.quote, this20.note, head([this22 IN [this21] WHERE this22 IS NOT NULL | [this22.id, this22.url, this22.publisher, this22.title, CASE this22.publishedAtPrecision
-           WHEN 'YEAR' THEN left(toString(this22.publishedAt), 4)
-           WHEN 'MONTH' THEN left(toString(this22.publishedAt), 7)
-           ELSE toString(this22.publishedAt)
-         END, this22.publishedAtPrecision, this22.kind, this22.language, this22.note]])]
+         RETURN [this20.stance, this20.claim, this20.right, this20.alternative, COLLECT {
+           MATCH (this22:(Company|Party|Authority))
+           WHERE this22.id = this20.claimedBy
+           WITH this22
+           
+           LIMIT 1
+           RETURN [this22.id, this22.name, CASE
+             WHEN this22:Company THEN 'COMPANY'
+             WHEN this22:Party THEN 'PARTY'
+             ELSE 'AUTHORITY'
+           END]
+         }, this20.quote, this20.note, head([this23 IN [this21] WHERE this23 IS NOT NULL | [this23.id, this23.url, this23.publisher, this23.title, CASE this23.publishedAtPrecision
+           WHEN 'YEAR' THEN left(toString(this23.publishedAt), 4)
+           WHEN 'MONTH' THEN left(toString(this23.publishedAt), 7)
+           ELSE toString(this23.publishedAt)
+         END, this23.publishedAtPrecision, this23.kind, this23.language, this23.note]])]
        }]]}
      }} AS root",
        "name": "findings",
