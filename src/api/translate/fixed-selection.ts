@@ -5,9 +5,9 @@
  * (bench:first-selection, issue 20). A root field that names a fixed selection (every field of
  * its node type without arguments, and the fields of the objects it reaches in one step) is
  * compiled from that selection whenever the client's fits in it: the text depends only on the
- * page's arguments, so Neo4j plans it once, and `pick` cuts the answer down to what was asked,
- * under the client's aliases. A selection that reaches further (or passes arguments) is compiled
- * as it is, as before.
+ * page's arguments, so Neo4j plans it once, and the client's selection is shaped from its
+ * answer (`pickShape`: the values asked, under the client's aliases; the rest is not read). A
+ * selection that reaches further (or passes arguments) is compiled as it is, as before.
  *
  * Why not the Neo4j GraphQL Library's way: it compiles each selection, as we did. A fixed text
  * is the only way the plan cannot depend on the selection; this costs reading a few more
@@ -23,9 +23,15 @@ import {
 import { AppError } from '../../errors';
 import type { NamedQuery } from './root-query';
 import type { SelectionTree } from './selection';
+import type {
+  ConnectionField,
+  ConnectionShape,
+  EdgeField,
+  ObjectShape,
+  ShapeField,
+} from './shaper';
 
 type Fields = Record<string, SelectionTree>;
-type Json = Record<string, unknown>;
 
 /** Connection fields a fixed selection answers, with the page info it reads. */
 const PAGE_INFO = ['hasNextPage', 'hasPreviousPage', 'startCursor', 'endCursor'];
@@ -59,7 +65,11 @@ export class FixedSelection {
   connectionFor(schema: GraphQLSchema, requested: SelectionTree): SelectionTree | undefined {
     const [connectionType, fields] = onlyType(requested);
     const nodes = this.fieldsOf(schema);
-    const edgeType = edgeTypeOf(schema, connectionType);
+    const edgeType = fieldTypeOf(schema, connectionType, 'edges')!;
+    // Every facet, with every count's fields: they count the whole list, so they are read with
+    // it once, and kept with it.
+    const facetsType = fieldTypeOf(schema, connectionType, 'facets');
+    const facets = facetsType && everyField(schema, facetsType, (_, depth) => depth === 0);
     for (const sub of Object.values(fields)) {
       switch (sub.name) {
         case '__typename':
@@ -78,11 +88,14 @@ export class FixedSelection {
             if (!['node', 'cursor', '__typename'].includes(edge.name)) return undefined;
           }
           break;
+        case 'facets':
+          if (!facets || !within(onlyType(sub)[1], facets)) return undefined;
+          break;
         default:
           return undefined;
       }
     }
-    // Nodes once, under edges: `nodes` is read from them (`pick`).
+    // Nodes once, under edges: `nodes` is shaped from them (`pickShape`).
     const node: SelectionTree = { ...leaf('node'), fieldsByTypeName: { [this.nodeType]: nodes } };
     const connection: Fields = {
       totalCount: leaf('totalCount'),
@@ -94,6 +107,9 @@ export class FixedSelection {
         ...leaf('edges'),
         fieldsByTypeName: { [edgeType]: { cursor: leaf('cursor'), node } },
       },
+      ...(facets && {
+        facets: { ...leaf('facets'), fieldsByTypeName: { [facetsType]: facets } },
+      }),
     };
     return { ...requested, fieldsByTypeName: { [connectionType]: connection } };
   }
@@ -182,41 +198,77 @@ function onlyType(tree: SelectionTree): [string, Fields] {
   return entry;
 }
 
-function edgeTypeOf(schema: GraphQLSchema, connectionType: string): string {
-  const type = schema.getType(connectionType);
-  const edges = type && isObjectType(type) ? type.getFields().edges : undefined;
-  if (!edges) throw new AppError('INTERNAL_SERVER_ERROR', `${connectionType} has no edges`);
-  return getNamedType(edges.type).name;
+/** The named type of a connection's field (`edges`, `facets`), if it has it. */
+function fieldTypeOf(schema: GraphQLSchema, typeName: string, name: string): string | undefined {
+  const type = schema.getType(typeName);
+  const field = type && isObjectType(type) ? type.getFields()[name] : undefined;
+  return field && getNamedType(field.type).name;
 }
 
 /**
- * A connection shaped from its fixed selection (keyed by field names), cut down to `requested`
- * and keyed by its response keys.
+ * How to shape `requested` from the answer of the fixed selection it fits in, whose shape is
+ * `fixed` (keyed by field names): the values it asks for, by their positions in the fixed
+ * answer, under its own response keys. Built once per compile; the values it does not ask for
+ * are never read.
  */
-export function pick(answer: Json, requested: SelectionTree): Json {
+export function pickShape(fixed: ConnectionShape, requested: SelectionTree): ConnectionShape {
   const [connectionType, fields] = onlyType(requested);
-  const edges = answer.edges as Json[];
-  const out: Json = {};
-  for (const [key, sub] of Object.entries(fields)) {
-    if (sub.name === '__typename') out[key] = connectionType;
-    else if (sub.name === 'nodes') out[key] = edges.map((e) => pickObject(e.node, sub));
-    else out[key] = pickValue(answer[sub.name], sub);
-  }
-  return out;
+  const edges = fixed.fields.find((f) => f.kind === 'edges');
+  const node = edges?.fields.find((e) => e.kind === 'node');
+  if (!node) throw new AppError('INTERNAL_SERVER_ERROR', 'a fixed selection has its nodes');
+  const named = (tree: SelectionTree) =>
+    Object.entries(onlyType(tree)[1]).map(([responseKey, s]) => ({ responseKey, name: s.name }));
+  const nodeShape = (tree: SelectionTree) => ({
+    part: node.part,
+    shape: pickObject(node.shape, tree),
+  });
+  const picked = Object.entries(fields).map(([responseKey, sub]): ConnectionField => {
+    switch (sub.name) {
+      case '__typename':
+        return { responseKey, kind: 'constant', value: connectionType };
+      case 'totalCount':
+        return { responseKey, kind: 'totalCount' };
+      case 'pageInfo':
+        return { responseKey, kind: 'pageInfo', fields: named(sub) };
+      case 'nodes':
+        return { responseKey, kind: 'nodes', ...nodeShape(sub) };
+      case 'edges': {
+        const [edgeType, edgeFields] = onlyType(sub);
+        const picked = Object.entries(edgeFields).map(([key, e]): EdgeField => {
+          if (e.name === 'cursor') return { responseKey: key, kind: 'cursor' };
+          if (e.name === 'node') return { responseKey: key, kind: 'node', ...nodeShape(e) };
+          return { responseKey: key, kind: 'constant', value: edgeType };
+        });
+        return { responseKey, kind: 'edges', fields: picked };
+      }
+      case 'facets': {
+        const counted = fixed.fields.find((f) => f.kind === 'facets')?.facets ?? [];
+        // As compile-connection does: a facet's __typename is not a facet.
+        const facets = Object.entries(onlyType(sub)[1]).flatMap(([key, f]) => {
+          const facet = counted.find((c) => c.responseKey === f.name);
+          return facet ? [{ responseKey: key, key: facet.key, fields: named(f) }] : [];
+        });
+        return { responseKey, kind: 'facets', facets };
+      }
+      default:
+        throw new AppError('INTERNAL_SERVER_ERROR', `a fixed selection has no ${sub.name}`);
+    }
+  });
+  return { ...fixed, fields: picked };
 }
 
-function pickValue(value: unknown, tree: SelectionTree): unknown {
-  if (Object.keys(tree.fieldsByTypeName).length === 0) return value;
-  if (Array.isArray(value)) return value.map((v) => pickObject(v, tree));
-  return pickObject(value, tree);
-}
-
-function pickObject(value: unknown, tree: SelectionTree): Json | null {
-  if (value === null || value === undefined) return null;
+function pickObject(fixed: ObjectShape, tree: SelectionTree): ObjectShape {
   const [typeName, fields] = onlyType(tree);
-  const source = value as Json;
-  const out: Json = {};
-  for (const [key, sub] of Object.entries(fields))
-    out[key] = sub.name === '__typename' ? typeName : pickValue(source[sub.name], sub);
-  return out;
+  return Object.entries(fields).map(([responseKey, sub]): ShapeField => {
+    if (sub.name === '__typename') return { responseKey, kind: 'constant', value: typeName };
+    const field = fixed.find((f) => f.responseKey === sub.name);
+    if (!field)
+      throw new AppError(
+        'INTERNAL_SERVER_ERROR',
+        `a fixed selection has no ${typeName}.${sub.name}`,
+      );
+    return field.kind === 'object'
+      ? { ...field, responseKey, shape: pickObject(field.shape, sub) }
+      : { ...field, responseKey };
+  });
 }

@@ -9,7 +9,7 @@ import type { ApiContext } from '../context';
 import { type ConnectionOptions, compileConnection, type Ways } from './compile-connection';
 import { compiledFor, compiledOnce, type Reuse } from './compiled-queries';
 import { compilers } from './compilers';
-import { type FixedSelection, pick } from './fixed-selection';
+import { type FixedSelection, pickShape } from './fixed-selection';
 import type { CompileContext, OrderKey } from './projection';
 import { selectionTree, type SelectionTree } from './selection';
 import { type RawConnection, Shaper } from './shaper';
@@ -103,7 +103,8 @@ export interface RootConnectionOptions
   values?: Record<string, unknown>;
   /**
    * Compile every selection that fits in this one as this one (fixed-selection.ts): one Cypher
-   * text, so one plan, whatever the fields asked; the answer is then cut down to them.
+   * text, so one plan, whatever the fields asked, each shaped from its answer; with `keep`, one
+   * kept answer for all of them.
    */
   fixed?: FixedSelection;
   /**
@@ -148,14 +149,21 @@ export async function queryConnection(
   const compile = () => {
     const requested = selectionTree(info);
     const fixed = options.fixed?.connectionFor(info.schema, requested);
-    if (!fixed) return { ...build(requested), picked: undefined };
-    if (!('inputs' in options)) return { ...build(fixed), picked: requested };
+    if (!fixed) return build(requested);
     // The fixed selection's compile is the same for every selection that fits: built from the
-    // field's arguments and the resolver's inputs only.
-    const key = `${name}|fixed|${JSON.stringify(fixed.args)}|${JSON.stringify(options.inputs)}`;
-    return { ...compiledFor(key, () => build(fixed)), picked: requested };
+    // field's arguments and the resolver's inputs only. A kept answer is kept under that too,
+    // so that every selection that fits reads one.
+    const fixedKey =
+      'inputs' in options
+        ? `${name}|fixed|${JSON.stringify(fixed.args)}|${JSON.stringify(options.inputs)}`
+        : undefined;
+    const built = fixedKey ? compiledFor(fixedKey, () => build(fixed)) : build(fixed);
+    return { query: built.query, shape: pickShape(built.shape, requested), fixedKey };
   };
-  const { query, shape, key, picked } = compiledOnce(info, name, options, compile);
+  const compiled = compiledOnce(info, name, options, compile);
+  const { query, shape } = compiled;
+  const fixed = 'fixedKey' in compiled;
+  const key = fixed ? compiled.fixedKey : compiled.key;
   const totalKey =
     options.keepTotal !== undefined
       ? `${name} total|${JSON.stringify(options.keepTotal)}`
@@ -172,10 +180,9 @@ export async function queryConnection(
       throw new AppError('NOT_FOUND', options.mustExist?.message ?? 'not found');
     return rows[0].root as RawConnection;
   };
-  const beside = picked && !totalKey ? options.keptBeside : undefined;
+  const beside = fixed && !totalKey ? options.keptBeside : undefined;
   const root = beside ? await options.fixed!.answerBeside(beside, query, read) : await read();
   if (totalKey) root.t = ctx.db.counted(totalKey, root.t) as number | null;
   const shaper = new Shaper();
-  const answer = shaper.connection(root, shape);
-  return shaper.finish(picked ? pick(answer, picked) : answer);
+  return shaper.finish(shaper.connection(root, shape));
 }
