@@ -137,6 +137,39 @@ describe('findings compiled from their fixed selection', () => {
     expect(small.data.findings.nodes.map((n: any) => n.id)).toEqual(nodes.map((n) => n.id));
   });
 
+  it('plansDenyingRight: every selection that fits reads one kept answer', async () => {
+    const denying = (fields: string) =>
+      `{ plansDenyingRight(right: OBJECT, asOf: "2025-02-12", first: 3) { ${fields} } }`;
+    const ran = async (query: string) => {
+      const before = { ...suite.db.kept.stats };
+      const res = await suite.api.gql(query);
+      expect(res.errors).toBeUndefined();
+      return { data: res.data as any, ran: suite.db.kept.stats.ran - before.ran };
+    };
+    const first = await ran(denying('totalCount nodes { plan { id } status }'));
+    expect(first.ran).toBe(1);
+    const fields = `__typename n: totalCount
+      by: facets { tiers: byTier { value count __typename } }
+      edges { cursor node { plan { id tier } c: company { name } status note
+        disputes { alternative claimedBy { name } source { url } } } }`;
+    const fits = await ran(denying(fields));
+    expect(fits.ran).toBe(0);
+    expect(fits.data.plansDenyingRight.n).toBe(first.data.plansDenyingRight.totalCount);
+    // The same answer as the selection's own compile, which reaches further (and runs).
+    const further = await ran(
+      denying(
+        fields.replace('plan { id tier }', 'plan { id tier practices(first: 1) { totalCount } }'),
+      ),
+    );
+    expect(further.ran).toBe(1);
+    for (const edge of further.data.plansDenyingRight.edges) {
+      expect(edge.node.plan.practices.totalCount).toBeGreaterThan(0);
+      delete edge.node.plan.practices;
+    }
+    expect(fits.data).toEqual(further.data);
+    expect(fits.data.plansDenyingRight.by.tiers.length).toBeGreaterThan(0);
+  });
+
   it('compiles a selection with arguments or out of reach as it is', async () => {
     const nested = await ask(
       `{ findings(${ASK}) { nodes { id plans { id practices(first: 1) { totalCount } } } } }`,

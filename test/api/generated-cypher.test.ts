@@ -35,6 +35,13 @@ describe('the Cypher of the headline questions', () => {
         totalCount nodes { plan { id name } status disputed disputes { alternative claimedBy { name } } }
       }
     }`);
+    // Every selection that fits in the fixed one (fixed-selection.ts) sends this text.
+    const [other] = await cypherOf(`{
+      plansDenyingRight(right: OBJECT, purpose: "ai-model-training", asOf: "2025-03-01") {
+        facets { byTier { value count } } edges { cursor node { company { name } note } }
+      }
+    }`);
+    expect(other!.cypher).toBe(q!.cypher);
     expect(q).toMatchInlineSnapshot(`
      {
        "cypher": "// plansDenyingRight (kept)
@@ -69,32 +76,131 @@ describe('the Cypher of the headline questions', () => {
          ELSE 8
        END, planId: this7.id, practiceId: this4.id} AS this10
        WITH collect(this10) AS var11
+       CALL (var11) {
+         UNWIND var11 AS this10
+         WITH this10.company.id AS var12, this10.companyName AS var13, count(this10) AS var14
+         ORDER BY var14 DESC, var12 ASC
+         WITH {value: var12, label: var13, count: var14} AS var15
+         RETURN collect(var15) AS var16
+       }
+       CALL (var11) {
+         UNWIND var11 AS this10
+         WITH this10.plan.tier AS var17, this10.plan.tier AS var18, count(this10) AS var19
+         ORDER BY var19 DESC, var17 ASC
+         WITH {value: var17, label: var18, count: var19} AS var15
+         RETURN collect(var15) AS var20
+       }
        RETURN {t: size(var11), r: COLLECT {
          UNWIND var11 AS this10
          WITH this10
          ORDER BY this10.companyName ASC, this10.productName ASC, this10.rank ASC, this10.planId ASC, this10.practiceId ASC
          LIMIT $param4
-         RETURN {k: [this10.companyName, this10.productName, this10.rank, this10.planId, this10.practiceId], n: [[head([this12 IN [this10.plan] WHERE this12 IS NOT NULL | [this12.id, this12.name]]), this10.handles.status, (this10.practice IS NOT NULL AND EXISTS {
-           WITH this10.practice AS this13, this10.right.code AS var14
-           MATCH (this13)-[this15:EVIDENCED_BY]->(this16:Source)
-           WHERE (this15.stance = 'DISPUTES' AND (this15.claim = 'WHOLE' OR (this15.claim = 'RIGHT' AND this15.right = var14)))
-           RETURN this15
-         }), COLLECT {
-           WITH this10.practice AS this17, this10.right.code AS var18
-           MATCH (this17)-[this19:EVIDENCED_BY]->(this20:Source)
-           WHERE (this19.stance = 'DISPUTES' AND (this19.claim = 'WHOLE' OR (this19.claim = 'RIGHT' AND this19.right = var18)))
-           WITH this20, this19
-           ORDER BY this20.publishedAt ASC, this20.id ASC
-           RETURN [this19.alternative, COLLECT {
-             MATCH (this21:(Company|Party|Authority))
-             WHERE this21.id = this19.claimedBy
-             WITH this21
+         RETURN {k: [this10.companyName, this10.productName, this10.rank, this10.planId, this10.practiceId], n: [[head([this21 IN [this10.company] WHERE this21 IS NOT NULL | [this21.id, this21.name, this21.country, this21.website, this21.summary]]), head([this22 IN [this10.product] WHERE this22 IS NOT NULL | [this22.id, this22.name, this22.summary]]), head([this23 IN [this10.plan] WHERE this23 IS NOT NULL | [this23.id, this23.name, this23.tier, this23.paid, this23.paidBasis, CASE this23.announcedPrecision
+           WHEN 'YEAR' THEN left(toString(this23.announced), 4)
+           WHEN 'MONTH' THEN left(toString(this23.announced), 7)
+           ELSE toString(this23.announced)
+         END, CASE this23.launchedPrecision
+           WHEN 'YEAR' THEN left(toString(this23.launched), 4)
+           WHEN 'MONTH' THEN left(toString(this23.launched), 7)
+           ELSE toString(this23.launched)
+         END, CASE this23.withdrawnPrecision
+           WHEN 'YEAR' THEN left(toString(this23.withdrawn), 4)
+           WHEN 'MONTH' THEN left(toString(this23.withdrawn), 7)
+           ELSE toString(this23.withdrawn)
+         END, coalesce(this23.neverLaunched, false), toString(this23.availableFrom), toString(this23.availableUntil), this23.summary]]), head([this24 IN [this10.practice] WHERE this24 IS NOT NULL | [this24.id, this24.summary, this24.default, this24.scope, CASE this24.validFromPrecision
+           WHEN 'YEAR' THEN left(toString(this24.validFrom), 4)
+           WHEN 'MONTH' THEN left(toString(this24.validFrom), 7)
+           ELSE toString(this24.validFrom)
+         END, CASE this24.validToPrecision
+           WHEN 'YEAR' THEN left(toString(this24.validTo), 4)
+           WHEN 'MONTH' THEN left(toString(this24.validTo), 7)
+           ELSE toString(this24.validTo)
+         END, this24.validFrom IS NOT NULL, CASE this24.attestedFromPrecision
+           WHEN 'YEAR' THEN left(toString(this24.attestedFrom), 4)
+           WHEN 'MONTH' THEN left(toString(this24.attestedFrom), 7)
+           ELSE toString(this24.attestedFrom)
+         END, toString(this24.inForceFrom), toString(this24.inForceUntil), this24.verification, this24.recordedAt, this24.updatedAt, this24.retractedAt, this24.retractionReason, EXISTS {
+           (this24)-[:EVIDENCED_BY { stance: 'DISPUTES' }]->(this25:Source)
+         }]]), COLLECT {
+           WITH this10.practice AS this26
+           MATCH (this26)-[:FOR_PURPOSE]->(this27:Purpose)
+           WITH this27
+           
+           LIMIT 1
+           RETURN [this27.id, this27.name, this27.summary, this27.dpv]
+         }, head([this28 IN [this10.right] WHERE this28 IS NOT NULL | [this28.id, this28.code, this28.name, this28.summary, this28.dpv]]), this10.handles.status, this10.handles.mechanism, this10.handles.note, COLLECT {
+           WITH this10.practice AS this29
+           MATCH (this29)-[this30:EVIDENCED_BY]->(this31:Source)
+           WHERE this30.stance = 'SUPPORTS'
+           WITH this31, this30
+           ORDER BY this30.stance DESC, this31.publishedAt ASC, this31.id ASC
+           RETURN [this30.stance, this30.claim, this30.right, this30.alternative, COLLECT {
+             MATCH (this32:(Company|Party|Authority))
+             WHERE this32.id = this30.claimedBy
+             WITH this32
              
              LIMIT 1
-             RETURN [this21.name]
-           }]
-         }]]}
-       }}
+             RETURN [this32.id, this32.name, CASE
+               WHEN this32:Company THEN 'COMPANY'
+               WHEN this32:Party THEN 'PARTY'
+               ELSE 'AUTHORITY'
+             END]
+           }, this30.quote, this30.note, head([this33 IN [this31] WHERE this33 IS NOT NULL | [this33.id, this33.url, this33.publisher, this33.title, CASE this33.publishedAtPrecision
+             WHEN 'YEAR' THEN left(toString(this33.publishedAt), 4)
+             WHEN 'MONTH' THEN left(toString(this33.publishedAt), 7)
+             ELSE toString(this33.publishedAt)
+           END, this33.publishedAtPrecision, this33.kind, this33.language, this33.note]])]
+         }, COLLECT {
+           WITH this10.practice AS this34
+           MATCH (this34)-[this35:EVIDENCED_BY]->(this36:Source)
+           WHERE this35.stance = 'DISPUTES'
+           WITH this36, this35
+           ORDER BY this35.stance DESC, this36.publishedAt ASC, this36.id ASC
+           RETURN [this35.stance, this35.claim, this35.right, this35.alternative, COLLECT {
+             MATCH (this37:(Company|Party|Authority))
+             WHERE this37.id = this35.claimedBy
+             WITH this37
+             
+             LIMIT 1
+             RETURN [this37.id, this37.name, CASE
+               WHEN this37:Company THEN 'COMPANY'
+               WHEN this37:Party THEN 'PARTY'
+               ELSE 'AUTHORITY'
+             END]
+           }, this35.quote, this35.note, head([this38 IN [this36] WHERE this38 IS NOT NULL | [this38.id, this38.url, this38.publisher, this38.title, CASE this38.publishedAtPrecision
+             WHEN 'YEAR' THEN left(toString(this38.publishedAt), 4)
+             WHEN 'MONTH' THEN left(toString(this38.publishedAt), 7)
+             ELSE toString(this38.publishedAt)
+           END, this38.publishedAtPrecision, this38.kind, this38.language, this38.note]])]
+         }, COLLECT {
+           WITH this10.practice AS this39, this10.right.code AS var40
+           MATCH (this39)-[this41:EVIDENCED_BY]->(this42:Source)
+           WHERE (this41.stance = 'DISPUTES' AND (this41.claim = 'WHOLE' OR (this41.claim = 'RIGHT' AND this41.right = var40)))
+           WITH this42, this41
+           ORDER BY this42.publishedAt ASC, this42.id ASC
+           RETURN [this41.stance, this41.claim, this41.right, this41.alternative, COLLECT {
+             MATCH (this43:(Company|Party|Authority))
+             WHERE this43.id = this41.claimedBy
+             WITH this43
+             
+             LIMIT 1
+             RETURN [this43.id, this43.name, CASE
+               WHEN this43:Company THEN 'COMPANY'
+               WHEN this43:Party THEN 'PARTY'
+               ELSE 'AUTHORITY'
+             END]
+           }, this41.quote, this41.note, head([this44 IN [this42] WHERE this44 IS NOT NULL | [this44.id, this44.url, this44.publisher, this44.title, CASE this44.publishedAtPrecision
+             WHEN 'YEAR' THEN left(toString(this44.publishedAt), 4)
+             WHEN 'MONTH' THEN left(toString(this44.publishedAt), 7)
+             ELSE toString(this44.publishedAt)
+           END, this44.publishedAtPrecision, this44.kind, this44.language, this44.note]])]
+         }, (this10.practice IS NOT NULL AND EXISTS {
+           WITH this10.practice AS this45, this10.right.code AS var46
+           MATCH (this45)-[this47:EVIDENCED_BY]->(this48:Source)
+           WHERE (this47.stance = 'DISPUTES' AND (this47.claim = 'WHOLE' OR (this47.claim = 'RIGHT' AND this47.right = var46)))
+           RETURN this47
+         })]]}
+       }, f0: var16, f1: var20}
      }) AS root
      }
      RETURN *",
