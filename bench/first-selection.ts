@@ -17,6 +17,9 @@
  * cursor, several at once), each once (first) and `repeat` times more (warm). Neo4j keys a plan
  * on its parameters' types and lengths, so a value of a new length could have the rules planned
  * again (seconds); a first run should cost the rules' run (no kept answer yet), not a plan.
+ * Last, plansDenyingRight (kept until the graph changes) with `selections` selections of its
+ * own, each first and warm, as for findings.
+ * `--api <path to start.js>` runs another build's API (a worktree's) with this bench.
  * The report goes to stdout and to bench/results/v2/first-selection-<size>.json.
  */
 import {
@@ -49,13 +52,31 @@ const FIELDS = [
   'explanation',
 ];
 
+const DENYING_FIELDS = [
+  'status',
+  'mechanism',
+  'note',
+  'disputed',
+  'company { id name }',
+  'product { id name }',
+  'plan { id name tier paid }',
+  'practice { id validFrom }',
+  'right { code }',
+  'purpose { id }',
+  'supportingSources { stance source { url } }',
+  'disputes { alternative }',
+];
+
+const denyingQuery = (fields: string[], alias: string): string =>
+  `query FirstDenying($asOf: Date) { ${alias}: plansDenyingRight(right: OBJECT, asOf: $asOf, first: 20) { totalCount nodes { ${fields.join(' ')} } } }`;
+
 const query = (fields: string[], alias: string): string =>
   `query FirstSelection($asOf: Date) { ${alias}: findings(asOf: $asOf, first: 20) { totalCount nodes { id ${fields.join(' ')} } } }`;
 
-/** The i-th subset of FIELDS: a deterministic mix, at least three fields. */
-function subset(i: number): string[] {
-  const picked = FIELDS.filter((_, k) => ((i * 2654435761 + k * 40503) >>> (k % 7)) % 3 !== 0);
-  return picked.length >= 3 ? picked : FIELDS.slice(0, 3 + (i % 5));
+/** The i-th subset of `fields`: a deterministic mix, at least three fields. */
+function subset(i: number, fields = FIELDS): string[] {
+  const picked = fields.filter((_, k) => ((i * 2654435761 + k * 40503) >>> (k % 7)) % 3 !== 0);
+  return picked.length >= 3 ? picked : fields.slice(0, 3 + (i % 5));
 }
 
 const median = (xs: number[]): number => {
@@ -116,10 +137,12 @@ async function main(): Promise<void> {
   if (!isSizeName(size)) throw new Error(`--size must be one of ${Object.keys(SIZES).join(', ')}`);
   const selections = Number(flags.get('selections') ?? 12);
   const repeat = Number(flags.get('repeat') ?? 5);
+  const script = flags.get('api');
   const neo4j = await startBenchNeo4j(size, sizingFor(SIZES[size]), { log });
-  const api = await startApiProcess(neo4j.uri.replace(/^bolt:/, 'neo4j:'));
+  const api = await startApiProcess(neo4j.uri.replace(/^bolt:/, 'neo4j:'), {}, script);
   const rows: { fields: number; firstMs: number; warmMs: number }[] = [];
   const values: { question: string; firstMs: number; warmMs: number }[] = [];
+  const denying: { fields: number; firstMs: number; warmMs: number }[] = [];
   try {
     const all = query(FIELDS, 'warmup');
     for (let i = 0; i < 5; i++)
@@ -137,6 +160,20 @@ async function main(): Promise<void> {
       values.push({ question: name, firstMs, warmMs });
       log(`values, ${name}: first ${firstMs} ms, warm ${warmMs} ms`);
     }
+    const allDenying = denyingQuery(DENYING_FIELDS, 'warmup');
+    for (let i = 0; i < 3; i++) await time(api.url, allDenying);
+    for (let i = 1; i <= selections; i++) {
+      const fields = subset(i, DENYING_FIELDS);
+      const { firstMs, warmMs } = await firstAndWarm(
+        api.url,
+        denyingQuery(fields, `d${i}`),
+        repeat,
+      );
+      denying.push({ fields: fields.length, firstMs, warmMs });
+      log(
+        `plansDenyingRight ${i} (${fields.length} fields): first ${firstMs} ms, warm ${warmMs} ms`,
+      );
+    }
   } finally {
     await stopChild(api.child);
     await neo4j.stop();
@@ -153,6 +190,9 @@ async function main(): Promise<void> {
     selections: rows,
     valuesFirstP50Ms: median(values.map((v) => v.firstMs)),
     values,
+    denyingFirstP50Ms: median(denying.map((d) => d.firstMs)),
+    denyingWarmP50Ms: median(denying.map((d) => d.warmMs)),
+    denying,
   };
   process.stdout.write(
     await writeResult(`first-selection-${size}.json`, JSON.stringify(report, null, 2)),
