@@ -33,15 +33,17 @@ import type {
 
 type Fields = Record<string, SelectionTree>;
 
-/** Connection fields a fixed selection answers, with the page info it reads. */
-const PAGE_INFO = ['hasNextPage', 'hasPreviousPage', 'startCursor', 'endCursor'];
-
 const leaf = (name: string): SelectionTree => ({
   name,
   alias: name,
   args: {},
   fieldsByTypeName: {},
 });
+
+/** The page info a fixed selection reads: all of it. */
+const PAGE_INFO: Fields = Object.fromEntries(
+  ['hasNextPage', 'hasPreviousPage', 'startCursor', 'endCursor'].map((p) => [p, leaf(p)]),
+);
 
 /**
  * The fixed selection of a connection's nodes: every field of `nodeType` that takes no
@@ -76,8 +78,7 @@ export class FixedSelection {
         case 'totalCount':
           break;
         case 'pageInfo':
-          if (!within(onlyType(sub)[1], Object.fromEntries(PAGE_INFO.map((p) => [p, leaf(p)]))))
-            return undefined;
+          if (!within(onlyType(sub)[1], PAGE_INFO)) return undefined;
           break;
         case 'nodes':
           if (!within(onlyType(sub)[1], nodes)) return undefined;
@@ -101,7 +102,7 @@ export class FixedSelection {
       totalCount: leaf('totalCount'),
       pageInfo: {
         ...leaf('pageInfo'),
-        fieldsByTypeName: { PageInfo: Object.fromEntries(PAGE_INFO.map((p) => [p, leaf(p)])) },
+        fieldsByTypeName: { PageInfo: PAGE_INFO },
       },
       edges: {
         ...leaf('edges'),

@@ -149,7 +149,7 @@ export async function queryConnection(
   const compile = () => {
     const requested = selectionTree(info);
     const fixed = options.fixed?.connectionFor(info.schema, requested);
-    if (!fixed) return build(requested);
+    if (!fixed) return { ...build(requested), fixed: false as const };
     // The fixed selection's compile is the same for every selection that fits: built from the
     // field's arguments and the resolver's inputs only. A kept answer is kept under that too,
     // so that every selection that fits reads one.
@@ -158,12 +158,12 @@ export async function queryConnection(
         ? `${name}|fixed|${JSON.stringify(fixed.args)}|${JSON.stringify(options.inputs)}`
         : undefined;
     const built = fixedKey ? compiledFor(fixedKey, () => build(fixed)) : build(fixed);
-    return { query: built.query, shape: pickShape(built.shape, requested), fixedKey };
+    const shape = pickShape(built.shape, requested);
+    return { query: built.query, shape, fixed: true as const, fixedKey };
   };
   const compiled = compiledOnce(info, name, options, compile);
-  const { query, shape } = compiled;
-  const fixed = 'fixedKey' in compiled;
-  const key = fixed ? compiled.fixedKey : compiled.key;
+  const { query, shape, fixed } = compiled;
+  const key = compiled.fixed ? compiled.fixedKey : compiled.key;
   const totalKey =
     options.keepTotal !== undefined
       ? `${name} total|${JSON.stringify(options.keepTotal)}`
