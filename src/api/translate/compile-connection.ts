@@ -12,7 +12,12 @@ import { afterCursor, cursorKeys } from './keyset';
 import { keptCountOf } from './kept-count';
 import type { CompileContext, CompiledConnection, Compilers, OrderKey } from './projection';
 import type { SelectionTree } from './selection';
-import type { ConnectionField as ShapeConnectionField, EdgeField, FacetField } from './shaper';
+import type {
+  ConnectionField as ShapeConnectionField,
+  EdgeField,
+  FacetField,
+  ObjectShape,
+} from './shaper';
 
 export interface ConnectionOptions {
   /** The field that lists the page's items without cursors (`nodes`; `rows` for the rights matrix). */
@@ -84,6 +89,82 @@ function nodeTypeOf(ctx: CompileContext, connectionType: string, nodesField: str
   return getNamedType(field.type).name;
 }
 
+/** Where connectionFields takes what a selection's nodes and facets are read from. */
+export interface ConnectionSources {
+  /** The part of each row a selection of the nodes reads, and its shape. */
+  nodes: (sub: SelectionTree) => { part: number; shape: ObjectShape };
+  /** The key of the counts of a facet by its field name; undefined for no such facet. */
+  facet: (name: string) => string | undefined;
+  /** The field that lists the page's items without cursors (ConnectionOptions.nodesField). */
+  nodesField?: string;
+  /** Fields the caller answers itself (ConnectionOptions.ignore). */
+  ignore?: readonly string[];
+}
+
+/**
+ * How the shaper answers a connection's selection (`tree`, of type `connectionType`): its total,
+ * page info, cursors and constants, and the nodes and facets `sources` give, in the selection's
+ * order under its response keys.
+ */
+export function connectionFields(
+  tree: SelectionTree,
+  connectionType: string,
+  sources: ConnectionSources,
+): ShapeConnectionField[] {
+  const fields: ShapeConnectionField[] = [];
+  const nodesField = sources.nodesField ?? 'nodes';
+  const named = (sub: SelectionTree) =>
+    Object.entries(Object.values(sub.fieldsByTypeName)[0] ?? {}).map(([key, s]) => ({
+      responseKey: key,
+      name: s.name,
+    }));
+  for (const [responseKey, sub] of Object.entries(tree.fieldsByTypeName[connectionType] ?? {})) {
+    if (sources.ignore?.includes(sub.name)) continue;
+    switch (sub.name === nodesField ? 'nodes' : sub.name) {
+      case 'totalCount':
+        fields.push({ responseKey, kind: 'totalCount' });
+        break;
+      case 'pageInfo':
+        fields.push({ responseKey, kind: 'pageInfo', fields: named(sub) });
+        break;
+      case 'nodes':
+        fields.push({ responseKey, kind: 'nodes', ...sources.nodes(sub) });
+        break;
+      case 'edges': {
+        const [edgeType] = Object.keys(sub.fieldsByTypeName);
+        const edgeFields: EdgeField[] = [];
+        for (const [edgeKey, edgeSub] of Object.entries(
+          Object.values(sub.fieldsByTypeName)[0] ?? {},
+        )) {
+          if (edgeSub.name === 'cursor') edgeFields.push({ responseKey: edgeKey, kind: 'cursor' });
+          else if (edgeSub.name === '__typename')
+            edgeFields.push({ responseKey: edgeKey, kind: 'constant', value: edgeType });
+          else edgeFields.push({ responseKey: edgeKey, kind: 'node', ...sources.nodes(edgeSub) });
+        }
+        fields.push({ responseKey, kind: 'edges', fields: edgeFields });
+        break;
+      }
+      case '__typename':
+        fields.push({ responseKey, kind: 'constant', value: connectionType });
+        break;
+      case 'facets': {
+        const facets: FacetField[] = [];
+        for (const [facetKey, facetSub] of Object.entries(
+          Object.values(sub.fieldsByTypeName)[0] ?? {},
+        )) {
+          const key = facetSub.name === '__typename' ? undefined : sources.facet(facetSub.name);
+          if (key) facets.push({ responseKey: facetKey, key, fields: named(facetSub) });
+        }
+        fields.push({ responseKey, kind: 'facets', facets });
+        break;
+      }
+      default:
+        throw new AppError('INTERNAL_SERVER_ERROR', `unknown connection field ${sub.name}`);
+    }
+  }
+  return fields;
+}
+
 export function compileConnection(
   node: Cypher.Node,
   connectionType: string,
@@ -99,9 +180,7 @@ export function compileConnection(
   const nodeType = nodeTypeOf(ctx, connectionType, nodesField);
   const first = pageSize(args.first as number | null | undefined);
   const after = typeof args.after === 'string' ? decodeCursor(args.after, order.length) : undefined;
-  const fields: ShapeConnectionField[] = [];
   const parts: Cypher.Expr[] = [];
-  let countTotal = false;
   /** The selected facets by key; counted once the rows' source is known. */
   const selectedFacets: [string, Facet][] = [];
   /** One list per row serves `edges.node` and `nodes`: each selection has its own part. */
@@ -110,66 +189,19 @@ export function compileConnection(
     return { part: parts.push(compiled.expr) - 1, shape: compiled.shape };
   };
 
-  for (const [responseKey, sub] of Object.entries(tree.fieldsByTypeName[connectionType] ?? {})) {
-    if (options.ignore?.includes(sub.name)) continue;
-    switch (sub.name === nodesField ? 'nodes' : sub.name) {
-      case 'totalCount':
-        countTotal = true;
-        fields.push({ responseKey, kind: 'totalCount' });
-        break;
-      case 'pageInfo': {
-        const info = Object.values(sub.fieldsByTypeName)[0] ?? {};
-        fields.push({
-          responseKey,
-          kind: 'pageInfo',
-          fields: Object.entries(info).map(([key, s]) => ({ responseKey: key, name: s.name })),
-        });
-        break;
-      }
-      case 'nodes':
-        fields.push({ responseKey, kind: 'nodes', ...part(sub) });
-        break;
-      case 'edges': {
-        const [edgeType] = Object.keys(sub.fieldsByTypeName);
-        const edgeFields: EdgeField[] = [];
-        for (const [edgeKey, edgeSub] of Object.entries(
-          Object.values(sub.fieldsByTypeName)[0] ?? {},
-        )) {
-          if (edgeSub.name === 'cursor') edgeFields.push({ responseKey: edgeKey, kind: 'cursor' });
-          else if (edgeSub.name === '__typename')
-            edgeFields.push({ responseKey: edgeKey, kind: 'constant', value: edgeType });
-          else edgeFields.push({ responseKey: edgeKey, kind: 'node', ...part(edgeSub) });
-        }
-        fields.push({ responseKey, kind: 'edges', fields: edgeFields });
-        break;
-      }
-      case '__typename':
-        fields.push({ responseKey, kind: 'constant', value: connectionType });
-        break;
-      case 'facets': {
-        const facets: FacetField[] = [];
-        for (const [facetKey, facetSub] of Object.entries(
-          Object.values(sub.fieldsByTypeName)[0] ?? {},
-        )) {
-          const facet = options.facets?.[facetSub.name];
-          if (facetSub.name === '__typename' || !facet) continue;
-          const key = `f${selectedFacets.length}`;
-          selectedFacets.push([key, facet]);
-          facets.push({
-            responseKey: facetKey,
-            key,
-            fields: Object.entries(Object.values(facetSub.fieldsByTypeName)[0] ?? {}).map(
-              ([k, s]) => ({ responseKey: k, name: s.name }),
-            ),
-          });
-        }
-        fields.push({ responseKey, kind: 'facets', facets });
-        break;
-      }
-      default:
-        throw new AppError('INTERNAL_SERVER_ERROR', `unknown connection field ${sub.name}`);
-    }
-  }
+  const fields = connectionFields(tree, connectionType, {
+    nodes: part,
+    facet: (name) => {
+      const facet = options.facets?.[name];
+      if (!facet) return undefined;
+      const key = `f${selectedFacets.length}`;
+      selectedFacets.push([key, facet]);
+      return key;
+    },
+    nodesField,
+    ignore: options.ignore,
+  });
+  const countTotal = fields.some((f) => f.kind === 'totalCount');
 
   if (options.materialise && options.carry?.length)
     throw new AppError('INTERNAL_SERVER_ERROR', 'a materialised list carries only its rows');

@@ -23,13 +23,8 @@ import {
 import { AppError } from '../../errors';
 import type { NamedQuery } from './root-query';
 import type { SelectionTree } from './selection';
-import type {
-  ConnectionField,
-  ConnectionShape,
-  EdgeField,
-  ObjectShape,
-  ShapeField,
-} from './shaper';
+import { connectionFields } from './compile-connection';
+import type { ConnectionShape, EdgeField, ObjectShape, ShapeField } from './shaper';
 
 type Fields = Record<string, SelectionTree>;
 
@@ -213,50 +208,17 @@ function fieldTypeOf(schema: GraphQLSchema, typeName: string, name: string): str
  * are never read.
  */
 export function pickShape(fixed: ConnectionShape, requested: SelectionTree): ConnectionShape {
-  const [connectionType, fields] = onlyType(requested);
-  const edges = fixed.fields.find((f) => f.kind === 'edges');
-  const node = edges?.fields.find((e) => e.kind === 'node');
+  const node = fixed.fields.flatMap((f) => (f.kind === 'edges' ? f.fields : [])).find(isNode);
   if (!node) throw new AppError('INTERNAL_SERVER_ERROR', 'a fixed selection has its nodes');
-  const named = (tree: SelectionTree) =>
-    Object.entries(onlyType(tree)[1]).map(([responseKey, s]) => ({ responseKey, name: s.name }));
-  const nodeShape = (tree: SelectionTree) => ({
-    part: node.part,
-    shape: pickObject(node.shape, tree),
+  const counted = fixed.fields.flatMap((f) => (f.kind === 'facets' ? f.facets : []));
+  const fields = connectionFields(requested, onlyType(requested)[0], {
+    nodes: (sub) => ({ part: node.part, shape: pickObject(node.shape, sub) }),
+    facet: (name) => counted.find((c) => c.responseKey === name)?.key,
   });
-  const picked = Object.entries(fields).map(([responseKey, sub]): ConnectionField => {
-    switch (sub.name) {
-      case '__typename':
-        return { responseKey, kind: 'constant', value: connectionType };
-      case 'totalCount':
-        return { responseKey, kind: 'totalCount' };
-      case 'pageInfo':
-        return { responseKey, kind: 'pageInfo', fields: named(sub) };
-      case 'nodes':
-        return { responseKey, kind: 'nodes', ...nodeShape(sub) };
-      case 'edges': {
-        const [edgeType, edgeFields] = onlyType(sub);
-        const picked = Object.entries(edgeFields).map(([key, e]): EdgeField => {
-          if (e.name === 'cursor') return { responseKey: key, kind: 'cursor' };
-          if (e.name === 'node') return { responseKey: key, kind: 'node', ...nodeShape(e) };
-          return { responseKey: key, kind: 'constant', value: edgeType };
-        });
-        return { responseKey, kind: 'edges', fields: picked };
-      }
-      case 'facets': {
-        const counted = fixed.fields.find((f) => f.kind === 'facets')?.facets ?? [];
-        // As compile-connection does: a facet's __typename is not a facet.
-        const facets = Object.entries(onlyType(sub)[1]).flatMap(([key, f]) => {
-          const facet = counted.find((c) => c.responseKey === f.name);
-          return facet ? [{ responseKey: key, key: facet.key, fields: named(f) }] : [];
-        });
-        return { responseKey, kind: 'facets', facets };
-      }
-      default:
-        throw new AppError('INTERNAL_SERVER_ERROR', `a fixed selection has no ${sub.name}`);
-    }
-  });
-  return { ...fixed, fields: picked };
+  return { ...fixed, fields };
 }
+
+const isNode = (e: EdgeField): e is Extract<EdgeField, { kind: 'node' }> => e.kind === 'node';
 
 function pickObject(fixed: ObjectShape, tree: SelectionTree): ObjectShape {
   const [typeName, fields] = onlyType(tree);
