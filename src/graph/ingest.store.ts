@@ -2,10 +2,17 @@
  * The Cypher of ingestion. Labels, relationship types and keys come from the
  * section table (constants), never from input; all values are parameters.
  */
+import { setImmediate as yieldToLoop } from 'node:timers/promises';
 import type { Params, Row } from '../db';
 import neo4j, { type ManagedTransaction } from 'neo4j-driver';
 import type { NodeLabel } from './model';
-import { closest, type ExternalRef, MAX_SUGGESTION_CANDIDATES, refKey } from './validate';
+import {
+  closest,
+  type ExternalRef,
+  MAX_SUGGESTED_REFERENCES,
+  MAX_SUGGESTION_CANDIDATES,
+  refKey,
+} from './validate';
 
 /** Runs one named statement; in a single transaction or on its own, as the caller decides. */
 export type StatementRunner = (name: string, cypher: string, params: Params) => Promise<Row[]>;
@@ -228,9 +235,6 @@ RETURN e.id AS id, e.label AS label, [l IN labels(n) WHERE l <> 'Entity'][0] AS 
   }));
 }
 
-/** References looked for in the graph's ids at most: "did you mean" stays bounded work. */
-export const MAX_SUGGESTED_REFERENCES = 50;
-
 /**
  * Near misses for missing id references: ids of the same labels sharing the first three
  * characters (an index seek), compared by edit distance. At most MAX_SUGGESTED_REFERENCES
@@ -260,6 +264,8 @@ RETURN prefix, collect(id) AS ids`,
     for (const value of g.values) {
       const near = closest(value, byPrefix.get(value.slice(0, 3)) ?? []);
       if (near) out.set(refKey({ labels: g.labels, key: g.key, value }), near);
+      // Up to 2,000 comparisons each (a few ms): other requests run between two references.
+      await yieldToLoop();
     }
   }
   return out;

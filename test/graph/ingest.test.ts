@@ -174,6 +174,23 @@ describe('refusing a malformed bundle', () => {
     });
   });
 
+  it('suggests a near miss for at most 50 unknown references', async () => {
+    // A plan of this bundle only, so the graph has no near miss and the bundle's ids are searched.
+    const problems = await problemsOf((b) => {
+      b.plans!.push({ ...b.plans![0]!, id: 'tst-newplan' });
+      // Two letters off "tst-newplan" each: tst-newplab, tst-newplbb, ... tst-newplhd.
+      b.practices![0]!.plans = Array.from(
+        { length: 60 },
+        (_, i) => `tst-newpl${String.fromCharCode(97 + (i % 26), 98 + Math.floor(i / 26))}`,
+      );
+    });
+    const unknown = problems.filter((p) => p.message.startsWith('unknown Plan "tst-newpl'));
+    expect(unknown).toHaveLength(60);
+    expect(unknown.filter((p) => p.message.endsWith('(did you mean "tst-newplan"?)'))).toHaveLength(
+      50,
+    );
+  });
+
   it('refuses a date that does not exist', async () => {
     const problems = await problemsOf((b) => {
       b.practices![1]!.validFrom = '2025-02-30';
