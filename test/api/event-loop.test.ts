@@ -2,7 +2,7 @@
  * No request stalls the process. Under the attack set of issue 17 (a 180 KB curator dry-run
  * with 1,000 unknown references, a 6,000-field document, a variable nested 20,000 deep,
  * fragment bombs, findings queries with new field combinations) and a dry-run whose unknown
- * sources look like the graph's thousand, sent eight times over with /healthz polled throughout,
+ * sources look like the graph's thousand, sent 24 times over with /healthz polled throughout,
  * the event loop's delay stays under 100 ms at p99 and every health check answers.
  *
  * The delay counted is the one this process causes: a timer every 10 ms measures how late it
@@ -154,8 +154,11 @@ function fragmentBomb(levels = 12): string {
   return `{ companies { nodes { ...F0 } } } ${fragments.join(' ')}`;
 }
 
-/** Enough rounds that p99 is a percentile, not the single slowest tick (a major GC of the test process). */
-const ROUNDS = 8;
+/**
+ * Enough rounds that p99 is a percentile, not the single slowest tick (a major GC of the test
+ * process): eight gave about 100 ticks, so that p99 was the second slowest; 24 give over 200.
+ */
+const ROUNDS = 24;
 /**
  * Requests in flight at once. The test is about one request stalling the process (a dry-run that
  * took 8 s of one core, a document that took 3.5 s); how many heavy queries a client may run at
@@ -253,7 +256,7 @@ describe('the event loop under attack', () => {
     for (const a of findingsAnswers.filter((x) => x.error))
       expect(a.error?.code).toBe('DATABASE_UNAVAILABLE');
 
-    expect(stalled.length).toBeGreaterThan(20);
+    expect(stalled.length).toBeGreaterThan(150);
     expect(percentile(stalled, 99)).toBeLessThan(100);
     expect(health.length).toBeGreaterThan(3);
     expect(health.every((h) => h.status === 200)).toBe(true);
