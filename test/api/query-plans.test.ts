@@ -63,6 +63,11 @@ const seeksHandlesStatus = (ops: { type: string; details: string }[]): string[] 
     .filter((o) => /RelationshipIndexSeek/.test(o.type) && /HANDLES\(status\)/.test(o.details))
     .map((o) => o.details);
 
+// Every test has Neo4j plan questions, some after emptying its plan cache. The findings rules
+// alone take 3.5 to 15 s to plan, so three tests took 18 to 26 s alone here: Jest's 60 s is
+// too short for them beside another suite on a two-core CI machine.
+jest.setTimeout(180_000);
+
 describe('the plans of the questions with an index hint', () => {
   const rules = rulesApiForSuite();
 
