@@ -67,8 +67,15 @@ export default tseslint.config(
         require: 'readonly',
         process: 'readonly',
         __dirname: 'readonly',
+        performance: 'readonly',
+        setInterval: 'readonly',
       },
     },
+  },
+  {
+    // CommonJS files (a module preloaded with `node --require`) load others with require().
+    files: ['**/*.cjs'],
+    rules: { '@typescript-eslint/no-require-imports': 'off' },
   },
   {
     // Jest's asymmetric matchers are typed `any`, and tests read GraphQL answers whose
