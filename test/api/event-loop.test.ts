@@ -202,7 +202,8 @@ describe('the event loop under attack', () => {
       RATE_LIMIT_PER_KEY: '0',
       RATE_LIMIT_ANONYMOUS: '0',
       LOG_LEVEL: 'warn',
-      NODE_OPTIONS: `--require ${SAMPLER}`,
+      // Quoted: Node reads NODE_OPTIONS as a command line, and a clone's path may hold spaces.
+      NODE_OPTIONS: `--require ${JSON.stringify(SAMPLER)}`,
       STALL_FILE: path.join(dir, 'stalls.json'),
     });
     // Neo4j plans the findings rules once (their text is fixed); planning is not the subject.
