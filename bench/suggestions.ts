@@ -13,8 +13,13 @@
  * Reported: the median of `repeat` runs of 50 references each, in ms, and the ratio.
  * The report goes to stdout and to bench/results/v2/suggestions.json.
  */
-import { closest, MAX_SUGGESTED_REFERENCES } from '../src/graph/validate';
+import {
+  closest,
+  MAX_SUGGESTED_REFERENCES,
+  MAX_SUGGESTION_CANDIDATES,
+} from '../src/graph/validate';
 import { commandLine, log, parseFlags, writeResult } from './env';
+import { median } from './targets';
 
 /** The distance `closest` used before 2eb8eaf: one row of the table at a time, with a limit. */
 function rowByRow(a: string, b: string, limit: number): number {
@@ -38,7 +43,7 @@ function rowByRow(a: string, b: string, limit: number): number {
 function closestBefore(value: string, candidates: string[]): string | undefined {
   const limit = Math.max(2, Math.floor(value.length / 5));
   let best: { id: string; d: number } | undefined;
-  for (const id of candidates.slice(0, 2000)) {
+  for (const id of candidates.slice(0, MAX_SUGGESTION_CANDIDATES)) {
     if (Math.abs(id.length - value.length) > limit) continue;
     const d = rowByRow(id, value, limit);
     if (d <= limit && (!best || d < best.d)) best = { id, d };
@@ -65,11 +70,6 @@ const CASES: { name: string; ids: string[]; missing: (i: number) => string }[] =
     missing: (i) => `src-cnil-2020-mistrl-${i * 6}`,
   },
 ];
-
-function median(values: number[]): number {
-  const sorted = [...values].sort((a, b) => a - b);
-  return sorted[Math.floor(sorted.length / 2)]!;
-}
 
 /** The median time of `repeat` runs of `find` over the case's 50 missing references. */
 function timed(

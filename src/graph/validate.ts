@@ -461,7 +461,10 @@ async function checkReferences(
   }
 }
 
-/** At most this many missing references get a "did you mean", from the graph's ids or the bundle's. */
+/**
+ * At most this many missing references are looked for among the graph's ids, and at most this
+ * many among the bundle's own: "did you mean" stays bounded work.
+ */
 export const MAX_SUGGESTED_REFERENCES = 50;
 
 /** At most this many ids are compared with one missing reference: suggestions stay cheap. */

@@ -143,7 +143,7 @@ function fragmentBomb(levels = 12): string {
 }
 
 /**
- * Enough rounds that p99 is a percentile, not the single slowest tick (a major GC of the test
+ * Enough rounds that p99 is a percentile, not the single slowest tick (a major GC of the API
  * process): eight gave about 100 ticks, so that p99 was the second slowest; 24 give over 200.
  */
 const ROUNDS = 24;
