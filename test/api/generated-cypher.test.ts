@@ -1197,10 +1197,15 @@ describe('the Cypher of the headline questions', () => {
     expect(first.errors).toBeUndefined();
     const [page1] = rules.db.take();
     const [pageN] = await cypherOf(query, { after: first.data!.incidents.pageInfo.endCursor });
+    // Page 1 chooses its way in Neo4j (nothing is known of the filter yet). Page 1 kept the
+    // total (one incident), under ten pages' rows: page N reads from the provision alone.
+    expect(page1!.cypher).toContain('UNION ALL');
+    expect(pageN!.cypher).not.toContain('UNION ALL');
+    expect(pageN!.cypher).not.toContain(':Incident)\n');
     expect({ ...page1!, params: plain(page1!.params) }).toMatchInlineSnapshot(`
      {
        "cypher": "// incidents
-     RETURN true AS found, {t: coalesce(head(COLLECT {
+     WITH COLLECT {
        OPTIONAL MATCH (this0:GraphVersion { key: 'graph' })
        UNWIND CASE
          WHEN this0.token = $keptCount.version THEN []
@@ -1211,67 +1216,68 @@ describe('the Cypher of the headline questions', () => {
          WHERE this2.retractedAt IS NULL
          RETURN DISTINCT this2
        }]
-     }), [$keptCount.version, $keptCount.count]), r: COLLECT {
+     } AS var5
+     RETURN true AS found, {t: coalesce(head(var5), [$keptCount.version, $keptCount.count]), r: COLLECT {
        CALL () {
-         WITH (reduce(var5 = 0, var6 IN COLLECT {
-           MATCH (this7:Provision { id: $param2 })<-[:PART_OF*0..3]-(this8:Provision)
+         WITH (reduce(var6 = 0, var7 IN COLLECT {
+           MATCH (this8:Provision { id: $param2 })<-[:PART_OF*0..3]-(this9:Provision)
            RETURN COUNT {
-             (this8)<-[:CITES]-(this9)
-           } AS var6
-         } | (var5 + var6)) ^ 2) < ((10 * $param3) * COUNT {
-           (this10:Incident)
-         }) AS var11
-         WITH var11
-         WHERE var11 = true
-         MATCH (this12:Incident)-[:CITES]->(this13:Provision)-[:PART_OF*0..3]->(this14:Provision { id: $param4 })
-         WHERE this12.retractedAt IS NULL
-         WITH DISTINCT this12
-         WITH this12
-         WHERE (this12.date IS NOT NULL AND this12.id IS NOT NULL)
-         WITH this12
-         ORDER BY this12.date DESC, this12.id DESC
+             (this9)<-[:CITES]-(this10)
+           } AS var7
+         } | (var6 + var7)) ^ 2) < ((10 * $param3) * COUNT {
+           (this11:Incident)
+         }) AS var12
+         WITH var12
+         WHERE var12 = true
+         MATCH (this13:Incident)-[:CITES]->(this14:Provision)-[:PART_OF*0..3]->(this15:Provision { id: $param4 })
+         WHERE this13.retractedAt IS NULL
+         WITH DISTINCT this13
+         WITH this13
+         WHERE (this13.date IS NOT NULL AND this13.id IS NOT NULL)
+         WITH this13
+         ORDER BY this13.date DESC, this13.id DESC
          LIMIT $param3
-         RETURN this12
+         RETURN this13
          UNION ALL
-         WITH (reduce(var15 = 0, var16 IN COLLECT {
-           MATCH (this17:Provision { id: $param2 })<-[:PART_OF*0..3]-(this18:Provision)
+         WITH (reduce(var16 = 0, var17 IN COLLECT {
+           MATCH (this18:Provision { id: $param2 })<-[:PART_OF*0..3]-(this19:Provision)
            RETURN COUNT {
-             (this18)<-[:CITES]-(this19)
-           } AS var16
-         } | (var15 + var16)) ^ 2) < ((10 * $param3) * COUNT {
-           (this20:Incident)
-         }) AS var21
-         MATCH (this12:Incident)
-         WHERE (this12.retractedAt IS NULL AND EXISTS {
-           (this12)-[:CITES]->(this22:Provision)-[:PART_OF*0..3]->(this23:Provision { id: $param5 })
-         } AND this12.date >= CASE
-           WHEN var21 = true THEN NULL
+             (this19)<-[:CITES]-(this20)
+           } AS var17
+         } | (var16 + var17)) ^ 2) < ((10 * $param3) * COUNT {
+           (this21:Incident)
+         }) AS var22
+         MATCH (this13:Incident)
+         WHERE (this13.retractedAt IS NULL AND EXISTS {
+           (this13)-[:CITES]->(this23:Provision)-[:PART_OF*0..3]->(this24:Provision { id: $param5 })
+         } AND this13.date >= CASE
+           WHEN var22 = true THEN NULL
            ELSE date('-999999999-01-01')
          END)
-         WITH this12
-         WHERE (this12.date IS NOT NULL AND this12.id IS NOT NULL)
-         WITH this12
-         ORDER BY this12.date DESC, this12.id DESC
+         WITH this13
+         WHERE (this13.date IS NOT NULL AND this13.id IS NOT NULL)
+         WITH this13
+         ORDER BY this13.date DESC, this13.id DESC
          LIMIT $param3
-         RETURN this12
+         RETURN this13
        }
-       WITH this12
-       ORDER BY this12.date DESC, this12.id DESC
+       WITH this13
+       ORDER BY this13.date DESC, this13.id DESC
        LIMIT $param3
-       RETURN {k: [toString(this12.date), this12.id], n: [[this12.id, CASE this12.datePrecision
-         WHEN 'YEAR' THEN left(toString(this12.date), 4)
-         WHEN 'MONTH' THEN left(toString(this12.date), 7)
-         ELSE toString(this12.date)
-       END, this12.kind, COLLECT {
-         MATCH (this12)-[this24:AGAINST]->(this25:Company)
-         WITH this25, this24
-         ORDER BY this25.name ASC
-         RETURN [this25.name]
+       RETURN {k: [toString(this13.date), this13.id], n: [[this13.id, CASE this13.datePrecision
+         WHEN 'YEAR' THEN left(toString(this13.date), 4)
+         WHEN 'MONTH' THEN left(toString(this13.date), 7)
+         ELSE toString(this13.date)
+       END, this13.kind, COLLECT {
+         MATCH (this13)-[this25:AGAINST]->(this26:Company)
+         WITH this26, this25
+         ORDER BY this26.name ASC
+         RETURN [this26.name]
        }, COLLECT {
-         MATCH (this12)-[this26:CITES]->(this27:Provision)
-         WITH this27, this26
-         ORDER BY this27.regulation ASC, this27.article ASC, this27.paragraph ASC, this27.point ASC
-         RETURN [this27.citation]
+         MATCH (this13)-[this27:CITES]->(this28:Provision)
+         WITH this28, this27
+         ORDER BY this28.regulation ASC, this28.article ASC, this28.paragraph ASC, this28.point ASC
+         RETURN [this28.citation]
        }]]}
      }} AS root",
        "name": "incidents",
@@ -1294,7 +1300,7 @@ describe('the Cypher of the headline questions', () => {
       `
      {
        "cypher": "// incidents
-     RETURN true AS found, {t: coalesce(head(COLLECT {
+     WITH COLLECT {
        OPTIONAL MATCH (this0:GraphVersion { key: 'graph' })
        UNWIND CASE
          WHEN this0.token = $keptCount.version THEN []
@@ -1305,67 +1311,39 @@ describe('the Cypher of the headline questions', () => {
          WHERE this2.retractedAt IS NULL
          RETURN DISTINCT this2
        }]
-     }), [$keptCount.version, $keptCount.count]), r: COLLECT {
+     } AS var5
+     RETURN true AS found, {t: coalesce(head(var5), [$keptCount.version, $keptCount.count]), r: COLLECT {
        CALL () {
-         WITH (reduce(var5 = 0, var6 IN COLLECT {
-           MATCH (this7:Provision { id: $param2 })<-[:PART_OF*0..3]-(this8:Provision)
-           RETURN COUNT {
-             (this8)<-[:CITES]-(this9)
-           } AS var6
-         } | (var5 + var6)) ^ 2) < ((10 * $param3) * COUNT {
-           (this10:Incident)
-         }) AS var11
-         WITH var11
-         WHERE var11 = true
-         MATCH (this12:Incident)-[:CITES]->(this13:Provision)-[:PART_OF*0..3]->(this14:Provision { id: $param4 })
-         WHERE this12.retractedAt IS NULL
-         WITH DISTINCT this12
-         WITH this12
-         WHERE (this12.id IS NOT NULL AND (this12.date <= date($param5) AND (this12.date < date($param5) OR this12.id < $param6)))
-         WITH this12
-         ORDER BY this12.date DESC, this12.id DESC
-         LIMIT $param3
-         RETURN this12
-         UNION ALL
-         WITH (reduce(var15 = 0, var16 IN COLLECT {
-           MATCH (this17:Provision { id: $param2 })<-[:PART_OF*0..3]-(this18:Provision)
-           RETURN COUNT {
-             (this18)<-[:CITES]-(this19)
-           } AS var16
-         } | (var15 + var16)) ^ 2) < ((10 * $param3) * COUNT {
-           (this20:Incident)
-         }) AS var21
-         MATCH (this12:Incident)
-         WHERE (this12.retractedAt IS NULL AND EXISTS {
-           (this12)-[:CITES]->(this22:Provision)-[:PART_OF*0..3]->(this23:Provision { id: $param7 })
-         } AND this12.date >= CASE
-           WHEN var21 = true THEN NULL
-           ELSE date('-999999999-01-01')
-         END)
-         WITH this12
-         WHERE (this12.id IS NOT NULL AND (this12.date <= date($param8) AND (this12.date < date($param8) OR this12.id < $param9)))
-         WITH this12
-         ORDER BY this12.date DESC, this12.id DESC
-         LIMIT $param3
-         RETURN this12
+         WITH true AS var6
+         WITH var6
+         WHERE var6 = true
+         MATCH (this7:Incident)-[:CITES]->(this8:Provision)-[:PART_OF*0..3]->(this9:Provision { id: $param2 })
+         WHERE this7.retractedAt IS NULL
+         WITH DISTINCT this7
+         WITH this7
+         WHERE (this7.id IS NOT NULL AND (this7.date <= date($param3) AND (this7.date < date($param3) OR this7.id < $param4)))
+         WITH this7
+         ORDER BY this7.date DESC, this7.id DESC
+         LIMIT $param5
+         RETURN this7
        }
-       WITH this12
-       ORDER BY this12.date DESC, this12.id DESC
-       LIMIT $param3
-       RETURN {k: [toString(this12.date), this12.id], n: [[this12.id, CASE this12.datePrecision
-         WHEN 'YEAR' THEN left(toString(this12.date), 4)
-         WHEN 'MONTH' THEN left(toString(this12.date), 7)
-         ELSE toString(this12.date)
-       END, this12.kind, COLLECT {
-         MATCH (this12)-[this24:AGAINST]->(this25:Company)
-         WITH this25, this24
-         ORDER BY this25.name ASC
-         RETURN [this25.name]
+       WITH this7
+       ORDER BY this7.date DESC, this7.id DESC
+       LIMIT $param5
+       RETURN {k: [toString(this7.date), this7.id], n: [[this7.id, CASE this7.datePrecision
+         WHEN 'YEAR' THEN left(toString(this7.date), 4)
+         WHEN 'MONTH' THEN left(toString(this7.date), 7)
+         ELSE toString(this7.date)
+       END, this7.kind, COLLECT {
+         MATCH (this7)-[this10:AGAINST]->(this11:Company)
+         WITH this11, this10
+         ORDER BY this11.name ASC
+         RETURN [this11.name]
        }, COLLECT {
-         MATCH (this12)-[this26:CITES]->(this27:Provision)
-         WITH this27, this26
-         ORDER BY this27.regulation ASC, this27.article ASC, this27.paragraph ASC, this27.point ASC
-         RETURN [this27.citation]
+         MATCH (this7)-[this12:CITES]->(this13:Provision)
+         WITH this13, this12
+         ORDER BY this13.regulation ASC, this13.article ASC, this13.paragraph ASC, this13.point ASC
+         RETURN [this13.citation]
        }]]}
      }} AS root",
        "name": "incidents",
@@ -1376,13 +1354,9 @@ describe('the Cypher of the headline questions', () => {
          },
          "param1": "gdpr-12",
          "param2": "gdpr-12",
-         "param3": 2,
-         "param4": "gdpr-12",
-         "param5": "2025-03-03",
-         "param6": "fx-complaint-2025",
-         "param7": "gdpr-12",
-         "param8": "2025-03-03",
-         "param9": "fx-complaint-2025",
+         "param3": "2025-03-03",
+         "param4": "fx-complaint-2025",
+         "param5": 2,
        },
      }
     `,
@@ -1401,9 +1375,9 @@ describe('the Cypher of the headline questions', () => {
     const degrees = (pattern: RegExp) => q!.cypher.match(pattern)?.length ?? 0;
     expect(degrees(/\)<-\[:BEFORE\]-\(/g)).toBe(1);
     expect(degrees(/\)<-\[:CITES\]-\(/g)).toBe(1);
-    expect(q!.cypher).toMatch(
-      /^\/\/ incidents\nRETURN true AS found, head\(COLLECT \{\n {2}WITH reduce\(/,
-    );
+    expect(q!.cypher).toMatch(/^\/\/ incidents\nWITH reduce\(.*\nWITH \*, COLLECT \{\n/s);
+    // Planned as operators of the query, not as nested plans inside the answer's map.
+    expect(q!.cypher).not.toMatch(/head\(COLLECT/);
   });
 
   it('search', async () => {

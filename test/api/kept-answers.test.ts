@@ -8,7 +8,7 @@ import Cypher from '@neo4j/cypher-builder';
 import type { ProfiledPlan, Session } from 'neo4j-driver';
 import { FINDING_KINDS, findingsPageQuery } from '../../src/api/findings/findings.rules';
 import * as words from '../../src/api/findings/findings.words';
-import { keptCountOf } from '../../src/api/translate/kept-count';
+import { keptCountFrom, keptCountGate } from '../../src/api/translate/kept-count';
 import { keptQuery } from '../../src/db/kept-answers';
 import { Database } from '../../src/db';
 import { seedCurated, testDatabaseSettings } from '../helpers/graph';
@@ -343,7 +343,13 @@ describe('kept answers', () => {
       const count = new Cypher.Count(
         new Cypher.Match(new Cypher.Pattern(new Cypher.Node(), { labels: ['Incident'] })),
       );
-      const { cypher } = new Cypher.Return([keptCountOf(count), 't']).build();
+      const gated = new Cypher.Variable();
+      const { cypher } = Cypher.utils
+        .concat(
+          new Cypher.With([keptCountGate(count), gated]),
+          new Cypher.Return([keptCountFrom(gated), 't']),
+        )
+        .build();
       const session = suite.db.driver.session();
       try {
         const profiled = async (version: string | null) => {

@@ -215,6 +215,19 @@ function isLeast(anchors: Anchor[], i: number): Cypher.Predicate {
 }
 
 /**
+ * Reading from the named node costs less than walking when d² < FEW × page rows × N (waysOf:
+ * a test of one incident on the walk costs about ten reads of a row from the node).
+ */
+const FEW = 10;
+
+/**
+ * Under this many incidents (a filter's kept total), reading from the node is the way whatever
+ * the graph: the graph has at least as many incidents as the filter (N ≥ d), so d < FEW × page
+ * rows gives d² < FEW × page rows × N. For queryConnection's `fewBelow`.
+ */
+export const fewBelow = (first: number): number => FEW * (first + 1);
+
+/**
  * The ways to a page of incidents whose filter names an authority, a provision or a regulation
  * (a company's are few: incidentsMatch reads them from it): from the named node with the least
  * incidents when it has few, else by walking the (date, id) index. Walking tests about
@@ -281,7 +294,7 @@ function waysOf(
       const incidents = new Cypher.Count(
         new Cypher.Pattern(new Cypher.Node(), { labels: ['Incident'] }),
       );
-      const bound = Cypher.multiply(Cypher.multiply(new Cypher.Literal(10), pageRows), incidents);
+      const bound = Cypher.multiply(Cypher.multiply(new Cypher.Literal(FEW), pageRows), incidents);
       // The least degree is under the bound when any is.
       return Cypher.or(
         ...anchors.map((a) => Cypher.lt(Cypher.pow(a.degree!(), new Cypher.Literal(2)), bound)),

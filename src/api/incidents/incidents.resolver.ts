@@ -5,9 +5,11 @@ import type { ApiContext } from '../context';
 import { IncidentConnection } from '../entities/connections';
 import { Incident } from '../entities/incident.type';
 import { INCIDENT_ORDER, RECORDED_ORDER } from '../entities/orders';
+import { pageSize } from '../translate/cursor';
 import { queryConnection } from '../translate/root-query';
 import { IncidentsArgs } from './incidents.args';
 import {
+  fewBelow,
   filteredIncidents,
   filteredTotal,
   incidentsMatch,
@@ -64,6 +66,8 @@ export class IncidentsResolver {
         ways: () => read().ways,
         inputs: args,
         keepTotal: counts ? { filter: args.filter } : undefined,
+        // A filter with few incidents (Art. 4's three) is read from its node: no walk planned.
+        fewBelow: counts ? fewBelow(pageSize(args.first)) : undefined,
       },
     );
   }

@@ -9,7 +9,7 @@ import { getNamedType, isObjectType } from 'graphql';
 import { AppError } from '../../errors';
 import { type CursorKey, decodeCursor, pageSize } from './cursor';
 import { afterCursor, cursorKeys } from './keyset';
-import { keptCountOf } from './kept-count';
+import { keptCountFrom, keptCountGate } from './kept-count';
 import type { CompileContext, CompiledConnection, Compilers, OrderKey } from './projection';
 import type { SelectionTree } from './selection';
 import type {
@@ -44,8 +44,15 @@ export interface ConnectionOptions {
   /** Two ways to the page, one chosen per request (Ways). */
   ways?: Ways;
   /**
-   * The total gated by the graph's version (keptCountOf): `[version, count]`, counted only
-   * when the count kept under `$keptCount.version` is stale.
+   * With `ways`: the list is known to have few rows (its kept total is under Ways.few's bound
+   * whatever the graph's size), so the page is read from the node alone when there is one node
+   * to read from: no degree computed, no walk planned beside it.
+   */
+  fewKnown?: boolean;
+  /**
+   * The total gated by the graph's version (kept-count.ts): `[version, count]`, counted only
+   * when the count kept under `$keptCount.version` is stale. A root connection's only: the gate
+   * is bound before the answer (CompiledConnection.bound).
    */
   keepTotal?: boolean;
 }
@@ -230,7 +237,10 @@ export function compileConnection(
     n: new Cypher.List(parts),
   });
   const page = options.ways
-    ? Cypher.utils.concat(eitherWay(options.ways, node, limit, pageOf), inOrder().return(rowMap))
+    ? Cypher.utils.concat(
+        eitherWay(options.ways, node, limit, pageOf, options.fewKnown),
+        inOrder().return(rowMap),
+      )
     : Cypher.utils.concat(pageOf(source()), new Cypher.Return(rowMap));
   const shape = { first, hasAfter: after !== undefined, fields };
   if (options.materialise) {
@@ -270,44 +280,46 @@ export function compileConnection(
   );
   const counted = () =>
     options.total ?? new Cypher.Count(Cypher.utils.concat(match(), new Cypher.Return(node)));
-  const total = !countTotal ? Cypher.Null : options.keepTotal ? keptCountOf(counted()) : counted();
+  const bound: [Cypher.Expr, Cypher.Variable][] = [...(options.ways?.shared ?? [])];
+  let total: Cypher.Expr = Cypher.Null;
+  if (countTotal && options.keepTotal) {
+    const gated = new Cypher.Variable();
+    bound.push([keptCountGate(counted()), gated]);
+    total = keptCountFrom(gated);
+  } else if (countTotal) total = counted();
   const answer = new Cypher.Map({ t: total, r: new Cypher.Collect(page), ...facetExprs });
-  const shared = options.ways?.shared ?? [];
-  return {
-    expr: shared.length
-      ? Cypher.head(
-          new Cypher.Collect(
-            Cypher.utils.concat(new Cypher.With(...shared), new Cypher.Return(answer)),
-          ),
-        )
-      : answer,
-    shape,
-  };
+  return bound.length ? { expr: answer, shape, bound } : { expr: answer, shape };
 }
 
 /**
  * The page by the way `few` chooses: each way's page in a branch of a union (the others yield
- * no row), then that page in order again. `few` is computed in each branch: a few db hits each
- * (computed once before the union, it measured no faster).
+ * no row), then that page in order again. `few` is computed in each branch: a few db hits each.
+ * When few rows are known (`fewKnown`) and one node is read from, its way alone: on the large
+ * bench graph, incidents citing Art. 4 took Neo4j 0.2 ms less a page (1.0 ms against 1.2).
  */
 function eitherWay(
   ways: Ways,
   node: Cypher.Node,
   limit: Cypher.Expr,
   pageOf: (matched: Cypher.Clause) => Cypher.Clause,
+  fewKnown = false,
 ): Cypher.Clause {
-  const branch = (way: Ways['walk']) => {
-    const few = new Cypher.Variable();
+  const branch = (way: Ways['walk'], few: Cypher.Expr) => {
+    const chosen = new Cypher.Variable();
     return Cypher.utils.concat(
-      new Cypher.With(...(ways.imports ?? []), [ways.few(limit), few]),
-      pageOf(way(node, few)),
+      new Cypher.With(...(ways.imports ?? []), [few, chosen]),
+      pageOf(way(node, chosen)),
       new Cypher.Return(node),
     );
   };
-  return new Cypher.Call(
-    new Cypher.Union(...ways.fromNodes.map(branch), branch(ways.walk)).all(),
-    ways.imports ?? [],
-  );
+  const [only, ...others] = ways.fromNodes;
+  const page =
+    fewKnown && only && others.length === 0
+      ? branch(only, Cypher.true)
+      : new Cypher.Union(
+          ...[...ways.fromNodes, ways.walk].map((way) => branch(way, ways.few(limit))),
+        ).all();
+  return new Cypher.Call(page, ways.imports ?? []);
 }
 
 /**

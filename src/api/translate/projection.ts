@@ -41,6 +41,13 @@ export interface CompiledObject {
 export interface CompiledConnection {
   expr: Cypher.Expr;
   shape: ConnectionShape;
+  /**
+   * Values `expr` reads from variables, for the root query to bind before it, in this order (a
+   * later one may read an earlier one's variable): the degrees every way compares, the kept
+   * total's gate. Bound there, Neo4j plans each once, as operators of the query. Only a root
+   * connection's options (keepTotal, Ways.shared) give any.
+   */
+  bound?: [Cypher.Expr, Cypher.Variable][];
 }
 
 /** A sort key of a keyset-paginated list. `expr` must never be null (coalesce it). */

@@ -68,7 +68,7 @@ function typeOf(tree: SelectionTree): string {
 }
 
 export interface RootConnectionOptions
-  extends Omit<ConnectionOptions, 'total' | 'ways' | 'keepTotal'>, Reuse {
+  extends Omit<ConnectionOptions, 'total' | 'ways' | 'keepTotal' | 'fewKnown'>, Reuse {
   /**
    * A condition checked in the same query (e.g. that the company exists); NOT_FOUND with
    * `message` when false. Built only when the query is compiled, as `total` is.
@@ -82,6 +82,12 @@ export interface RootConnectionOptions
   total?: () => Cypher.Expr;
   /** Two ways to the page (compile-connection's Ways), built as `total` is. */
   ways?: () => Ways | undefined;
+  /**
+   * With `ways` and `keepTotal`: a kept total under this many rows is few whatever the graph
+   * (Ways.few's bound), so the page is read from the node alone (ConnectionOptions.fewKnown).
+   * A kept total may be stale: the choice is of a way, never of the answer.
+   */
+  fewBelow?: number;
   /**
    * Keep the answer until the graph changes (src/db/kept-answers.ts), for a question whose cost
    * follows the graph rather than the page (exact totals and facets over every match). Needs
@@ -125,6 +131,17 @@ export async function queryConnection(
   match: (node: Cypher.Node) => Cypher.Clause,
   options: RootConnectionOptions = {},
 ): Promise<unknown> {
+  const totalKey =
+    options.keepTotal !== undefined
+      ? `${name} total|${JSON.stringify(options.keepTotal)}`
+      : undefined;
+  const gate = totalKey ? ctx.db.keptCount(totalKey) : undefined;
+  const keptTotal = gate?.keptCount.count;
+  const fewKnown =
+    options.fewBelow !== undefined && typeof keptTotal === 'number' && keptTotal < options.fewBelow;
+  // The way is part of what the text is built from: a compile of its own.
+  const reuse: Reuse =
+    fewKnown && 'inputs' in options ? { inputs: [options.inputs, 'few'] } : options;
   const build = (tree: SelectionTree) => {
     const node = new Cypher.Node();
     const compiled = compileConnection(
@@ -140,10 +157,17 @@ export async function queryConnection(
         total: options.total?.(),
         ways: options.ways?.(),
         keepTotal: options.keepTotal !== undefined,
+        fewKnown,
       },
     );
     const guard = options.mustExist?.condition() ?? Cypher.true;
-    const query = named(name, new Cypher.Return([guard, 'found'], [compiled.expr, 'root']));
+    const answer = new Cypher.Return([guard, 'found'], [compiled.expr, 'root']);
+    // Each bound value in a WITH of its own, after the ones it may read (a total's gate reads
+    // the ways' degrees).
+    const bound = (compiled.bound ?? []).map((b, i) =>
+      i ? new Cypher.With('*', b) : new Cypher.With(b),
+    );
+    const query = named(name, Cypher.utils.concat(...bound, answer));
     return { query, shape: compiled.shape };
   };
   const compile = () => {
@@ -154,21 +178,16 @@ export async function queryConnection(
     // field's arguments and the resolver's inputs only. A kept answer is kept under that too,
     // so that every selection that fits reads one.
     const fixedKey =
-      'inputs' in options
-        ? `${name}|fixed|${JSON.stringify(fixed.args)}|${JSON.stringify(options.inputs)}`
+      'inputs' in reuse
+        ? `${name}|fixed|${JSON.stringify(fixed.args)}|${JSON.stringify(reuse.inputs)}`
         : undefined;
     const built = fixedKey ? compiledFor(fixedKey, () => build(fixed)) : build(fixed);
     const shape = pickShape(built.shape, requested);
     return { query: built.query, shape, fixed: true as const, fixedKey };
   };
-  const compiled = compiledOnce(info, name, options, compile);
+  const compiled = compiledOnce(info, name, reuse, compile);
   const { query, shape, fixed } = compiled;
   const key = compiled.fixed ? compiled.fixedKey : compiled.key;
-  const totalKey =
-    options.keepTotal !== undefined
-      ? `${name} total|${JSON.stringify(options.keepTotal)}`
-      : undefined;
-  const gate = totalKey ? ctx.db.keptCount(totalKey) : undefined;
   const params =
     options.values || gate ? { ...query.params, ...options.values, ...gate } : query.params;
   const read = async (): Promise<RawConnection> => {
