@@ -33,6 +33,12 @@ MERGE (v:GraphVersion {key: 'graph'}) SET v.token = randomUUID()`;
 const MAX_ENTRIES = 500;
 /** Characters of kept rows (as JSON), all entries together. */
 const MAX_CHARACTERS = 32_000_000;
+/**
+ * Kept totals, apart from the answers: a total is a number, but every filter a reader tries
+ * keeps one, and in one LRU 500 filters pushed out the answers that cost seconds to make (the
+ * findings rules').
+ */
+const MAX_COUNTS = 5_000;
 
 /** Calls that read the clock: an answer that uses them changes without a write. */
 const CLOCK = /\b(?:date|datetime|localdatetime|localtime|time|timestamp)(?:\.\w+)?\(\s*\)/i;
@@ -84,12 +90,15 @@ export class KeptAnswers {
     maxSize: MAX_CHARACTERS,
     sizeCalculation: (kept, key) => key.length + JSON.stringify(kept.rows).length,
   });
+  private readonly counts = new LRUCache<string, { version: string; count: unknown }>({
+    max: MAX_COUNTS,
+  });
   /** Questions answered from a kept answer, and run, since the process started (/metrics). */
   readonly stats = { kept: 0, ran: 0 };
 
-  /** How many answers are kept now. */
+  /** How many answers and totals are kept now. */
   get size(): number {
-    return this.kept.size;
+    return this.kept.size + this.counts.size;
   }
 
   /** The version of the answer kept for `key`, or null. */
@@ -99,10 +108,10 @@ export class KeptAnswers {
 
   /** The count kept for `key` and its version (keptCountOf's parameter), or nulls. */
   countOf(key: string): KeptCount {
-    const kept = this.kept.get(key);
+    const kept = this.counts.get(key);
     return {
       version: kept?.version ?? null,
-      count: (kept?.rows[0]?.count as number | undefined) ?? null,
+      count: (kept?.count as number | undefined) ?? null,
     };
   }
 
@@ -112,7 +121,14 @@ export class KeptAnswers {
    * version is the kept one's), else the new count, kept under the version read.
    */
   counted(key: string, [version, count]: [unknown, unknown]): unknown {
-    return this.answer(key, [{ graphVersion: version, count }])[0]?.count;
+    const kept = this.counts.get(key);
+    if (kept && typeof version === 'string' && version === kept.version) {
+      this.stats.kept++;
+      return kept.count;
+    }
+    this.stats.ran++;
+    if (typeof version === 'string') this.counts.set(key, { version, count });
+    return count;
   }
 
   /**

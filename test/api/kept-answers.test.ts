@@ -9,7 +9,7 @@ import type { ProfiledPlan, Session } from 'neo4j-driver';
 import { FINDING_KINDS, findingsPageQuery } from '../../src/api/findings/findings.rules';
 import * as words from '../../src/api/findings/findings.words';
 import { keptCountFrom, keptCountGate } from '../../src/api/translate/kept-count';
-import { keptQuery } from '../../src/db/kept-answers';
+import { KeptAnswers, keptQuery } from '../../src/db/kept-answers';
 import { Database } from '../../src/db';
 import { seedCurated, testDatabaseSettings } from '../helpers/graph';
 import { startTestApi } from '../helpers/api';
@@ -370,6 +370,20 @@ describe('kept answers', () => {
         await session.close();
       }
     });
+  });
+
+  it('keeps totals apart: the filters a reader tries push out no kept answer', () => {
+    const kept = new KeptAnswers();
+    kept.answer('findingRules', [{ graphVersion: 'v1', f: 'the rules' }]);
+    // More filters than the answers' 500 entries, each total counted once.
+    for (let i = 0; i < 1000; i++) kept.counted(`incidents total|${i}`, ['v1', i]);
+    expect(kept.versionOf('findingRules')).toBe('v1');
+    expect(kept.countOf('incidents total|0')).toEqual({ version: 'v1', count: 0 });
+    // Current: the kept count answers; stale: the new one is kept.
+    expect(kept.counted('incidents total|7', ['v1', 7])).toBe(7);
+    expect(kept.counted('incidents total|7', ['v2', 8])).toBe(8);
+    expect(kept.countOf('incidents total|7')).toEqual({ version: 'v2', count: 8 });
+    expect(kept.stats).toEqual({ kept: 1, ran: 1002 });
   });
 
   it('refuses to keep a query that reads the clock', () => {

@@ -151,7 +151,7 @@ export class ApiMetrics {
     });
     new Gauge({
       name: 'gdpr_graph_kept_answers',
-      help: 'Answers and totals kept now, until the graph changes (at most 500, about 32 M characters).',
+      help: 'Answers and totals kept now, until the graph changes (at most 500 answers, about 32 M characters, and 5,000 totals).',
       registers,
       collect() {
         this.set(sources().keptAnswers().size);
