@@ -216,13 +216,8 @@ export class Database {
     timeoutMs = STREAM_TIMEOUT_MS,
   ): AsyncGenerator<Row> {
     this.tally?.record(name);
-    const session = this.driver.session({
-      database: this.settings.database,
-      bookmarkManager: this.bookmarkManager,
-      defaultAccessMode: neo4j.session.READ,
-      fetchSize: STREAM_FETCH_SIZE,
-    });
-    this.pool.sessions++;
+    // A generator yields outside any callback: it opens and releases its session itself.
+    const session = this.openSession('READ', STREAM_FETCH_SIZE);
     try {
       for await (const record of session.run(cypher, params, this.txConfig(name, timeoutMs))) {
         yield plainRow(record);
@@ -230,8 +225,7 @@ export class Database {
     } catch (error) {
       throw mapDriverError(error, name);
     } finally {
-      this.pool.sessions--;
-      await session.close();
+      await this.releaseSession(session);
     }
   }
 
@@ -402,18 +396,29 @@ export class Database {
     mode: 'READ' | 'WRITE',
     use: (session: Session) => PromiseLike<T>,
   ): Promise<T> {
+    const session = this.openSession(mode);
+    try {
+      return await use(session);
+    } finally {
+      await this.releaseSession(session);
+    }
+  }
+
+  /** A session, counted in `sessionsInUse` until `releaseSession`. */
+  private openSession(mode: 'READ' | 'WRITE', fetchSize?: number): Session {
     const session = this.driver.session({
       database: this.settings.database,
       bookmarkManager: this.bookmarkManager,
       defaultAccessMode: mode === 'READ' ? neo4j.session.READ : neo4j.session.WRITE,
+      ...(fetchSize === undefined ? {} : { fetchSize }),
     });
     this.pool.sessions++;
-    try {
-      return await use(session);
-    } finally {
-      this.pool.sessions--;
-      await session.close();
-    }
+    return session;
+  }
+
+  private async releaseSession(session: Session): Promise<void> {
+    this.pool.sessions--;
+    await session.close();
   }
 
   private txConfig(
