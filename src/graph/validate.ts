@@ -392,9 +392,31 @@ function checkStatements(
         at('Incident', i.id, `statusHistory[${k}].date`, 'the status history goes oldest first');
     }
   }
+  const provisions = new Map(bundle.provisions.map((pr) => [pr.id, pr]));
   for (const pr of bundle.provisions) {
-    if (pr.partOf === pr.id)
+    if (pr.partOf === pr.id) {
       at('Provision', pr.id, 'partOf', 'a provision cannot be part of itself');
+      continue;
+    }
+    // A part is in its whole's regulation: `provisions(regulation:)` reads the property, the
+    // incidents filter the PART_OF path up to the regulation, and the two must agree.
+    const whole = pr.partOf === undefined ? undefined : provisions.get(pr.partOf);
+    if (whole && whole.regulation !== pr.regulation)
+      at(
+        'Provision',
+        pr.id,
+        'regulation',
+        `"${pr.regulation}", but it is part of "${whole.id}", in "${whole.regulation}": a part is in its whole's regulation`,
+      );
+    // Up the parts, a provision met twice is a cycle (a path to the regulation never ends).
+    const seen = new Set([pr.id]);
+    for (let up = whole; up; up = up.partOf === undefined ? undefined : provisions.get(up.partOf)) {
+      if (seen.has(up.id)) {
+        at('Provision', pr.id, 'partOf', `a cycle of parts: ${[...seen, up.id].join(' -> ')}`);
+        break;
+      }
+      seen.add(up.id);
+    }
   }
   for (const c of bundle.companies) {
     if (c.parent === c.id) at('Company', c.id, 'parent', 'a company cannot be its own parent');

@@ -236,6 +236,28 @@ describe('refusing a malformed bundle', () => {
     );
   });
 
+  it('refuses a part in another regulation than its whole, and a cycle of parts', async () => {
+    const problems = await problemsOf((b) => {
+      b.regulations!.push({ ...b.regulations![0]!, id: 'tst-other-reg', name: 'Other' });
+      b.provisions![1]!.regulation = 'tst-other-reg';
+    });
+    expect(problems).toContainEqual(
+      expect.objectContaining({
+        path: 'provisions[1].regulation',
+        message: expect.stringContaining('it is part of "tst-art-21", in "tst-reg"'),
+      }),
+    );
+    const cycle = await problemsOf((b) => {
+      b.provisions![0]!.partOf = b.provisions![1]!.id;
+    });
+    expect(cycle).toContainEqual(
+      expect.objectContaining({
+        path: 'provisions[0].partOf',
+        message: 'a cycle of parts: tst-art-21 -> tst-art-21-1 -> tst-art-21',
+      }),
+    );
+  });
+
   it('refuses an unknown provision', async () => {
     const problems = await problemsOf((b) => {
       b.rights![0]!.grantedBy = ['tst-art-99'];
