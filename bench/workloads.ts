@@ -28,7 +28,10 @@ export interface Workload {
   note?: Partial<Record<TargetName, string>>;
   /** Targets that cannot answer the question, and why: reported, never asked nor timed. */
   unsupported?: Partial<Record<TargetName, string>>;
-  /** The Cypher queries O sends for it (its x-cypher-queries header); 1 unless said. */
+  /**
+   * The Cypher queries O sends for it once warm (its x-cypher-queries header on the check's
+   * last ask); 1 unless said.
+   */
   cypherQueries?: number;
   /** The list a page-N workload starts in (its cursor is found by walking, run.ts). */
   walk?: WalkName;
@@ -698,7 +701,6 @@ function findingsWorkload(kind: (typeof FINDING_KINDS)[number] | null, short: st
   return {
     name: `findings ${short}`,
     describe: `findings(${kind ? `kind: ${kind}, ` : ''}asOf, scope: ${SCOPE}, first: ${PAGE_SIZE}) over every company: standing, plans, practices, provisions (no explanation)`,
-    cypherQueries: 2,
     unsupported: {
       N: 'cannot express the rules (comparing two plans of a product, legal-basis and provision conditions, standing from disputed claims)',
     },
