@@ -75,6 +75,8 @@ describe('the Cypher of the headline questions', () => {
          WHEN 'OTHER' THEN 7
          ELSE 8
        END, planId: this7.id, practiceId: this4.id} AS this10
+       WITH this10
+       ORDER BY this10.companyName ASC, this10.productName ASC, this10.rank ASC, this10.planId ASC, this10.practiceId ASC
        WITH collect(this10) AS var11
        CALL (var11) {
          UNWIND var11 AS this10
@@ -93,7 +95,7 @@ describe('the Cypher of the headline questions', () => {
        RETURN {t: size(var11), r: COLLECT {
          UNWIND var11 AS this10
          WITH this10
-         ORDER BY this10.companyName ASC, this10.productName ASC, this10.rank ASC, this10.planId ASC, this10.practiceId ASC
+         
          LIMIT $param4
          RETURN {k: [this10.companyName, this10.productName, this10.rank, this10.planId, this10.practiceId], n: [[head([this21 IN [this10.company] WHERE this21 IS NOT NULL | [this21.id, this21.name, this21.country, this21.website, this21.summary]]), head([this22 IN [this10.product] WHERE this22 IS NOT NULL | [this22.id, this22.name, this22.summary]]), head([this23 IN [this10.plan] WHERE this23 IS NOT NULL | [this23.id, this23.name, this23.tier, this23.paid, this23.paidBasis, CASE this23.announcedPrecision
            WHEN 'YEAR' THEN left(toString(this23.announced), 4)
@@ -242,11 +244,13 @@ describe('the Cypher of the headline questions', () => {
          WHEN 'OTHER' THEN 7
          ELSE 8
        END, planId: this2.id} AS this3
+       WITH this3
+       ORDER BY this3.companyName ASC, this3.productName ASC, this3.rank ASC, this3.planId ASC
        WITH collect(this3) AS var4
        RETURN {t: size(var4), r: COLLECT {
          UNWIND var4 AS this3
          WITH this3
-         ORDER BY this3.companyName ASC, this3.productName ASC, this3.rank ASC, this3.planId ASC
+         
          LIMIT $param2
          RETURN {k: [this3.companyName, this3.productName, this3.rank, this3.planId], n: [[head([this5 IN [this3.plan] WHERE this5 IS NOT NULL | [this5.id, this5.paid]]), COLLECT {
            WITH this3.plan AS this6
@@ -1166,11 +1170,13 @@ describe('the Cypher of the headline questions', () => {
        }
        WITH var15 AS this26
        WHERE (($param2 IS NULL OR this26.day >= date($param2)) AND (NULL IS NULL OR this26.day <= date(NULL)))
+       WITH this26
+       ORDER BY this26.day ASC, this26.id ASC
        WITH collect(this26) AS var27
        RETURN {t: size(var27), r: COLLECT {
          UNWIND var27 AS this26
          WITH this26
-         ORDER BY this26.day ASC, this26.id ASC
+         
          LIMIT $param3
          RETURN {k: [toString(this26.day), this26.id], n: [[this26.date, this26.kind, this26.titleFacts, this26.changeFacts, [this28 IN coalesce(this26.plans, []) | [this28.id]]]]}
        }}
