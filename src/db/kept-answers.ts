@@ -43,10 +43,13 @@ const MAX_COUNTS = 5_000;
 /** Calls that read the clock: an answer that uses them changes without a write. */
 const CLOCK = /\b(?:date|datetime|localdatetime|localtime|time|timestamp)(?:\.\w+)?\(\s*\)/i;
 
-interface Kept {
+/** A kept value and the graph version it was made on. */
+interface Kept<T> {
   version: string;
-  rows: Record<string, unknown>[];
+  value: T;
 }
+
+type Rows = Record<string, unknown>[];
 
 /** A kept count and the graph version it was counted on: `$keptCount` (translate/kept-count.ts). */
 export interface KeptCount {
@@ -85,12 +88,12 @@ RETURN *`;
 
 /** The answers one Database keeps, by the key of the question they answer. */
 export class KeptAnswers {
-  private readonly kept = new LRUCache<string, Kept>({
+  private readonly kept = new LRUCache<string, Kept<Rows>>({
     max: MAX_ENTRIES,
     maxSize: MAX_CHARACTERS,
-    sizeCalculation: (kept, key) => key.length + JSON.stringify(kept.rows).length,
+    sizeCalculation: (kept, key) => key.length + JSON.stringify(kept.value).length,
   });
-  private readonly counts = new LRUCache<string, { version: string; count: unknown }>({
+  private readonly counts = new LRUCache<string, Kept<unknown>>({
     max: MAX_COUNTS,
   });
   /** Questions answered from a kept answer, and run, since the process started (/metrics). */
@@ -106,12 +109,12 @@ export class KeptAnswers {
     return this.kept.get(key)?.version ?? null;
   }
 
-  /** The count kept for `key` and its version (keptCountOf's parameter), or nulls. */
+  /** The count kept for `key` and its version (keptCountGate's parameter), or nulls. */
   countOf(key: string): KeptCount {
     const kept = this.counts.get(key);
     return {
       version: kept?.version ?? null,
-      count: (kept?.count as number | undefined) ?? null,
+      count: (kept?.value as number | undefined) ?? null,
     };
   }
 
@@ -121,31 +124,35 @@ export class KeptAnswers {
    * version is the kept one's), else the new count, kept under the version read.
    */
   counted(key: string, [version, count]: [unknown, unknown]): unknown {
-    const kept = this.counts.get(key);
-    if (kept && typeof version === 'string' && version === kept.version) {
-      this.stats.kept++;
-      return kept.count;
-    }
-    this.stats.ran++;
-    if (typeof version === 'string') this.counts.set(key, { version, count });
-    return count;
+    return this.keptOrNew(this.counts, key, version, () => count);
   }
 
   /**
    * The rows of a kept query's answer: the kept ones when Neo4j did not run the question (the
    * graph's version is the kept answer's), else the new ones, kept under the version read.
    */
-  answer(key: string, rows: Record<string, unknown>[]): Record<string, unknown>[] {
-    const version = rows[0]?.graphVersion;
-    const kept = this.kept.get(key);
+  answer(key: string, rows: Rows): Rows {
+    return this.keptOrNew(this.kept, key, rows[0]?.graphVersion, () =>
+      rows.map(({ graphVersion: _, unkept: __, ...row }) => row),
+    );
+  }
+
+  /** What `cache` kept for `key` when `version` is its version, else `fresh()`, kept under it. */
+  private keptOrNew<T>(
+    cache: LRUCache<string, Kept<T>>,
+    key: string,
+    version: unknown,
+    fresh: () => T,
+  ): T {
+    const kept = cache.get(key);
     if (kept && typeof version === 'string' && version === kept.version) {
       this.stats.kept++;
-      return kept.rows;
+      return kept.value;
     }
     this.stats.ran++;
-    const answer = rows.map(({ graphVersion: _, unkept: __, ...row }) => row);
+    const value = fresh();
     // No version node (a graph emptied by hand, before its next write): nothing to key on.
-    if (typeof version === 'string') this.kept.set(key, { version, rows: answer });
-    return answer;
+    if (typeof version === 'string') cache.set(key, { version, value });
+    return value;
   }
 }
