@@ -9,6 +9,7 @@ import type { NodeLabel } from './model';
 import {
   closest,
   type ExternalRef,
+  type GraphProvision,
   MAX_SUGGESTED_REFERENCES,
   MAX_SUGGESTION_CANDIDATES,
   refKey,
@@ -210,6 +211,42 @@ export async function existingReferences(
       found.add(refKey({ labels: g.labels, key: g.key, value: row.value as string }));
   }
   return found;
+}
+
+/**
+ * The graph's provisions around a bundle's (validate.ts, ProvisionLookup): the wholes it names
+ * and those above them (at most ten levels: an article's points sit three below it), and the
+ * parts of its own provisions that it does not hold.
+ */
+export async function provisionsAround(
+  run: StatementRunner,
+  asked: { wholes: string[]; provisions: string[] },
+): Promise<{ above: GraphProvision[]; below: GraphProvision[] }> {
+  const [row] = await run(
+    'provisionsAround',
+    `CALL () {
+  UNWIND $wholes AS id
+  MATCH (:Provision {id: id})-[:PART_OF*0..10]->(p:Provision)
+  WITH DISTINCT p
+  RETURN collect({id: p.id, regulation: p.regulation,
+    partOf: [(p)-[:PART_OF]->(whole:Provision) | whole.id][0]}) AS above
+}
+CALL () {
+  UNWIND $provisions AS id
+  MATCH (p:Provision)-[:PART_OF]->(:Provision {id: id})
+  WHERE NOT p.id IN $provisions
+  RETURN collect({id: p.id, regulation: p.regulation, partOf: id}) AS below
+}
+RETURN above, below`,
+    asked,
+  );
+  const provisions = (list: unknown): GraphProvision[] =>
+    (list as { id: string; regulation: string; partOf: string | null }[]).map((p) => ({
+      id: p.id,
+      regulation: p.regulation,
+      ...(p.partOf === null ? {} : { partOf: p.partOf }),
+    }));
+  return { above: provisions(row?.above ?? []), below: provisions(row?.below ?? []) };
 }
 
 /**

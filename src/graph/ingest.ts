@@ -19,6 +19,7 @@ import {
   openRivalsCypher,
   idsTakenByOtherLabels,
   nearReferences,
+  provisionsAround,
   recordAuditCypher,
   type StatementRunner,
   transactionRunner,
@@ -111,6 +112,7 @@ export async function validateAgainstGraph(
   const result = await validateBundles(docs, {
     lookup: (refs) => existingReferences(run, refs),
     suggestions: (refs) => nearReferences(run, refs),
+    provisions: (asked) => provisionsAround(run, asked),
   });
   if (!result.ok) throw new ValidationError(result.problems);
   const entries = SECTIONS.flatMap((spec) =>

@@ -41,6 +41,23 @@ export type ReferenceLookup = (refs: ExternalRef[]) => Promise<Set<string>>;
 /** Ids of a label in the graph close to a missing one, for "did you mean". */
 export type SuggestionLookup = (refs: ExternalRef[]) => Promise<Map<string, string>>;
 
+/** A provision as the graph holds it: its regulation and the whole it is part of. */
+export interface GraphProvision {
+  id: string;
+  regulation: string;
+  partOf?: string;
+}
+
+/**
+ * The graph's provisions around a bundle's: `above`, the wholes the bundle names but does not
+ * hold and every whole above them; `below`, the graph's parts of the bundle's provisions that
+ * the bundle does not hold.
+ */
+export type ProvisionLookup = (asked: {
+  wholes: string[];
+  provisions: string[];
+}) => Promise<{ above: GraphProvision[]; below: GraphProvision[] }>;
+
 export interface EntityOrigin {
   file: string;
   path: string;
@@ -99,6 +116,8 @@ export interface ValidateOptions {
   lookup?: ReferenceLookup;
   /** Near misses among the graph's ids, for the messages of unknown references. */
   suggestions?: SuggestionLookup;
+  /** The graph's provisions around the bundle's: without it, parts are checked in the bundle only. */
+  provisions?: ProvisionLookup;
 }
 
 /**
@@ -162,6 +181,7 @@ export async function validateBundles(
 
   checkStatements(merged, origins, problems, warnings);
   await checkReferences(merged, origins, problems, options);
+  await checkParts(merged, origins, problems, options);
   warnUnusedSources(merged, origins, warnings);
 
   if (problems.length > 0) return { ok: false, problems, warnings };
@@ -392,34 +412,74 @@ function checkStatements(
         at('Incident', i.id, `statusHistory[${k}].date`, 'the status history goes oldest first');
     }
   }
-  const provisions = new Map(bundle.provisions.map((pr) => [pr.id, pr]));
+  for (const c of bundle.companies) {
+    if (c.parent === c.id) at('Company', c.id, 'parent', 'a company cannot be its own parent');
+  }
+}
+
+/**
+ * A part is in its whole's regulation, and the parts never come back to where they started:
+ * `provisions(regulation:)` reads a provision's regulation, the incidents filter the PART_OF
+ * path up to it, and the two must agree. Checked on the graph as the bundle would leave it
+ * (the bundle's provisions replace the graph's), so a new part of a provision already in the
+ * graph, and a whole whose parts are already there, are checked too.
+ */
+async function checkParts(
+  bundle: Bundle,
+  origins: Map<string, EntityOrigin>,
+  problems: Problem[],
+  options: ValidateOptions,
+): Promise<void> {
+  if (bundle.provisions.length === 0) return;
+  const at = (id: string, field: string, message: string): void => {
+    problems.push({ ...place(origins, 'Provision', id, field), message });
+  };
+  const inBundle = new Set(bundle.provisions.map((pr) => pr.id));
+  const wholes = [
+    ...new Set(bundle.provisions.flatMap((pr) => (pr.partOf === undefined ? [] : [pr.partOf]))),
+  ].filter((id) => !inBundle.has(id));
+  const graph = options.provisions
+    ? await options.provisions({ wholes, provisions: [...inBundle] })
+    : { above: [], below: [] };
+  const known = new Map<string, GraphProvision>(graph.above.map((pr) => [pr.id, pr]));
+  for (const pr of bundle.provisions) known.set(pr.id, pr);
   for (const pr of bundle.provisions) {
     if (pr.partOf === pr.id) {
-      at('Provision', pr.id, 'partOf', 'a provision cannot be part of itself');
+      at(pr.id, 'partOf', 'a provision cannot be part of itself');
       continue;
     }
-    // A part is in its whole's regulation: `provisions(regulation:)` reads the property, the
-    // incidents filter the PART_OF path up to the regulation, and the two must agree.
-    const whole = pr.partOf === undefined ? undefined : provisions.get(pr.partOf);
+    const whole = pr.partOf === undefined ? undefined : known.get(pr.partOf);
     if (whole && whole.regulation !== pr.regulation)
       at(
-        'Provision',
         pr.id,
         'regulation',
         `"${pr.regulation}", but it is part of "${whole.id}", in "${whole.regulation}": a part is in its whole's regulation`,
       );
     // Up the parts, a provision met twice is a cycle (a path to the regulation never ends).
     const seen = new Set([pr.id]);
-    for (let up = whole; up; up = up.partOf === undefined ? undefined : provisions.get(up.partOf)) {
+    for (let up = whole; up; up = up.partOf === undefined ? undefined : known.get(up.partOf)) {
       if (seen.has(up.id)) {
-        at('Provision', pr.id, 'partOf', `a cycle of parts: ${[...seen, up.id].join(' -> ')}`);
+        at(pr.id, 'partOf', `a cycle of parts: ${[...seen, up.id].join(' -> ')}`);
         break;
       }
       seen.add(up.id);
     }
   }
-  for (const c of bundle.companies) {
-    if (c.parent === c.id) at('Company', c.id, 'parent', 'a company cannot be its own parent');
+  const partsOf = new Map<string, GraphProvision[]>();
+  for (const part of graph.below) {
+    if (part.partOf === undefined) continue;
+    partsOf.set(part.partOf, [...(partsOf.get(part.partOf) ?? []), part]);
+  }
+  for (const pr of bundle.provisions) {
+    const others = (partsOf.get(pr.id) ?? []).filter((p) => p.regulation !== pr.regulation);
+    if (others.length === 0) continue;
+    const named = others.slice(0, 5).map((p) => `"${p.id}" in "${p.regulation}"`);
+    const more = others.length > 5 ? ` and ${others.length - 5} more` : '';
+    at(
+      pr.id,
+      'regulation',
+      `"${pr.regulation}", but its parts in the graph are not (${named.join(', ')}${more}): a part is in its whole's regulation`,
+    );
   }
 }
 

@@ -258,6 +258,60 @@ describe('refusing a malformed bundle', () => {
     );
   });
 
+  it('checks parts against the provisions the graph already holds', async () => {
+    /** Problems of a bundle of provisions alone (the rest is in the graph); nothing written. */
+    const problemsOfProvisions = async (provisions: object[], regulations: object[] = []) => {
+      const error = await ingest(db, [doc({ regulations, provisions }, 'parts.yaml')]).then(
+        () => undefined,
+        (e: unknown) => e,
+      );
+      expect(error).toBeInstanceOf(ValidationError);
+      expect(await graphSnapshot(db)).toEqual(before);
+      return (error as ValidationError).problems;
+    };
+    const [art21, art21para1] = fixtureBundle().provisions!;
+    const other = {
+      id: 'tst-other-reg',
+      name: 'Other',
+      shortName: 'O',
+      sources: ['tst-src-policy'],
+    };
+
+    // A new part of a whole in the graph, in another regulation.
+    const newPart = { ...art21para1!, id: 'tst-art-21-2', paragraph: 2, regulation: other.id };
+    expect(await problemsOfProvisions([newPart], [other])).toEqual([
+      {
+        file: 'parts.yaml',
+        path: 'provisions[0].regulation',
+        message:
+          '"tst-other-reg", but it is part of "tst-art-21", in "tst-reg": a part is in its whole\'s regulation',
+      },
+    ]);
+    // A whole moved to another regulation, its part in the graph left where it was.
+    expect(await problemsOfProvisions([{ ...art21!, regulation: other.id }], [other])).toEqual([
+      {
+        file: 'parts.yaml',
+        path: 'provisions[0].regulation',
+        message:
+          '"tst-other-reg", but its parts in the graph are not ("tst-art-21-1" in "tst-reg"): a part is in its whole\'s regulation',
+      },
+    ]);
+    // A whole made part of its own part, which the graph holds.
+    expect(await problemsOfProvisions([{ ...art21!, partOf: 'tst-art-21-1' }])).toEqual([
+      {
+        file: 'parts.yaml',
+        path: 'provisions[0].partOf',
+        message: 'a cycle of parts: tst-art-21 -> tst-art-21-1 -> tst-art-21',
+      },
+    ]);
+    // The same part in the whole's regulation is written.
+    const report = await ingest(db, [
+      doc({ provisions: [{ ...newPart, regulation: 'tst-reg' }] }, 'parts.yaml'),
+    ]);
+    expect(report.counts.Provision).toEqual({ created: 1, updated: 0, unchanged: 0 });
+    before = await graphSnapshot(db);
+  });
+
   it('refuses an unknown provision', async () => {
     const problems = await problemsOf((b) => {
       b.rights![0]!.grantedBy = ['tst-art-99'];
