@@ -264,7 +264,10 @@ RETURN {key: [score, node.id], node: {score: score, label: labels(node)[0], id: 
 
   /**
    * Every rule in one query: the facts each finding needs (not its words), one per id, then
-   * the page in (kind, company name, id) order with the entities it names.
+   * the page in (kind, company name, id) order with the entities it names. The findings are
+   * sorted before they are collected, as the API does (compile-connection.ts): sorted inside the
+   * subquery that unwinds them, every kept row carried the whole list and Neo4j counted it once
+   * per row, over the 1.5 GiB a transaction may hold for every rule at large.
    */
   findings: `// R findings
 CALL () {
@@ -306,12 +309,13 @@ CALL () {
       WHEN 'legitimate-interest' THEN ['gdpr-6-1-f', 'gdpr-21-1'] ELSE ${definedBy('basis')} END} AS f
 }
 WITH f.id AS id, head(collect(f)) AS f
+WITH f ORDER BY f.kind, f.company.name, f.id
 WITH collect(f) AS found
 CALL (found) {
   UNWIND found AS f
   WITH f, [f.kind, f.company.name, f.id] AS key
   WITH f, key WHERE ${after('key', 3)}
-  WITH f, key ORDER BY key[0], key[1], key[2] LIMIT $first + 1
+  WITH f, key LIMIT $first + 1
   RETURN collect({key: key, node: f {.id, .kind, .disputed, .verification, .company, .basis,
     product: {id: f.product}, purpose: {id: f.purpose},
     right: CASE WHEN f.right IS NULL THEN null ELSE {code: f.right} END,
