@@ -24,8 +24,8 @@ export interface FindingsChangedEvent {
 }
 
 /**
- * A curator approved or rejected a contributor's proposal. Published by the proposals feature
- * (not built yet); webhooks already carry it to the proposer's subscriptions.
+ * A curator approved or rejected a contributor's proposal (src/api/proposals). Its webhook
+ * deliveries, to the proposer's webhooks, are stored with the review (webhooks/outbox.ts).
  */
 export interface ProposalReviewedEvent {
   proposalId: string;

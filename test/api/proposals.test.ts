@@ -10,10 +10,16 @@ import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { createApiKey } from '../../src/api/auth/api-keys.store';
 import type { Role } from '../../src/api/auth/api-keys';
+import { approve, reject } from '../../src/api/proposals/proposals.service';
 import type { Database } from '../../src/db';
 import { ingest } from '../../src/graph';
 import { rulesBundle } from '../fixtures/rules';
-import { type GraphQLResponse, startTestApi, type TestApi } from '../helpers/api';
+import {
+  type GraphQLResponse,
+  replicaDyingAfterCommit,
+  startTestApi,
+  type TestApi,
+} from '../helpers/api';
 import { graphSnapshot, resetGraph, testDatabase } from '../helpers/graph';
 
 const PROPOSAL_FIELDS = `id kind status note proposerKeyId createdAt stale
@@ -531,6 +537,61 @@ describe('proposals and their review', () => {
       test: false,
       data: { proposalId: proposal.id, outcome: 'REJECTED', reason },
     });
+  });
+
+  it("stores a review's webhook deliveries with the review, for the next start if the reviewer's replica dies", async () => {
+    const registered = await api.gql(
+      `mutation ($input: WebhookInput!) { registerWebhook(input: $input) { webhook { id } } }`,
+      { input: { url: receiver.url, events: ['PROPOSAL_REVIEWED'] } },
+      as('contributor'),
+    );
+    expect(registered.errors).toBeUndefined();
+    const hook = registered.data!.registerWebhook.webhook.id as string;
+    const toReject = await proposeBundle('contributor', proPractice('Outbox check.'));
+    const toApprove = await proposeBundle('contributor', {
+      sources: [{ ...NEWS, id: 'prop-src-outbox', title: 'FX outbox check' }],
+    });
+    // Reviewed on a replica that dies once each review is committed: its dispatcher never
+    // hears of them.
+    const curator = { keyId: keyIds.curator, role: 'curator' as const };
+    const dying = replicaDyingAfterCommit(db, curator);
+    await reject(dying, curator, toReject.id, 'Outbox check: rejected.');
+    await approve(dying, curator, toApprove.id, null);
+    const log = await api.gql(
+      `query ($id: ID!) { webhook(id: $id) { deliveries { id status attempts { number } } } }`,
+      { id: hook },
+      as('contributor'),
+    );
+    expect(log.errors).toBeUndefined();
+    const stored = log.data!.webhook.deliveries as { id: string; status: string }[];
+    expect(stored.map((d) => d.status)).toEqual(['PENDING', 'PENDING']);
+
+    const next = await startTestApi(db, {
+      webhooks: { allowPrivateAddresses: true, baseDelayMs: 50, maxAttempts: 2, timeoutMs: 3000 },
+    });
+    try {
+      const told = (proposalId: string) =>
+        eventually(() =>
+          receiver.bodies.find(
+            (b) => (b.data as { proposalId?: string } | undefined)?.proposalId === proposalId,
+          ),
+        );
+      expect(await told(toReject.id)).toMatchObject({
+        event: 'proposalReviewed',
+        webhook: hook,
+        data: { outcome: 'REJECTED', reason: 'Outbox check: rejected.' },
+      });
+      expect(await told(toApprove.id)).toMatchObject({
+        event: 'proposalReviewed',
+        webhook: hook,
+        data: { outcome: 'APPROVED', reason: null },
+      });
+      expect(new Set(stored.map((d) => d.id))).toEqual(
+        new Set(receiver.bodies.filter((b) => b.webhook === hook).map((b) => b.id as string)),
+      );
+    } finally {
+      await next.close();
+    }
   });
 
   it('refuses a bad proposal with the problems the write gets, and stores nothing', async () => {

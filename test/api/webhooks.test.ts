@@ -7,6 +7,9 @@ import { createHmac } from 'node:crypto';
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { createApiKey, revokeApiKey } from '../../src/api/auth/api-keys.store';
+import { incidentBundle } from '../../src/api/curation/curation.inputs';
+import { writeBundle } from '../../src/api/curation/curation.service';
+import type { IncidentInput } from '../../src/api/curation/incident.input';
 import { findingKindOfId } from '../../src/api/findings/findings.words';
 import {
   DELIVERY_HEADER,
@@ -20,7 +23,7 @@ import { isPrivateAddress } from '../../src/api/webhooks/webhook-url';
 import type { Database } from '../../src/db';
 import { ingest } from '../../src/graph';
 import { rulesBundle } from '../fixtures/rules';
-import { startTestApi, type TestApi } from '../helpers/api';
+import { replicaDyingAfterCommit, startTestApi, type TestApi } from '../helpers/api';
 import { resetGraph, testDatabase } from '../helpers/graph';
 
 interface Received {
@@ -139,6 +142,7 @@ describe('webhooks', () => {
   let api: TestApi;
   let receiver: Receiver;
   const keys = { alice: '', bob: '', curator: '' };
+  let curatorKeyId = '';
   const as = (who: keyof typeof keys) => `Bearer ${keys[who]}`;
 
   beforeAll(async () => {
@@ -157,7 +161,9 @@ describe('webhooks', () => {
     ]);
     keys.alice = (await createApiKey(db, 'reader', 'alice')).token;
     keys.bob = (await createApiKey(db, 'reader', 'bob')).token;
-    keys.curator = (await createApiKey(db, 'curator', 'curator')).token;
+    const curator = await createApiKey(db, 'curator', 'curator');
+    keys.curator = curator.token;
+    curatorKeyId = curator.key.id;
     receiver = new Receiver();
     await receiver.start();
     api = await startTestApi(db, {
@@ -472,6 +478,60 @@ describe('webhooks', () => {
       expect(requests[1]!.at - requests[0]!.at).toBeGreaterThanOrEqual(400 - 5);
     } finally {
       await second.close();
+    }
+  });
+
+  it("stores an incident's deliveries in its write's transaction, for the next start if the writer dies", async () => {
+    const url = receiver.answer('/outbox');
+    const hook = await register('alice', { url, events: ['INCIDENT_RECORDED'] });
+    const elsewhere = await register('bob', {
+      url: receiver.answer('/outbox-fy'),
+      events: ['INCIDENT_RECORDED'],
+      companies: ['fy-corp'],
+    });
+    // The curators' door, on a replica that dies once the write is committed: its dispatcher
+    // never hears of the incident.
+    const { id, bundle } = incidentBundle(incident('Webhook complaint seven') as IncidentInput);
+    await writeBundle(
+      replicaDyingAfterCommit(db, { keyId: curatorKeyId, role: 'curator' }),
+      { keyId: curatorKeyId, role: 'curator' },
+      { data: bundle, operation: 'recordIncident', source: 'wh-src' },
+    );
+    const [stored, ...more] = await deliveries('alice', hook.id);
+    expect(more).toEqual([]);
+    expect(stored).toMatchObject({ event: 'INCIDENT_RECORDED', status: 'PENDING', attempts: [] });
+    // Against FX Corp: not for a webhook that keeps FY Corp only.
+    expect(await deliveries('bob', elsewhere.id)).toEqual([]);
+
+    const next = await startTestApi(db, {
+      webhooks: { allowPrivateAddresses: true, baseDelayMs: BACKOFF_MS, timeoutMs: TIMEOUT_MS },
+    });
+    try {
+      const [request] = await waitFor('the delivery', () => receiver.once('/outbox'));
+      const body = JSON.parse(request!.body);
+      expect(body).toMatchObject({
+        id: stored.id,
+        event: 'incidentRecorded',
+        webhook: hook.id,
+        data: {
+          incident: {
+            id,
+            title: 'Webhook complaint seven',
+            date: '2026-01-05',
+            against: ['fx-corp'],
+            // Read in the write's transaction, as a read after it gives it.
+            recordedAt: expect.stringMatching(/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}\.\d{3}Z$/),
+          },
+        },
+      });
+      await waitFor('the log', async () => {
+        const ds = await deliveries('alice', hook.id);
+        return ds[0]?.status === 'SUCCEEDED' ? ds : null;
+      });
+      expect(receiver.at('/outbox')).toHaveLength(1);
+      expect(receiver.at('/outbox-fy')).toHaveLength(0);
+    } finally {
+      await next.close();
     }
   });
 

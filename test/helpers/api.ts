@@ -2,10 +2,13 @@
  * Runs the real API (its HTTP server, Apollo, the compiled schema) on a free port against the
  * test Neo4j, and sends GraphQL over HTTP as a client would.
  */
+import type { Principal } from '../../src/api/auth/api-keys';
+import type { ApiContext } from '../../src/api/context';
+import { createEvents } from '../../src/api/events';
 import { type ApiLimits, type RunningApi, startApi } from '../../src/api/server';
 import type { WebhookSettings } from '../../src/api/webhooks';
 import { createLogger } from '../../src/config';
-import type { Database } from '../../src/db';
+import { type Database, QueryTally } from '../../src/db';
 import type { RedisSettings } from '../../src/redis';
 
 export interface GraphQLResponse<T = Record<string, unknown>> {
@@ -85,5 +88,22 @@ export async function startTestApi(
       };
     },
     close: () => api.close(),
+  };
+}
+
+/**
+ * A request's context on a replica whose webhook dispatcher never hears of its writes, as when
+ * the replica dies right after the commit: what the write itself stored is all that is left.
+ */
+export function replicaDyingAfterCommit(db: Database, principal: Principal): ApiContext {
+  return {
+    db,
+    queries: new QueryTally(),
+    requestId: 'dying-replica',
+    logger: createLogger('silent'),
+    principal,
+    authError: null,
+    publicReads: true,
+    events: createEvents(),
   };
 }

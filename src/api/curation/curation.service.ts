@@ -1,6 +1,7 @@
 /**
  * The curators' writes: one door to the seed pipeline's validation and ingestion, with the
- * audit entry written in the same transaction, and events for subscribers afterwards.
+ * audit entry and the webhook deliveries of the incidents it records written in the same
+ * transaction, and events for subscribers afterwards.
  */
 import { randomUUID } from 'node:crypto';
 import { AppError } from '../../errors';
@@ -16,6 +17,7 @@ import { todayIso } from '../common/date.scalar';
 import type { ApiContext } from '../context';
 import { FINDINGS_CHANGED, INCIDENT_RECORDED } from '../events';
 import { findingIdsByCompany } from '../findings/findings.store';
+import { queueDeliveries, storeIncidentDeliveries } from '../webhooks/outbox';
 import { webhookTargets } from '../webhooks/webhooks.store';
 import { firstDay } from '../../graph/partial-date';
 import {
@@ -73,11 +75,24 @@ export async function writeBundle(
   const asOf = todayIso();
   const before = await findingIdsByCompany(ctx.db, companies, asOf);
 
+  // The deliveries of the incidents it records are stored in the write's transaction
+  // (webhooks/outbox.ts): kept with the write, or not at all. Set again if the transaction is
+  // retried, so that only the committed attempt's are queued.
+  let deliveries: string[] = [];
   const report = await ingest(ctx.db, docs, {
     exclusive: request.exclusive,
-    inTransaction: request.inTransaction,
+    inTransaction: {
+      before: async (run) => {
+        await request.inTransaction?.before?.(run);
+      },
+      after: async (run, written) => {
+        await request.inTransaction?.after?.(run, written);
+        deliveries = await storeIncidentDeliveries(run, written.created.Incident ?? []);
+      },
+    },
     audit: { keyId: principal.keyId, operation: request.operation, source: request.source },
   });
+  queueDeliveries(ctx.events, deliveries);
   ctx.logger.info(
     {
       operation: request.operation,

@@ -14,8 +14,9 @@ import { incidentBundle, practiceBundle } from '../curation/curation.inputs';
 import { predecessorOf, writeBundle } from '../curation/curation.service';
 import type { IncidentInput } from '../curation/incident.input';
 import type { PracticeInput } from '../curation/practice.input';
-import { PROPOSAL_REVIEWED } from '../events';
+import { PROPOSAL_REVIEWED, type ProposalReviewedEvent } from '../events';
 import { checkCursorValues, decodeCursor, encodeCursor, pageSize } from '../translate/cursor';
+import { queueDeliveries, storeReviewDeliveries } from '../webhooks/outbox';
 import { diffEntity, graphStateOf, proposedEntities } from './proposal-diff';
 import type { ProposalDiff } from './proposal-diff.type';
 import type { ProposalKind, ProposalStatus } from './proposals.enums';
@@ -347,6 +348,15 @@ export async function approve(
     acknowledged,
   );
   const reviewedAt = new Date().toISOString();
+  const review: ProposalReviewedEvent = {
+    proposalId: id,
+    outcome: 'APPROVED',
+    proposerKeyId: content.proposerKeyId,
+    reviewedAt,
+    reason: null,
+  };
+  // The proposer's webhook deliveries commit with the approval (webhooks/outbox.ts).
+  let deliveries: string[] = [];
   await writeBundle(ctx, principal, {
     data: JSON.parse(content.bundle) as unknown,
     operation: 'approveProposal',
@@ -359,27 +369,24 @@ export async function approve(
         checkReviewable(principal, locked, id, 'approve');
         checkFresh(content, locked.states, acknowledged);
       },
-      after: (run, report) =>
-        markApproved(run, {
+      after: async (run, report) => {
+        await markApproved(run, {
           id,
           reviewerKeyId: principal.keyId,
           reviewedAt,
           auditId: report.auditId ?? null,
           acknowledgedState: acknowledged,
-        }),
+        });
+        deliveries = await storeReviewDeliveries(run, review);
+      },
     },
   });
   ctx.logger.info(
     { operation: 'approveProposal', keyId: principal.keyId, proposalId: id },
     'review',
   );
-  ctx.events.publish(PROPOSAL_REVIEWED, {
-    proposalId: id,
-    outcome: 'APPROVED',
-    proposerKeyId: content.proposerKeyId,
-    reviewedAt,
-    reason: null,
-  });
+  queueDeliveries(ctx.events, deliveries);
+  ctx.events.publish(PROPOSAL_REVIEWED, review);
   return (await findProposal(ctx.db, id))!;
 }
 
@@ -391,22 +398,29 @@ export async function reject(
 ): Promise<StoredProposal> {
   const why = checkText(reason, 'reason', MAX_REASON_LENGTH, 'why it is rejected');
   const reviewedAt = new Date().toISOString();
+  const reviewOf = (proposerKeyId: string): ProposalReviewedEvent => ({
+    proposalId: id,
+    outcome: 'REJECTED',
+    proposerKeyId,
+    reviewedAt,
+    reason: why,
+  });
+  let deliveries: string[] = [];
   const locked = await rejectProposal(
     ctx.db,
     { id, reviewerKeyId: principal.keyId, reviewedAt, reason: why },
     (proposal) => checkReviewable(principal, proposal, id, 'reject'),
+    // The proposer's webhook deliveries commit with the rejection (webhooks/outbox.ts).
+    async (run, proposal) => {
+      deliveries = await storeReviewDeliveries(run, reviewOf(proposal.proposerKeyId));
+    },
   );
   if (!locked) throw notFound(id);
   ctx.logger.info(
     { operation: 'rejectProposal', keyId: principal.keyId, proposalId: id },
     'review',
   );
-  ctx.events.publish(PROPOSAL_REVIEWED, {
-    proposalId: id,
-    outcome: 'REJECTED',
-    proposerKeyId: locked.proposerKeyId,
-    reviewedAt,
-    reason: why,
-  });
+  queueDeliveries(ctx.events, deliveries);
+  ctx.events.publish(PROPOSAL_REVIEWED, reviewOf(locked.proposerKeyId));
   return (await findProposal(ctx.db, id))!;
 }

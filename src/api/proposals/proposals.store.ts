@@ -351,6 +351,8 @@ export async function rejectProposal(
   db: Database,
   input: { id: string; reviewerKeyId: string; reviewedAt: string; reason: string },
   check: (locked: LockedProposal) => void,
+  /** What must commit with the rejection (its webhook deliveries). */
+  after: (run: StatementRunner, locked: LockedProposal) => Promise<void>,
 ): Promise<LockedProposal | null> {
   return db.writeTransaction('rejectProposal', async (tx) => {
     const run = transactionRunner(tx);
@@ -365,6 +367,7 @@ SET p.status = 'REJECTED', p.reviewerKeyId = $reviewerKeyId, p.reviewedAt = date
   p.reason = $reason`,
       input,
     );
+    await after(run, locked);
     return locked;
   });
 }

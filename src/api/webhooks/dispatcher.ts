@@ -1,39 +1,34 @@
 /**
- * Turns the write events into webhook deliveries, and delivers them: each delivery is stored
- * first (so that its log is complete and a restart takes it up again), then attempted, and
- * retried with exponential backoff until a 2xx or `maxAttempts`. Everything runs after the
- * write has answered: a slow or failing receiver, or a failure here, never reaches the writer;
- * errors are logged.
+ * Delivers webhook deliveries: each is stored first (so that its log is complete and a restart
+ * takes it up again), then attempted, and retried with exponential backoff until a 2xx or
+ * `maxAttempts`. Everything runs after the write has answered: a slow or failing receiver, or a
+ * failure here, never reaches the writer; errors are logged.
+ *
+ * A recorded incident's and a reviewed proposal's deliveries are stored by the write itself,
+ * in its transaction (outbox.ts), and queued here after the commit. Findings that changed are
+ * known only after the commit: their deliveries are stored here, from the event.
  *
  * With several replicas on one event bus (Redis), every replica hears every write, but only
  * the one that made it may create its deliveries: the dispatcher listens to `events.local`,
  * this process's own publications. Attempts are leased in Neo4j (claimDelivery), so that a
  * delivery another replica resumes is still sent once at a time.
  */
-import { randomUUID } from 'node:crypto';
 import type { Logger } from '../../config';
 import type { Database } from '../../db';
 import {
   type Events,
   FINDINGS_CHANGED,
   type FindingsChangedEvent,
-  INCIDENT_RECORDED,
-  type IncidentRecordedEvent,
-  PROPOSAL_REVIEWED,
-  type ProposalReviewedEvent,
   WEBHOOK_DELIVERY_QUEUED,
   type WebhookDeliveryQueuedEvent,
 } from '../events';
 import { findingKindOfId } from '../findings/findings.words';
 import { sendDelivery } from './delivery';
-import { envelope, incidentData } from './payloads';
-import { WIRE_NAMES, type WebhookEvent } from './webhooks.enums';
+import { storeDeliveries } from './outbox';
+import { WIRE_NAMES } from './webhooks.enums';
 import {
   abandonDelivery,
   claimDelivery,
-  createDeliveries,
-  incidentFacts,
-  type NewDelivery,
   pendingDeliveries,
   recordAttempt,
   webhookTargets,
@@ -56,9 +51,6 @@ export const DEFAULT_WEBHOOK_SETTINGS: WebhookSettings = {
   timeoutMs: 10_000,
   allowPrivateAddresses: false,
 };
-
-/** Deliveries kept per webhook: the log a subscriber can read. */
-export const KEPT_DELIVERIES = 100;
 
 /** How long a lease outlasts an attempt's time-out: the log write after it. */
 const LEASE_MARGIN_MS = 30_000;
@@ -147,12 +139,7 @@ class WebhookDispatcher implements WebhookDispatcherHandle {
   start(events: Events): void {
     // This process's own writes only: another replica's are its own to deliver.
     const { local } = events;
-    this.listen(local.subscribe(INCIDENT_RECORDED), (e) =>
-      // The facts are read after the write, wherever the read is routed.
-      this.onIncidentRecorded(e, this.db.afterBookmarks(e.bookmarks ?? [])),
-    );
     this.listen(local.subscribe(FINDINGS_CHANGED), (e) => this.onFindingsChanged(e));
-    this.listen(local.subscribe(PROPOSAL_REVIEWED), (e) => this.onProposalReviewed(e));
     this.listen(local.subscribe(WEBHOOK_DELIVERY_QUEUED), (e: WebhookDeliveryQueuedEvent) => {
       this.schedule(e.deliveryId, 0);
       return Promise.resolve();
@@ -198,21 +185,6 @@ class WebhookDispatcher implements WebhookDispatcherHandle {
     void tracked.finally(() => this.running.delete(tracked));
   }
 
-  /** `db` reads after the write that recorded the incident (its bookmarks). */
-  private async onIncidentRecorded(event: IncidentRecordedEvent, db: Database): Promise<void> {
-    const targets = await webhookTargets(db, 'INCIDENT_RECORDED');
-    if (targets.length === 0) return;
-    const facts = await incidentFacts(db, event.id);
-    if (!facts) return;
-    const against = (facts.against ?? []) as string[];
-    await this.enqueue(
-      'INCIDENT_RECORDED',
-      targets
-        .filter((t) => t.companies.length === 0 || t.companies.some((c) => against.includes(c)))
-        .map((t) => ({ webhookId: t.id, data: incidentData(facts) })),
-    );
-  }
-
   private async onFindingsChanged(event: FindingsChangedEvent): Promise<void> {
     const targets = await webhookTargets(this.db, 'FINDINGS_CHANGED');
     const jobs = targets.flatMap((t) => {
@@ -232,43 +204,7 @@ class WebhookDispatcher implements WebhookDispatcherHandle {
         },
       ];
     });
-    await this.enqueue('FINDINGS_CHANGED', jobs);
-  }
-
-  private async onProposalReviewed(event: ProposalReviewedEvent): Promise<void> {
-    const targets = await webhookTargets(this.db, 'PROPOSAL_REVIEWED', event.proposerKeyId);
-    // Who proposed stays out of the body: it is a key id, known to its holder.
-    const data = {
-      proposalId: event.proposalId,
-      outcome: event.outcome,
-      reviewedAt: event.reviewedAt,
-      reason: event.reason,
-    };
-    await this.enqueue(
-      'PROPOSAL_REVIEWED',
-      targets.map((t) => ({ webhookId: t.id, data })),
-    );
-  }
-
-  /** Stores a delivery per webhook, then attempts each at once. */
-  private async enqueue(
-    event: WebhookEvent,
-    jobs: { webhookId: string; data: unknown }[],
-  ): Promise<void> {
-    if (jobs.length === 0) return;
-    const createdAt = new Date().toISOString();
-    const deliveries: NewDelivery[] = jobs.map(({ webhookId, data }) => {
-      const id = randomUUID();
-      return {
-        id,
-        webhookId,
-        event,
-        test: false,
-        createdAt,
-        body: envelope({ id, webhookId, event, test: false, createdAt }, data),
-      };
-    });
-    const stored = await createDeliveries(this.db, deliveries, KEPT_DELIVERIES);
+    const stored = await storeDeliveries(this.db, 'FINDINGS_CHANGED', jobs);
     for (const id of stored) this.schedule(id, 0);
   }
 

@@ -17,7 +17,7 @@ import {
 import { AppError } from '../../errors';
 import { requireRole } from '../auth/authenticate';
 import type { ApiContext } from '../context';
-import { KEPT_DELIVERIES } from './dispatcher';
+import { KEPT_DELIVERIES } from './outbox';
 import { WebhookDelivery } from './webhook-delivery.type';
 import { WebhookInput } from './webhook.input';
 import { WebhookRegistration } from './webhook-registration.type';

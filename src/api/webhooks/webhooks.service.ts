@@ -3,9 +3,8 @@ import { randomUUID } from 'node:crypto';
 import { AppError, type Problem, ValidationError } from '../../errors';
 import type { Principal } from '../auth/api-keys';
 import type { ApiContext } from '../context';
-import { WEBHOOK_DELIVERY_QUEUED } from '../events';
 import { FINDING_KINDS } from '../findings/findings.rules';
-import { KEPT_DELIVERIES } from './dispatcher';
+import { KEPT_DELIVERIES, queueDeliveries } from './outbox';
 import { envelope, sampleData } from './payloads';
 import { newWebhookSecret } from './signature';
 import type { WebhookDelivery } from './webhook-delivery.type';
@@ -154,7 +153,7 @@ export async function queueTestDelivery(
   );
   // Deleted between the two queries.
   if (stored.length === 0) throw notFound(id);
-  ctx.events.publish(WEBHOOK_DELIVERY_QUEUED, { deliveryId: delivery.id });
+  queueDeliveries(ctx.events, [delivery.id]);
   return {
     id: delivery.id,
     event: chosen,

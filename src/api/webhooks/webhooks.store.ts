@@ -4,7 +4,8 @@
  * stored as it is (an HMAC needs it) and never read back by a query that answers a client.
  */
 import neo4j from 'neo4j-driver';
-import type { Database } from '../../db';
+import { type Database, toPlain } from '../../db';
+import type { StatementRunner } from '../../graph';
 import type { FindingKind } from '../findings/findings.rules';
 import type { DeliveryStatus, WebhookEvent } from './webhooks.enums';
 
@@ -36,6 +37,17 @@ export interface StoredDelivery {
   nextAttemptAt: string | null;
   attempts: StoredAttempt[];
 }
+
+/**
+ * Where a statement runs: the database (each statement its own transaction, reads routed to
+ * readers), or a write's transaction, whose deliveries are kept or lost with it (outbox.ts).
+ */
+export type RunsOn = Database | StatementRunner;
+
+const reading = (on: RunsOn): StatementRunner =>
+  typeof on === 'function' ? on : (name, cypher, params) => on.read(name, cypher, params);
+const writing = (on: RunsOn): StatementRunner =>
+  typeof on === 'function' ? on : (name, cypher, params) => on.write(name, cypher, params);
 
 const WEBHOOK_FIELDS =
   'w {.id, .url, .events, .companies, .findingKinds, .description, .createdAt}';
@@ -139,11 +151,11 @@ RETURN d {.id, .event, .test, .status, .createdAt, .nextAttemptAt,
 
 /** Webhooks that subscribe to an event, of keys not revoked (and of one key, when given). */
 export async function webhookTargets(
-  db: Database,
+  on: RunsOn,
   event: WebhookEvent,
   ownerKeyId: string | null = null,
 ): Promise<{ id: string; companies: string[]; findingKinds: FindingKind[] }[]> {
-  const rows = await db.read(
+  const rows = await reading(on)(
     'webhookTargets',
     `// webhookTargets
 MATCH (w:Webhook) WHERE $event IN w.events
@@ -175,13 +187,13 @@ export interface NewDelivery {
  * stored (a webhook deleted meanwhile gets none).
  */
 export async function createDeliveries(
-  db: Database,
+  on: RunsOn,
   deliveries: NewDelivery[],
   keep: number,
   ownerKeyId: string | null = null,
 ): Promise<string[]> {
   if (deliveries.length === 0) return [];
-  const rows = await db.write(
+  const rows = await writing(on)(
     'createWebhookDeliveries',
     `// createWebhookDeliveries
 UNWIND $deliveries AS row
@@ -324,20 +336,20 @@ ORDER BY due LIMIT $limit`,
   return rows.map((r) => ({ id: r.id as string, due: r.due as string }));
 }
 
-/** What an incidentRecorded delivery says of the incident. */
-export async function incidentFacts(
-  db: Database,
-  id: string,
-): Promise<Record<string, unknown> | null> {
-  const rows = await db.read(
+/** What an incidentRecorded delivery says of each incident (those found, in no order). */
+export async function incidentFacts(on: RunsOn, ids: string[]): Promise<Record<string, unknown>[]> {
+  if (ids.length === 0) return [];
+  const rows = await reading(on)(
     'webhookIncidentFacts',
     `// webhookIncidentFacts
-MATCH (i:Incident {id: $id})
+UNWIND $ids AS id
+MATCH (i:Incident {id: id})
 RETURN i {.id, .kind, .title, .status, .summary, .recordedAt, day: i.date, precision: i.datePrecision,
   against: COLLECT { MATCH (i)-[:AGAINST]->(c:Company) RETURN c.id ORDER BY c.id }} AS incident`,
-    { id },
+    { ids },
   );
-  return (rows[0]?.incident as Record<string, unknown> | undefined) ?? null;
+  // A transaction's runner keeps the driver's values (dates, integers): as a read gives them.
+  return rows.map((r) => toPlain(r.incident) as Record<string, unknown>);
 }
 
 /** Which of these ids name no company. */

@@ -1,0 +1,106 @@
+/**
+ * Deliveries stored in the write's own transaction (a transactional outbox): a recorded
+ * incident and a reviewed proposal are kept together with their deliveries, or not at all. A
+ * replica that dies after the commit, before it attempts them, leaves them pending, and the
+ * next dispatcher to start takes them up (dispatcher.ts). After the commit the writer only
+ * queues them with its own dispatcher (`queueDeliveries`).
+ *
+ * Findings that change are told after the write: which findings appeared or disappeared is
+ * known only once the write is committed and the rules run again (curation.service.ts).
+ */
+import { randomUUID } from 'node:crypto';
+import type { StatementRunner } from '../../graph';
+import { type Events, type ProposalReviewedEvent, WEBHOOK_DELIVERY_QUEUED } from '../events';
+import { envelope, incidentData } from './payloads';
+import type { WebhookEvent } from './webhooks.enums';
+import {
+  createDeliveries,
+  incidentFacts,
+  type NewDelivery,
+  type RunsOn,
+  webhookTargets,
+} from './webhooks.store';
+
+/** Deliveries kept per webhook: the log a subscriber can read. */
+export const KEPT_DELIVERIES = 100;
+
+/** One delivery to store: to this webhook, saying this. */
+export interface DeliveryJob {
+  webhookId: string;
+  data: unknown;
+}
+
+/**
+ * Stores a delivery of `event` per job, due at once, and returns the ids stored (a webhook
+ * deleted meanwhile gets none).
+ */
+export async function storeDeliveries(
+  on: RunsOn,
+  event: WebhookEvent,
+  jobs: DeliveryJob[],
+): Promise<string[]> {
+  if (jobs.length === 0) return [];
+  const createdAt = new Date().toISOString();
+  const deliveries: NewDelivery[] = jobs.map(({ webhookId, data }) => {
+    const id = randomUUID();
+    return {
+      id,
+      webhookId,
+      event,
+      test: false,
+      createdAt,
+      body: envelope({ id, webhookId, event, test: false, createdAt }, data),
+    };
+  });
+  return createDeliveries(on, deliveries, KEPT_DELIVERIES);
+}
+
+/**
+ * In the transaction that recorded `incidents`: a delivery per incident and webhook that hears
+ * of it (its companies filter names a company the incident is against, or it has none).
+ */
+export async function storeIncidentDeliveries(
+  run: StatementRunner,
+  incidents: string[],
+): Promise<string[]> {
+  if (incidents.length === 0) return [];
+  const targets = await webhookTargets(run, 'INCIDENT_RECORDED');
+  if (targets.length === 0) return [];
+  const facts = await incidentFacts(run, incidents);
+  const jobs = facts.flatMap((incident) => {
+    const against = (incident.against ?? []) as string[];
+    return targets
+      .filter((t) => t.companies.length === 0 || t.companies.some((c) => against.includes(c)))
+      .map((t) => ({ webhookId: t.id, data: incidentData(incident) }));
+  });
+  return storeDeliveries(run, 'INCIDENT_RECORDED', jobs);
+}
+
+/** In the transaction that reviewed a proposal: a delivery per webhook of its proposer's key. */
+export async function storeReviewDeliveries(
+  run: StatementRunner,
+  review: ProposalReviewedEvent,
+): Promise<string[]> {
+  const targets = await webhookTargets(run, 'PROPOSAL_REVIEWED', review.proposerKeyId);
+  // Who proposed stays out of the body: it is a key id, known to its holder.
+  const data = {
+    proposalId: review.proposalId,
+    outcome: review.outcome,
+    reviewedAt: review.reviewedAt,
+    reason: review.reason,
+  };
+  return storeDeliveries(
+    run,
+    'PROPOSAL_REVIEWED',
+    targets.map((t) => ({ webhookId: t.id, data })),
+  );
+}
+
+/**
+ * After the commit: hands deliveries stored by this process's write to its own dispatcher,
+ * which attempts them at once. (Only this process hears it: one attempt at a time, not one per
+ * replica.)
+ */
+export function queueDeliveries(events: Events, ids: string[]): void {
+  for (const deliveryId of ids) events.local.publish(WEBHOOK_DELIVERY_QUEUED, { deliveryId });
+}
