@@ -515,23 +515,33 @@ describe('proposals and their review', () => {
     expect(await graphSnapshot(db)).toEqual(snapshot);
   });
 
-  it("tells the proposer's webhook of the review", async () => {
-    const hook = await api.gql(
+  /** Registers a webhook of `who` for reviews, to the receiver; its id. */
+  async function registerReviewWebhook(who: Who): Promise<string> {
+    const registered = await api.gql(
       `mutation ($input: WebhookInput!) { registerWebhook(input: $input) { webhook { id } } }`,
       { input: { url: receiver.url, events: ['PROPOSAL_REVIEWED'] } },
-      as('contributor2'),
+      as(who),
     );
-    expect(hook.errors).toBeUndefined();
+    expect(registered.errors).toBeUndefined();
+    return registered.data!.registerWebhook.webhook.id as string;
+  }
+
+  /** The delivery the receiver got about a proposal, once it has one. */
+  const deliveryAbout = (proposalId: string) =>
+    eventually(() =>
+      receiver.bodies.find(
+        (b) => (b.data as { proposalId?: string } | undefined)?.proposalId === proposalId,
+      ),
+    );
+
+  it("tells the proposer's webhook of the review", async () => {
+    await registerReviewWebhook('contributor2');
     const proposal = await proposeBundle('contributor2', proPractice('Webhook check.'));
     const reason = 'Not what the policy says.';
     expect(
       (await api.gql(REJECT, { id: proposal.id, reason }, as('curator'))).errors,
     ).toBeUndefined();
-    const delivery = await eventually(() =>
-      receiver.bodies.find(
-        (b) => (b.data as { proposalId?: string } | undefined)?.proposalId === proposal.id,
-      ),
-    );
+    const delivery = await deliveryAbout(proposal.id);
     expect(delivery).toMatchObject({
       event: 'proposalReviewed',
       test: false,
@@ -540,13 +550,7 @@ describe('proposals and their review', () => {
   });
 
   it("stores a review's webhook deliveries with the review, for the next start if the reviewer's replica dies", async () => {
-    const registered = await api.gql(
-      `mutation ($input: WebhookInput!) { registerWebhook(input: $input) { webhook { id } } }`,
-      { input: { url: receiver.url, events: ['PROPOSAL_REVIEWED'] } },
-      as('contributor'),
-    );
-    expect(registered.errors).toBeUndefined();
-    const hook = registered.data!.registerWebhook.webhook.id as string;
+    const hook = await registerReviewWebhook('contributor');
     const toReject = await proposeBundle('contributor', proPractice('Outbox check.'));
     const toApprove = await proposeBundle('contributor', {
       sources: [{ ...NEWS, id: 'prop-src-outbox', title: 'FX outbox check' }],
@@ -570,18 +574,12 @@ describe('proposals and their review', () => {
       webhooks: { allowPrivateAddresses: true, baseDelayMs: 50, maxAttempts: 2, timeoutMs: 3000 },
     });
     try {
-      const told = (proposalId: string) =>
-        eventually(() =>
-          receiver.bodies.find(
-            (b) => (b.data as { proposalId?: string } | undefined)?.proposalId === proposalId,
-          ),
-        );
-      expect(await told(toReject.id)).toMatchObject({
+      expect(await deliveryAbout(toReject.id)).toMatchObject({
         event: 'proposalReviewed',
         webhook: hook,
         data: { outcome: 'REJECTED', reason: 'Outbox check: rejected.' },
       });
-      expect(await told(toApprove.id)).toMatchObject({
+      expect(await deliveryAbout(toApprove.id)).toMatchObject({
         event: 'proposalReviewed',
         webhook: hook,
         data: { outcome: 'APPROVED', reason: null },

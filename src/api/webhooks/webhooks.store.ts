@@ -336,10 +336,16 @@ ORDER BY due LIMIT $limit`,
   return rows.map((r) => ({ id: r.id as string, due: r.due as string }));
 }
 
-/** What an incidentRecorded delivery says of each incident (those found, in no order). */
-export async function incidentFacts(on: RunsOn, ids: string[]): Promise<Record<string, unknown>[]> {
+/**
+ * What an incidentRecorded delivery says of each incident (those found, in no order), read in
+ * the transaction that recorded them (outbox.ts).
+ */
+export async function incidentFacts(
+  run: StatementRunner,
+  ids: string[],
+): Promise<Record<string, unknown>[]> {
   if (ids.length === 0) return [];
-  const rows = await reading(on)(
+  const rows = await run(
     'webhookIncidentFacts',
     `// webhookIncidentFacts
 UNWIND $ids AS id
@@ -348,7 +354,7 @@ RETURN i {.id, .kind, .title, .status, .summary, .recordedAt, day: i.date, preci
   against: COLLECT { MATCH (i)-[:AGAINST]->(c:Company) RETURN c.id ORDER BY c.id }} AS incident`,
     { ids },
   );
-  // A transaction's runner keeps the driver's values (dates, integers): as a read gives them.
+  // A transaction's runner keeps the driver's values (dates, integers): as a read would give them.
   return rows.map((r) => toPlain(r.incident) as Record<string, unknown>);
 }
 
