@@ -21,7 +21,13 @@ export {
   type IngestProgress,
   type TransactionHooks,
 } from './ingest';
-export { type StatementRunner, transactionRunner } from './ingest.store';
+export {
+  readerOf,
+  type RunsOn,
+  type StatementRunner,
+  transactionRunner,
+  writerOf,
+} from './ingest.store';
 export { loadBundleFiles } from './load-files';
 export { checkBundleFiles } from './check-files';
 export { SECTIONS, plansOf, paidOf, pricesOf } from './bundle-to-graph';

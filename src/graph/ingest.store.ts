@@ -3,7 +3,7 @@
  * section table (constants), never from input; all values are parameters.
  */
 import { setImmediate as yieldToLoop } from 'node:timers/promises';
-import type { Params, Row } from '../db';
+import type { Database, Params, Row } from '../db';
 import neo4j, { type ManagedTransaction } from 'neo4j-driver';
 import type { NodeLabel } from './model';
 import {
@@ -17,6 +17,24 @@ import {
 
 /** Runs one named statement; in a single transaction or on its own, as the caller decides. */
 export type StatementRunner = (name: string, cypher: string, params: Params) => Promise<Row[]>;
+
+/**
+ * Where statements run: the database (each statement its own transaction, reads routed to
+ * readers), or a write's transaction, where what they do is kept or lost with the write.
+ */
+export type RunsOn = Database | StatementRunner;
+
+/** Reads on `on`: a transaction's runner as it is, else the database's reads (within `timeoutMs`). */
+export const readerOf =
+  (on: RunsOn, timeoutMs?: number): StatementRunner =>
+  (name, cypher, params) =>
+    typeof on === 'function' ? on(name, cypher, params) : on.read(name, cypher, params, timeoutMs);
+
+/** Writes on `on`: a transaction's runner as it is, else one write transaction each. */
+export const writerOf =
+  (on: RunsOn): StatementRunner =>
+  (name, cypher, params) =>
+    typeof on === 'function' ? on(name, cypher, params) : on.write(name, cypher, params);
 
 /** Runs each statement in `tx`; rows keep the driver's values, unconverted. */
 export const transactionRunner =

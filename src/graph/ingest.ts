@@ -20,9 +20,11 @@ import {
   idsTakenByOtherLabels,
   nearReferences,
   provisionsAround,
+  readerOf,
   recordAuditCypher,
   type StatementRunner,
   transactionRunner,
+  writerOf,
 } from './ingest.store';
 import {
   type BundleDocument,
@@ -108,7 +110,7 @@ export async function validateAgainstGraph(
   db: Database,
   docs: BundleDocument[],
 ): Promise<ValidatedBundle> {
-  const run: StatementRunner = (name, cypher, params) => db.read(name, cypher, params);
+  const run = readerOf(db);
   const result = await validateBundles(docs, {
     lookup: (refs) => existingReferences(run, refs),
     suggestions: (refs) => nearReferences(run, refs),
@@ -437,7 +439,7 @@ async function writeBundle(
   }
   if (options.inTransaction)
     throw new AppError('INTERNAL_SERVER_ERROR', 'a batched write has no one transaction to join');
-  return write((name, cypher, params) => db.write(name, cypher, params));
+  return write(writerOf(db));
 }
 
 /** A row of historyViolationsCypher. */

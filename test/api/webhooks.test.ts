@@ -8,7 +8,7 @@ import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { createApiKey, revokeApiKey } from '../../src/api/auth/api-keys.store';
 import { incidentBundle } from '../../src/api/curation/curation.inputs';
-import { writeBundle } from '../../src/api/curation/curation.service';
+import { retract, writeBundle } from '../../src/api/curation/curation.service';
 import type { IncidentInput } from '../../src/api/curation/incident.input';
 import { findingKindOfId } from '../../src/api/findings/findings.words';
 import {
@@ -645,6 +645,56 @@ describe('webhooks', () => {
     for (const path of ['/findings-fy', '/findings-no-way', '/incidents-only'])
       expect(receiver.at(path)).toEqual([]);
     expect((await deliveries('alice', all.id)).map((d) => d.event)).toEqual(['FINDINGS_CHANGED']);
+  });
+
+  it("stores findingsChanged deliveries in the write's transaction, for the next start if the writer dies", async () => {
+    const url = receiver.answer('/findings-outbox');
+    const hook = await register('alice', {
+      url,
+      events: ['FINDINGS_CHANGED'],
+      companies: ['fx-corp'],
+    });
+    const elsewhere = await register('bob', {
+      url: receiver.answer('/findings-outbox-fy'),
+      events: ['FINDINGS_CHANGED'],
+      companies: ['fy-corp'],
+    });
+    // Retracting Plus's practice takes its NO_WAY_TO_OBJECT away, on a replica that dies once
+    // the retraction is committed: its dispatcher never hears of the change.
+    const curator = { keyId: curatorKeyId, role: 'curator' } as const;
+    await retract(
+      replicaDyingAfterCommit(db, curator),
+      curator,
+      'fx-plus-training',
+      'webhook outbox test',
+    );
+    const [stored, ...more] = await deliveries('alice', hook.id);
+    expect(more).toEqual([]);
+    expect(stored).toMatchObject({ event: 'FINDINGS_CHANGED', status: 'PENDING', attempts: [] });
+    expect(await deliveries('bob', elsewhere.id)).toEqual([]);
+
+    const next = await startTestApi(db, {
+      webhooks: { allowPrivateAddresses: true, baseDelayMs: BACKOFF_MS, timeoutMs: TIMEOUT_MS },
+    });
+    try {
+      const [request] = await waitFor('the delivery', () => receiver.once('/findings-outbox'));
+      const body = JSON.parse(request!.body);
+      expect(body).toMatchObject({
+        id: stored.id,
+        event: 'findingsChanged',
+        webhook: hook.id,
+        data: { companyId: 'fx-corp', appeared: [] },
+      });
+      expect(body.data.disappeared.map(findingKindOfId)).toContain('NO_WAY_TO_OBJECT');
+      await waitFor('the log', async () => {
+        const ds = await deliveries('alice', hook.id);
+        return ds[0]?.status === 'SUCCEEDED' ? ds : null;
+      });
+      expect(receiver.at('/findings-outbox')).toHaveLength(1);
+      expect(receiver.at('/findings-outbox-fy')).toHaveLength(0);
+    } finally {
+      await next.close();
+    }
   });
 
   it('keeps each key to its own webhooks: another key cannot list, read, test or delete them', async () => {

@@ -1,7 +1,7 @@
 /**
  * The curators' writes: one door to the seed pipeline's validation and ingestion, with the
- * audit entry and the webhook deliveries of the incidents it records written in the same
- * transaction, and events for subscribers afterwards.
+ * audit entry and the webhook deliveries of the incidents it records and of the findings it
+ * changes written in the same transaction, and events for subscribers afterwards.
  */
 import { randomUUID } from 'node:crypto';
 import { AppError } from '../../errors';
@@ -10,14 +10,19 @@ import {
   BundleSchema,
   ingest,
   type IngestReport,
+  type StatementRunner,
   type TransactionHooks,
 } from '../../graph';
 import type { Principal } from '../auth/api-keys';
 import { todayIso } from '../common/date.scalar';
 import type { ApiContext } from '../context';
-import { FINDINGS_CHANGED, INCIDENT_RECORDED } from '../events';
+import { FINDINGS_CHANGED, type FindingsChangedEvent, INCIDENT_RECORDED } from '../events';
 import { findingIdsByCompany } from '../findings/findings.store';
-import { queueDeliveries, storeIncidentDeliveries } from '../webhooks/outbox';
+import {
+  queueDeliveries,
+  storeFindingsDeliveries,
+  storeIncidentDeliveries,
+} from '../webhooks/outbox';
 import { webhookTargets } from '../webhooks/webhooks.store';
 import { firstDay } from '../../graph/partial-date';
 import {
@@ -68,12 +73,11 @@ export async function writeBundle(
   // Findings before and after, for the companies the bundle concerns (when it parses; if not,
   // ingest reports every problem and nothing is written), when someone hears of their change.
   const parsed = BundleSchema.safeParse(request.data);
-  const companies =
+  const findings = findingsWatch(
     parsed.success && (await findingsWatched(ctx))
       ? await companiesConcerned(ctx.db, parsed.data)
-      : [];
-  const asOf = todayIso();
-  const before = await findingIdsByCompany(ctx.db, companies, asOf);
+      : [],
+  );
 
   // The deliveries of the incidents it records are stored in the write's transaction
   // (webhooks/outbox.ts): kept with the write, or not at all. Set again if the transaction is
@@ -84,10 +88,12 @@ export async function writeBundle(
     inTransaction: {
       before: async (run) => {
         await request.inTransaction?.before?.(run);
+        await findings.before(run);
       },
       after: async (run, written) => {
         await request.inTransaction?.after?.(run, written);
         deliveries = await storeIncidentDeliveries(run, written.created.Incident ?? []);
+        await findings.after(run);
       },
     },
     audit: { keyId: principal.keyId, operation: request.operation, source: request.source },
@@ -109,7 +115,7 @@ export async function writeBundle(
     const bookmarks = await ctx.db.bookmarks();
     for (const id of incidents) ctx.events.publish(INCIDENT_RECORDED, { id, bookmarks });
   }
-  await publishFindingChanges(ctx, companies, asOf, before);
+  findings.committed(ctx);
   return report;
 }
 
@@ -173,15 +179,14 @@ export async function retract(
       argument: 'reason',
     });
   }
-  const asOf = todayIso();
-  const companies = (await findingsWatched(ctx)) ? await companiesOfStatement(ctx.db, id) : [];
-  const before = await findingIdsByCompany(ctx.db, companies, asOf);
-  const outcome = await retractStatement(ctx.db, {
-    id,
-    reason: trimmed,
-    keyId: principal.keyId,
-    auditId: randomUUID(),
-  });
+  const findings = findingsWatch(
+    (await findingsWatched(ctx)) ? await companiesOfStatement(ctx.db, id) : [],
+  );
+  const outcome = await retractStatement(
+    ctx.db,
+    { id, reason: trimmed, keyId: principal.keyId, auditId: randomUUID() },
+    findings,
+  );
   if (outcome === null)
     throw new AppError('NOT_FOUND', `no practice or incident with id "${id.slice(0, 128)}"`);
   if ('already' in outcome)
@@ -190,7 +195,7 @@ export async function retract(
       `"${id.slice(0, 128)}" was already retracted at ${outcome.already}`,
     );
   ctx.logger.info({ operation: 'retract', keyId: principal.keyId, id }, 'write');
-  await publishFindingChanges(ctx, companies, asOf, before);
+  findings.committed(ctx);
   return outcome;
 }
 
@@ -205,21 +210,45 @@ async function findingsWatched(ctx: ApiContext): Promise<boolean> {
   );
 }
 
-async function publishFindingChanges(
-  ctx: ApiContext,
-  companies: string[],
-  asOf: string,
-  before: Map<string, Set<string>>,
-): Promise<void> {
-  if (companies.length === 0) return;
-  const after = await findingIdsByCompany(ctx.db, companies, asOf);
-  for (const companyId of companies) {
-    const was = before.get(companyId) ?? new Set<string>();
-    const is = after.get(companyId) ?? new Set<string>();
-    const appeared = [...is].filter((f) => !was.has(f));
-    const disappeared = [...was].filter((f) => !is.has(f));
-    if (appeared.length > 0 || disappeared.length > 0) {
-      ctx.events.publish(FINDINGS_CHANGED, { companyId, asOf, appeared, disappeared });
-    }
-  }
+/**
+ * The findings of `companies` (today's, in the EEA), read in the write's transaction before
+ * and after it: which appeared and which disappeared, with the webhook deliveries that tell it
+ * stored in the same transaction (webhooks/outbox.ts), so that they are kept exactly when the
+ * write is. Nothing to do for no companies (no one hears of the change).
+ */
+interface FindingsWatch {
+  before(run: StatementRunner): Promise<void>;
+  after(run: StatementRunner): Promise<void>;
+  /** After the commit: tells subscribers and queues the deliveries. */
+  committed(ctx: ApiContext): void;
+}
+
+function findingsWatch(companies: string[]): FindingsWatch {
+  const asOf = todayIso();
+  let was = new Map<string, Set<string>>();
+  // Set on each attempt: a retried transaction's last attempt is the one that committed.
+  let changes: FindingsChangedEvent[] = [];
+  let deliveries: string[] = [];
+  return {
+    async before(run) {
+      was = await findingIdsByCompany(run, companies, asOf);
+    },
+    async after(run) {
+      const now = await findingIdsByCompany(run, companies, asOf);
+      changes = companies.flatMap((companyId) => {
+        const before = was.get(companyId) ?? new Set<string>();
+        const after = now.get(companyId) ?? new Set<string>();
+        const appeared = [...after].filter((f) => !before.has(f));
+        const disappeared = [...before].filter((f) => !after.has(f));
+        return appeared.length > 0 || disappeared.length > 0
+          ? [{ companyId, asOf, appeared, disappeared }]
+          : [];
+      });
+      deliveries = await storeFindingsDeliveries(run, changes);
+    },
+    committed(ctx) {
+      queueDeliveries(ctx.events, deliveries);
+      for (const change of changes) ctx.events.publish(FINDINGS_CHANGED, change);
+    },
+  };
 }

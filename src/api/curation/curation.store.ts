@@ -1,6 +1,7 @@
 /** The Cypher of curation: who a write concerns, retractions, the practice a new one replaces. */
 import type { Database } from '../../db';
-import { type Bundle, plansOf } from '../../graph';
+import { type Bundle, plansOf, type StatementRunner, transactionRunner } from '../../graph';
+import { RULES_TIMEOUT_MS } from '../findings/findings.store';
 
 /** The companies whose findings a bundle can change: those it names, directly or through products, plans, practices. */
 export async function companiesConcerned(db: Database, bundle: Bundle): Promise<string[]> {
@@ -89,32 +90,43 @@ export interface RetractOutcome {
   auditId: string;
 }
 
+/** Statements run in a retraction's transaction: before it, and after it when it retracts. */
+export interface RetractHooks {
+  before(run: StatementRunner): Promise<void>;
+  after(run: StatementRunner): Promise<void>;
+}
+
 /**
- * Marks a practice or incident as retracted and records the audit entry, in one transaction.
+ * Marks a practice or incident as retracted and records the audit entry, in one transaction
+ * with `hooks` (they may run the rules, so it may take as long as the rules may).
  * Returns null when no such statement exists, or `already` when it was retracted before.
  */
 export async function retractStatement(
   db: Database,
   input: { id: string; reason: string; keyId: string | null; auditId: string },
+  hooks: RetractHooks,
 ): Promise<RetractOutcome | { already: string } | null> {
-  return db.writeTransaction('retract', async (tx) => {
-    const found = await tx.run(
-      `// retract
+  return db.writeTransaction(
+    'retract',
+    async (tx) => {
+      await hooks.before(transactionRunner(tx));
+      const found = await tx.run(
+        `// retract
 CALL () {
   MATCH (n:Practice {id: $id}) RETURN n, 'Practice' AS label
   UNION
   MATCH (n:Incident {id: $id}) RETURN n, 'Incident' AS label
 }
 RETURN label, n.retractedAt IS NOT NULL AS already, toString(n.retractedAt) AS at`,
-      { id: input.id },
-    );
-    const record = found.records[0];
-    if (!record) return null;
-    if (record.get('already') === true) return { already: record.get('at') as string };
-    const label = record.get('label') as 'Practice' | 'Incident';
-    // The label comes from the lookup above (one of two constants), never from input.
-    const written = await tx.run(
-      `MATCH (n:${label} {id: $id}) WHERE n.retractedAt IS NULL
+        { id: input.id },
+      );
+      const record = found.records[0];
+      if (!record) return null;
+      if (record.get('already') === true) return { already: record.get('at') as string };
+      const label = record.get('label') as 'Practice' | 'Incident';
+      // The label comes from the lookup above (one of two constants), never from input.
+      const written = await tx.run(
+        `MATCH (n:${label} {id: $id}) WHERE n.retractedAt IS NULL
 // A retraction is a version like any change: the state before it is kept.
 CREATE (v:Version {entry: n.entry, hash: n.contentHash, recordedFrom: coalesce(n.updatedAt, n.recordedAt),
   recordedUntil: datetime(), auditId: n.auditId, replacedBy: $auditId})-[:VERSION_OF]->(n)
@@ -123,9 +135,12 @@ SET n.retractedAt = datetime(), n.retractionReason = $reason, n.retractedBy = $k
 CREATE (a:AuditEntry {id: $auditId, at: n.retractedAt, keyId: $keyId, operation: 'retract', source: $reason,
   counts: '{}', changedIds: [n.id]})
 RETURN toString(n.retractedAt) AS at`,
-      { id: input.id, reason: input.reason, keyId: input.keyId, auditId: input.auditId },
-    );
-    const row = written.records[0]!;
-    return { label, retractedAt: row.get('at') as string, auditId: input.auditId };
-  });
+        { id: input.id, reason: input.reason, keyId: input.keyId, auditId: input.auditId },
+      );
+      const row = written.records[0]!;
+      await hooks.after(transactionRunner(tx));
+      return { label, retractedAt: row.get('at') as string, auditId: input.auditId };
+    },
+    RULES_TIMEOUT_MS,
+  );
 }

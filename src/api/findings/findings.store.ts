@@ -1,6 +1,7 @@
 /** Runs the rules and composes their findings; for the question and for subscribers. */
 import type { Database } from '../../db';
 import { AppError } from '../../errors';
+import { readerOf, type RunsOn } from '../../graph';
 import type { CursorKey } from '../translate/cursor';
 import {
   FINDING_KINDS,
@@ -82,16 +83,19 @@ export async function findingsPage(
   return page;
 }
 
-/** Finding ids per company, for telling subscribers which findings a write changed. */
+/**
+ * Finding ids per company, for telling subscribers which findings a write changed: on the
+ * database, or in the write's transaction (as it stands before or after the write).
+ */
 export async function findingIdsByCompany(
-  db: Database,
+  on: RunsOn,
   companies: string[],
   asOf: string,
 ): Promise<Map<string, Set<string>>> {
   const result = new Map<string, Set<string>>(companies.map((c) => [c, new Set<string>()]));
   if (companies.length === 0) return result;
   const query = findingIdsQuery({ asOf, scope: 'EEA', companies, kinds: FINDING_KINDS });
-  const rows = await db.read(query.name, query.cypher, query.params, RULES_TIMEOUT_MS);
+  const rows = await readerOf(on, RULES_TIMEOUT_MS)(query.name, query.cypher, query.params);
   for (const row of rows) result.get(row.company as string)?.add(row.id as string);
   return result;
 }

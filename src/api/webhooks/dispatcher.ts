@@ -4,35 +4,20 @@
  * `maxAttempts`. Everything runs after the write has answered: a slow or failing receiver, or a
  * failure here, never reaches the writer; errors are logged.
  *
- * A recorded incident's and a reviewed proposal's deliveries are stored by the write itself,
- * in its transaction (outbox.ts), and queued here after the commit. Findings that changed are
- * known only after the commit: their deliveries are stored here, from the event.
+ * Deliveries are stored by the write itself, in its transaction (outbox.ts), and queued here
+ * after the commit; a dispatcher that starts takes up every delivery still pending.
  *
- * With several replicas on one event bus (Redis), every replica hears every write, but only
- * the one that made it may create its deliveries: the dispatcher listens to `events.local`,
- * this process's own publications. Attempts are leased in Neo4j (claimDelivery), so that a
- * delivery another replica resumes is still sent once at a time.
+ * With several replicas on one event bus (Redis), the replica that made a write attempts its
+ * deliveries: the dispatcher listens to `events.local`, this process's own queueing. Attempts
+ * are leased in Neo4j (claimDelivery), so that a delivery another replica resumes is still sent
+ * once at a time.
  */
 import type { Logger } from '../../config';
 import type { Database } from '../../db';
-import {
-  type Events,
-  FINDINGS_CHANGED,
-  type FindingsChangedEvent,
-  WEBHOOK_DELIVERY_QUEUED,
-  type WebhookDeliveryQueuedEvent,
-} from '../events';
-import { findingKindOfId } from '../findings/findings.words';
+import { type Events, WEBHOOK_DELIVERY_QUEUED } from '../events';
 import { sendDelivery } from './delivery';
-import { storeDeliveries } from './outbox';
 import { WIRE_NAMES } from './webhooks.enums';
-import {
-  abandonDelivery,
-  claimDelivery,
-  pendingDeliveries,
-  recordAttempt,
-  webhookTargets,
-} from './webhooks.store';
+import { abandonDelivery, claimDelivery, pendingDeliveries, recordAttempt } from './webhooks.store';
 
 export interface WebhookSettings {
   /** Attempts per delivery, the first included. */
@@ -62,10 +47,9 @@ const MIN_RECHECK_MS = 50;
 const RESUMED_AT_START = 1000;
 
 /**
- * Events handled, and attempts made, at once: a bundle of many incidents must not take every
- * connection of the driver's pool from the requests.
+ * Attempts made at once: a bundle of many incidents must not take every connection of the
+ * driver's pool from the requests.
  */
-const EVENTS_AT_ONCE = 2;
 const ATTEMPTS_AT_ONCE = 8;
 
 /**
@@ -125,7 +109,6 @@ class WebhookDispatcher implements WebhookDispatcherHandle {
   private readonly timers = new Map<string, NodeJS.Timeout>();
   private readonly running = new Set<Promise<unknown>>();
   private readonly listeners: AsyncIterator<unknown>[] = [];
-  private readonly eventLanes = new Lanes(EVENTS_AT_ONCE);
   private readonly attemptLanes = new Lanes(ATTEMPTS_AT_ONCE);
   private stopped = false;
 
@@ -138,12 +121,16 @@ class WebhookDispatcher implements WebhookDispatcherHandle {
 
   start(events: Events): void {
     // This process's own writes only: another replica's are its own to deliver.
-    const { local } = events;
-    this.listen(local.subscribe(FINDINGS_CHANGED), (e) => this.onFindingsChanged(e));
-    this.listen(local.subscribe(WEBHOOK_DELIVERY_QUEUED), (e: WebhookDeliveryQueuedEvent) => {
-      this.schedule(e.deliveryId, 0);
-      return Promise.resolve();
-    });
+    const queued = events.local.subscribe(WEBHOOK_DELIVERY_QUEUED)[Symbol.asyncIterator]();
+    this.listeners.push(queued);
+    const listen = async (): Promise<void> => {
+      // The first next() subscribes at once, before any write can queue.
+      for (let next = await queued.next(); !next.done; next = await queued.next()) {
+        const { deliveryId } = next.value;
+        this.schedule(deliveryId, 0);
+      }
+    };
+    this.track(listen(), 'listening to queued deliveries');
     this.track(this.resumePending(), 'resuming pending deliveries');
   }
 
@@ -155,57 +142,12 @@ class WebhookDispatcher implements WebhookDispatcherHandle {
     await Promise.allSettled([...this.running]);
   }
 
-  /**
-   * Handles each event of a topic as it comes, without waiting for the previous one: the
-   * publisher (a write) is never held up, and the subscription's queue never fills.
-   */
-  private listen<T>(source: AsyncIterable<T>, handle: (event: T) => Promise<void>): void {
-    const iterator = source[Symbol.asyncIterator]();
-    this.listeners.push(iterator);
-    // The first next() subscribes at once, before any write can publish.
-    const loop = async (): Promise<void> => {
-      for (;;) {
-        const next = await iterator.next();
-        if (next.done) return;
-        const event = next.value;
-        this.track(
-          this.eventLanes.run(() => handle(event)),
-          'dispatching an event',
-        );
-      }
-    };
-    this.track(loop(), 'listening to events');
-  }
-
   private track(work: Promise<unknown>, what: string): void {
     const tracked = work.catch((error: unknown) =>
       this.logger.error({ err: error }, `webhooks: ${what} failed`),
     );
     this.running.add(tracked);
     void tracked.finally(() => this.running.delete(tracked));
-  }
-
-  private async onFindingsChanged(event: FindingsChangedEvent): Promise<void> {
-    const targets = await webhookTargets(this.db, 'FINDINGS_CHANGED');
-    const jobs = targets.flatMap((t) => {
-      if (t.companies.length > 0 && !t.companies.includes(event.companyId)) return [];
-      const wanted = (id: string) => {
-        if (t.findingKinds.length === 0) return true;
-        const kind = findingKindOfId(id);
-        return kind !== null && t.findingKinds.includes(kind);
-      };
-      const appeared = event.appeared.filter(wanted);
-      const disappeared = event.disappeared.filter(wanted);
-      if (appeared.length === 0 && disappeared.length === 0) return [];
-      return [
-        {
-          webhookId: t.id,
-          data: { companyId: event.companyId, asOf: event.asOf, appeared, disappeared },
-        },
-      ];
-    });
-    const stored = await storeDeliveries(this.db, 'FINDINGS_CHANGED', jobs);
-    for (const id of stored) this.schedule(id, 0);
   }
 
   /** Deliveries a previous process left pending (stopped, or crashed, between attempts). */

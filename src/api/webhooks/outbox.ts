@@ -1,23 +1,25 @@
 /**
  * Deliveries stored in the write's own transaction (a transactional outbox): a recorded
- * incident and a reviewed proposal are kept together with their deliveries, or not at all. A
- * replica that dies after the commit, before it attempts them, leaves them pending, and the
- * next dispatcher to start takes them up (dispatcher.ts). After the commit the writer only
- * queues them with its own dispatcher (`queueDeliveries`).
- *
- * Findings that change are told after the write: which findings appeared or disappeared is
- * known only once the write is committed and the rules run again (curation.service.ts).
+ * incident, a reviewed proposal and the findings a write changed are kept together with their
+ * deliveries, or not at all. A replica that dies after the commit, before it attempts them,
+ * leaves them pending, and the next dispatcher to start takes them up (dispatcher.ts). After
+ * the commit the writer only queues them with its own dispatcher (`queueDeliveries`).
  */
 import { randomUUID } from 'node:crypto';
-import type { StatementRunner } from '../../graph';
-import { type Events, type ProposalReviewedEvent, WEBHOOK_DELIVERY_QUEUED } from '../events';
+import type { RunsOn, StatementRunner } from '../../graph';
+import {
+  type Events,
+  type FindingsChangedEvent,
+  type ProposalReviewedEvent,
+  WEBHOOK_DELIVERY_QUEUED,
+} from '../events';
+import { findingKindOfId } from '../findings/findings.words';
 import { envelope, incidentData } from './payloads';
 import type { WebhookEvent } from './webhooks.enums';
 import {
   createDeliveries,
   incidentFacts,
   type NewDelivery,
-  type RunsOn,
   webhookTargets,
 } from './webhooks.store';
 
@@ -94,6 +96,39 @@ export async function storeReviewDeliveries(
     'PROPOSAL_REVIEWED',
     targets.map((t) => ({ webhookId: t.id, data })),
   );
+}
+
+/**
+ * In the transaction of a write that changed findings: a delivery per change and webhook whose
+ * filters keep some of it (its companies name the change's company, or it has none; its
+ * finding kinds, if any, keep the findings of those kinds only).
+ */
+export async function storeFindingsDeliveries(
+  run: StatementRunner,
+  changes: FindingsChangedEvent[],
+): Promise<string[]> {
+  if (changes.length === 0) return [];
+  const targets = await webhookTargets(run, 'FINDINGS_CHANGED');
+  const jobs = changes.flatMap((change) =>
+    targets.flatMap((t) => {
+      if (t.companies.length > 0 && !t.companies.includes(change.companyId)) return [];
+      const wanted = (id: string) => {
+        if (t.findingKinds.length === 0) return true;
+        const kind = findingKindOfId(id);
+        return kind !== null && t.findingKinds.includes(kind);
+      };
+      const appeared = change.appeared.filter(wanted);
+      const disappeared = change.disappeared.filter(wanted);
+      if (appeared.length === 0 && disappeared.length === 0) return [];
+      return [
+        {
+          webhookId: t.id,
+          data: { companyId: change.companyId, asOf: change.asOf, appeared, disappeared },
+        },
+      ];
+    }),
+  );
+  return storeDeliveries(run, 'FINDINGS_CHANGED', jobs);
 }
 
 /**

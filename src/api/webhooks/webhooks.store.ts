@@ -5,7 +5,7 @@
  */
 import neo4j from 'neo4j-driver';
 import { type Database, toPlain } from '../../db';
-import type { StatementRunner } from '../../graph';
+import { readerOf, type RunsOn, type StatementRunner, writerOf } from '../../graph';
 import type { FindingKind } from '../findings/findings.rules';
 import type { DeliveryStatus, WebhookEvent } from './webhooks.enums';
 
@@ -37,17 +37,6 @@ export interface StoredDelivery {
   nextAttemptAt: string | null;
   attempts: StoredAttempt[];
 }
-
-/**
- * Where a statement runs: the database (each statement its own transaction, reads routed to
- * readers), or a write's transaction, whose deliveries are kept or lost with it (outbox.ts).
- */
-export type RunsOn = Database | StatementRunner;
-
-const reading = (on: RunsOn): StatementRunner =>
-  typeof on === 'function' ? on : (name, cypher, params) => on.read(name, cypher, params);
-const writing = (on: RunsOn): StatementRunner =>
-  typeof on === 'function' ? on : (name, cypher, params) => on.write(name, cypher, params);
 
 const WEBHOOK_FIELDS =
   'w {.id, .url, .events, .companies, .findingKinds, .description, .createdAt}';
@@ -155,7 +144,7 @@ export async function webhookTargets(
   event: WebhookEvent,
   ownerKeyId: string | null = null,
 ): Promise<{ id: string; companies: string[]; findingKinds: FindingKind[] }[]> {
-  const rows = await reading(on)(
+  const rows = await readerOf(on)(
     'webhookTargets',
     `// webhookTargets
 MATCH (w:Webhook) WHERE $event IN w.events
@@ -193,7 +182,7 @@ export async function createDeliveries(
   ownerKeyId: string | null = null,
 ): Promise<string[]> {
   if (deliveries.length === 0) return [];
-  const rows = await writing(on)(
+  const rows = await writerOf(on)(
     'createWebhookDeliveries',
     `// createWebhookDeliveries
 UNWIND $deliveries AS row
