@@ -198,6 +198,35 @@ describe('webhooks', () => {
     return { id: res.data!.registerWebhook.webhook.id, secret: res.data!.registerWebhook.secret };
   }
 
+  /**
+   * The one delivery alice's webhook `hookId` has, stored by a write whose replica died after
+   * the commit (pending, never attempted); then an API that starts sends it to `path`, once, and
+   * logs it as a success. Returns the stored delivery and the body received.
+   */
+  async function sentByNextStart(
+    hookId: string,
+    event: string,
+    path: string,
+  ): Promise<{ stored: any; body: any }> {
+    const [stored, ...more] = await deliveries('alice', hookId);
+    expect(more).toEqual([]);
+    expect(stored).toMatchObject({ event, status: 'PENDING', attempts: [] });
+    const next = await startTestApi(db, {
+      webhooks: { allowPrivateAddresses: true, baseDelayMs: BACKOFF_MS, timeoutMs: TIMEOUT_MS },
+    });
+    try {
+      const [request] = await waitFor('the delivery', () => receiver.once(path));
+      await waitFor('the log', async () => {
+        const ds = await deliveries('alice', hookId);
+        return ds[0]?.status === 'SUCCEEDED' ? ds : null;
+      });
+      expect(receiver.at(path)).toHaveLength(1);
+      return { stored, body: JSON.parse(request!.body) };
+    } finally {
+      await next.close();
+    }
+  }
+
   async function deliveries(who: keyof typeof keys, id: string): Promise<any[]> {
     const res = await api.gql(LOG, { id }, as(who));
     expect(res.errors).toBeUndefined();
@@ -497,42 +526,25 @@ describe('webhooks', () => {
       { keyId: curatorKeyId, role: 'curator' },
       { data: bundle, operation: 'recordIncident', source: 'wh-src' },
     );
-    const [stored, ...more] = await deliveries('alice', hook.id);
-    expect(more).toEqual([]);
-    expect(stored).toMatchObject({ event: 'INCIDENT_RECORDED', status: 'PENDING', attempts: [] });
+    const { stored, body } = await sentByNextStart(hook.id, 'INCIDENT_RECORDED', '/outbox');
+    expect(body).toMatchObject({
+      id: stored.id,
+      event: 'incidentRecorded',
+      webhook: hook.id,
+      data: {
+        incident: {
+          id,
+          title: 'Webhook complaint seven',
+          date: '2026-01-05',
+          against: ['fx-corp'],
+          // Read in the write's transaction, as a read after it gives it.
+          recordedAt: expect.stringMatching(/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}\.\d{3}Z$/),
+        },
+      },
+    });
     // Against FX Corp: not for a webhook that keeps FY Corp only.
     expect(await deliveries('bob', elsewhere.id)).toEqual([]);
-
-    const next = await startTestApi(db, {
-      webhooks: { allowPrivateAddresses: true, baseDelayMs: BACKOFF_MS, timeoutMs: TIMEOUT_MS },
-    });
-    try {
-      const [request] = await waitFor('the delivery', () => receiver.once('/outbox'));
-      const body = JSON.parse(request!.body);
-      expect(body).toMatchObject({
-        id: stored.id,
-        event: 'incidentRecorded',
-        webhook: hook.id,
-        data: {
-          incident: {
-            id,
-            title: 'Webhook complaint seven',
-            date: '2026-01-05',
-            against: ['fx-corp'],
-            // Read in the write's transaction, as a read after it gives it.
-            recordedAt: expect.stringMatching(/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}\.\d{3}Z$/),
-          },
-        },
-      });
-      await waitFor('the log', async () => {
-        const ds = await deliveries('alice', hook.id);
-        return ds[0]?.status === 'SUCCEEDED' ? ds : null;
-      });
-      expect(receiver.at('/outbox')).toHaveLength(1);
-      expect(receiver.at('/outbox-fy')).toHaveLength(0);
-    } finally {
-      await next.close();
-    }
+    expect(receiver.at('/outbox-fy')).toHaveLength(0);
   });
 
   it('sends a test delivery on testWebhook, and logs it', async () => {
@@ -668,33 +680,16 @@ describe('webhooks', () => {
       'fx-plus-training',
       'webhook outbox test',
     );
-    const [stored, ...more] = await deliveries('alice', hook.id);
-    expect(more).toEqual([]);
-    expect(stored).toMatchObject({ event: 'FINDINGS_CHANGED', status: 'PENDING', attempts: [] });
-    expect(await deliveries('bob', elsewhere.id)).toEqual([]);
-
-    const next = await startTestApi(db, {
-      webhooks: { allowPrivateAddresses: true, baseDelayMs: BACKOFF_MS, timeoutMs: TIMEOUT_MS },
+    const { stored, body } = await sentByNextStart(hook.id, 'FINDINGS_CHANGED', '/findings-outbox');
+    expect(body).toMatchObject({
+      id: stored.id,
+      event: 'findingsChanged',
+      webhook: hook.id,
+      data: { companyId: 'fx-corp', appeared: [] },
     });
-    try {
-      const [request] = await waitFor('the delivery', () => receiver.once('/findings-outbox'));
-      const body = JSON.parse(request!.body);
-      expect(body).toMatchObject({
-        id: stored.id,
-        event: 'findingsChanged',
-        webhook: hook.id,
-        data: { companyId: 'fx-corp', appeared: [] },
-      });
-      expect(body.data.disappeared.map(findingKindOfId)).toContain('NO_WAY_TO_OBJECT');
-      await waitFor('the log', async () => {
-        const ds = await deliveries('alice', hook.id);
-        return ds[0]?.status === 'SUCCEEDED' ? ds : null;
-      });
-      expect(receiver.at('/findings-outbox')).toHaveLength(1);
-      expect(receiver.at('/findings-outbox-fy')).toHaveLength(0);
-    } finally {
-      await next.close();
-    }
+    expect(body.data.disappeared.map(findingKindOfId)).toContain('NO_WAY_TO_OBJECT');
+    expect(await deliveries('bob', elsewhere.id)).toEqual([]);
+    expect(receiver.at('/findings-outbox-fy')).toHaveLength(0);
   });
 
   it('keeps each key to its own webhooks: another key cannot list, read, test or delete them', async () => {
