@@ -92,8 +92,9 @@ export async function writeBundle(
       },
       after: async (run, written) => {
         await request.inTransaction?.after?.(run, written);
-        deliveries = await storeIncidentDeliveries(run, written.created.Incident ?? []);
+        // The rules first: a delivery locks its webhook, which other writes then wait for.
         await findings.after(run);
+        deliveries = await storeIncidentDeliveries(run, written.created.Incident ?? []);
       },
     },
     audit: { keyId: principal.keyId, operation: request.operation, source: request.source },
