@@ -10,7 +10,6 @@ import {
   BundleSchema,
   ingest,
   type IngestReport,
-  type StatementRunner,
   type TransactionHooks,
 } from '../../graph';
 import type { Principal } from '../auth/api-keys';
@@ -29,6 +28,7 @@ import {
   companiesConcerned,
   companiesOfStatement,
   predecessors,
+  type RetractHooks,
   retractStatement,
   type RetractOutcome,
 } from './curation.store';
@@ -217,9 +217,7 @@ async function findingsWatched(ctx: ApiContext): Promise<boolean> {
  * stored in the same transaction (webhooks/outbox.ts), so that they are kept exactly when the
  * write is. Nothing to do for no companies (no one hears of the change).
  */
-interface FindingsWatch {
-  before(run: StatementRunner): Promise<void>;
-  after(run: StatementRunner): Promise<void>;
+interface FindingsWatch extends RetractHooks {
   /** After the commit: tells subscribers and queues the deliveries. */
   committed(ctx: ApiContext): void;
 }

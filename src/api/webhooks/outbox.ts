@@ -57,6 +57,10 @@ export async function storeDeliveries(
   return createDeliveries(on, deliveries, KEPT_DELIVERIES);
 }
 
+/** Whether a webhook's companies filter keeps news of `companies`: it names one, or it has none. */
+const keepsCompanies = (target: { companies: string[] }, companies: string[]): boolean =>
+  target.companies.length === 0 || target.companies.some((c) => companies.includes(c));
+
 /**
  * In the transaction that recorded `incidents`: a delivery per incident and webhook that hears
  * of it (its companies filter names a company the incident is against, or it has none).
@@ -72,7 +76,7 @@ export async function storeIncidentDeliveries(
   const jobs = facts.flatMap((incident) => {
     const against = (incident.against ?? []) as string[];
     return targets
-      .filter((t) => t.companies.length === 0 || t.companies.some((c) => against.includes(c)))
+      .filter((t) => keepsCompanies(t, against))
       .map((t) => ({ webhookId: t.id, data: incidentData(incident) }));
   });
   return storeDeliveries(run, 'INCIDENT_RECORDED', jobs);
@@ -111,7 +115,7 @@ export async function storeFindingsDeliveries(
   const targets = await webhookTargets(run, 'FINDINGS_CHANGED');
   const jobs = changes.flatMap((change) =>
     targets.flatMap((t) => {
-      if (t.companies.length > 0 && !t.companies.includes(change.companyId)) return [];
+      if (!keepsCompanies(t, [change.companyId])) return [];
       const wanted = (id: string) => {
         if (t.findingKinds.length === 0) return true;
         const kind = findingKindOfId(id);
