@@ -116,15 +116,24 @@ RETURN count(*) AS deleted`,
   return Number(rows[0]?.deleted ?? 0) > 0;
 }
 
-/** The newest deliveries of a webhook, each with its attempts in order. */
+/**
+ * The newest deliveries of a webhook, each with its attempts in order.
+ *
+ * Neo4j reads committed data, not a snapshot: a read that runs while an attempt's transaction is
+ * being applied can see the delivery's new status without the attempt written with it (CI saw
+ * SUCCEEDED beside one attempt of two). The delivery also counts its attempts, written in the
+ * same SET as its status, so a torn read shows as a count that differs from the attempts read;
+ * the read is then run again.
+ */
 export async function listDeliveries(
   db: Database,
   webhookId: string,
   first: number,
 ): Promise<StoredDelivery[]> {
-  const rows = await db.read(
-    'listWebhookDeliveries',
-    `// listWebhookDeliveries
+  for (let read = 1; ; read++) {
+    const rows = await db.read(
+      'listWebhookDeliveries',
+      `// listWebhookDeliveries
 MATCH (:Webhook {id: $webhookId})-[:DELIVERED]->(d:WebhookDelivery)
 WITH d ORDER BY d.createdAt DESC, d.id DESC LIMIT $first
 RETURN d {.id, .event, .test, .status, .createdAt, .nextAttemptAt,
@@ -132,11 +141,17 @@ RETURN d {.id, .event, .test, .status, .createdAt, .nextAttemptAt,
     MATCH (d)-[:ATTEMPT]->(a:WebhookAttempt)
     WITH a ORDER BY a.number
     RETURN a {.number, .at, .statusCode, .error, .durationMs}
-  }} AS delivery`,
-    { webhookId, first: neo4j.int(first) },
-  );
-  return rows.map((r) => r.delivery as unknown as StoredDelivery);
+  }} AS delivery, coalesce(d.attempts, 0) AS counted`,
+      { webhookId, first: neo4j.int(first) },
+    );
+    const deliveries = rows.map((r) => r.delivery as unknown as StoredDelivery);
+    const torn = rows.some((r, i) => Number(r.counted) !== deliveries[i]!.attempts.length);
+    if (!torn || read === TORN_READS) return deliveries;
+  }
 }
+
+/** How many times listDeliveries reads before it answers what it saw. */
+const TORN_READS = 5;
 
 /** Webhooks that subscribe to an event, of keys not revoked (and of one key, when given). */
 export async function webhookTargets(
