@@ -504,7 +504,7 @@ describe('curating through the API', () => {
       recording.take();
       const res = await own.gql(RECORD_INCIDENT, { input: INCIDENT(title) }, as('curator'));
       expect(res.errors).toBeUndefined();
-      return recording.take().filter((q) => q.name === 'findingIds').length;
+      return recording.take().filter((q) => q.name === 'companyFindingIds').length;
     };
     const client = createClient({
       url: own.url.replace(/^http/, 'ws'),

@@ -131,16 +131,54 @@ describe('findings, page by page', () => {
     expect(rules!.rows).toHaveLength(1);
   });
 
-  it('runs the same rule query whatever the page, the cursor, the kind or the company asked', async () => {
+  it('runs the same rule query whatever the page, the cursor or the kind, and one for a company', async () => {
     const whole = await findings({ asOf: '2025-06-01', first: 100 });
     suite.db.take();
     await findings({ asOf: '2025-06-01', first: 100 });
     await findings({ asOf: '2025-02-12', first: 3, after: whole.edges[4].cursor });
+    await findings({ asOf: '2025-02-12', kind: 'NO_WAY_TO_OBJECT' });
     await findings({ asOf: '2025-02-12', first: 1, company: 'mistral-ai' });
     await findings({ asOf: '2025-02-12', kind: 'NO_WAY_TO_OBJECT', company: 'openai' });
-    const rules = suite.db.take().filter((q) => q.name === 'findingRules');
-    expect(rules).toHaveLength(4);
-    expect(new Set(rules.map((q) => q.cypher)).size).toBe(1);
+    await findings({
+      asOf: '2025-06-01',
+      first: 1,
+      after: whole.edges[0].cursor,
+      company: 'openai',
+    });
+    const sent = suite.db.take();
+    const every = sent.filter((q) => q.name === 'findingRules').map((q) => q.cypher);
+    const some = sent.filter((q) => q.name === 'companyFindingRules').map((q) => q.cypher);
+    expect(every).toHaveLength(3);
+    expect(new Set(every).size).toBe(1);
+    // A company's rules start from it: a text of their own, the same for every company.
+    expect(some).toHaveLength(3);
+    expect(new Set(some).size).toBe(1);
+    expect(some[0]).not.toBe(every[0]);
+  });
+
+  it("answers a company's findings as the findings of every company name them", async () => {
+    // The two texts find the same findings: every company's, kept to one company, are that
+    // company's, on dates before and after the plans and practices of the seeds change.
+    const all = async (variables: Record<string, unknown>): Promise<any[]> => {
+      const nodes: any[] = [];
+      for (let after: string | null = null; ;) {
+        const page: any = await findings({ ...variables, first: 100, after });
+        nodes.push(...page.edges.map((e: any) => e.node));
+        if (!page.pageInfo.hasNextPage) return nodes;
+        after = page.pageInfo.endCursor;
+      }
+    };
+    for (const asOf of ['2024-06-01', '2025-02-12', '2025-06-01']) {
+      const whole = await all({ asOf });
+      const companies = [...new Set(whole.map((f) => f.company.id))];
+      expect(companies.length).toBeGreaterThan(1);
+      for (const company of companies) {
+        const own = await all({ asOf, company });
+        expect(own).toEqual(whole.filter((f) => f.company.id === company));
+      }
+      // And a company with none.
+      expect(await all({ asOf, company: 'no-such-company' })).toEqual([]);
+    }
   });
 
   it('continues after a cursor a client built from a finding it holds', async () => {

@@ -352,7 +352,7 @@ describe('the Cypher of the headline questions', () => {
          RETURN true AS var8
        }
        MATCH (this9:Company)<-[:OFFERED_BY]-(this10:Product)<-[:OF]-(this11:Plan)<-[:APPLIES_TO]-(this1)
-       WHERE (($anyCompany = true OR this9.id IN $lists.companies) AND (this11.availableFrom <= date($asOf) AND (this11.availableUntil IS NULL OR this11.availableUntil > date($asOf))))
+       WHERE (this11.availableFrom <= date($asOf) AND (this11.availableUntil IS NULL OR this11.availableUntil > date($asOf)))
        MATCH (this1)-[:FOR_PURPOSE]->(this12:Purpose)
        WHERE EXISTS {
          MATCH (this10:Product)<-[:OF]-(this13)<-[:APPLIES_TO]-(this14)
@@ -387,7 +387,7 @@ describe('the Cypher of the headline questions', () => {
          RETURN true AS var25
        }
        MATCH (this26:Company)<-[:OFFERED_BY]-(this27:Product)<-[:OF]-(this28:Plan)<-[:APPLIES_TO]-(this18)
-       WHERE (($anyCompany = true OR this26.id IN $lists.companies) AND (this28.availableFrom <= date($asOf) AND (this28.availableUntil IS NULL OR this28.availableUntil > date($asOf))))
+       WHERE (this28.availableFrom <= date($asOf) AND (this28.availableUntil IS NULL OR this28.availableUntil > date($asOf)))
        MATCH (this18)-[:FOR_PURPOSE]->(this29:Purpose)
        WHERE EXISTS {
          MATCH (this27:Product)<-[:OF]-(this30)<-[:APPLIES_TO]-(this31)
@@ -420,7 +420,7 @@ describe('the Cypher of the headline questions', () => {
          RETURN true AS var41
        }
        MATCH (this38)-[:APPLIES_TO]->(this42:Plan)-[:OF]->(this43:Product)-[:OFFERED_BY]->(this44:Company)
-       WHERE (($anyCompany = true OR this44.id IN $lists.companies) AND (this42.availableFrom <= date($asOf) AND (this42.availableUntil IS NULL OR this42.availableUntil > date($asOf))))
+       WHERE (this42.availableFrom <= date($asOf) AND (this42.availableUntil IS NULL OR this42.availableUntil > date($asOf)))
        MATCH (this38)-[:FOR_PURPOSE]->(this45:Purpose)
        RETURN {kind: 'NO_WAY_TO_OBJECT', companyName: this44.name, id: ('no-way-to-object:' + this38.id), planId: this42.id, companyId: this44.id, company: this44.id, product: this43.id, plan: NULL, practice: this38.id, handles: elementId(this37), right: this36.id, purpose: this45.id} AS var16
        UNION ALL
@@ -429,7 +429,7 @@ describe('the Cypher of the headline questions', () => {
        MATCH (this47:Purpose { id: 'ai-model-training' })<-[:FOR_PURPOSE]-(this48:Practice)
        WHERE (this48.default = 'ON' AND (this48.inForceFrom <= date($asOf) AND (this48.inForceUntil IS NULL OR this48.inForceUntil > date($asOf)) AND (this48.retractedAt IS NULL OR date(this48.retractedAt) > date($asOf))) AND ($scope IN this48.scope OR 'WORLDWIDE' IN this48.scope))
        MATCH (this48)-[:APPLIES_TO]->(this49:Plan)-[:OF]->(this50:Product)-[:OFFERED_BY]->(this51:Company)
-       WHERE (($anyCompany = true OR this51.id IN $lists.companies) AND (this49.availableFrom <= date($asOf) AND (this49.availableUntil IS NULL OR this49.availableUntil > date($asOf))))
+       WHERE (this49.availableFrom <= date($asOf) AND (this49.availableUntil IS NULL OR this49.availableUntil > date($asOf)))
        RETURN {kind: 'TRAINING_ON_BY_DEFAULT', companyName: this51.name, id: ('training-on-by-default:' + this48.id), planId: this49.id, companyId: this51.id, company: this51.id, product: this50.id, plan: NULL, practice: this48.id, handles: NULL, right: NULL, purpose: this47.id} AS var16
      }
      WITH var16.id AS var52, collect(var16) AS var53

@@ -104,6 +104,21 @@ describe('the plans of the questions with an index hint', () => {
     const seeks = seeksHandlesStatus(await explain(rules.db.driver, findingRules!));
     expect(seeks).toHaveLength(3);
   });
+
+  it("findings of a company: every rule starts from the company's id, none from HANDLES", async () => {
+    const queries = await rules.queriesOf(
+      `{ findings(company: "fx-corp", asOf: "2025-03-01") { totalCount nodes { id } } }`,
+    );
+    const companyRules = queries.find((q) => q.name === 'companyFindingRules');
+    expect(companyRules).toBeDefined();
+    const ops = await explain(rules.db.driver, companyRules!);
+    expect(seeksHandlesStatus(ops)).toEqual([]);
+    // The four rules' starts, each a seek of the companies asked.
+    const companySeeks = ops.filter(
+      (o) => /NodeUniqueIndexSeek/.test(o.type) && /:Company\(id\)/.test(o.details),
+    );
+    expect(companySeeks).toHaveLength(4);
+  });
 });
 
 describe('the plans of the incidents pages on a larger graph', () => {
@@ -406,12 +421,19 @@ describe('one plan per question, whatever the values asked', () => {
     // again, and the rules take seconds to plan.
     const cursor = encodeCursor(['NO_WAY_TO_OBJECT', 'FX Corp', 'no-way-to-object:fx']);
     const { plans, texts, distinct } = await plansOf(
-      ['', 'company: "fx-corp"', 'kind: NO_WAY_TO_OBJECT', `first: 1, after: "${cursor}"`].map(
-        (args) => `{ findings(asOf: "2025-03-01" ${args}) { totalCount nodes { id } } }`,
-      ),
+      [
+        '',
+        'kind: NO_WAY_TO_OBJECT',
+        `first: 1, after: "${cursor}"`,
+        'company: "fx-corp"',
+        'company: "fy-corp", kind: NO_WAY_TO_OBJECT',
+        `company: "fx-corp", first: 1, after: "${cursor}"`,
+      ].map((args) => `{ findings(asOf: "2025-03-01" ${args}) { totalCount nodes { id } } }`),
     );
-    // The rules are one text; each text the API sent, the rules and the others, one plan.
+    // The rules are two texts, for every company and for one; each text the API sent, the
+    // rules and the others, one plan.
     expect(texts.get('findingRules')?.size).toBe(1);
+    expect(texts.get('companyFindingRules')?.size).toBe(1);
     expect(plans).toBe(distinct);
   });
 
@@ -422,7 +444,7 @@ describe('one plan per question, whatever the values asked', () => {
     const findings = `{ findings(asOf: "2025-06-01", company: "fx-corp") { totalCount nodes { id } } }`;
     const citing = `{ incidents(first: 2, filter: { provision: "Art. 21" }) { totalCount nodes { id } } }`;
     const { plans, texts, distinct } = await plansOf([findings, findings, citing, citing, citing]);
-    expect(texts.get('findingRules')?.size).toBe(1);
+    expect(texts.get('companyFindingRules')?.size).toBe(1);
     // Two texts of the incidents: the first ask chooses its way in Neo4j; the count it kept is
     // few (under ten pages), so the next asks read from the provision alone, both one plan.
     expect(texts.get('incidents')?.size).toBe(2);

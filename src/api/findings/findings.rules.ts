@@ -1,6 +1,7 @@
 /**
  * The rules that derive findings, as fixed, parameterised Cypher: whatever the selection, the
- * page, the cursor or the company asked, the text is the same, so Neo4j plans it once. Each rule
+ * page, the cursor or the companies asked, the text is the same, so Neo4j plans it once (one
+ * text for every company, one for some: see fromCompanies). Each rule
  * is two branches. The light one finds the findings holding on the date, in the scope, with
  * their legal conditions (the legal basis the right depends on, the rights a provision covers,
  * the plans and practices holding), and returns for each only what ordering, counting and
@@ -55,9 +56,12 @@ export const findingIdPrefix = (kind: FindingKind): string => kind.toLowerCase()
 interface RuleParams {
   asOf: Cypher.Param;
   scope: Cypher.Param;
-  /** True for every company; else only `companies`. */
-  anyCompany: Cypher.Param;
-  companies: Cypher.Expr;
+  /**
+   * The companies asked, or null for every company. Not a parameter that may be null: a rule
+   * for some companies starts from them (see fromCompanies), a rule for every company from the
+   * index that finds its few candidates, so each is a text of its own.
+   */
+  companies: Cypher.Expr | null;
   kinds: Cypher.Expr;
 }
 
@@ -208,8 +212,28 @@ function holds(r: RuleParams, practice: Cypher.Node, plan: Cypher.Node): Cypher.
   return Cypher.and(inForce(practice, r.asOf), offered(plan, r.asOf), inScope(practice, r.scope));
 }
 
-const companyFilter = (r: RuleParams, c: Cypher.Node) =>
-  Cypher.or(Cypher.eq(r.anyCompany, Cypher.true), Cypher.in(c.property('id'), r.companies));
+/**
+ * The start of a rule asked for some companies: their plans offered on the date and the
+ * practices that apply to them, from the companies' ids. Started from its index, the rule cost as
+ * much for one company as for all (RIGHT_ONLY_ON_REQUEST on the large bench graph: 19.8 million
+ * db hits for one company, 19.9 million for its 10,000), the company checked last. The hint:
+ * with the ids in the map parameter, whose list's length Neo4j does not know, it started from
+ * the Plan(availableFrom) index on a small graph, even with the ids unwound and a WITH between.
+ */
+function fromCompanies(
+  r: RuleParams,
+  companies: Cypher.Expr,
+  practice: Cypher.Node,
+  plan: Cypher.Node,
+  product: Cypher.Node,
+  company: Cypher.Node,
+): Cypher.Clause {
+  return matchUsingIndex(
+    practicePlans(practice, plan, product, company),
+    { variable: company, name: 'Company', properties: ['id'] },
+    Cypher.and(Cypher.in(company.property('id'), companies), offered(plan, r.asOf)),
+  );
+}
 
 const planFacts = (pl: Cypher.Variable) => props(pl, 'id', 'name', 'paid');
 
@@ -242,27 +266,38 @@ const rightFacts = (rt: Cypher.Node) => {
 };
 
 /**
- * The practices in force (not NEVER) whose HANDLES relationship has a status, sought by the
- * HANDLES(status) index (migration 013). Without the hint Neo4j starts from every plan offered
- * or every practice started by the date; NO_WAY_TO_OBJECT on the large bench graph: 338k db
- * hits instead of 5.7 million.
+ * The practices in force (not NEVER) whose HANDLES relationship has a status. For every company,
+ * sought by the HANDLES(status) index (migration 013): without the hint Neo4j starts from every
+ * plan offered or every practice started by the date; NO_WAY_TO_OBJECT on the large bench
+ * graph: 338k db hits instead of 5.7 million. For some companies, the practices are bound
+ * (fromCompanies) and their HANDLES read in a subquery of each: in a MATCH beside them, Neo4j
+ * started NO_WAY_TO_OBJECT from the right to object and its 200,000 HANDLES, and joined.
  */
 function withholding(
   r: RuleParams,
   pattern: Cypher.Pattern,
-  handles: Cypher.Relationship,
-  practice: Cypher.Node,
+  found: { handles: Cypher.Relationship; right: Cypher.Node; practice: Cypher.Node },
   status: Cypher.Predicate,
 ): Cypher.Clause {
-  return matchUsingIndex(
-    pattern,
-    { variable: handles, name: 'HANDLES', properties: ['status'] },
-    Cypher.and(
-      status,
-      Cypher.neq(practice.property('default'), lit('NEVER')),
-      inForce(practice, r.asOf),
-      inScope(practice, r.scope),
+  const { handles, right, practice } = found;
+  const inForceNow = [
+    Cypher.neq(practice.property('default'), lit('NEVER')),
+    inForce(practice, r.asOf),
+    inScope(practice, r.scope),
+  ];
+  if (!r.companies)
+    return matchUsingIndex(
+      pattern,
+      { variable: handles, name: 'HANDLES', properties: ['status'] },
+      Cypher.and(status, ...inForceNow),
+    );
+  return Cypher.utils.concat(
+    new Cypher.With('*').where(Cypher.and(...inForceNow)),
+    new Cypher.Call(
+      Cypher.utils.concat(new Cypher.Match(pattern), new Cypher.Return(handles, right)),
+      [practice],
     ),
+    new Cypher.With('*').where(status),
   );
 }
 
@@ -461,18 +496,28 @@ function comparison(
         f.right!,
         f.purpose,
       ];
+      const plans = new Cypher.Match(
+        new Cypher.Pattern(c, { labels: ['Company'] })
+          .related({ type: 'OFFERED_BY', direction: 'left' })
+          .to(pr, { labels: ['Product'] })
+          .related({ type: 'OF', direction: 'left' })
+          .to(a, { labels: ['Plan'] })
+          .related({ type: 'APPLIES_TO', direction: 'left' })
+          .to(fa),
+      ).where(offered(a, r.asOf));
       return Cypher.utils.concat(
         gate(r, kind),
-        // The withholding relationships by the HANDLES(status) index (see withholding()), the
-        // right's conditions on each, then the plans: RIGHT_CONDITIONED_ON_PAYMENT on the large
-        // bench graph, 612k db hits instead of 12.5 million from every plan offered.
+        r.companies ? fromCompanies(r, r.companies, fa, a, pr, c) : undefined,
+        // For every company, the withholding relationships by the HANDLES(status) index (see
+        // withholding()), the right's conditions on each, then the plans:
+        // RIGHT_CONDITIONED_ON_PAYMENT on the large bench graph, 612k db hits instead of 12.5
+        // million from every plan offered.
         withholding(
           r,
           new Cypher.Pattern(fa, { labels: ['Practice'] })
             .related(ha, { type: 'HANDLES', direction: 'right' })
             .to(rt, { labels: ['Right'] }),
-          ha,
-          fa,
+          { handles: ha, right: rt, practice: fa },
           Cypher.in(ha.property('status'), lit([...subjectStatuses])),
         ),
         keepWhere(
@@ -489,15 +534,7 @@ function comparison(
             Cypher.or(Cypher.not(dependsOnBasis(rt)), Cypher.not(hasBasis(fa)), basisOpens(fa, rt)),
           ),
         ),
-        new Cypher.Match(
-          new Cypher.Pattern(c, { labels: ['Company'] })
-            .related({ type: 'OFFERED_BY', direction: 'left' })
-            .to(pr, { labels: ['Product'] })
-            .related({ type: 'OF', direction: 'left' })
-            .to(a, { labels: ['Plan'] })
-            .related({ type: 'APPLIES_TO', direction: 'left' })
-            .to(fa),
-        ).where(Cypher.and(companyFilter(r, c), offered(a, r.asOf))),
+        r.companies ? undefined : plans,
         new Cypher.Match(
           new Cypher.Pattern(fa)
             .related({ type: 'FOR_PURPOSE', direction: 'right' })
@@ -592,19 +629,19 @@ const noWayToObject: Rule = {
     return Cypher.utils.concat(
       gate(r, 'NO_WAY_TO_OBJECT'),
       toObject.clause,
+      r.companies ? fromCompanies(r, r.companies, p, pl, pr, c) : undefined,
       withholding(
         r,
         new Cypher.Pattern(rt).related(h, { type: 'HANDLES', direction: 'left' }).to(p, {
           labels: ['Practice'],
         }),
-        h,
-        p,
+        { handles: h, right: rt, practice: p },
         Cypher.and(Cypher.eq(h.property('status'), lit('UNAVAILABLE')), toObject.is(rt)),
       ),
       keepWhere([p, rt], Cypher.or(Cypher.not(hasBasis(p)), basisOpens(p, rt))),
-      new Cypher.Match(practicePlans(p, pl, pr, c)).where(
-        Cypher.and(companyFilter(r, c), offered(pl, r.asOf)),
-      ),
+      r.companies
+        ? undefined
+        : new Cypher.Match(practicePlans(p, pl, pr, c)).where(offered(pl, r.asOf)),
       new Cypher.Match(
         new Cypher.Pattern(p)
           .related({ type: 'FOR_PURPOSE', direction: 'right' })
@@ -649,6 +686,7 @@ const trainingOnByDefault: Rule = {
     const pl = new Cypher.Node();
     return Cypher.utils.concat(
       gate(r, 'TRAINING_ON_BY_DEFAULT'),
+      r.companies ? fromCompanies(r, r.companies, p, pl, pr, c) : undefined,
       new Cypher.Match(
         new Cypher.Pattern(pu, {
           labels: ['Purpose'],
@@ -663,9 +701,9 @@ const trainingOnByDefault: Rule = {
           inScope(p, r.scope),
         ),
       ),
-      new Cypher.Match(practicePlans(p, pl, pr, c)).where(
-        Cypher.and(companyFilter(r, c), offered(pl, r.asOf)),
-      ),
+      r.companies
+        ? undefined
+        : new Cypher.Match(practicePlans(p, pl, pr, c)).where(offered(pl, r.asOf)),
       // One row per plan: the deduplication by id keeps one (foundFindings).
       new Cypher.Return([
         foundRow('TRAINING_ON_BY_DEFAULT', f, [p.property('id')], pl.property('id')),
@@ -729,31 +767,45 @@ export interface RuleQueryInput {
 /**
  * The rules' lists (the companies, the kinds and a page's cursor) travel in one map parameter,
  * `$lists`. Neo4j keys its plan cache on the length of each list parameter (0, 1, 2 to 10, 11
- * to 100...), so lists passed on their own made one plan per combination of lengths: a company
- * or three or all, one kind or all, page one or a cursor, each planned afresh, and the rules
+ * to 100...), so lists passed on their own made one plan per combination of lengths: one company
+ * or three, one kind or all, page one or a cursor, each planned afresh, and the rules
  * take about 4 s to plan on a warm Neo4j (15 s on one just started). The contents of a map are
- * not part of the key, and no list here picks an index, so one plan serves every question.
+ * not part of the key, so one plan serves every question of a text (the companies' list is
+ * sought in the Company id index however long it is).
  */
 const LISTS = new Cypher.NamedParam('lists');
 
 /**
  * The rules' inputs as named parameters: the rules' text is the same whatever their values, so
  * it is built once per process (building it with cypher-builder cost the API about 3.5 ms a
- * request on a kept findings page, more than the rest of the request).
+ * request on a kept findings page, more than the rest of the request). Two texts: for every
+ * company, and for the companies asked (from them: fromCompanies), whichever and however many.
  */
-const RULE_PARAMS: RuleParams = {
-  asOf: new Cypher.NamedParam('asOf'),
-  scope: new Cypher.NamedParam('scope'),
-  anyCompany: new Cypher.NamedParam('anyCompany'),
-  companies: LISTS.property('companies'),
-  kinds: LISTS.property('kinds'),
-};
+const RULE_PARAMS = {
+  every: {
+    asOf: new Cypher.NamedParam('asOf'),
+    scope: new Cypher.NamedParam('scope'),
+    companies: null,
+    kinds: LISTS.property('kinds'),
+  },
+  some: {
+    asOf: new Cypher.NamedParam('asOf'),
+    scope: new Cypher.NamedParam('scope'),
+    companies: LISTS.property('companies'),
+    kinds: LISTS.property('kinds'),
+  },
+} satisfies Record<string, RuleParams>;
+
+type Companies = keyof typeof RULE_PARAMS;
+
+/** Which text of the rules answers the question. */
+const companiesOf = (input: RuleQueryInput): Companies =>
+  input.companies === null ? 'every' : 'some';
 
 // A type, not an interface: NamedQuery's params are a Record, which an interface is not.
 type RuleValues = {
   asOf: string;
   scope: string;
-  anyCompany: boolean;
   lists: { companies: string[]; kinds: FindingKind[]; after?: CursorKey | [] };
 };
 
@@ -762,15 +814,22 @@ function ruleValues(input: RuleQueryInput): RuleValues {
   return {
     asOf: input.asOf,
     scope: input.scope,
-    anyCompany: input.companies === null,
-    lists: { companies: input.companies ?? [], kinds: [...input.kinds] },
+    // Each company once: the rules start from each id in the list.
+    lists: { companies: [...new Set(input.companies ?? [])], kinds: [...input.kinds] },
   };
 }
 
-/** A query whose text does not depend on its parameters' values, built the first time. */
-function builtOnce(build: () => NamedQuery): () => NamedQuery {
-  let built: NamedQuery | undefined;
-  return () => (built ??= build());
+/**
+ * A query whose text does not depend on its parameters' values, only on whether it is asked for
+ * every company or some, built the first time for each.
+ */
+function builtOnce(build: (companies: Companies) => NamedQuery): (c: Companies) => NamedQuery {
+  const built = new Map<Companies, NamedQuery>();
+  return (companies) => {
+    let query = built.get(companies);
+    if (!query) built.set(companies, (query = build(companies)));
+    return query;
+  };
 }
 
 /**
@@ -830,7 +889,7 @@ export interface FindingsPageInput extends RuleQueryInput {
  * empty page is one row whose `finding` is null.
  */
 export function findingsPageQuery(input: FindingsPageInput): NamedQuery {
-  const { name, cypher } = pageQuery();
+  const { name, cypher } = pageQuery(companiesOf(input));
   const values = ruleValues(input);
   return {
     name,
@@ -843,8 +902,8 @@ export function findingsPageQuery(input: FindingsPageInput): NamedQuery {
   };
 }
 
-const pageQuery = builtOnce(() => {
-  const r = RULE_PARAMS;
+const pageQuery = builtOnce((companies) => {
+  const r = RULE_PARAMS[companies];
   const after = LISTS.property('after');
   const limit = new Cypher.NamedParam('limit');
   const found = new Cypher.Variable();
@@ -860,7 +919,7 @@ const pageQuery = builtOnce(() => {
   // facts below), so the list of every finding leaves scope before the page's facts are read:
   // only the page's light rows go on.
   return named(
-    'findingRules',
+    companies === 'every' ? 'findingRules' : 'companyFindingRules',
     Cypher.utils.concat(
       foundFindings(r, found),
       new Cypher.With(found).orderBy(
@@ -910,15 +969,15 @@ const pageQuery = builtOnce(() => {
 
 /** Every finding's id and company, light only (no facts): for telling subscribers what changed. */
 export function findingIdsQuery(input: RuleQueryInput): NamedQuery {
-  const { name, cypher } = idsQuery();
+  const { name, cypher } = idsQuery(companiesOf(input));
   return { name, cypher, params: ruleValues(input) };
 }
 
-const idsQuery = builtOnce(() => {
-  const r = RULE_PARAMS;
+const idsQuery = builtOnce((companies) => {
+  const r = RULE_PARAMS[companies];
   const row = new Cypher.Variable();
   return named(
-    'findingIds',
+    companies === 'every' ? 'findingIds' : 'companyFindingIds',
     Cypher.utils.concat(
       foundFindings(r, row),
       new Cypher.Return([row.property('id'), 'id'], [row.property('companyId'), 'company']),
