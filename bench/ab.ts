@@ -7,7 +7,7 @@
  * `[label=]T[:option][@path]`: a target (R, O or N) served by this build's serve.js, or by
  * another build's (`@path`: a worktree of an older commit built with `npm run -s bench:build`,
  * its `dist/bench/bench/serve.js`), with serve.js options (`O:noshaped`: the API without its
- * shaped-answer plugin). Every round asks each workload of each variant in turn; the report
+ * shaped-answer plugin; `O:nokept`: without kept answers). Every round asks each workload of each variant in turn; the report
  * gives the medians over rounds of p50 and the CPU per request of each variant's process and of
  * Neo4j, and how the API answered (`x-graphql-execution`), in
  * bench/results/v2/ab-<size>-<workloads>.md. With several workloads (page 1 and page N of a

@@ -106,7 +106,15 @@ const basisOf = (p: string): string =>
   `head(COLLECT { MATCH (${p})-[:ON_BASIS]->(lb:LegalBasis) RETURN lb })`;
 const definedBy = (basis: string): string =>
   `CASE WHEN ${basis} IS NULL THEN [] ELSE COLLECT { MATCH (${basis})-[:DEFINED_BY]->(d:Provision) RETURN d.id }[0..1] END`;
-const companyFilter = `($company IS NULL OR c.id = $company)`;
+/**
+ * How a rule's branch begins: for every company, from the index that finds its few candidates;
+ * for one company, from it (its plans offered, their practices in force), as one would write a
+ * company's question by hand. `practice` is the branch's practice variable, `plan` its plan's.
+ */
+type Start = 'every' | 'company';
+const fromCompany = (practice: string, plan: string): string =>
+  `MATCH (c:Company {id: $company})<-[:OFFERED_BY]-(pr:Product)<-[:OF]-(${plan}:Plan)<-[:APPLIES_TO]-(${practice}:Practice)
+  WHERE ${offered(plan)} AND ${inForce(practice)} AND ${inScope(practice)}`;
 
 /** The rules' comparisons: a plan withholds a right another plan of the product grants. */
 const COMPARISONS = [
@@ -129,22 +137,32 @@ const COMPARISONS = [
 const list = (values: readonly string[]): string => `[${values.map((v) => `'${v}'`).join(', ')}]`;
 
 /** One comparison rule as a branch of the findings query, its values literals (planned once each). */
-function comparison(rule: (typeof COMPARISONS)[number]): string {
+function comparison(rule: (typeof COMPARISONS)[number], start: Start): string {
   const slug = rule.kind.toLowerCase().replace(/_/g, '-');
   const extra =
     rule.kind === 'RIGHT_ONLY_ON_REQUEST'
       ? `CASE WHEN rt.code = 'OBJECT' THEN ['gdpr-21-4', 'gdpr-21-5'] ELSE [] END`
       : `CASE WHEN depends THEN ${definedBy('basis')} ELSE [] END`;
+  const withholding = `ha.status IN ${list(rule.subject)} AND fa.default <> 'NEVER'`;
   return `WITH 1 AS gate WHERE '${rule.kind}' IN $kinds
-  MATCH (fa:Practice)-[ha:HANDLES]->(rt:Right)
+  ${
+    start === 'company'
+      ? `${fromCompany('fa', 'a')}
+  MATCH (fa)-[ha:HANDLES]->(rt:Right) WHERE ${withholding}`
+      : `MATCH (fa:Practice)-[ha:HANDLES]->(rt:Right)
   USING INDEX SEEK ha:HANDLES(status)
-  WHERE ha.status IN ${list(rule.subject)} AND fa.default <> 'NEVER' AND ${inForce('fa')} AND ${inScope('fa')}
+  WHERE ${withholding} AND ${inForce('fa')} AND ${inScope('fa')}`
+  }
   // The few withholding practices first (the subquery runs after the checks above), then their plans.
   CALL (fa, rt) { WITH fa, rt WHERE EXISTS { (:Provision {id: '${rule.provision}'})-[:COVERS]->(rt) }
     AND (NOT EXISTS { (:LegalBasis)-[:TRIGGERS]->(rt) } OR NOT EXISTS { (fa)-[:ON_BASIS]->(:LegalBasis) }
       OR EXISTS { (fa)-[:ON_BASIS]->(:LegalBasis)-[:TRIGGERS]->(rt) }) RETURN true AS ok }
-  MATCH (fa)-[:APPLIES_TO]->(a:Plan)-[:OF]->(pr:Product)-[:OFFERED_BY]->(c:Company)
-  WHERE ${offered('a')} AND ${companyFilter}
+  ${
+    start === 'company'
+      ? ''
+      : `MATCH (fa)-[:APPLIES_TO]->(a:Plan)-[:OF]->(pr:Product)-[:OFFERED_BY]->(c:Company)
+  WHERE ${offered('a')}`
+  }
   MATCH (fa)-[:FOR_PURPOSE]->(pu:Purpose)
   WITH fa, rt, a, pr, c, pu
   MATCH (pr)<-[:OF]-(b:Plan)<-[:APPLIES_TO]-(fb:Practice)-[hb:HANDLES]->(rt)
@@ -164,6 +182,87 @@ function comparison(rule: (typeof COMPARISONS)[number]): string {
     provisions: ${distinct(
       `['${rule.provision}'] + ${extra} + COLLECT { MATCH (rt)-[:GRANTED_BY]->(g:Provision) RETURN g.id }`,
     )}} AS f`;
+}
+
+/**
+ * Every rule in one query: the facts each finding needs (not its words), one per id, then
+ * the page in (kind, company name, id) order with the entities it names. The findings are
+ * sorted before they are collected, as the API does (compile-connection.ts): sorted inside the
+ * subquery that unwinds them, every kept row carried the whole list and Neo4j counted it once
+ * per row, over the 1.5 GiB a transaction may hold for every rule at large.
+ */
+function findingsCypher(start: Start): string {
+  const company = start === 'company';
+  return `// R ${company ? 'company findings' : 'findings'}
+CALL () {
+  ${COMPARISONS.map((rule) => comparison(rule, start)).join('\n  UNION ALL\n')}
+  UNION ALL
+  WITH 1 AS gate WHERE 'NO_WAY_TO_OBJECT' IN $kinds
+  ${
+    company
+      ? // In a subquery of each practice: beside the company's match, Neo4j began at the right.
+        `${fromCompany('p', 'pl')} AND p.default <> 'NEVER'
+  CALL (p) { MATCH (p)-[h:HANDLES]->(rt:Right {code: 'OBJECT'}) WHERE h.status = 'UNAVAILABLE' RETURN h, rt }`
+      : `MATCH (object:Right {code: 'OBJECT'})
+  WITH elementId(object) AS objectId
+  MATCH (rt)<-[h:HANDLES]-(p:Practice)
+  USING INDEX SEEK h:HANDLES(status)
+  WHERE h.status = 'UNAVAILABLE' AND elementId(rt) = objectId AND p.default <> 'NEVER' AND ${inForce('p')} AND ${inScope('p')}`
+  }
+  CALL (p, rt) { WITH p, rt WHERE NOT EXISTS { (p)-[:ON_BASIS]->(:LegalBasis) }
+    OR EXISTS { (p)-[:ON_BASIS]->(:LegalBasis)-[:TRIGGERS]->(rt) } RETURN true AS ok }
+  ${
+    company
+      ? ''
+      : `MATCH (p)-[:APPLIES_TO]->(pl:Plan)-[:OF]->(pr:Product)-[:OFFERED_BY]->(c:Company)
+  WHERE ${offered('pl')}`
+  }
+  MATCH (p)-[:FOR_PURPOSE]->(pu:Purpose)
+  WITH c, pr, p, pu, pl ORDER BY pl.id
+  WITH c, pr, p, pu, collect(pl.id) AS plans
+  WITH c, pr, p, pu, plans, ${basisOf('p')} AS basis
+  WITH c, pr, p, pu, plans, basis, ${claims('basis IS NOT NULL', true)} AS claims
+  RETURN {kind: 'NO_WAY_TO_OBJECT', id: 'no-way-to-object:' + p.id, company: c {.id, .name},
+    product: pr.id, purpose: pu.id, plans: plans, practices: [p.id], right: 'OBJECT', basis: basis.id,
+    disputed: ${disputes('p', 'claims', "'OBJECT'")}, verification: ${weakest('[p]')},
+    provisions: ['gdpr-21-1'] + ${definedBy('basis')}} AS f
+  UNION ALL
+  WITH 1 AS gate WHERE 'TRAINING_ON_BY_DEFAULT' IN $kinds
+  ${
+    company
+      ? `${fromCompany('p', 'pl')} AND p.default = 'ON'
+  MATCH (p)-[:FOR_PURPOSE]->(pu:Purpose {id: 'ai-model-training'})`
+      : `MATCH (pu:Purpose {id: 'ai-model-training'})<-[:FOR_PURPOSE]-(p:Practice)
+  WHERE p.default = 'ON' AND ${inForce('p')} AND ${inScope('p')}
+  MATCH (p)-[:APPLIES_TO]->(pl:Plan)-[:OF]->(pr:Product)-[:OFFERED_BY]->(c:Company)
+  WHERE ${offered('pl')}`
+  }
+  WITH c, pr, p, pu, pl ORDER BY pl.id
+  WITH c, pr, p, pu, collect(pl.id) AS plans
+  WITH c, pr, p, pu, plans, ${basisOf('p')} AS basis
+  WITH c, pr, p, pu, plans, basis, ${claims('basis IS NOT NULL', true)} AS claims
+  RETURN {kind: 'TRAINING_ON_BY_DEFAULT', id: 'training-on-by-default:' + p.id, company: c {.id, .name},
+    product: pr.id, purpose: pu.id, plans: plans, practices: [p.id], right: null, basis: basis.id,
+    disputed: ${disputes('p', 'claims', 'null')}, verification: ${weakest('[p]')},
+    provisions: CASE basis.id WHEN 'consent' THEN ['gdpr-4-11', 'gdpr-7']
+      WHEN 'legitimate-interest' THEN ['gdpr-6-1-f', 'gdpr-21-1'] ELSE ${definedBy('basis')} END} AS f
+}
+WITH f.id AS id, head(collect(f)) AS f
+WITH f ORDER BY f.kind, f.company.name, f.id
+WITH collect(f) AS found
+CALL (found) {
+  UNWIND found AS f
+  WITH f, [f.kind, f.company.name, f.id] AS key
+  WITH f, key WHERE ${after('key', 3)}
+  WITH f, key LIMIT $first + 1
+  RETURN collect({key: key, node: f {.id, .kind, .disputed, .verification, .company, .basis,
+    product: {id: f.product}, purpose: {id: f.purpose},
+    right: CASE WHEN f.right IS NULL THEN null ELSE {code: f.right} END,
+    plans: COLLECT { UNWIND f.plans AS id MATCH (x:Plan {id: id}) RETURN x {.id, .name, .paid} },
+    practices: COLLECT { UNWIND f.practices AS id MATCH (x:Practice {id: id}) RETURN x {.id} },
+    provisions: COLLECT { UNWIND f.provisions AS id MATCH (x:Provision {id: id}) RETURN x {.id, .citation} }}}) AS page
+}
+RETURN size(found) AS total, page`;
 }
 
 export const RAW_CYPHER = {
@@ -262,68 +361,10 @@ WITH node, score ORDER BY score DESC, node.id ASC LIMIT $first + 1
 RETURN {key: [score, node.id], node: {score: score, label: labels(node)[0], id: node.id,
   title: coalesce(node.name, node.title, node.citation, node.id)}} AS row`,
 
-  /**
-   * Every rule in one query: the facts each finding needs (not its words), one per id, then
-   * the page in (kind, company name, id) order with the entities it names. The findings are
-   * sorted before they are collected, as the API does (compile-connection.ts): sorted inside the
-   * subquery that unwinds them, every kept row carried the whole list and Neo4j counted it once
-   * per row, over the 1.5 GiB a transaction may hold for every rule at large.
-   */
-  findings: `// R findings
-CALL () {
-  ${COMPARISONS.map(comparison).join('\n  UNION ALL\n')}
-  UNION ALL
-  WITH 1 AS gate WHERE 'NO_WAY_TO_OBJECT' IN $kinds
-  MATCH (object:Right {code: 'OBJECT'})
-  WITH elementId(object) AS objectId
-  MATCH (rt)<-[h:HANDLES]-(p:Practice)
-  USING INDEX SEEK h:HANDLES(status)
-  WHERE h.status = 'UNAVAILABLE' AND elementId(rt) = objectId AND p.default <> 'NEVER' AND ${inForce('p')} AND ${inScope('p')}
-  CALL (p, rt) { WITH p, rt WHERE NOT EXISTS { (p)-[:ON_BASIS]->(:LegalBasis) }
-    OR EXISTS { (p)-[:ON_BASIS]->(:LegalBasis)-[:TRIGGERS]->(rt) } RETURN true AS ok }
-  MATCH (p)-[:APPLIES_TO]->(pl:Plan)-[:OF]->(pr:Product)-[:OFFERED_BY]->(c:Company)
-  WHERE ${offered('pl')} AND ${companyFilter}
-  MATCH (p)-[:FOR_PURPOSE]->(pu:Purpose)
-  WITH c, pr, p, pu, pl ORDER BY pl.id
-  WITH c, pr, p, pu, collect(pl.id) AS plans
-  WITH c, pr, p, pu, plans, ${basisOf('p')} AS basis
-  WITH c, pr, p, pu, plans, basis, ${claims('basis IS NOT NULL', true)} AS claims
-  RETURN {kind: 'NO_WAY_TO_OBJECT', id: 'no-way-to-object:' + p.id, company: c {.id, .name},
-    product: pr.id, purpose: pu.id, plans: plans, practices: [p.id], right: 'OBJECT', basis: basis.id,
-    disputed: ${disputes('p', 'claims', "'OBJECT'")}, verification: ${weakest('[p]')},
-    provisions: ['gdpr-21-1'] + ${definedBy('basis')}} AS f
-  UNION ALL
-  WITH 1 AS gate WHERE 'TRAINING_ON_BY_DEFAULT' IN $kinds
-  MATCH (pu:Purpose {id: 'ai-model-training'})<-[:FOR_PURPOSE]-(p:Practice)
-  WHERE p.default = 'ON' AND ${inForce('p')} AND ${inScope('p')}
-  MATCH (p)-[:APPLIES_TO]->(pl:Plan)-[:OF]->(pr:Product)-[:OFFERED_BY]->(c:Company)
-  WHERE ${offered('pl')} AND ${companyFilter}
-  WITH c, pr, p, pu, pl ORDER BY pl.id
-  WITH c, pr, p, pu, collect(pl.id) AS plans
-  WITH c, pr, p, pu, plans, ${basisOf('p')} AS basis
-  WITH c, pr, p, pu, plans, basis, ${claims('basis IS NOT NULL', true)} AS claims
-  RETURN {kind: 'TRAINING_ON_BY_DEFAULT', id: 'training-on-by-default:' + p.id, company: c {.id, .name},
-    product: pr.id, purpose: pu.id, plans: plans, practices: [p.id], right: null, basis: basis.id,
-    disputed: ${disputes('p', 'claims', 'null')}, verification: ${weakest('[p]')},
-    provisions: CASE basis.id WHEN 'consent' THEN ['gdpr-4-11', 'gdpr-7']
-      WHEN 'legitimate-interest' THEN ['gdpr-6-1-f', 'gdpr-21-1'] ELSE ${definedBy('basis')} END} AS f
-}
-WITH f.id AS id, head(collect(f)) AS f
-WITH f ORDER BY f.kind, f.company.name, f.id
-WITH collect(f) AS found
-CALL (found) {
-  UNWIND found AS f
-  WITH f, [f.kind, f.company.name, f.id] AS key
-  WITH f, key WHERE ${after('key', 3)}
-  WITH f, key LIMIT $first + 1
-  RETURN collect({key: key, node: f {.id, .kind, .disputed, .verification, .company, .basis,
-    product: {id: f.product}, purpose: {id: f.purpose},
-    right: CASE WHEN f.right IS NULL THEN null ELSE {code: f.right} END,
-    plans: COLLECT { UNWIND f.plans AS id MATCH (x:Plan {id: id}) RETURN x {.id, .name, .paid} },
-    practices: COLLECT { UNWIND f.practices AS id MATCH (x:Practice {id: id}) RETURN x {.id} },
-    provisions: COLLECT { UNWIND f.provisions AS id MATCH (x:Provision {id: id}) RETURN x {.id, .citation} }}}) AS page
-}
-RETURN size(found) AS total, page`,
+  /** Every rule over every company: see findingsCypher. */
+  findings: findingsCypher('every'),
+  /** The same for one company ($company), every branch started from it. */
+  companyFindings: findingsCypher('company'),
 
   /** Practices starting, changing and ending, and incidents, of one company, by date. */
   timeline: `// R timeline
@@ -499,7 +540,7 @@ export const RAW_QUESTIONS: Record<string, RawQuestion> = {
   },
   findings: {
     query: (v) => ({
-      cypher: RAW_CYPHER.findings,
+      cypher: v.company ? RAW_CYPHER.companyFindings : RAW_CYPHER.findings,
       params: paged(v, { company: v.company ?? null }),
     }),
     answer([r], v) {

@@ -4,6 +4,8 @@
  * Options: `managed` (R): reads in managed transactions instead of auto-commit ones (the API's
  * way, and R's by default). `noshaped` (O): the API without its shaped-answer plugin
  * (`startApi({ shapedAnswers: false })`), so every answer goes through graphql-js's execution.
+ * `nokept` (O): the API without kept answers (KEPT_ANSWERS=false), so every kept question (the
+ * findings rules, kept totals) runs its Cypher every time, as on the first ask after a write.
  * Every target uses the project's driver settings (createDriver) on the same Neo4j.
  * Prints `READY <port> [option...]` on stdout when it listens; stops on SIGTERM.
  */
@@ -61,7 +63,7 @@ const startN: Start = async (uri, port) => {
 };
 
 const startO: Start = async (uri, port, flags) => {
-  const db = new Database(benchDbSettings(uri));
+  const db = new Database({ ...benchDbSettings(uri), keepAnswers: !flags.includes('nokept') });
   // The benchmark measures the query path, not the per-address rate limit (0: no limit).
   // A variable, not a literal: commits before the limits (or shapedAnswers) option ignore it.
   const options = {
@@ -96,12 +98,16 @@ const startR: Start = async (uri, port, options) => {
 async function main(): Promise<void> {
   const [target, uri, rawPort, ...options] = process.argv.slice(2);
   if (!target || !uri)
-    throw new Error('usage: serve.js R|O|N <bolt uri> [port] [noshaped (O) | managed (R)]');
+    throw new Error(
+      'usage: serve.js R|O|N <bolt uri> [port] [noshaped | nokept (O) | managed (R)]',
+    );
   const port = Number(rawPort ?? 0);
   const start = ({ R: startR, O: startO, N: startN } as Record<string, Start>)[target];
   if (!start) throw new Error(`unknown target ${target}`);
   const unknown = options.filter(
-    (o) => !(o === 'noshaped' && target === 'O') && !(o === 'managed' && target === 'R'),
+    (o) =>
+      !(['noshaped', 'nokept'].includes(o) && target === 'O') &&
+      !(o === 'managed' && target === 'R'),
   );
   if (unknown.length > 0) throw new Error(`${target} takes no option ${unknown.join(', ')}`);
   const stop = await start(uri, port, options);

@@ -16,10 +16,11 @@ export interface Target {
 }
 
 /**
- * Options serve.js takes after the port (O: `noshaped`, without the shaped-answer plugin; R:
- * `managed`, reading in managed transactions instead of auto-commit ones, the API's way).
+ * Options serve.js takes after the port (O: `noshaped`, without the shaped-answer plugin;
+ * `nokept`, without kept answers; R: `managed`, reading in managed transactions instead of
+ * auto-commit ones, the API's way).
  */
-export const TARGET_OPTIONS = ['noshaped', 'managed'] as const;
+export const TARGET_OPTIONS = ['noshaped', 'nokept', 'managed'] as const;
 export type TargetOption = (typeof TARGET_OPTIONS)[number];
 
 /**

@@ -652,8 +652,9 @@ const search: Workload = {
 
 // ---------------------------------------------------------------------------------------------
 // 8-12. Findings derived by the rules on a date, in the EEA, over every company: one workload
-//       per rule and one for all of them. The API runs its rules' fixed query, composes every
-//       finding (words included) in TypeScript, then a page query reads the page's entities.
+//       per rule and one for all of them; 12b, all of them for one company (each rule started
+//       from it, in both targets). The API runs its rules' fixed query, composes the page's
+//       findings (words included) in TypeScript, then a page query reads the page's entities.
 
 export const FINDING_KINDS = [
   'RIGHT_CONDITIONED_ON_PAYMENT',
@@ -662,8 +663,8 @@ export const FINDING_KINDS = [
   'TRAINING_ON_BY_DEFAULT',
 ] as const;
 
-const O_FINDINGS = `query Findings($kind: FindingKind, $asOf: Date, $first: Int) {
-  findings(kind: $kind, asOf: $asOf, first: $first) {
+const O_FINDINGS = `query Findings($kind: FindingKind, $company: ID, $asOf: Date, $first: Int) {
+  findings(kind: $kind, company: $company, asOf: $asOf, first: $first) {
     totalCount
     pageInfo { hasNextPage endCursor }
     nodes {
@@ -697,10 +698,17 @@ const findingTokens = (total: number, hasNext: boolean, nodes: any[]): string[] 
   ),
 ];
 
-function findingsWorkload(kind: (typeof FINDING_KINDS)[number] | null, short: string): Workload {
+/** The company of the findings asked for one company: a seeded one, at every size (19 findings). */
+export const FINDINGS_COMPANY = 'openai';
+
+function findingsWorkload(
+  kind: (typeof FINDING_KINDS)[number] | null,
+  short: string,
+  company: string | null = null,
+): Workload {
   return {
     name: `findings ${short}`,
-    describe: `findings(${kind ? `kind: ${kind}, ` : ''}asOf, scope: ${SCOPE}, first: ${PAGE_SIZE}) over every company: standing, plans, practices, provisions (no explanation)`,
+    describe: `findings(${kind ? `kind: ${kind}, ` : ''}${company ? `company: ${company}, ` : ''}asOf, scope: ${SCOPE}, first: ${PAGE_SIZE}) over ${company ? 'one company, every rule' : 'every company'}: standing, plans, practices, provisions (no explanation)`,
     unsupported: {
       N: 'cannot express the rules (comparing two plans of a product, legal-basis and provision conditions, standing from disputed claims)',
     },
@@ -708,6 +716,7 @@ function findingsWorkload(kind: (typeof FINDING_KINDS)[number] | null, short: st
       query: t === 'O' ? O_FINDINGS : 'findings',
       variables: {
         kind,
+        company,
         asOf: AS_OF,
         first: PAGE_SIZE,
         ...(t === 'R' ? { scope: SCOPE, kinds: kind ? [kind] : FINDING_KINDS } : {}),
@@ -779,6 +788,7 @@ export const WORKLOADS: Workload[] = [
   findingsWorkload('NO_WAY_TO_OBJECT', 'noObjection'),
   findingsWorkload('TRAINING_ON_BY_DEFAULT', 'trainingOn'),
   findingsWorkload(null, 'all'),
+  findingsWorkload(null, 'company', FINDINGS_COMPANY),
   timeline,
 ];
 
