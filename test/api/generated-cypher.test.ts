@@ -495,7 +495,7 @@ describe('the Cypher of the headline questions', () => {
                WHERE this77.id = this75.claimedBy
                RETURN this77.name
              })
-           END, source: this76.id, publisher: this76.publisher, sourceKind: this76.kind, note: this75.note}
+           END, publisher: this76.publisher}
          }, incidents: COLLECT {
            MATCH (this78:Incident)-[:CONCERNS]->(this65)
            WHERE this78.retractedAt IS NULL
@@ -537,7 +537,7 @@ describe('the Cypher of the headline questions', () => {
                  WHERE this85.id = this83.claimedBy
                  RETURN this85.name
                })
-             END, source: this84.id, publisher: this84.publisher, sourceKind: this84.kind, note: this83.note}
+             END, publisher: this84.publisher}
            }, incidents: COLLECT {
              MATCH (this86:Incident)-[:CONCERNS]->(this81)
              WHERE this86.retractedAt IS NULL
@@ -603,7 +603,7 @@ describe('the Cypher of the headline questions', () => {
                WHERE this105.id = this103.claimedBy
                RETURN this105.name
              })
-           END, source: this104.id, publisher: this104.publisher, sourceKind: this104.kind, note: this103.note}
+           END, publisher: this104.publisher}
          }, incidents: COLLECT {
            MATCH (this106:Incident)-[:CONCERNS]->(this93)
            WHERE this106.retractedAt IS NULL
@@ -645,7 +645,7 @@ describe('the Cypher of the headline questions', () => {
                  WHERE this113.id = this111.claimedBy
                  RETURN this113.name
                })
-             END, source: this112.id, publisher: this112.publisher, sourceKind: this112.kind, note: this111.note}
+             END, publisher: this112.publisher}
            }, incidents: COLLECT {
              MATCH (this114:Incident)-[:CONCERNS]->(this109)
              WHERE this114.retractedAt IS NULL
@@ -713,7 +713,7 @@ describe('the Cypher of the headline questions', () => {
                WHERE this131.id = this129.claimedBy
                RETURN this131.name
              })
-           END, source: this130.id, publisher: this130.publisher, sourceKind: this130.kind, note: this129.note}
+           END, publisher: this130.publisher}
          }, incidents: COLLECT {
            MATCH (this132:Incident)-[:CONCERNS]->(this120)
            WHERE this132.retractedAt IS NULL
@@ -766,7 +766,7 @@ describe('the Cypher of the headline questions', () => {
                WHERE this143.id = this141.claimedBy
                RETURN this143.name
              })
-           END, source: this142.id, publisher: this142.publisher, sourceKind: this142.kind, note: this141.note}
+           END, publisher: this142.publisher}
          }, incidents: COLLECT {
            MATCH (this144:Incident)-[:CONCERNS]->(this138)
            WHERE this144.retractedAt IS NULL

@@ -12,10 +12,7 @@ export interface EvidenceFact {
   right: string | null;
   alternative: string | null;
   claimant: string | null;
-  source: string;
   publisher: string;
-  sourceKind: string;
-  note: string | null;
 }
 
 export interface IncidentFact {
