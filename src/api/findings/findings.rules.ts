@@ -1,16 +1,15 @@
 /**
  * The rules that derive findings, as fixed, parameterised Cypher: whatever the selection, the
  * page, the cursor or the companies asked, the text is the same, so Neo4j plans it once (one
- * text for every company, one for some: see fromCompanies). Each rule
- * is two branches. The light one finds the findings holding on the date, in the scope, with
- * their legal conditions (the legal basis the right depends on, the rights a provision covers,
- * the plans and practices holding), and returns for each only what ordering, counting and
- * deduplication need (its kind, its company's name, its id) and the nodes it rests on. The heavy
- * one reads the facts of one finding from those nodes (evidence with whose claim it carries,
- * incidents, the plans compared, the legal basis, the provisions): the page query runs it only
- * for the page's rows, so that its cost follows the page, not the graph. The findings and their
- * words are composed in TypeScript (findings.words.ts). Branches run only for the kinds asked
- * ($lists.kinds).
+ * text for every company, one for some: see fromCompanies). Each rule is two branches. The
+ * light one finds the findings holding on the date, in the scope, with their legal conditions
+ * (the legal basis the right depends on, the rights a provision covers, the plans and practices
+ * holding), and returns for each only what ordering, counting and deduplication need (its kind,
+ * its company's name, its id) and the nodes it rests on. The heavy one reads the facts of one
+ * finding from those nodes (evidence with whose claim it carries, incidents, the plans compared,
+ * the legal basis, the provisions): the page query runs it only for the page's rows, so that its
+ * cost follows the page, not the graph. The findings and their words are composed in TypeScript
+ * (findings.words.ts). Branches run only for the kinds asked ($lists.kinds).
  */
 import Cypher from '@neo4j/cypher-builder';
 import neo4j from 'neo4j-driver';
@@ -768,8 +767,8 @@ export interface RuleQueryInput {
  * The rules' lists (the companies, the kinds and a page's cursor) travel in one map parameter,
  * `$lists`. Neo4j keys its plan cache on the length of each list parameter (0, 1, 2 to 10, 11
  * to 100...), so lists passed on their own made one plan per combination of lengths: one company
- * or three, one kind or all, page one or a cursor, each planned afresh, and the rules
- * take about 4 s to plan on a warm Neo4j (15 s on one just started). The contents of a map are
+ * or three, one kind or all, page one or a cursor, each planned afresh, and the rules take about
+ * 4 s to plan on a warm Neo4j (15 s on one just started). The contents of a map are
  * not part of the key, so one plan serves every question of a text (the companies' list is
  * sought in the Company id index however long it is).
  */
