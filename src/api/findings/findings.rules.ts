@@ -495,15 +495,6 @@ function comparison(
         f.right!,
         f.purpose,
       ];
-      const plans = new Cypher.Match(
-        new Cypher.Pattern(c, { labels: ['Company'] })
-          .related({ type: 'OFFERED_BY', direction: 'left' })
-          .to(pr, { labels: ['Product'] })
-          .related({ type: 'OF', direction: 'left' })
-          .to(a, { labels: ['Plan'] })
-          .related({ type: 'APPLIES_TO', direction: 'left' })
-          .to(fa),
-      ).where(offered(a, r.asOf));
       return Cypher.utils.concat(
         gate(r, kind),
         r.companies ? fromCompanies(r, r.companies, fa, a, pr, c) : undefined,
@@ -533,7 +524,17 @@ function comparison(
             Cypher.or(Cypher.not(dependsOnBasis(rt)), Cypher.not(hasBasis(fa)), basisOpens(fa, rt)),
           ),
         ),
-        r.companies ? undefined : plans,
+        r.companies
+          ? undefined
+          : new Cypher.Match(
+              new Cypher.Pattern(c, { labels: ['Company'] })
+                .related({ type: 'OFFERED_BY', direction: 'left' })
+                .to(pr, { labels: ['Product'] })
+                .related({ type: 'OF', direction: 'left' })
+                .to(a, { labels: ['Plan'] })
+                .related({ type: 'APPLIES_TO', direction: 'left' })
+                .to(fa),
+            ).where(offered(a, r.asOf)),
         new Cypher.Match(
           new Cypher.Pattern(fa)
             .related({ type: 'FOR_PURPOSE', direction: 'right' })
