@@ -769,9 +769,9 @@ export interface RuleQueryInput {
  * `$lists`. Neo4j keys its plan cache on the length of each list parameter (0, 1, 2 to 10, 11
  * to 100...), so lists passed on their own made one plan per combination of lengths: one company
  * or three, one kind or all, page one or a cursor, each planned afresh, and the rules take about
- * 4 s to plan on a warm Neo4j (15 s on one just started). The contents of a map are
- * not part of the key, so one plan serves every question of a text (the companies' list is
- * sought in the Company id index however long it is).
+ * 4 s to plan on a warm Neo4j (15 s on one just started). The contents of a map are not part of
+ * the key, so one plan serves every question of a text (the companies' list is sought in the
+ * Company id index however long it is).
  */
 const LISTS = new Cypher.NamedParam('lists');
 
@@ -781,19 +781,14 @@ const LISTS = new Cypher.NamedParam('lists');
  * request on a kept findings page, more than the rest of the request). Two texts: for every
  * company, and for the companies asked (from them: fromCompanies), whichever and however many.
  */
+const DATED = {
+  asOf: new Cypher.NamedParam('asOf'),
+  scope: new Cypher.NamedParam('scope'),
+  kinds: LISTS.property('kinds'),
+};
 const RULE_PARAMS = {
-  every: {
-    asOf: new Cypher.NamedParam('asOf'),
-    scope: new Cypher.NamedParam('scope'),
-    companies: null,
-    kinds: LISTS.property('kinds'),
-  },
-  some: {
-    asOf: new Cypher.NamedParam('asOf'),
-    scope: new Cypher.NamedParam('scope'),
-    companies: LISTS.property('companies'),
-    kinds: LISTS.property('kinds'),
-  },
+  every: { ...DATED, companies: null },
+  some: { ...DATED, companies: LISTS.property('companies') },
 } satisfies Record<string, RuleParams>;
 
 type Companies = keyof typeof RULE_PARAMS;
@@ -814,8 +809,7 @@ function ruleValues(input: RuleQueryInput): RuleValues {
   return {
     asOf: input.asOf,
     scope: input.scope,
-    // Each company once: the rules start from each id in the list.
-    lists: { companies: [...new Set(input.companies ?? [])], kinds: [...input.kinds] },
+    lists: { companies: input.companies ?? [], kinds: [...input.kinds] },
   };
 }
 
