@@ -443,9 +443,12 @@ const ENTRY_TITLES: Record<string, string> = {
   PRACTICE_ENDED: 'Practice ended on',
 };
 
-/** A question: its Cypher and parameters, and the shaping of its rows into the API's answer. */
+/**
+ * A question: its Cypher and parameters (none for the floor, which reads nothing), and the
+ * shaping of its rows into the API's answer.
+ */
 export interface RawQuestion {
-  query(v: Vars): { cypher: string; params: Vars };
+  query(v: Vars): { cypher: string; params: Vars } | null;
   answer(rows: Rows, v: Vars): unknown;
 }
 
@@ -457,6 +460,8 @@ const paged = (v: Vars, extra: Vars = {}): Vars => ({
 });
 
 export const RAW_QUESTIONS: Record<string, RawQuestion> = {
+  /** node:http, JSON in and out, and nothing between: what R pays before any Cypher. */
+  floor: { query: () => null, answer: () => ({ __typename: 'Query' }) },
   dashboard: {
     query: (v) => ({ cypher: RAW_CYPHER.dashboard, params: { first: int(v.first) } }),
     answer([r]) {
@@ -629,8 +634,9 @@ export async function startRawServer(
           const question = RAW_QUESTIONS[body.query];
           if (!question) throw new Error(`unknown workload ${body.query}`);
           const variables = body.variables ?? {};
-          const { cypher, params } = question.query(variables);
-          const data = question.answer(await run(cypher, params), variables);
+          const read = question.query(variables);
+          const rows = read ? await run(read.cypher, read.params) : [];
+          const data = question.answer(rows, variables);
           res.writeHead(200, { 'content-type': 'application/json' });
           res.end(JSON.stringify({ data }));
         } catch (error) {

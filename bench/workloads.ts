@@ -772,6 +772,25 @@ const timeline: Workload = {
   },
 };
 
+// ---------------------------------------------------------------------------------------------
+// 11. The floor: a request that reads nothing.
+
+/**
+ * What a request costs before it reads anything: O and N answer `{ __typename }` (HTTP, the
+ * JSON body, Apollo's pipeline and, for O, its plugins and context), R a constant from
+ * node:http. Not a question of issue 20's: the fixed cost that a small answer (incidents
+ * Art. 4, three rows) cannot spread.
+ */
+const FLOOR = 'query Floor { __typename }';
+
+const floor: Workload = {
+  name: 'floor',
+  describe: '`{ __typename }`: no resolver, no Cypher (R: node:http answers a constant)',
+  cypherQueries: 0,
+  request: (t) => (t === 'R' ? { query: 'floor', variables: {} } : { query: FLOOR, variables: {} }),
+  normalise: (_t, data) => [`typename:${data.__typename}`],
+};
+
 export const WORKLOADS: Workload[] = [
   dashboard,
   matrix,
@@ -790,6 +809,7 @@ export const WORKLOADS: Workload[] = [
   findingsWorkload(null, 'all'),
   findingsWorkload(null, 'company', FINDINGS_COMPANY),
   timeline,
+  floor,
 ];
 
 // ---------------------------------------------------------------------------------------------
