@@ -146,7 +146,7 @@ async function main(): Promise<void> {
   }
 }
 
-type Report = {
+export type Report = {
   date: string;
   command: string;
   size: SizeName;
@@ -160,7 +160,7 @@ type Report = {
  * at the first (issue 20: a paged question's page 1 at xlarge within 1.5x large), and the
  * targets' peak resident memory.
  */
-function sizesMarkdown(reports: Report[]): string {
+export function sizesMarkdown(reports: Report[]): string {
   const [base, ...rest] = reports;
   const lines = [
     `# Sizes in one run: ${reports.map((r) => r.size).join(', ')}`,
@@ -383,7 +383,10 @@ function readCommit(): string | null {
   }
 }
 
-function markdown(r: any): string {
+/** A median of an even number of rounds is a mean of two: 103.05000000000001 prints 103.05. */
+const ms = (x: number): number => Math.round(x * 100) / 100;
+
+export function markdown(r: any): string {
   const lines: string[] = [];
   lines.push(
     `Size ${r.size}; ${r.date}; commit ${String(r.commit).slice(0, 12)}; \`${r.command}\``,
@@ -400,7 +403,7 @@ function markdown(r: any): string {
   );
   lines.push('|---|---|---|---|---|---|---|---|---|---|---|---|---|');
   for (const x of r.results) {
-    const f = (s: Sample | undefined) => (s ? `${s.p50} / ${s.p99}` : '-');
+    const f = (s: Sample | undefined) => (s ? `${ms(s.p50)} / ${ms(s.p99)}` : '-');
     const rps = (s: Sample | undefined) => (s ? s.rps.toFixed(1) : '-');
     lines.push(
       `| ${x.workload} | ${x.concurrency} | ${f(x.R)} | ${f(x.O)} | ${f(x.N)} | ${rps(x.R)} / ${rps(x.O)} / ${rps(x.N)} | ` +
@@ -419,7 +422,7 @@ function markdown(r: any): string {
   );
   lines.push('|---|---|---|---|---|---|---|---|---|');
   for (const x of r.results) {
-    const f = (s: Sample | undefined) => (s ? `${s.cpu} / ${s.neo4jCpu}` : '-');
+    const f = (s: Sample | undefined) => (s ? `${ms(s.cpu)} / ${ms(s.neo4jCpu)}` : '-');
     lines.push(
       `| ${x.workload} | ${x.concurrency} | ${f(x.R)} | ${f(x.O)} | ${f(x.N)} | ${ratio(x.O?.cpu, x.R?.cpu)} | ${ratio(x.O?.neo4jCpu, x.R?.neo4jCpu)} | ` +
         `${ratio(x.O?.cpu, x.N?.cpu)} | ${ratio(x.O?.neo4jCpu, x.N?.neo4jCpu)} |`,
