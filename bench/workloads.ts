@@ -773,7 +773,7 @@ const timeline: Workload = {
 };
 
 // ---------------------------------------------------------------------------------------------
-// 11. The floor: a request that reads nothing.
+// 14. The floor: a request that reads nothing.
 
 /**
  * What a request costs before it reads anything: O and N answer `{ __typename }` (HTTP, the
