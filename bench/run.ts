@@ -121,8 +121,9 @@ function agreement(c: Check, t: TargetName): string {
     : `DIFFERS (${why ?? 'not run'})`;
 }
 
-const ratio = (a: number | undefined, b: number | undefined): string =>
-  a === undefined || b === undefined || b === 0 ? 'n/a' : (a / b).toFixed(2);
+/** A cell whose every request failed has a null p50: no ratio, as for a target not run. */
+const ratio = (a: number | null | undefined, b: number | null | undefined): string =>
+  a == null || b == null || b === 0 ? 'n/a' : (a / b).toFixed(2);
 
 async function main(): Promise<void> {
   const flags = parseFlags(process.argv.slice(2));
@@ -383,8 +384,11 @@ function readCommit(): string | null {
   }
 }
 
-/** A median of an even number of rounds is a mean of two: 103.05000000000001 prints 103.05. */
-const ms = (x: number): number => Math.round(x * 100) / 100;
+/**
+ * A median of an even number of rounds is a mean of two: 103.05000000000001 prints 103.05. A
+ * cell whose every request failed has no time: '-'.
+ */
+const ms = (x: number | null): number | string => (x === null ? '-' : Math.round(x * 100) / 100);
 
 export function markdown(r: any): string {
   const lines: string[] = [];
