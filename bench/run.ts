@@ -178,9 +178,9 @@ export function sizesMarkdown(reports: Report[]): string {
       const p50s = reports.map(
         (r) => r.results.find((x) => x.workload === row.workload && x.concurrency === 1)?.[t]?.p50,
       );
-      if (p50s.every((p) => p === undefined)) continue;
+      if (p50s.every((p) => p == null)) continue;
       lines.push(
-        `| ${row.workload} | ${t} | ${p50s.map((p) => (p === undefined ? 'n/a' : p.toFixed(1))).join(' | ')} | ${p50s
+        `| ${row.workload} | ${t} | ${p50s.map((p) => (p == null ? 'n/a' : p.toFixed(1))).join(' | ')} | ${p50s
           .slice(1)
           .map((p) => ratio(p, p50s[0]))
           .join(' | ')} |`,
