@@ -168,6 +168,9 @@ describe('findings, page by page', () => {
         after = page.pageInfo.endCursor;
       }
     };
+    const held = await suite.api.gql('{ companies(first: 100) { nodes { id } } }');
+    const heldIds: string[] = held.data!.companies.nodes.map((c: any) => c.id);
+    let withNone = 0;
     for (const asOf of ['2024-06-01', '2025-02-12', '2025-06-01']) {
       const whole = await all({ asOf });
       const companies = [...new Set(whole.map((f) => f.company.id))];
@@ -176,9 +179,13 @@ describe('findings, page by page', () => {
         const own = await all({ asOf, company });
         expect(own).toEqual(whole.filter((f) => f.company.id === company));
       }
-      // And a company with none.
-      expect(await all({ asOf, company: 'no-such-company' })).toEqual([]);
+      // And the companies the graph holds with none that day.
+      for (const company of heldIds.filter((c) => !companies.includes(c))) {
+        expect(await all({ asOf, company })).toEqual([]);
+        withNone++;
+      }
     }
+    expect(withNone).toBeGreaterThan(0);
   });
 
   it('continues after a cursor a client built from a finding it holds', async () => {
@@ -200,13 +207,24 @@ describe('findings, page by page', () => {
   });
 
   it("gives subscribers the ids of every company's findings, those the question lists", async () => {
-    const companies = ['mistral-ai', 'openai', 'meta', 'no-such-company'];
-    const ids = await findingIdsByCompany(suite.db, companies, '2025-02-12');
+    const companies = ['mistral-ai', 'openai', 'meta'];
+    const ids = await findingIdsByCompany(
+      suite.db,
+      [...companies, 'no-such-company'],
+      '2025-02-12',
+    );
     for (const company of companies) {
       const listed = await findings({ asOf: '2025-02-12', company, first: 100 });
       expect([...ids.get(company)!].sort()).toEqual(listed.edges.map((e: any) => e.node.id).sort());
     }
     expect(ids.get('mistral-ai')!.size).toBeGreaterThan(0);
+    // A company the graph does not hold: none for subscribers, NOT_FOUND for the question.
+    expect(ids.get('no-such-company')!.size).toBe(0);
+    const unknown = await suite.api.gql(PAGE, { asOf: '2025-02-12', company: 'no-such-company' });
+    expect(unknown.errors?.[0]?.extensions).toMatchObject({
+      code: 'NOT_FOUND',
+      argument: 'company',
+    });
   });
 });
 

@@ -49,7 +49,7 @@ describe('the Cypher of the headline questions', () => {
      WITH keptVersion.token AS graphVersion
      OPTIONAL CALL (graphVersion) {
        UNWIND CASE WHEN graphVersion = $kept.version THEN [] ELSE [true] END AS unkept
-       RETURN true AS found, head(COLLECT {
+       RETURN head(COLLECT {
        MATCH (this0:Right { code: $param0 })
        WITH *, elementId(this0) AS var1
        MATCH (this2)<-[this3:HANDLES]-(this4:Practice)
@@ -203,7 +203,9 @@ describe('the Cypher of the headline questions', () => {
            RETURN this47
          })]]}
        }, f0: var16, f1: var20}
-     }) AS root
+     }) AS root, [[var50 IN $param5 WHERE NOT (EXISTS {
+       (this49:Purpose { id: var50 })
+     })]] AS unknown
      }
      RETURN *",
        "name": "plansDenyingRight",
@@ -216,6 +218,9 @@ describe('the Cypher of the headline questions', () => {
          "param2": "EEA",
          "param3": "ai-model-training",
          "param4": 21,
+         "param5": [
+           "ai-model-training",
+         ],
        },
      }
     `);
@@ -277,7 +282,11 @@ describe('the Cypher of the headline questions', () => {
            })]
          }]]}
        }}
-     }) AS root",
+     }) AS root, [[var20 IN $param6 WHERE NOT (EXISTS {
+       (this19:Company { id: var20 })
+     })], [var22 IN $param7 WHERE NOT (EXISTS {
+       (this21:Purpose { id: var22 })
+     })]] AS unknown",
        "name": "rightsMatrix",
        "params": {
          "param0": [
@@ -290,6 +299,12 @@ describe('the Cypher of the headline questions', () => {
          "param5": [
            "OBJECT",
            "ACCESS",
+         ],
+         "param6": [
+           "fx-corp",
+         ],
+         "param7": [
+           "ai-model-training",
          ],
        },
      }
@@ -804,7 +819,7 @@ describe('the Cypher of the headline questions', () => {
     expect(page).toMatchInlineSnapshot(`
      {
        "cypher": "// findings
-     RETURN true AS found, {t: $findingPage.total, r: COLLECT {
+     RETURN {t: $findingPage.total, r: COLLECT {
        UNWIND $findingPage.rows AS this0
        WITH this0
        ORDER BY this0.kind ASC, this0.companyName ASC, this0.id ASC
@@ -1107,86 +1122,88 @@ describe('the Cypher of the headline questions', () => {
     expect(q).toMatchInlineSnapshot(`
      {
        "cypher": "// timeline
-     RETURN EXISTS {
-       (this0:Company { id: $param0 })
-     } AS found, head(COLLECT {
+     RETURN head(COLLECT {
        CALL () {
-         MATCH (this1:Company { id: $param1 })<-[:OFFERED_BY]-(this2:Product)<-[:OF]-(this3:Plan)<-[:APPLIES_TO]-(this4:Practice)-[:FOR_PURPOSE]->(this5:Purpose)
-         WITH this4, this5, this3
-         ORDER BY this3.id ASC
-         WITH this4, this5, collect(this3) AS var6
-         WITH this4, this5, var6
-         WHERE this4.validFrom IS NOT NULL
-         OPTIONAL MATCH (this4)-[:REPLACES]->(this7:Practice)
-         RETURN {day: this4.validFrom, date: CASE this4.validFromPrecision
-           WHEN 'YEAR' THEN left(toString(this4.validFrom), 4)
-           WHEN 'MONTH' THEN left(toString(this4.validFrom), 7)
-           ELSE toString(this4.validFrom)
-         END, id: ('practice-started:' || this4.id), kind: CASE
-           WHEN this7 IS NULL THEN 'PRACTICE_STARTED'
+         MATCH (this0:Company { id: $param0 })<-[:OFFERED_BY]-(this1:Product)<-[:OF]-(this2:Plan)<-[:APPLIES_TO]-(this3:Practice)-[:FOR_PURPOSE]->(this4:Purpose)
+         WITH this3, this4, this2
+         ORDER BY this2.id ASC
+         WITH this3, this4, collect(this2) AS var5
+         WITH this3, this4, var5
+         WHERE this3.validFrom IS NOT NULL
+         OPTIONAL MATCH (this3)-[:REPLACES]->(this6:Practice)
+         RETURN {day: this3.validFrom, date: CASE this3.validFromPrecision
+           WHEN 'YEAR' THEN left(toString(this3.validFrom), 4)
+           WHEN 'MONTH' THEN left(toString(this3.validFrom), 7)
+           ELSE toString(this3.validFrom)
+         END, id: ('practice-started:' || this3.id), kind: CASE
+           WHEN this6 IS NULL THEN 'PRACTICE_STARTED'
            ELSE 'PRACTICE_CHANGED'
          END, titleFacts: [CASE
-           WHEN this7 IS NULL THEN 'PRACTICE_STARTED'
+           WHEN this6 IS NULL THEN 'PRACTICE_STARTED'
            ELSE 'PRACTICE_CHANGED'
-         END, [var8 IN var6 | var8.name], this5.name, NULL], changeFacts: CASE
-           WHEN this7 IS NULL THEN NULL
-           ELSE {before: {default: this7.default, scope: this7.scope, basis: head(COLLECT {
-             MATCH (this7)-[:ON_BASIS]->(this9)
-             RETURN this9.name
+         END, [var7 IN var5 | var7.name], this4.name, NULL], changeFacts: CASE
+           WHEN this6 IS NULL THEN NULL
+           ELSE {before: {default: this6.default, scope: this6.scope, basis: head(COLLECT {
+             MATCH (this6)-[:ON_BASIS]->(this8)
+             RETURN this8.name
            }), rights: COLLECT {
-             MATCH (this7)-[this10:HANDLES]->(this11:Right)
-             RETURN [this11.name, this10.status]
-           }}, after: {default: this4.default, scope: this4.scope, basis: head(COLLECT {
-             MATCH (this4)-[:ON_BASIS]->(this12)
-             RETURN this12.name
+             MATCH (this6)-[this9:HANDLES]->(this10:Right)
+             RETURN [this10.name, this9.status]
+           }}, after: {default: this3.default, scope: this3.scope, basis: head(COLLECT {
+             MATCH (this3)-[:ON_BASIS]->(this11)
+             RETURN this11.name
            }), rights: COLLECT {
-             MATCH (this4)-[this13:HANDLES]->(this14:Right)
-             RETURN [this14.name, this13.status]
+             MATCH (this3)-[this12:HANDLES]->(this13:Right)
+             RETURN [this13.name, this12.status]
            }}}
-         END, plans: var6, plan: head(var6), practice: this4, previous: this7, incident: NULL} AS var15
+         END, plans: var5, plan: head(var5), practice: this3, previous: this6, incident: NULL} AS var14
          UNION ALL
-         MATCH (this16:Company { id: $param1 })<-[:OFFERED_BY]-(this17:Product)<-[:OF]-(this18:Plan)<-[:APPLIES_TO]-(this19:Practice)-[:FOR_PURPOSE]->(this20:Purpose)
-         WITH this19, this20, this18
-         ORDER BY this18.id ASC
-         WITH this19, this20, collect(this18) AS var21
-         WITH this19, this20, var21
-         WHERE (this19.validTo IS NOT NULL AND NOT (EXISTS {
-           MATCH (this19)<-[:REPLACES]-(this22:Practice)
-           WHERE this22.validFrom = this19.validTo
+         MATCH (this15:Company { id: $param0 })<-[:OFFERED_BY]-(this16:Product)<-[:OF]-(this17:Plan)<-[:APPLIES_TO]-(this18:Practice)-[:FOR_PURPOSE]->(this19:Purpose)
+         WITH this18, this19, this17
+         ORDER BY this17.id ASC
+         WITH this18, this19, collect(this17) AS var20
+         WITH this18, this19, var20
+         WHERE (this18.validTo IS NOT NULL AND NOT (EXISTS {
+           MATCH (this18)<-[:REPLACES]-(this21:Practice)
+           WHERE this21.validFrom = this18.validTo
          }))
-         RETURN {day: this19.validTo, date: CASE this19.validToPrecision
-           WHEN 'YEAR' THEN left(toString(this19.validTo), 4)
-           WHEN 'MONTH' THEN left(toString(this19.validTo), 7)
-           ELSE toString(this19.validTo)
-         END, id: ('practice-ended:' || this19.id), kind: 'PRACTICE_ENDED', titleFacts: ['PRACTICE_ENDED', [var23 IN var21 | var23.name], this20.name, NULL], changeFacts: NULL, plans: var21, plan: head(var21), practice: this19, previous: NULL, incident: NULL} AS var15
+         RETURN {day: this18.validTo, date: CASE this18.validToPrecision
+           WHEN 'YEAR' THEN left(toString(this18.validTo), 4)
+           WHEN 'MONTH' THEN left(toString(this18.validTo), 7)
+           ELSE toString(this18.validTo)
+         END, id: ('practice-ended:' || this18.id), kind: 'PRACTICE_ENDED', titleFacts: ['PRACTICE_ENDED', [var22 IN var20 | var22.name], this19.name, NULL], changeFacts: NULL, plans: var20, plan: head(var20), practice: this18, previous: NULL, incident: NULL} AS var14
          UNION ALL
-         MATCH (this24:Company { id: $param1 })<-[:AGAINST]-(this25:Incident)
-         WHERE this25.retractedAt IS NULL
-         RETURN {day: this25.date, date: CASE this25.datePrecision
-           WHEN 'YEAR' THEN left(toString(this25.date), 4)
-           WHEN 'MONTH' THEN left(toString(this25.date), 7)
-           ELSE toString(this25.date)
-         END, id: ('incident:' || this25.id), kind: 'INCIDENT', titleFacts: ['INCIDENT', NULL, NULL, this25.title], changeFacts: NULL, plans: [], plan: NULL, practice: NULL, previous: NULL, incident: this25} AS var15
+         MATCH (this23:Company { id: $param0 })<-[:AGAINST]-(this24:Incident)
+         WHERE this24.retractedAt IS NULL
+         RETURN {day: this24.date, date: CASE this24.datePrecision
+           WHEN 'YEAR' THEN left(toString(this24.date), 4)
+           WHEN 'MONTH' THEN left(toString(this24.date), 7)
+           ELSE toString(this24.date)
+         END, id: ('incident:' || this24.id), kind: 'INCIDENT', titleFacts: ['INCIDENT', NULL, NULL, this24.title], changeFacts: NULL, plans: [], plan: NULL, practice: NULL, previous: NULL, incident: this24} AS var14
        }
-       WITH var15 AS this26
-       WHERE (($param2 IS NULL OR this26.day >= date($param2)) AND (NULL IS NULL OR this26.day <= date(NULL)))
-       WITH this26
-       ORDER BY this26.day ASC, this26.id ASC
-       WITH collect(this26) AS var27
-       RETURN {t: size(var27), r: COLLECT {
-         UNWIND var27 AS this26
-         WITH this26
+       WITH var14 AS this25
+       WHERE (($param1 IS NULL OR this25.day >= date($param1)) AND (NULL IS NULL OR this25.day <= date(NULL)))
+       WITH this25
+       ORDER BY this25.day ASC, this25.id ASC
+       WITH collect(this25) AS var26
+       RETURN {t: size(var26), r: COLLECT {
+         UNWIND var26 AS this25
+         WITH this25
          
-         LIMIT $param3
-         RETURN {k: [toString(this26.day), this26.id], n: [[this26.date, this26.kind, this26.titleFacts, this26.changeFacts, [this28 IN coalesce(this26.plans, []) | [this28.id]]]]}
+         LIMIT $param2
+         RETURN {k: [toString(this25.day), this25.id], n: [[this25.date, this25.kind, this25.titleFacts, this25.changeFacts, [this27 IN coalesce(this25.plans, []) | [this27.id]]]]}
        }}
-     }) AS root",
+     }) AS root, [[var29 IN $param3 WHERE NOT (EXISTS {
+       (this28:Company { id: var29 })
+     })]] AS unknown",
        "name": "timeline",
        "params": {
          "param0": "fx-corp",
-         "param1": "fx-corp",
-         "param2": "2025-01-01",
-         "param3": 21,
+         "param1": "2025-01-01",
+         "param2": 21,
+         "param3": [
+           "fx-corp",
+         ],
        },
      }
     `);
@@ -1223,7 +1240,7 @@ describe('the Cypher of the headline questions', () => {
          RETURN DISTINCT this2
        }]
      } AS var5
-     RETURN true AS found, {t: coalesce(head(var5), [$keptCount.version, $keptCount.count]), r: COLLECT {
+     RETURN {t: coalesce(head(var5), [$keptCount.version, $keptCount.count]), r: COLLECT {
        CALL () {
          WITH (reduce(var6 = 0, var7 IN COLLECT {
            MATCH (this8:Provision { id: $param2 })<-[:PART_OF*0..3]-(this9:Provision)
@@ -1285,7 +1302,9 @@ describe('the Cypher of the headline questions', () => {
          ORDER BY this28.regulation ASC, this28.article ASC, this28.paragraph ASC, this28.point ASC
          RETURN [this28.citation]
        }]]}
-     }} AS root",
+     }} AS root, [[var30 IN $param6 WHERE NOT (EXISTS {
+       (this29:Provision { id: var30 })
+     })]] AS unknown",
        "name": "incidents",
        "params": {
          "keptCount": {
@@ -1297,6 +1316,9 @@ describe('the Cypher of the headline questions', () => {
          "param3": 2,
          "param4": "gdpr-12",
          "param5": "gdpr-12",
+         "param6": [
+           "gdpr-12",
+         ],
        },
      }
     `);
@@ -1318,7 +1340,7 @@ describe('the Cypher of the headline questions', () => {
          RETURN DISTINCT this2
        }]
      } AS var5
-     RETURN true AS found, {t: coalesce(head(var5), [$keptCount.version, $keptCount.count]), r: COLLECT {
+     RETURN {t: coalesce(head(var5), [$keptCount.version, $keptCount.count]), r: COLLECT {
        CALL () {
          WITH true AS var6
          WITH var6
@@ -1351,7 +1373,9 @@ describe('the Cypher of the headline questions', () => {
          ORDER BY this13.regulation ASC, this13.article ASC, this13.paragraph ASC, this13.point ASC
          RETURN [this13.citation]
        }]]}
-     }} AS root",
+     }} AS root, [[var15 IN $param6 WHERE NOT (EXISTS {
+       (this14:Provision { id: var15 })
+     })]] AS unknown",
        "name": "incidents",
        "params": {
          "keptCount": {
@@ -1363,6 +1387,9 @@ describe('the Cypher of the headline questions', () => {
          "param3": "2025-03-03",
          "param4": "fx-complaint-2025",
          "param5": 2,
+         "param6": [
+           "gdpr-12",
+         ],
        },
      }
     `,
@@ -1371,7 +1398,7 @@ describe('the Cypher of the headline questions', () => {
 
   it('incidents filtered by two named nodes: each degree computed once, first', async () => {
     const [q] = await cypherOf(`{
-      incidents(first: 2, filter: { authority: "cnil", provision: "Art. 12" }) {
+      incidents(first: 2, filter: { authority: "fx-dpa", provision: "Art. 12" }) {
         totalCount nodes { id }
       }
     }`);
@@ -1397,7 +1424,7 @@ describe('the Cypher of the headline questions', () => {
      WITH keptVersion.token AS graphVersion
      OPTIONAL CALL (graphVersion) {
        UNWIND CASE WHEN graphVersion = $kept.version THEN [] ELSE [true] END AS unkept
-       RETURN true AS found, {t: COUNT {
+       RETURN {t: COUNT {
        CALL db.index.fulltext.queryNodes('entity_text', $param0) YIELD node AS this0, score AS var1
        RETURN this0
      }, r: COLLECT {

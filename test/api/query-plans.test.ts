@@ -10,6 +10,7 @@ import Cypher from '@neo4j/cypher-builder';
 import neo4j, { type Driver, type ProfiledPlan } from 'neo4j-driver';
 import { deniedRows } from '../../src/api/rights/rights.query';
 import { encodeCursor } from '../../src/api/translate/cursor';
+import { ingest } from '../../src/graph';
 import type { RecordedQuery } from '../helpers/recording-database';
 import { rulesApiForSuite } from '../helpers/rules-api';
 
@@ -420,6 +421,17 @@ describe('one plan per question, whatever the values asked', () => {
     // one, all seven kinds or one, page one or a cursor of three keys would each be planned
     // again, and the rules take seconds to plan.
     const cursor = encodeCursor(['NO_WAY_TO_OBJECT', 'FX Corp', 'no-way-to-object:fx']);
+    // A second company, with no findings: a company the graph does not hold is NOT_FOUND.
+    await ingest(rules.db, [
+      {
+        file: 'fy',
+        data: {
+          companies: [
+            { id: 'fy-corp', name: 'FY Corp', country: 'DE', sources: ['fx-src-policy'] },
+          ],
+        },
+      },
+    ]);
     const { plans, texts, distinct } = await plansOf(
       [
         '',

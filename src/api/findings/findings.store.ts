@@ -3,6 +3,7 @@ import type { Database } from '../../db';
 import { AppError } from '../../errors';
 import { readerOf, type RunsOn } from '../../graph';
 import type { CursorKey } from '../translate/cursor';
+import { checkNamedIds } from '../translate/named-ids';
 import {
   FINDING_KINDS,
   type FindingKind,
@@ -65,6 +66,11 @@ export async function findingsPage(
   // changes (db/kept-answers.ts), under their parameters (their text is one per process).
   const key = `${query.name}|${JSON.stringify(query.params)}`;
   const rows = await db.readKept(key, query.name, query.cypher, query.params, RULES_TIMEOUT_MS);
+  if (request.companies)
+    checkNamedIds(
+      [{ argument: 'company', label: 'Company', ids: request.companies }],
+      rows[0]?.unknown,
+    );
   const composed = composedPages.get(rows);
   if (composed) return composed;
   const paged = rows.flatMap((row) => (row.finding ? [row.finding as unknown as PageRow] : []));

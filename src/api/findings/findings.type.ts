@@ -205,7 +205,11 @@ export class FindingsArgs extends PageArgs {
   @Field(() => FindingKindEnum, { nullable: true, description: 'Only findings of this rule.' })
   kind?: FindingKind | null;
 
-  @Field(() => ID, { nullable: true, description: 'Only findings about this company.' })
+  @Field(() => ID, {
+    nullable: true,
+    description:
+      'Only findings about this company; NOT_FOUND when the graph holds no company with this id.',
+  })
   company?: string | null;
 
   @Field(() => DateScalar, {

@@ -6,7 +6,10 @@ import { DateScalar } from '../common/date.scalar';
 import { IncidentKindEnum } from '../common/enums';
 import { KnownAtField } from '../common/known-at';
 
-@InputType({ description: 'Which incidents to list; every given condition must hold.' })
+@InputType({
+  description:
+    'Which incidents to list; every given condition must hold. A company, authority, provision or regulation the graph does not hold is NOT_FOUND, not an empty page.',
+})
 export class IncidentFilter {
   @Field(() => String, {
     nullable: true,

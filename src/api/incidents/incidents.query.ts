@@ -4,6 +4,7 @@ import { AppError } from '../../errors';
 import { standing } from '../entities/conditions';
 import { provisionIdOrFail, regulationIdOrFail } from '../provisions/provisions.resolver';
 import type { Ways } from '../translate/compile-connection';
+import type { NamedIds } from '../translate/named-ids';
 import type { IncidentFilter } from './incidents.args';
 
 /** Whether any condition is given (then the count store cannot give the total). */
@@ -132,6 +133,24 @@ function conditions(
     where.push(Cypher.gte(incident.property('date'), Cypher.date(new Cypher.Param(f.from))));
   if (f.to) where.push(Cypher.lte(incident.property('date'), Cypher.date(new Cypher.Param(f.to))));
   return { anchors, where };
+}
+
+/** The ids a filter names, which the graph must hold (named-ids.ts). */
+export function filterNamedIds(filter: IncidentFilter | null | undefined): NamedIds[] {
+  const f = filter ?? {};
+  const named: NamedIds[] = [];
+  if (f.company) named.push({ argument: 'filter.company', label: 'Company', ids: [f.company] });
+  if (f.authority)
+    named.push({ argument: 'filter.authority', label: 'Authority', ids: [f.authority] });
+  if (f.provision) {
+    const id = provisionIdOrFail(f.provision, 'filter.provision');
+    named.push({ argument: 'filter.provision', label: 'Provision', ids: [id] });
+  }
+  if (f.regulation) {
+    const id = regulationIdOrFail(f.regulation, 'filter.regulation');
+    named.push({ argument: 'filter.regulation', label: 'Regulation', ids: [id] });
+  }
+  return named;
 }
 
 /** Incidents meeting a filter, bound to `incident`; every value is a parameter. */

@@ -11,6 +11,7 @@ import { IncidentsArgs } from './incidents.args';
 import {
   fewBelow,
   filteredIncidents,
+  filterNamedIds,
   filteredTotal,
   incidentsMatch,
   isFiltered,
@@ -46,7 +47,11 @@ export class IncidentsResolver {
         info,
         RECORDED_ORDER,
         (n) => incidentsMatch(args.filter, n).and(recorded(n)),
-        { total: () => filteredTotal(args.filter, recorded), inputs: args },
+        {
+          total: () => filteredTotal(args.filter, recorded),
+          inputs: args,
+          named: filterNamedIds(args.filter),
+        },
       );
     }
     // The total and the ways read the same degrees (Ways.shared): built once, when compiled.
@@ -65,6 +70,7 @@ export class IncidentsResolver {
         total: counts ? () => read().total : unfilteredTotal,
         ways: () => read().ways,
         inputs: args,
+        named: filterNamedIds(args.filter),
         keepTotal: counts ? { filter: args.filter } : undefined,
         // A filter with few incidents (Art. 4's three) is read from its node: no walk planned.
         fewBelow: counts ? fewBelow(pageSize(args.first)) : undefined,

@@ -38,7 +38,7 @@ export class ProvisionsArgs extends PageArgs {
   @Field(() => ID, {
     nullable: true,
     description:
-      'Only this regulation\'s provisions: its id or a name people use, e.g. "gdpr", "GDPR", "RGPD", "dma", "AI Act".',
+      'Only this regulation\'s provisions: its id or a name people use, e.g. "gdpr", "GDPR", "RGPD", "dma", "AI Act". NOT_FOUND when the graph holds no such regulation.',
   })
   regulation?: string | null;
 }
@@ -108,6 +108,7 @@ export class ProvisionsResolver {
     @Ctx() ctx: ApiContext,
     @Info() info: GraphQLResolveInfo,
   ): Promise<unknown> {
+    const regulation = args.regulation ? regulationIdOrFail(args.regulation, 'regulation') : null;
     return asKnownAt(ctx, args.knownAt, (at) =>
       queryConnection(
         at,
@@ -116,16 +117,16 @@ export class ProvisionsResolver {
         PROVISION_ORDER,
         (n) => {
           const match = new Cypher.Match(new Cypher.Pattern(n, { labels: ['Provision'] }));
-          return args.regulation
-            ? match.where(
-                Cypher.eq(
-                  n.property('regulation'),
-                  new Cypher.Param(regulationIdOrFail(args.regulation, 'regulation')),
-                ),
-              )
+          return regulation
+            ? match.where(Cypher.eq(n.property('regulation'), new Cypher.Param(regulation)))
             : match;
         },
-        { inputs: args },
+        {
+          inputs: args,
+          named: regulation
+            ? [{ argument: 'regulation', label: 'Regulation', ids: [regulation] }]
+            : [],
+        },
       ),
     );
   }

@@ -15,7 +15,8 @@ export class PlansDenyingRightArgs extends PageArgs {
 
   @Field(() => ID, {
     nullable: true,
-    description: 'Only practices for this purpose, e.g. "ai-model-training".',
+    description:
+      'Only practices for this purpose, e.g. "ai-model-training"; NOT_FOUND when the graph holds no such purpose.',
   })
   purpose?: string | null;
 
@@ -40,7 +41,8 @@ export class RightsMatrixArgs {
 
   @Field(() => [ID], {
     nullable: true,
-    description: 'The companies to show (at most 100); all companies when omitted.',
+    description:
+      'The companies to show (at most 100); all companies when omitted. NOT_FOUND names any id the graph does not hold.',
   })
   companies?: string[] | null;
 
@@ -52,7 +54,8 @@ export class RightsMatrixArgs {
 
   @Field(() => ID, {
     nullable: true,
-    description: 'Only practices for this purpose, e.g. "ai-model-training".',
+    description:
+      'Only practices for this purpose, e.g. "ai-model-training"; NOT_FOUND when the graph holds no such purpose.',
   })
   purpose?: string | null;
 

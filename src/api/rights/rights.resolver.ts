@@ -13,6 +13,7 @@ import { compileConnection } from '../translate/compile-connection';
 import { compiledOnce } from '../translate/compiled-queries';
 import { compilers } from '../translate/compilers';
 import { FixedSelection } from '../translate/fixed-selection';
+import { checkNamedIds, type NamedIds, unknownIdsOf } from '../translate/named-ids';
 import { compileContext, named, queryConnection } from '../translate/root-query';
 import { selectionTree } from '../translate/selection';
 import { type RawConnection, Shaper } from '../translate/shaper';
@@ -78,6 +79,9 @@ export class RightsResolver {
           facets: DENIED_FACETS,
           materialise: true,
           inputs: asked,
+          named: args.purpose
+            ? [{ argument: 'purpose', label: 'Purpose', ids: [args.purpose] }]
+            : [],
           keep: true,
           fixed: DENYING_SELECTION,
         },
@@ -104,6 +108,10 @@ export class RightsResolver {
     const rights =
       args.rights && args.rights.length > 0 ? [...new Set(args.rights)] : [...GDPR_RIGHTS];
     const asOf = args.asOf ?? todayIso();
+    const namedIds: NamedIds[] = [];
+    if (args.companies?.length)
+      namedIds.push({ argument: 'companies', label: 'Company', ids: [...new Set(args.companies)] });
+    if (args.purpose) namedIds.push({ argument: 'purpose', label: 'Purpose', ids: [args.purpose] });
     const { tree, query, shape } = compiledOnce(
       info,
       'rightsMatrix',
@@ -128,13 +136,17 @@ export class RightsResolver {
             materialise: true,
           },
         );
-        const query = named('rightsMatrix', new Cypher.Return([compiled.expr, 'root']));
+        const answer = namedIds.length
+          ? new Cypher.Return([compiled.expr, 'root'], [unknownIdsOf(namedIds), 'unknown'])
+          : new Cypher.Return([compiled.expr, 'root']);
+        const query = named('rightsMatrix', answer);
         return { tree, query, shape: compiled.shape };
       },
     );
     const rows = await asKnownAt(ctx, args.knownAt, (at) =>
       at.db.readValues(query.name, query.cypher, query.params),
     );
+    checkNamedIds(namedIds, rows[0]?.unknown);
     const shaper = new Shaper();
     const page = shaper.connection(rows[0]!.root as RawConnection, shape);
     const own: Record<string, unknown> = {

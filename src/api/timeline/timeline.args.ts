@@ -8,7 +8,9 @@ export class TimelineArgs extends PageArgs {
   @KnownAtField()
   knownAt?: Date | null;
 
-  @Field(() => ID, { description: 'The company, e.g. "mistral-ai".' })
+  @Field(() => ID, {
+    description: 'The company, e.g. "mistral-ai"; NOT_FOUND when the graph holds no such company.',
+  })
   company!: string;
 
   @Field(() => DateScalar, {

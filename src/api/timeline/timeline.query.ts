@@ -206,12 +206,3 @@ export function timelineEntries(
     ),
   );
 }
-
-export function companyExists(company: string): Cypher.Predicate {
-  return new Cypher.Exists(
-    new Cypher.Pattern(new Cypher.Node(), {
-      labels: ['Company'],
-      properties: { id: new Cypher.Param(company) },
-    }),
-  );
-}

@@ -8,7 +8,7 @@ import { AppError } from '../../errors';
 import type { ApiContext } from '../context';
 import { queryConnection } from '../translate/root-query';
 import { TimelineArgs } from './timeline.args';
-import { companyExists, TIMELINE_ORDER, timelineEntries } from './timeline.query';
+import { TIMELINE_ORDER, timelineEntries } from './timeline.query';
 import { TimelineConnection } from './timeline.type';
 import { asKnownAt } from '../common/known-at';
 
@@ -39,10 +39,7 @@ export class TimelineResolver {
           // A union ordered by a computed date: no index gives the order, so match once.
           materialise: true,
           inputs: args,
-          mustExist: {
-            condition: () => companyExists(args.company),
-            message: `no company with id "${args.company.slice(0, 100)}"`,
-          },
+          named: [{ argument: 'company', label: 'Company', ids: [args.company] }],
         },
       ),
     );

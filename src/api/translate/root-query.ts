@@ -11,6 +11,7 @@ import { compiledFor, compiledOnce, type Reuse } from './compiled-queries';
 import { compilers } from './compilers';
 import { type FixedSelection, pickShape } from './fixed-selection';
 import type { CompileContext, OrderKey } from './projection';
+import { checkNamedIds, type NamedIds, unknownIdsOf } from './named-ids';
 import { selectionTree, type SelectionTree } from './selection';
 import { type RawConnection, Shaper } from './shaper';
 
@@ -70,10 +71,11 @@ function typeOf(tree: SelectionTree): string {
 export interface RootConnectionOptions
   extends Omit<ConnectionOptions, 'total' | 'ways' | 'keepTotal' | 'fewKnown'>, Reuse {
   /**
-   * A condition checked in the same query (e.g. that the company exists); NOT_FOUND with
-   * `message` when false. Built only when the query is compiled, as `total` is.
+   * Ids the arguments name, checked in the same query (named-ids.ts): NOT_FOUND naming the
+   * argument when the graph does not hold one. Their values must be part of the compile's key
+   * (`inputs`): the compiled text carries them as parameters.
    */
-  mustExist?: { condition: () => Cypher.Predicate; message: string };
+  named?: readonly NamedIds[];
   /**
    * A cheaper expression for the number of candidates (e.g. from Neo4j's count store). A
    * function: a reused compile does not build it again (cypher-builder's objects cost about
@@ -160,8 +162,9 @@ export async function queryConnection(
         fewKnown,
       },
     );
-    const guard = options.mustExist?.condition() ?? Cypher.true;
-    const answer = new Cypher.Return([guard, 'found'], [compiled.expr, 'root']);
+    const answer = options.named?.length
+      ? new Cypher.Return([compiled.expr, 'root'], [unknownIdsOf(options.named), 'unknown'])
+      : new Cypher.Return([compiled.expr, 'root']);
     // Each bound value in a WITH of its own, after the ones it may read (a total's gate reads
     // the ways' degrees).
     const bound = (compiled.bound ?? []).map((b, i) =>
@@ -195,9 +198,10 @@ export async function queryConnection(
       options.keep && key
         ? await ctx.db.readValuesKept(key, query.name, query.cypher, params)
         : await ctx.db.readValues(query.name, query.cypher, params);
-    if (rows[0]?.found !== true)
-      throw new AppError('NOT_FOUND', options.mustExist?.message ?? 'not found');
-    return rows[0].root as RawConnection;
+    const row = rows[0];
+    if (!row) throw new AppError('INTERNAL_SERVER_ERROR', `${name} answered no row`);
+    if (options.named?.length) checkNamedIds(options.named, row.unknown);
+    return row.root as RawConnection;
   };
   const beside = fixed && !totalKey ? options.keptBeside : undefined;
   const root = beside ? await options.fixed!.answerBeside(beside, query, read) : await read();
