@@ -203,9 +203,11 @@ describe('the Cypher of the headline questions', () => {
            RETURN this47
          })]]}
        }, f0: var16, f1: var20}
-     }) AS root, [[var50 IN $param5 WHERE NOT (EXISTS {
-       (this49:Purpose { id: var50 })
-     })]] AS unknown
+     }) AS root, [COLLECT {
+       UNWIND $param5 AS var49
+       MATCH (this50:Purpose { id: var49 })
+       RETURN var49
+     }] AS held
      }
      RETURN *",
        "name": "plansDenyingRight",
@@ -282,11 +284,15 @@ describe('the Cypher of the headline questions', () => {
            })]
          }]]}
        }}
-     }) AS root, [[var20 IN $param6 WHERE NOT (EXISTS {
-       (this19:Company { id: var20 })
-     })], [var22 IN $param7 WHERE NOT (EXISTS {
-       (this21:Purpose { id: var22 })
-     })]] AS unknown",
+     }) AS root, [COLLECT {
+       UNWIND $param6 AS var19
+       MATCH (this20:Company { id: var19 })
+       RETURN var19
+     }, COLLECT {
+       UNWIND $param7 AS var21
+       MATCH (this22:Purpose { id: var21 })
+       RETURN var21
+     }] AS held",
        "name": "rightsMatrix",
        "params": {
          "param0": [
@@ -1193,9 +1199,11 @@ describe('the Cypher of the headline questions', () => {
          LIMIT $param2
          RETURN {k: [toString(this25.day), this25.id], n: [[this25.date, this25.kind, this25.titleFacts, this25.changeFacts, [this27 IN coalesce(this25.plans, []) | [this27.id]]]]}
        }}
-     }) AS root, [[var29 IN $param3 WHERE NOT (EXISTS {
-       (this28:Company { id: var29 })
-     })]] AS unknown",
+     }) AS root, [COLLECT {
+       UNWIND $param3 AS var28
+       MATCH (this29:Company { id: var28 })
+       RETURN var28
+     }] AS held",
        "name": "timeline",
        "params": {
          "param0": "fx-corp",
@@ -1302,9 +1310,11 @@ describe('the Cypher of the headline questions', () => {
          ORDER BY this28.regulation ASC, this28.article ASC, this28.paragraph ASC, this28.point ASC
          RETURN [this28.citation]
        }]]}
-     }} AS root, [[var30 IN $param6 WHERE NOT (EXISTS {
-       (this29:Provision { id: var30 })
-     })]] AS unknown",
+     }} AS root, [COLLECT {
+       UNWIND $param6 AS var29
+       MATCH (this30:Provision { id: var29 })
+       RETURN var29
+     }] AS held",
        "name": "incidents",
        "params": {
          "keptCount": {
@@ -1373,9 +1383,11 @@ describe('the Cypher of the headline questions', () => {
          ORDER BY this13.regulation ASC, this13.article ASC, this13.paragraph ASC, this13.point ASC
          RETURN [this13.citation]
        }]]}
-     }} AS root, [[var15 IN $param6 WHERE NOT (EXISTS {
-       (this14:Provision { id: var15 })
-     })]] AS unknown",
+     }} AS root, [COLLECT {
+       UNWIND $param6 AS var14
+       MATCH (this15:Provision { id: var14 })
+       RETURN var14
+     }] AS held",
        "name": "incidents",
        "params": {
          "keptCount": {

@@ -23,7 +23,7 @@ import {
   standing,
 } from '../entities/conditions';
 import type { CursorKey } from '../translate/cursor';
-import { unknownOf } from '../translate/named-ids';
+import { heldOf } from '../translate/named-ids';
 import { foundFirst, keepWhere, matchUsingIndex } from '../translate/planner-hints';
 import type { OrderKey } from '../translate/projection';
 import { named, type NamedQuery } from '../translate/root-query';
@@ -958,11 +958,11 @@ const pageQuery = builtOnce((companies) => {
         [pageRows],
       ),
       r.companies
-        ? // With the companies asked that the graph does not hold (findings.store.ts).
+        ? // With the companies asked that the graph holds (findings.store.ts).
           new Cypher.Return(
             [total, 'total'],
             [finding, 'finding'],
-            [new Cypher.List([unknownOf('Company', r.companies)]), 'unknown'],
+            [new Cypher.List([heldOf('Company', r.companies)]), 'held'],
           )
         : new Cypher.Return([total, 'total'], [finding, 'finding']),
     ),

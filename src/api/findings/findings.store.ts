@@ -69,7 +69,7 @@ export async function findingsPage(
   if (request.companies)
     checkNamedIds(
       [{ argument: 'company', label: 'Company', ids: request.companies }],
-      rows[0]?.unknown,
+      rows[0]?.held,
     );
   const composed = composedPages.get(rows);
   if (composed) return composed;

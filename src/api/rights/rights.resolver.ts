@@ -13,7 +13,7 @@ import { compileConnection } from '../translate/compile-connection';
 import { compiledOnce } from '../translate/compiled-queries';
 import { compilers } from '../translate/compilers';
 import { FixedSelection } from '../translate/fixed-selection';
-import { checkNamedIds, type NamedIds, unknownIdsOf } from '../translate/named-ids';
+import { checkNamedIds, heldIdsOf, type NamedIds } from '../translate/named-ids';
 import { compileContext, named, queryConnection } from '../translate/root-query';
 import { selectionTree } from '../translate/selection';
 import { type RawConnection, Shaper } from '../translate/shaper';
@@ -137,7 +137,7 @@ export class RightsResolver {
           },
         );
         const answer = namedIds.length
-          ? new Cypher.Return([compiled.expr, 'root'], [unknownIdsOf(namedIds), 'unknown'])
+          ? new Cypher.Return([compiled.expr, 'root'], [heldIdsOf(namedIds), 'held'])
           : new Cypher.Return([compiled.expr, 'root']);
         const query = named('rightsMatrix', answer);
         return { tree, query, shape: compiled.shape };
@@ -146,7 +146,7 @@ export class RightsResolver {
     const rows = await asKnownAt(ctx, args.knownAt, (at) =>
       at.db.readValues(query.name, query.cypher, query.params),
     );
-    checkNamedIds(namedIds, rows[0]?.unknown);
+    checkNamedIds(namedIds, rows[0]?.held);
     const shaper = new Shaper();
     const page = shaper.connection(rows[0]!.root as RawConnection, shape);
     const own: Record<string, unknown> = {

@@ -11,7 +11,7 @@ import { compiledFor, compiledOnce, type Reuse } from './compiled-queries';
 import { compilers } from './compilers';
 import { type FixedSelection, pickShape } from './fixed-selection';
 import type { CompileContext, OrderKey } from './projection';
-import { checkNamedIds, type NamedIds, unknownIdsOf } from './named-ids';
+import { checkNamedIds, heldIdsOf, type NamedIds } from './named-ids';
 import { selectionTree, type SelectionTree } from './selection';
 import { type RawConnection, Shaper } from './shaper';
 
@@ -163,7 +163,7 @@ export async function queryConnection(
       },
     );
     const answer = options.named?.length
-      ? new Cypher.Return([compiled.expr, 'root'], [unknownIdsOf(options.named), 'unknown'])
+      ? new Cypher.Return([compiled.expr, 'root'], [heldIdsOf(options.named), 'held'])
       : new Cypher.Return([compiled.expr, 'root']);
     // Each bound value in a WITH of its own, after the ones it may read (a total's gate reads
     // the ways' degrees).
@@ -200,7 +200,7 @@ export async function queryConnection(
         : await ctx.db.readValues(query.name, query.cypher, params);
     const row = rows[0];
     if (!row) throw new AppError('INTERNAL_SERVER_ERROR', `${name} answered no row`);
-    if (options.named?.length) checkNamedIds(options.named, row.unknown);
+    if (options.named?.length) checkNamedIds(options.named, row.held);
     return row.root as RawConnection;
   };
   const beside = fixed && !totalKey ? options.keptBeside : undefined;
