@@ -50,7 +50,7 @@ export class IncidentsResolver {
         {
           total: () => filteredTotal(args.filter, recorded),
           inputs: args,
-          named: filterNamedIds(args.filter),
+          named: () => filterNamedIds(args.filter),
         },
       );
     }
@@ -70,7 +70,7 @@ export class IncidentsResolver {
         total: counts ? () => read().total : unfilteredTotal,
         ways: () => read().ways,
         inputs: args,
-        named: filterNamedIds(args.filter),
+        named: () => filterNamedIds(args.filter),
         keepTotal: counts ? { filter: args.filter } : undefined,
         // A filter with few incidents (Art. 4's three) is read from its node: no walk planned.
         fewBelow: counts ? fewBelow(pageSize(args.first)) : undefined,

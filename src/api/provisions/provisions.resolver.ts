@@ -108,7 +108,9 @@ export class ProvisionsResolver {
     @Ctx() ctx: ApiContext,
     @Info() info: GraphQLResolveInfo,
   ): Promise<unknown> {
-    const regulation = args.regulation ? regulationIdOrFail(args.regulation, 'regulation') : null;
+    // Read when the query is compiled (by both its match and its check), not on every request.
+    const regulation = () =>
+      args.regulation ? regulationIdOrFail(args.regulation, 'regulation') : null;
     return asKnownAt(ctx, args.knownAt, (at) =>
       queryConnection(
         at,
@@ -117,15 +119,17 @@ export class ProvisionsResolver {
         PROVISION_ORDER,
         (n) => {
           const match = new Cypher.Match(new Cypher.Pattern(n, { labels: ['Provision'] }));
-          return regulation
-            ? match.where(Cypher.eq(n.property('regulation'), new Cypher.Param(regulation)))
+          const id = regulation();
+          return id
+            ? match.where(Cypher.eq(n.property('regulation'), new Cypher.Param(id)))
             : match;
         },
         {
           inputs: args,
-          named: regulation
-            ? [{ argument: 'regulation', label: 'Regulation', ids: [regulation] }]
-            : [],
+          named: () => {
+            const id = regulation();
+            return id ? [{ argument: 'regulation', label: 'Regulation', ids: [id] }] : [];
+          },
         },
       ),
     );

@@ -13,7 +13,7 @@ import { compileConnection } from '../translate/compile-connection';
 import { compiledOnce } from '../translate/compiled-queries';
 import { compilers } from '../translate/compilers';
 import { FixedSelection } from '../translate/fixed-selection';
-import { checkNamedIds, heldIdsOf, type NamedIds } from '../translate/named-ids';
+import { checkNamedIds, heldColumn, type NamedIds } from '../translate/named-ids';
 import { compileContext, named, queryConnection } from '../translate/root-query';
 import { selectionTree } from '../translate/selection';
 import { type RawConnection, Shaper } from '../translate/shaper';
@@ -79,9 +79,8 @@ export class RightsResolver {
           facets: DENIED_FACETS,
           materialise: true,
           inputs: asked,
-          named: args.purpose
-            ? [{ argument: 'purpose', label: 'Purpose', ids: [args.purpose] }]
-            : [],
+          named: () =>
+            args.purpose ? [{ argument: 'purpose', label: 'Purpose', ids: [args.purpose] }] : [],
           keep: true,
           fixed: DENYING_SELECTION,
         },
@@ -108,11 +107,7 @@ export class RightsResolver {
     const rights =
       args.rights && args.rights.length > 0 ? [...new Set(args.rights)] : [...GDPR_RIGHTS];
     const asOf = args.asOf ?? todayIso();
-    const namedIds: NamedIds[] = [];
-    if (args.companies?.length)
-      namedIds.push({ argument: 'companies', label: 'Company', ids: [...new Set(args.companies)] });
-    if (args.purpose) namedIds.push({ argument: 'purpose', label: 'Purpose', ids: [args.purpose] });
-    const { tree, query, shape } = compiledOnce(
+    const { tree, query, shape, namedIds } = compiledOnce(
       info,
       'rightsMatrix',
       { inputs: { args, asOf, rights } },
@@ -136,11 +131,14 @@ export class RightsResolver {
             materialise: true,
           },
         );
-        const answer = namedIds.length
-          ? new Cypher.Return([compiled.expr, 'root'], [heldIdsOf(namedIds), 'held'])
-          : new Cypher.Return([compiled.expr, 'root']);
+        const namedIds: NamedIds[] = [];
+        if (args.companies?.length)
+          namedIds.push({ argument: 'companies', label: 'Company', ids: args.companies });
+        if (args.purpose)
+          namedIds.push({ argument: 'purpose', label: 'Purpose', ids: [args.purpose] });
+        const answer = new Cypher.Return([compiled.expr, 'root'], ...heldColumn(namedIds));
         const query = named('rightsMatrix', answer);
-        return { tree, query, shape: compiled.shape };
+        return { tree, query, shape: compiled.shape, namedIds };
       },
     );
     const rows = await asKnownAt(ctx, args.knownAt, (at) =>

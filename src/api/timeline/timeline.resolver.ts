@@ -39,7 +39,7 @@ export class TimelineResolver {
           // A union ordered by a computed date: no index gives the order, so match once.
           materialise: true,
           inputs: args,
-          named: [{ argument: 'company', label: 'Company', ids: [args.company] }],
+          named: () => [{ argument: 'company', label: 'Company', ids: [args.company] }],
         },
       ),
     );

@@ -34,9 +34,19 @@ export function heldOf(label: NodeLabel, ids: Cypher.Expr): Cypher.Expr {
   );
 }
 
-/** For each of `named`, in order, the list of its ids the graph holds (a parameter each). */
-export const heldIdsOf = (named: readonly NamedIds[]): Cypher.Expr =>
-  new Cypher.List(named.map(({ label, ids }) => heldOf(label, new Cypher.Param([...ids]))));
+/**
+ * The `held` column of a question's RETURN: for each of `named`, in order, the list of its ids
+ * the graph holds (a parameter each). No column when nothing is named.
+ */
+export const heldColumn = (named: readonly NamedIds[]): [Cypher.Expr, string][] =>
+  named.length === 0
+    ? []
+    : [
+        [
+          new Cypher.List(named.map(({ label, ids }) => heldOf(label, new Cypher.Param([...ids])))),
+          'held',
+        ],
+      ];
 
 const NOUNS: Partial<Record<NodeLabel, [string, string]>> = {
   Company: ['company', 'companies'],
@@ -53,7 +63,7 @@ function noun(label: NodeLabel, count: number): string {
 
 /**
  * NOT_FOUND for the first of `named` whose ids the graph does not all hold; `held` is what
- * `heldIdsOf` answered, or a list of `heldOf`s in the same order.
+ * `heldColumn` answered, or a list of `heldOf`s in the same order.
  */
 export function checkNamedIds(named: readonly NamedIds[], held: unknown): void {
   if (named.length === 0) return;

@@ -11,7 +11,7 @@ import { compiledFor, compiledOnce, type Reuse } from './compiled-queries';
 import { compilers } from './compilers';
 import { type FixedSelection, pickShape } from './fixed-selection';
 import type { CompileContext, OrderKey } from './projection';
-import { checkNamedIds, heldIdsOf, type NamedIds } from './named-ids';
+import { checkNamedIds, heldColumn, type NamedIds } from './named-ids';
 import { selectionTree, type SelectionTree } from './selection';
 import { type RawConnection, Shaper } from './shaper';
 
@@ -72,10 +72,11 @@ export interface RootConnectionOptions
   extends Omit<ConnectionOptions, 'total' | 'ways' | 'keepTotal' | 'fewKnown'>, Reuse {
   /**
    * Ids the arguments name, checked in the same query (named-ids.ts): NOT_FOUND naming the
-   * argument when the graph does not hold one. Their values must be part of the compile's key
-   * (`inputs`): the compiled text carries them as parameters.
+   * argument when the graph does not hold one. Built only when the query is compiled, as `total`
+   * is (reading a citation into a provision id is not per-request work), and kept with the
+   * compile: their values must be part of its key (`inputs`).
    */
-  named?: readonly NamedIds[];
+  named?: () => readonly NamedIds[];
   /**
    * A cheaper expression for the number of candidates (e.g. from Neo4j's count store). A
    * function: a reused compile does not build it again (cypher-builder's objects cost about
@@ -162,16 +163,15 @@ export async function queryConnection(
         fewKnown,
       },
     );
-    const answer = options.named?.length
-      ? new Cypher.Return([compiled.expr, 'root'], [heldIdsOf(options.named), 'held'])
-      : new Cypher.Return([compiled.expr, 'root']);
+    const namedIds = options.named?.() ?? [];
+    const answer = new Cypher.Return([compiled.expr, 'root'], ...heldColumn(namedIds));
     // Each bound value in a WITH of its own, after the ones it may read (a total's gate reads
     // the ways' degrees).
     const bound = (compiled.bound ?? []).map((b, i) =>
       i ? new Cypher.With('*', b) : new Cypher.With(b),
     );
     const query = named(name, Cypher.utils.concat(...bound, answer));
-    return { query, shape: compiled.shape };
+    return { query, shape: compiled.shape, namedIds };
   };
   const compile = () => {
     const requested = selectionTree(info);
@@ -186,10 +186,10 @@ export async function queryConnection(
         : undefined;
     const built = fixedKey ? compiledFor(fixedKey, () => build(fixed)) : build(fixed);
     const shape = pickShape(built.shape, requested);
-    return { query: built.query, shape, fixed: true as const, fixedKey };
+    return { query: built.query, shape, namedIds: built.namedIds, fixed: true as const, fixedKey };
   };
   const compiled = compiledOnce(info, name, reuse, compile);
-  const { query, shape, fixed } = compiled;
+  const { query, shape, namedIds, fixed } = compiled;
   const key = compiled.fixed ? compiled.fixedKey : compiled.key;
   const params =
     options.values || gate ? { ...query.params, ...options.values, ...gate } : query.params;
@@ -200,7 +200,7 @@ export async function queryConnection(
         : await ctx.db.readValues(query.name, query.cypher, params);
     const row = rows[0];
     if (!row) throw new AppError('INTERNAL_SERVER_ERROR', `${name} answered no row`);
-    if (options.named?.length) checkNamedIds(options.named, row.held);
+    checkNamedIds(namedIds, row.held);
     return row.root as RawConnection;
   };
   const beside = fixed && !totalKey ? options.keptBeside : undefined;
