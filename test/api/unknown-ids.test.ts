@@ -143,9 +143,33 @@ describe('ids the graph does not hold', () => {
     const query =
       'query ($at: DateTime) { findings(company: "mistral-ai", knownAt: $at) { totalCount } }';
     const then = await suite.api.gql(query, { at: '2020-01-01T00:00:00Z' });
-    expect(then.errors?.[0]?.extensions).toMatchObject({ code: 'NOT_FOUND', argument: 'company' });
+    expect(then.errors).toEqual([
+      expect.objectContaining({
+        // Unknown then, perhaps known now: the error says when.
+        message: 'no company with id "mistral-ai" as known at 2020-01-01T00:00:00.000Z',
+        extensions: {
+          code: 'NOT_FOUND',
+          argument: 'company',
+          knownAt: '2020-01-01T00:00:00.000Z',
+        },
+      }),
+    ]);
     const now = await suite.api.gql(query, { at: null });
     expect(now.errors).toBeUndefined();
     expect(now.data!.findings.totalCount).toBeGreaterThan(0);
+  });
+
+  it('rightsMatrix checks its companies in the graph as known at knownAt', async () => {
+    const query =
+      'query ($at: DateTime) { rightsMatrix(companies: ["mistral-ai"], knownAt: $at) { totalCount } }';
+    const then = await suite.api.gql(query, { at: '2020-01-01T00:00:00Z' });
+    expect(then.errors?.[0]?.extensions).toEqual({
+      code: 'NOT_FOUND',
+      argument: 'companies',
+      knownAt: '2020-01-01T00:00:00.000Z',
+    });
+    const now = await suite.api.gql(query, { at: new Date().toISOString() });
+    expect(now.errors).toBeUndefined();
+    expect(now.data!.rightsMatrix.totalCount).toBeGreaterThan(0);
   });
 });

@@ -5,6 +5,7 @@
  */
 import { DateTimeResolver } from 'graphql-scalars';
 import { Arg, Field } from 'type-graphql';
+import { AppError } from '../../errors';
 import { rewind, transactionRunner } from '../../graph';
 import type { ApiContext } from '../context';
 
@@ -34,12 +35,28 @@ export async function asKnownAt<T>(
 ): Promise<T> {
   if (!knownAt || knownAt.getTime() >= Date.now()) return answer(ctx);
   const at = knownAt.toISOString();
-  return ctx.db.inRolledBackTransaction(
-    'knownAt',
-    async (tx, reads) => {
-      await rewind(transactionRunner(tx), at);
-      return answer({ ...ctx, db: reads });
-    },
-    KNOWN_AT_TIMEOUT_MS,
-  );
+  try {
+    return await ctx.db.inRolledBackTransaction(
+      'knownAt',
+      async (tx, reads) => {
+        await rewind(transactionRunner(tx), at);
+        return answer({ ...ctx, db: reads });
+      },
+      KNOWN_AT_TIMEOUT_MS,
+    );
+  } catch (error) {
+    throw asKnownThen(error, at);
+  }
+}
+
+/**
+ * An id the graph did not hold at `knownAt` may be one it holds now: the error says when it
+ * was unknown, and `extensions.knownAt` gives the instant.
+ */
+function asKnownThen(error: unknown, at: string): unknown {
+  if (!(error instanceof AppError) || error.code !== 'NOT_FOUND') return error;
+  return new AppError('NOT_FOUND', `${error.message} as known at ${at}`, {
+    ...error.extensions,
+    knownAt: at,
+  });
 }

@@ -141,10 +141,11 @@ export class RightsResolver {
         return { tree, query, shape: compiled.shape, namedIds };
       },
     );
-    const rows = await asKnownAt(ctx, args.knownAt, (at) =>
-      at.db.readValues(query.name, query.cypher, query.params),
-    );
-    checkNamedIds(namedIds, rows[0]?.held);
+    const rows = await asKnownAt(ctx, args.knownAt, async (at) => {
+      const read = await at.db.readValues(query.name, query.cypher, query.params);
+      checkNamedIds(namedIds, read[0]?.held);
+      return read;
+    });
     const shaper = new Shaper();
     const page = shaper.connection(rows[0]!.root as RawConnection, shape);
     const own: Record<string, unknown> = {
