@@ -56,6 +56,10 @@ describe('curating through the API', () => {
         file: 'curation',
         data: {
           purposes: [{ id: 'cur-human-review', name: 'Human review', sources: ['fx-src-policy'] }],
+          // A second company, for a subscriber that must not hear of fx-corp's findings.
+          companies: [
+            { id: 'cur-other-co', name: 'Other Co', country: 'FR', sources: ['fx-src-policy'] },
+          ],
         },
       },
     ]);
@@ -553,8 +557,13 @@ describe('curating through the API', () => {
         );
       });
       client.subscribe(
-        { query: 'subscription { findingsChanged(company: "another-co") { companyId } }' },
-        { next: (msg) => events.push(msg), error: () => undefined, complete: () => undefined },
+        { query: 'subscription { findingsChanged(company: "cur-other-co") { companyId } }' },
+        // Any answer, an error included (an unknown company is refused), fails the count below.
+        {
+          next: (msg) => events.push(msg),
+          error: (e) => events.push(e),
+          complete: () => undefined,
+        },
       );
       await new Promise((r) => setTimeout(r, 300));
       // Pro stops granting objection and access (Plus, changed above, now grants objection):

@@ -6,6 +6,7 @@
  */
 import { seedCurated, testDatabase } from '../helpers/graph';
 import { apiForSuite } from '../helpers/suite-api';
+import { openSession, wsUrl } from './ws-session';
 
 interface Case {
   question: string;
@@ -171,5 +172,33 @@ describe('ids the graph does not hold', () => {
     const now = await suite.api.gql(query, { at: new Date().toISOString() });
     expect(now.errors).toBeUndefined();
     expect(now.data!.rightsMatrix.totalCount).toBeGreaterThan(0);
+  });
+
+  it('findingsChanged refuses a company the graph does not hold when subscribing', async () => {
+    const session = openSession(wsUrl(suite.api.url));
+    try {
+      expect(await session.acknowledged).toBe(true);
+      // Before the check, the subscription waited for ever: no answer in 5 s fails here.
+      const refused = await Promise.race([
+        session.request('subscription { findingsChanged(company: "mistral") { companyId } }'),
+        new Promise<never>((_, reject) =>
+          setTimeout(() => reject(new Error('no answer to the subscription in 5 s')), 5000).unref(),
+        ),
+      ]);
+      expect(refused.errors).toEqual([
+        expect.objectContaining({
+          message: 'no company with id "mistral"',
+          extensions: expect.objectContaining({ code: 'NOT_FOUND', argument: 'company' }),
+        }),
+      ]);
+      // A company the graph holds is listened for: no answer until its findings change.
+      const held = session.subscribe(
+        'subscription { findingsChanged(company: "mistral-ai") { companyId } }',
+      );
+      await new Promise((r) => setTimeout(r, 300));
+      expect(held.received).toEqual([]);
+    } finally {
+      session.close();
+    }
   });
 });

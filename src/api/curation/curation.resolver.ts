@@ -2,6 +2,7 @@
  * The curators' mutations, the admins' audit log, and the subscriptions dashboards use to
  * learn of new data. Every write needs a curator key.
  */
+import { filter, pipe } from '@graphql-yoga/subscription';
 import Cypher from '@neo4j/cypher-builder';
 import type { GraphQLResolveInfo } from 'graphql';
 import {
@@ -15,6 +16,7 @@ import {
   Query,
   Resolver,
   Root,
+  type SubscribeResolverData,
   Subscription,
 } from 'type-graphql';
 import { AppError } from '../../errors';
@@ -30,6 +32,7 @@ import {
 import { Incident } from '../entities/incident.type';
 import { Practice } from '../entities/practice.type';
 import type { OrderKey } from '../translate/projection';
+import { mustHold } from '../translate/named-ids';
 import { queryConnection, queryNode } from '../translate/root-query';
 import { incidentBundle, practiceBundle } from './curation.inputs';
 import { predecessorOf, retract, writeBundle } from './curation.service';
@@ -206,19 +209,31 @@ export class CurationResolver {
   }
 
   @Subscription(() => FindingsChange, {
-    topics: FINDINGS_CHANGED,
-    filter: ({
-      payload,
+    // `subscribe`, not `topics` and `filter`: a company the graph does not hold is refused when
+    // the client subscribes (NOT_FOUND), where a filter would wait for ever for its events.
+    subscribe: async ({
       args,
-    }: {
-      payload: FindingsChangedEvent;
-      args: { company?: string | null };
-    }) => !args.company || payload.companyId === args.company,
+      context,
+    }: SubscribeResolverData<unknown, { company?: string | null }, ApiContext>) => {
+      const { company } = args;
+      if (!company) return context.events.subscribe(FINDINGS_CHANGED);
+      await mustHold(context.db, 'findingsChangedCompany', [
+        { argument: 'company', label: 'Company', ids: [company] },
+      ]);
+      return pipe(
+        context.events.subscribe(FINDINGS_CHANGED),
+        filter((event: FindingsChangedEvent) => event.companyId === company),
+      );
+    },
     description: 'When a write makes findings of a company appear or go away.',
   })
   findingsChanged(
     @Root() event: FindingsChangedEvent,
-    @Arg('company', () => ID, { nullable: true, description: 'Only this company.' })
+    @Arg('company', () => ID, {
+      nullable: true,
+      description:
+        'Only this company. An id the graph does not hold is refused when subscribing (NOT_FOUND).',
+    })
     _company: string | null,
   ): FindingsChange {
     return event;

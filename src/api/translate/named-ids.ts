@@ -6,6 +6,7 @@
  * Checked in the question's own query (one index seek per id), so still one round trip.
  */
 import Cypher from '@neo4j/cypher-builder';
+import type { Database } from '../../db';
 import { AppError } from '../../errors';
 import type { NodeLabel } from '../../graph/model';
 
@@ -80,4 +81,20 @@ export function checkNamedIds(named: readonly NamedIds[], held: unknown): void {
       { argument },
     );
   });
+}
+
+/**
+ * NOT_FOUND unless the graph holds every id of `named`, in a read of its own: for an operation
+ * with no query of its own to check them in (a subscription reads nothing until an event comes,
+ * and one for an id the graph does not hold would wait for ever).
+ */
+export async function mustHold(
+  db: Database,
+  name: string,
+  named: readonly NamedIds[],
+): Promise<void> {
+  if (named.length === 0) return;
+  const { cypher, params } = new Cypher.Return(...heldColumn(named)).build();
+  const rows = await db.read(name, `// ${name}\n${cypher}`, params);
+  checkNamedIds(named, rows[0]?.held);
 }
