@@ -4,7 +4,16 @@
  * and WebSocket. Introspection has its own bounds instead of the depth limit: its depth, and
  * graphql-js's limit on lists nested in lists (`fields { type { fields ...`).
  */
-import { getIntrospectionQuery } from 'graphql';
+import {
+  buildClientSchema,
+  getIntrospectionQuery,
+  type IntrospectionQuery,
+  isEnumType,
+  isInputObjectType,
+  isInterfaceType,
+  isObjectType,
+  isSpecifiedScalarType,
+} from 'graphql';
 import type { Database } from '../../src/db';
 import { startTestApi, type TestApi } from '../helpers/api';
 import { testDatabase } from '../helpers/graph';
@@ -43,6 +52,36 @@ describe('introspection', () => {
     expect(res.data?.__schema.queryType.name).toBe('Query');
     expect(res.data?.__schema.types.map((t: { name: string }) => t.name)).toContain('Provision');
     expect(res.cypherQueries).toBe(0);
+  });
+
+  it('describes every type, field, argument and enum value a dashboard reads', async () => {
+    const res = await api.gql(STANDARD);
+    expect(res.errors).toBeUndefined();
+    const schema = buildClientSchema(res.data as unknown as IntrospectionQuery);
+    const roots = new Set([
+      schema.getQueryType(),
+      schema.getMutationType(),
+      schema.getSubscriptionType(),
+    ]);
+    const undescribed: string[] = [];
+    const need = (what: string, description: string | null | undefined) => {
+      if (!description?.trim()) undescribed.push(what);
+    };
+    for (const type of Object.values(schema.getTypeMap())) {
+      if (type.name.startsWith('__') || isSpecifiedScalarType(type)) continue;
+      // Query, Mutation and Subscription are named by GraphQL itself; their fields are described.
+      if (!roots.has(type as never)) need(`type ${type.name}`, type.description);
+      if (isObjectType(type) || isInterfaceType(type) || isInputObjectType(type)) {
+        for (const field of Object.values(type.getFields())) {
+          need(`${type.name}.${field.name}`, field.description);
+          for (const arg of 'args' in field ? field.args : [])
+            need(`${type.name}.${field.name}(${arg.name})`, arg.description);
+        }
+      }
+      if (isEnumType(type))
+        for (const value of type.getValues()) need(`${type.name}.${value.name}`, value.description);
+    }
+    expect(undescribed).toEqual([]);
   });
 
   it('answers the standard introspection query over WebSocket', async () => {

@@ -5,7 +5,7 @@ export class LabelCount {
   @Field({ description: 'The node label, e.g. Practice.' })
   label!: string;
 
-  @Field(() => Int)
+  @Field(() => Int, { description: 'How many nodes have the label, retracted ones included.' })
   count!: number;
 }
 

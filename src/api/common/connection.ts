@@ -58,7 +58,7 @@ export function Connection<T extends object>(
     @Field({ description: 'Pass as `after` to continue after this item.' })
     cursor!: string;
 
-    @Field(node)
+    @Field(node, { description: `The ${what}.` })
     node!: T;
   }
 
@@ -67,13 +67,15 @@ export function Connection<T extends object>(
     @Field(() => Int, { description: `How many ${what}s the whole list has.` })
     totalCount!: number;
 
-    @Field(() => [Edge])
+    @Field(() => [Edge], { description: 'The items of the page, each with its cursor.' })
     edges!: Edge[];
 
     @Field(() => [node()], { description: 'The items of the page, without cursors.' })
     nodes!: T[];
 
-    @Field(() => PageInfo)
+    @Field(() => PageInfo, {
+      description: 'Whether more items follow, and the cursor to pass as `after` for them.',
+    })
     pageInfo!: PageInfo;
   }
   return ConnectionClass;

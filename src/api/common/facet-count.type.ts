@@ -11,6 +11,6 @@ export class FacetCount {
   @Field({ description: 'The value as people read it (a company name; a tier).' })
   label!: string;
 
-  @Field(() => Int)
+  @Field(() => Int, { description: 'How many items of the whole list have the value.' })
   count!: number;
 }

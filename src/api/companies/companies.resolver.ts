@@ -14,7 +14,11 @@ import { asKnownAt, KnownAtArg } from '../common/known-at';
 export class CompaniesResolver {
   @Query(() => Company, { nullable: true, description: 'A company by id, e.g. "mistral-ai".' })
   async company(
-    @Arg('id', () => ID) id: string,
+    @Arg('id', () => ID, {
+      description:
+        'The company\'s id, e.g. "mistral-ai"; the answer is null when the graph holds none.',
+    })
+    id: string,
     @KnownAtArg() knownAt: Date | null | undefined,
     @Ctx() ctx: ApiContext,
     @Info() info: GraphQLResolveInfo,

@@ -7,11 +7,11 @@ import { Projected } from '../translate/projection';
 @ObjectType({ description: 'One write, as the audit trail records it.', simpleResolvers: true })
 @Projected()
 export class AuditEntry {
-  @Field(() => ID)
+  @Field(() => ID, { description: "The audit entry's id (a UUID), as `auditId` fields give it." })
   @Prop()
   id!: string;
 
-  @Field(() => DateTimeResolver)
+  @Field(() => DateTimeResolver, { description: 'When the write was made (ISO 8601).' })
   @Prop()
   at!: string;
 
@@ -36,7 +36,9 @@ export class AuditEntry {
   @Prop()
   counts!: string;
 
-  @Field(() => [ID])
+  @Field(() => [ID], {
+    description: 'Ids of the entities it created, updated or retracted (at most the first 1000).',
+  })
   @Prop()
   changedIds!: string[];
 

@@ -83,8 +83,17 @@ export class CurationResolver {
       'Writes a bundle (the same content as a seed file), all or nothing, idempotent by id. With dryRun, validates and reports what would change.',
   })
   async ingestBundle(
-    @Arg('bundle', () => BundleInputScalar) bundle: unknown,
-    @Arg('dryRun', () => Boolean, { nullable: true, defaultValue: false }) dryRun: boolean,
+    @Arg('bundle', () => BundleInputScalar, {
+      description:
+        'The bundle to write, the same content as a seed file; at most 5000 entries across its sections.',
+    })
+    bundle: unknown,
+    @Arg('dryRun', () => Boolean, {
+      nullable: true,
+      defaultValue: false,
+      description: 'True to validate and report what would change, writing nothing.',
+    })
+    dryRun: boolean,
     @Arg('source', () => String, {
       nullable: true,
       description: 'Where the bundle came from (a file name, a ticket), for the audit trail.',
@@ -108,7 +117,8 @@ export class CurationResolver {
     description: 'Records an incident. The same input twice gives one incident.',
   })
   async recordIncident(
-    @Arg('input', () => IncidentInput) input: IncidentInput,
+    @Arg('input', () => IncidentInput, { description: 'The incident to record.' })
+    input: IncidentInput,
     @Ctx() ctx: ApiContext,
     @Info() info: GraphQLResolveInfo,
   ): Promise<unknown> {
@@ -128,7 +138,8 @@ export class CurationResolver {
       'Records a practice. When a practice for the same plan and purpose is in force, the new one replaces it: the old one is closed on the new validFrom, not overwritten.',
   })
   async recordPractice(
-    @Arg('input', () => PracticeInput) input: PracticeInput,
+    @Arg('input', () => PracticeInput, { description: 'The practice to record.' })
+    input: PracticeInput,
     @Ctx() ctx: ApiContext,
     @Info() info: GraphQLResolveInfo,
   ): Promise<unknown> {
@@ -161,8 +172,12 @@ export class CurationResolver {
       'Marks a practice or incident as retracted, with who, when and why. Nothing is deleted: a retracted practice still answers for the dates before its retraction, and the audit log keeps it.',
   })
   async retract(
-    @Arg('id', () => ID) id: string,
-    @Arg('reason') reason: string,
+    @Arg('id', () => ID, {
+      description: 'The id of the practice or incident, e.g. "garante-deepseek-order-2025".',
+    })
+    id: string,
+    @Arg('reason', { description: 'Why it is retracted, in 1 to 1000 characters.' })
+    reason: string,
     @Ctx() ctx: ApiContext,
   ): Promise<Retraction> {
     const principal = curator(ctx, 'retract');

@@ -4,24 +4,32 @@ import { IncidentKindEnum, IncidentStatusEnum } from '../common/enums';
 import { PartialDateScalar } from '../common/partial-date.scalar';
 import { StatementInput } from './statement.input';
 
-@InputType()
+@InputType({ description: 'An amount of money: a fine, or the sum at stake.' })
 export class AmountInput {
-  @Field(() => Float)
+  @Field(() => Float, {
+    description:
+      'The amount in units of the currency, 0 or more, e.g. 15000000 for EUR 15 million.',
+  })
   value!: number;
 
-  @Field()
+  @Field({ description: 'ISO 4217 currency code, three capital letters, e.g. "EUR".' })
   currency!: string;
 }
 
 @InputType({ description: "A dated change of an incident's status." })
 export class StatusChangeInput {
-  @Field(() => IncidentStatusEnum)
+  @Field(() => IncidentStatusEnum, { description: 'The status it changed to.' })
   status!: IncidentStatus;
 
-  @Field(() => PartialDateScalar)
+  @Field(() => PartialDateScalar, {
+    description: 'When it changed: YYYY-MM-DD, or YYYY-MM / YYYY when only that is known.',
+  })
   date!: string;
 
-  @Field(() => String, { nullable: true })
+  @Field(() => String, {
+    nullable: true,
+    description: 'A short note on the change, at most 1000 characters.',
+  })
   note?: string | null;
 
   @Field(() => ID, { nullable: true, description: 'The source that dates the change.' })
@@ -39,10 +47,12 @@ export class IncidentInput extends StatementInput {
   })
   id?: string | null;
 
-  @Field(() => IncidentKindEnum)
+  @Field(() => IncidentKindEnum, {
+    description: 'What kind of incident it is: COMPLAINT, FINE, GUIDANCE...',
+  })
   kind!: IncidentKind;
 
-  @Field()
+  @Field({ description: "A short title in the curators' own words, at most 300 characters." })
   title!: string;
 
   @Field(() => PartialDateScalar, {
@@ -83,10 +93,18 @@ export class IncidentInput extends StatementInput {
   })
   cites?: string[] | null;
 
-  @Field(() => [ID], { nullable: true })
+  @Field(() => [ID], {
+    nullable: true,
+    description:
+      'The plans it concerns: ids the graph holds, e.g. "quora-free"; none when omitted.',
+  })
   concernsPlans?: string[] | null;
 
-  @Field(() => [ID], { nullable: true })
+  @Field(() => [ID], {
+    nullable: true,
+    description:
+      'The practices it concerns: ids the graph holds, e.g. "apple-siri-human-review"; none when omitted.',
+  })
   concernsPractices?: string[] | null;
 
   @Field(() => String, { nullable: true, description: 'The case or decision number.' })
@@ -95,6 +113,9 @@ export class IncidentInput extends StatementInput {
   @Field(() => String, { nullable: true, description: 'What was decided or ordered.' })
   outcome?: string | null;
 
-  @Field(() => AmountInput, { nullable: true })
+  @Field(() => AmountInput, {
+    nullable: true,
+    description: 'The fine or amount at stake, when there is one.',
+  })
   amount?: AmountInput | null;
 }

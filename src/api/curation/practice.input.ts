@@ -6,16 +6,25 @@ import { StatementInput } from './statement.input';
 
 @InputType({ description: 'How a practice handles one right.' })
 export class RightHandlingInput {
-  @Field(() => GdprRightEnum)
+  @Field(() => GdprRightEnum, { description: 'The right, e.g. OBJECT.' })
   right!: GdprRight;
 
-  @Field(() => RightStatusEnum)
+  @Field(() => RightStatusEnum, {
+    description: 'How a person can exercise it on these plans, for this processing.',
+  })
   status!: RightStatus;
 
-  @Field(() => String, { nullable: true })
+  @Field(() => String, {
+    nullable: true,
+    description:
+      'How to exercise it, e.g. "Settings > Privacy > Export data", at most 500 characters.',
+  })
   mechanism?: string | null;
 
-  @Field(() => String, { nullable: true })
+  @Field(() => String, {
+    nullable: true,
+    description: "The curators' note, e.g. why it is NOT_APPLICABLE; at most 2000 characters.",
+  })
   note?: string | null;
 
   @Field(() => [String], {
@@ -36,19 +45,27 @@ export class RightHandlingInput {
     'A new practice: what a company does with data on some plans for a purpose, in a scope, from a date.',
 })
 export class PracticeInput extends StatementInput {
-  @Field(() => ID)
+  @Field(() => ID, {
+    description:
+      'The practice\'s id, e.g. "mistral-le-chat-free-training-2025"; an id the graph holds updates that practice.',
+  })
   id!: string;
 
   @Field(() => [ID], { description: 'The plans it applies to.' })
   plans!: string[];
 
-  @Field(() => ID)
+  @Field(() => ID, {
+    description: 'The purpose: an id the graph holds, e.g. "ai-model-training".',
+  })
   purpose!: string;
 
   @Field(() => [ScopeEnum], { description: 'Where it applies, e.g. [EEA].' })
   scope!: Scope[];
 
-  @Field(() => [ID])
+  @Field(() => [ID], {
+    description:
+      'The data categories processed, at least one: ids the graph holds, e.g. "user-prompts".',
+  })
   dataCategories!: string[];
 
   @Field(() => ID, {
@@ -57,7 +74,10 @@ export class PracticeInput extends StatementInput {
   })
   legalBasis?: string | null;
 
-  @Field(() => ProcessingDefaultEnum)
+  @Field(() => ProcessingDefaultEnum, {
+    description:
+      'ON: processed unless the user acts; OFF: only if the user opts in; NEVER: not processed.',
+  })
   default!: ProcessingDefault;
 
   @Field(() => PartialDateScalar, {
@@ -67,7 +87,10 @@ export class PracticeInput extends StatementInput {
   })
   validFrom?: string | null;
 
-  @Field(() => PartialDateScalar, { nullable: true })
+  @Field(() => PartialDateScalar, {
+    nullable: true,
+    description: 'First day (month, year) no longer in force, exclusive. Omit while in force.',
+  })
   validTo?: string | null;
 
   @Field(() => PartialDateScalar, {
@@ -83,6 +106,9 @@ export class PracticeInput extends StatementInput {
   })
   replaces?: string | null;
 
-  @Field(() => [RightHandlingInput], { nullable: true })
+  @Field(() => [RightHandlingInput], {
+    nullable: true,
+    description: 'How each right can be exercised; a right left out is unknown.',
+  })
   rights?: RightHandlingInput[] | null;
 }

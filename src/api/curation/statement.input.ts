@@ -21,7 +21,10 @@ export class EvidenceInput {
   })
   source!: string;
 
-  @Field(() => EvidenceStanceEnum, { defaultValue: 'SUPPORTS' })
+  @Field(() => EvidenceStanceEnum, {
+    defaultValue: 'SUPPORTS',
+    description: 'Whether the source backs the statement (or claim) or contradicts it.',
+  })
   stance!: EvidenceStance;
 
   @Field(() => EvidenceClaimEnum, {
@@ -49,47 +52,65 @@ export class EvidenceInput {
   @Field(() => String, { nullable: true, description: 'A short quote (under 25 words).' })
   quote?: string | null;
 
-  @Field(() => String, { nullable: true })
+  @Field(() => String, {
+    nullable: true,
+    description: 'What this source says about the statement, at most 2000 characters.',
+  })
   note?: string | null;
 }
 
 @InputType({ description: 'A new source, defined with the statement that cites it.' })
 export class SourceInput {
-  @Field(() => ID)
+  @Field(() => ID, {
+    description:
+      'The id to cite it by in `sources`, e.g. "src-mistral-ai-news-le-chat-2024-02-26".',
+  })
   id!: string;
 
-  @Field()
+  @Field({ description: 'An http or https URL, at most 2048 characters.' })
   url!: string;
 
-  @Field()
+  @Field({ description: 'Who published it, e.g. "CNIL"; at most 200 characters.' })
   publisher!: string;
 
-  @Field()
+  @Field({ description: 'Its title, at most 500 characters.' })
   title!: string;
 
   @Field({ description: 'YYYY-MM-DD, YYYY-MM or YYYY.' })
   publishedAt!: string;
 
-  @Field(() => SourceKindEnum)
+  @Field(() => SourceKindEnum, { description: 'What kind of document it is, e.g. POLICY or NEWS.' })
   kind!: SourceKind;
 
-  @Field(() => String, { nullable: true })
+  @Field(() => String, {
+    nullable: true,
+    description: 'ISO 639-1 language code, two lowercase letters, e.g. "en".',
+  })
   language?: string | null;
 
-  @Field(() => String, { nullable: true })
+  @Field(() => String, {
+    nullable: true,
+    description:
+      "A curator's note: a version marker, how the date was found...; at most 2000 characters.",
+  })
   note?: string | null;
 }
 
 /** What every recorded statement carries: its summary, how well it was checked, and its sources. */
 @InputType()
 export abstract class StatementInput {
-  @Field(() => VerificationEnum, { nullable: true })
+  @Field(() => VerificationEnum, {
+    nullable: true,
+    description: 'How well the curators could check it; VERIFIED when omitted.',
+  })
   verification?: VerificationLevel | null;
 
-  @Field()
+  @Field({
+    description: "In the curators' own words, at most 2000 characters; attribute disputed claims.",
+  })
   summary!: string;
 
-  @Field(() => [EvidenceInput])
+  @Field(() => [EvidenceInput], { description: 'The sources cited for it: at least one.' })
   sources!: EvidenceInput[];
 
   @Field(() => [SourceInput], {

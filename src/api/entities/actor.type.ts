@@ -11,15 +11,17 @@ import { Projected } from '../translate/projection';
 })
 @Projected()
 export class Actor {
-  @Field(() => ID)
+  @Field(() => ID, {
+    description: 'The id of the company, party or authority, e.g. "mistral-ai", "noyb" or "cnil".',
+  })
   @Prop()
   id!: string;
 
-  @Field()
+  @Field({ description: 'Its name.' })
   @Prop()
   name!: string;
 
-  @Field(() => ActorKindEnum)
+  @Field(() => ActorKindEnum, { description: 'Whether it is a company, a party or an authority.' })
   @Computed(({ node }) =>
     new Cypher.Case()
       .when(node.hasLabel('Company'))

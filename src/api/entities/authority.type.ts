@@ -10,15 +10,18 @@ import { Projected } from '../translate/projection';
 })
 @Projected()
 export class Authority {
-  @Field(() => ID)
+  @Field(() => ID, { description: 'The authority\'s id, e.g. "cnil".' })
   @Prop()
   id!: string;
 
-  @Field()
+  @Field({ description: 'Its name, e.g. "Garante per la protezione dei dati personali".' })
   @Prop()
   name!: string;
 
-  @Field(() => AuthorityKindEnum, { nullable: true })
+  @Field(() => AuthorityKindEnum, {
+    nullable: true,
+    description: 'What kind of body it is; null when the curators have not classified it.',
+  })
   @Prop()
   kind!: AuthorityKind | null;
 
@@ -26,7 +29,7 @@ export class Authority {
   @Prop()
   country!: string;
 
-  @Field(() => String, { nullable: true })
+  @Field(() => String, { nullable: true, description: 'Its website; null when not recorded.' })
   @Prop()
   website!: string | null;
 }

@@ -18,11 +18,11 @@ import { Product } from './product.type';
 @ObjectType({ description: 'A company whose practices the graph tracks.', simpleResolvers: true })
 @Projected()
 export class Company {
-  @Field(() => ID)
+  @Field(() => ID, { description: 'The company\'s id, e.g. "mistral-ai".' })
   @Prop()
   id!: string;
 
-  @Field()
+  @Field({ description: 'Its name, e.g. "Mistral AI".' })
   @Prop()
   name!: string;
 
@@ -30,11 +30,14 @@ export class Company {
   @Prop()
   country!: string;
 
-  @Field(() => String, { nullable: true })
+  @Field(() => String, { nullable: true, description: 'Its website; null when not recorded.' })
   @Prop()
   website!: string | null;
 
-  @Field(() => String, { nullable: true })
+  @Field(() => String, {
+    nullable: true,
+    description: "What it is and does, in the curators' words; null when they wrote none.",
+  })
   @Prop()
   summary!: string | null;
 
@@ -64,7 +67,7 @@ export class Company {
   )
   euEstablishment!: EuEstablishment | null;
 
-  @Field(() => [Product])
+  @Field(() => [Product], { description: 'The products it offers, in order of name.' })
   @Related(hop('OFFERED_BY', 'in', 'Product', ['name', 'id']))
   products!: Product[];
 
@@ -85,7 +88,9 @@ export class Company {
     return answered(this, info);
   }
 
-  @Field(() => [Evidence])
+  @Field(() => [Evidence], {
+    description: 'Every source cited for the company, supporting or disputing.',
+  })
   @Related(evidenceOf())
   sources!: Evidence[];
 }

@@ -8,15 +8,18 @@ import { Projected } from '../translate/projection';
 })
 @Projected()
 export class DataCategory {
-  @Field(() => ID)
+  @Field(() => ID, { description: 'The category\'s id, e.g. "user-prompts".' })
   @Prop()
   id!: string;
 
-  @Field()
+  @Field({ description: 'Its name, e.g. "User prompts (input data)".' })
   @Prop()
   name!: string;
 
-  @Field(() => String, { nullable: true })
+  @Field(() => String, {
+    nullable: true,
+    description: "What it covers, in the curators' words; null when they wrote none.",
+  })
   @Prop()
   summary!: string | null;
 

@@ -8,7 +8,9 @@ import { Projected } from '../translate/projection';
 })
 @Projected()
 export class EuEstablishment {
-  @Field()
+  @Field({
+    description: 'Its legal name, as the policy gives it, e.g. "Anthropic Ireland, Limited".',
+  })
   @Prop()
   name!: string;
 
@@ -16,7 +18,10 @@ export class EuEstablishment {
   @Prop()
   country!: string;
 
-  @Field(() => String, { nullable: true })
+  @Field(() => String, {
+    nullable: true,
+    description: "A curator's note on the establishment; null when there is none.",
+  })
   @Prop()
   note!: string | null;
 }

@@ -16,7 +16,9 @@ import { Source } from './source.type';
 })
 @Projected()
 export class Evidence {
-  @Field(() => EvidenceStanceEnum)
+  @Field(() => EvidenceStanceEnum, {
+    description: 'Whether the source supports or disputes the statement.',
+  })
   @EdgeProp()
   stance!: EvidenceStance;
 
@@ -57,7 +59,7 @@ export class Evidence {
   @EdgeProp()
   note!: string | null;
 
-  @Field(() => Source)
+  @Field(() => Source, { description: 'The source cited.' })
   @Nested(({ node }) => node)
   source!: Source;
 }

@@ -59,15 +59,15 @@ function statusHistory(incident: Cypher.Variable): Cypher.Expr {
 })
 @Projected()
 export class Incident {
-  @Field(() => ID)
+  @Field(() => ID, { description: 'The incident\'s id, e.g. "garante-deepseek-order-2025".' })
   @Prop()
   id!: string;
 
-  @Field(() => IncidentKindEnum)
+  @Field(() => IncidentKindEnum, { description: 'What kind of event it is.' })
   @Prop()
   kind!: IncidentKind;
 
-  @Field()
+  @Field({ description: "A short title in the curators' words." })
   @Prop()
   title!: string;
 
@@ -111,11 +111,11 @@ export class Incident {
   )
   amount!: Money | null;
 
-  @Field()
+  @Field({ description: "What happened, in the curators' words; disputed claims are attributed." })
   @Prop()
   summary!: string;
 
-  @Field(() => VerificationEnum)
+  @Field(() => VerificationEnum, { description: 'How well the curators could check this account.' })
   @Prop()
   verification!: VerificationLevel;
 
@@ -161,7 +161,9 @@ export class Incident {
   @Related(hop('BEFORE', 'out', 'Authority'))
   before!: Authority | null;
 
-  @Field(() => [Party])
+  @Field(() => [Party], {
+    description: 'The parties that brought it, in order of name; empty when none is recorded.',
+  })
   @Related(hop('BROUGHT_BY', 'out', 'Party', ['name']))
   broughtBy!: Party[];
 
@@ -169,23 +171,26 @@ export class Incident {
   @Related(hop('CITES', 'out', 'Provision', ['regulation', 'article', 'paragraph', 'point']))
   cites!: Provision[];
 
-  @Field(() => [Plan])
+  @Field(() => [Plan], { description: 'The plans it concerns, in order of id.' })
   @Related(hop('CONCERNS', 'out', 'Plan', ['id']))
   concernsPlans!: Plan[];
 
-  @Field(() => [Practice])
+  @Field(() => [Practice], { description: 'The practices it concerns, in order of id.' })
   @Related(hop('CONCERNS', 'out', 'Practice', ['id']))
   concernsPractices!: Practice[];
 
-  @Field(() => [Evidence])
+  @Field(() => [Evidence], { description: 'Every source cited, supporting or disputing.' })
   @Related(evidenceOf())
   evidence!: Evidence[];
 
-  @Field(() => [Evidence])
+  @Field(() => [Evidence], { description: 'Sources that back this account or one of its claims.' })
   @Related(evidenceOf('SUPPORTS'))
   supportingSources!: Evidence[];
 
-  @Field(() => [Evidence])
+  @Field(() => [Evidence], {
+    description:
+      'Sources that contradict this account or one of its claims, each with its competing claim.',
+  })
   @Related(evidenceOf('DISPUTES'))
   disputingSources!: Evidence[];
 }

@@ -11,15 +11,15 @@ import { Right } from './right.type';
 })
 @Projected()
 export class LegalBasis {
-  @Field(() => ID)
+  @Field(() => ID, { description: 'The legal basis\'s id, e.g. "legitimate-interest".' })
   @Prop()
   id!: string;
 
-  @Field()
+  @Field({ description: 'Its name, e.g. "Legitimate interests".' })
   @Prop()
   name!: string;
 
-  @Field()
+  @Field({ description: "What it means, in the curators' words." })
   @Prop()
   summary!: string;
 
@@ -27,7 +27,9 @@ export class LegalBasis {
   @Prop('dpv')
   dpvIri!: string | null;
 
-  @Field(() => Provision)
+  @Field(() => Provision, {
+    description: 'The provision that defines it, e.g. Art. 6(1)(f) GDPR for legitimate interests.',
+  })
   @Related(hop('DEFINED_BY', 'out', 'Provision'))
   definedBy!: Provision;
 

@@ -5,7 +5,7 @@ import { Projected } from '../translate/projection';
 @ObjectType({ description: 'An amount of money.', simpleResolvers: true })
 @Projected()
 export class Money {
-  @Field(() => Float)
+  @Field(() => Float, { description: 'The amount, in `currency`.' })
   @Prop()
   value!: number;
 

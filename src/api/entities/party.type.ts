@@ -10,15 +10,15 @@ import { Projected } from '../translate/projection';
 })
 @Projected()
 export class Party {
-  @Field(() => ID)
+  @Field(() => ID, { description: 'The party\'s id, e.g. "noyb".' })
   @Prop()
   id!: string;
 
-  @Field()
+  @Field({ description: 'Their name.' })
   @Prop()
   name!: string;
 
-  @Field(() => PartyKindEnum)
+  @Field(() => PartyKindEnum, { description: 'What kind of party they are, e.g. NGO or LAWYER.' })
   @Prop()
   kind!: PartyKind;
 

@@ -50,15 +50,15 @@ function prices(plan: Cypher.Variable): Cypher.Expr {
 })
 @Projected()
 export class Plan {
-  @Field(() => ID)
+  @Field(() => ID, { description: 'The plan\'s id, e.g. "le-chat-free".' })
   @Prop()
   id!: string;
 
-  @Field()
+  @Field({ description: 'Its name, e.g. "Le Chat Free".' })
   @Prop()
   name!: string;
 
-  @Field(() => PlanTierEnum)
+  @Field(() => PlanTierEnum, { description: 'The kind of plan, e.g. FREE or PRO.' })
   @Prop()
   tier!: PlanTier;
 
@@ -122,11 +122,14 @@ export class Plan {
   @Prop()
   availableUntil!: string | null;
 
-  @Field(() => String, { nullable: true })
+  @Field(() => String, {
+    nullable: true,
+    description: "What it is, in the curators' words; null when they wrote none.",
+  })
   @Prop()
   summary!: string | null;
 
-  @Field(() => Product)
+  @Field(() => Product, { description: 'The product it is a plan of.' })
   @Related(hop('OF', 'out', 'Product'))
   product!: Product;
 

@@ -37,7 +37,9 @@ export function disputedStatement(node: Cypher.Variable): Cypher.Predicate {
 })
 @Projected()
 export class Practice {
-  @Field(() => ID)
+  @Field(() => ID, {
+    description: 'The practice\'s id, e.g. "mistral-le-chat-free-training-2024".',
+  })
   @Prop()
   id!: string;
 
@@ -96,7 +98,9 @@ export class Practice {
   @Prop()
   inForceUntil!: string | null;
 
-  @Field(() => VerificationEnum)
+  @Field(() => VerificationEnum, {
+    description: 'How well the curators could check this statement.',
+  })
   @Prop()
   verification!: VerificationLevel;
 
@@ -134,11 +138,13 @@ export class Practice {
   @Related(hop('APPLIES_TO', 'out', 'Plan', ['id']))
   plan!: Plan;
 
-  @Field(() => Purpose)
+  @Field(() => Purpose, { description: 'The purpose of processing the statement is about.' })
   @Related(hop('FOR_PURPOSE', 'out', 'Purpose'))
   purpose!: Purpose;
 
-  @Field(() => [DataCategory])
+  @Field(() => [DataCategory], {
+    description: 'The categories of personal data the statement is about, in order of id.',
+  })
   @Related(hop('PROCESSES', 'out', 'DataCategory', ['id']))
   dataCategories!: DataCategory[];
 
@@ -157,7 +163,9 @@ export class Practice {
   @Related(evidenceOf())
   evidence!: Evidence[];
 
-  @Field(() => [Evidence])
+  @Field(() => [Evidence], {
+    description: 'Sources that back this statement or one of its claims.',
+  })
   @Related(evidenceOf('SUPPORTS'))
   supportingSources!: Evidence[];
 

@@ -7,7 +7,7 @@ import { Projected } from '../translate/projection';
 @ObjectType({ description: 'A price a source gives for a plan.', simpleResolvers: true })
 @Projected()
 export class Price {
-  @Field(() => Float)
+  @Field(() => Float, { description: 'The amount, in `currency`, per `period`.' })
   @Prop()
   amount!: number;
 
@@ -15,11 +15,18 @@ export class Price {
   @Prop()
   currency!: string;
 
-  @Field(() => BillingPeriodEnum)
+  @Field(() => BillingPeriodEnum, {
+    description:
+      'What the amount is paid for: a month, a year, a unit of usage (see `note`) or once.',
+  })
   @Prop()
   period!: BillingPeriod;
 
-  @Field(() => String, { nullable: true })
+  @Field(() => String, {
+    nullable: true,
+    description:
+      'A curator\'s note on the price, e.g. "per seat" or "per million output tokens"; null when none.',
+  })
   @Prop()
   note!: string | null;
 }

@@ -10,19 +10,22 @@ import { Plan } from './plan.type';
 @ObjectType({ description: 'A product of a company, e.g. Le Chat.', simpleResolvers: true })
 @Projected()
 export class Product {
-  @Field(() => ID)
+  @Field(() => ID, { description: 'The product\'s id, e.g. "le-chat".' })
   @Prop()
   id!: string;
 
-  @Field()
+  @Field({ description: 'Its name, e.g. "Le Chat".' })
   @Prop()
   name!: string;
 
-  @Field(() => String, { nullable: true })
+  @Field(() => String, {
+    nullable: true,
+    description: "What it is, in the curators' words; null when they wrote none.",
+  })
   @Prop()
   summary!: string | null;
 
-  @Field(() => Company)
+  @Field(() => Company, { description: 'The company that offers it.' })
   @Related(hop('OFFERED_BY', 'out', 'Company'))
   company!: Company;
 

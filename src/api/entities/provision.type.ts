@@ -31,19 +31,25 @@ export class Provision {
   @Prop()
   citation!: string;
 
-  @Field(() => Int)
+  @Field(() => Int, { description: 'The article number, e.g. 6 in Art. 6(1)(f).' })
   @Prop()
   article!: number;
 
-  @Field(() => Int, { nullable: true })
+  @Field(() => Int, {
+    nullable: true,
+    description: 'The paragraph number, e.g. 1 in Art. 6(1)(f); null when the citation has none.',
+  })
   @Prop()
   paragraph!: number | null;
 
-  @Field(() => String, { nullable: true })
+  @Field(() => String, {
+    nullable: true,
+    description: 'The point letter, e.g. "f" in Art. 6(1)(f); null when the citation has none.',
+  })
   @Prop()
   point!: string | null;
 
-  @Field()
+  @Field({ description: 'A short title, e.g. "Right to object" for Art. 21 GDPR.' })
   @Prop()
   title!: string;
 
@@ -51,7 +57,7 @@ export class Provision {
   @Prop()
   summary!: string;
 
-  @Field(() => Regulation)
+  @Field(() => Regulation, { description: 'The regulation it belongs to.' })
   @Related({
     match: ({ source, to }) =>
       new Cypher.Match(

@@ -8,15 +8,18 @@ import { Projected } from '../translate/projection';
 })
 @Projected()
 export class Purpose {
-  @Field(() => ID)
+  @Field(() => ID, { description: 'The purpose\'s id, e.g. "ai-model-training".' })
   @Prop()
   id!: string;
 
-  @Field()
+  @Field({ description: 'Its name, e.g. "Personalised advertising".' })
   @Prop()
   name!: string;
 
-  @Field(() => String, { nullable: true })
+  @Field(() => String, {
+    nullable: true,
+    description: "What it covers, in the curators' words; null when they wrote none.",
+  })
   @Prop()
   summary!: string | null;
 

@@ -14,7 +14,10 @@ export class Regulation {
   @Prop()
   id!: string;
 
-  @Field()
+  @Field({
+    description:
+      'Its full name, e.g. "General Data Protection Regulation (Regulation (EU) 2016/679)".',
+  })
   @Prop()
   name!: string;
 
@@ -22,7 +25,7 @@ export class Regulation {
   @Prop()
   shortName!: string;
 
-  @Field(() => RegulationKindEnum)
+  @Field(() => RegulationKindEnum, { description: 'What kind of law it is, e.g. EU_REGULATION.' })
   @Prop()
   kind!: RegulationKind;
 
@@ -37,7 +40,10 @@ export class Regulation {
   @Prop()
   celex!: string | null;
 
-  @Field(() => String, { nullable: true })
+  @Field(() => String, {
+    nullable: true,
+    description: 'Where to read its text, e.g. on EUR-Lex; null when not recorded.',
+  })
   @Prop()
   url!: string | null;
 }

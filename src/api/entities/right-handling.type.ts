@@ -102,7 +102,7 @@ const handledCode = (s: Origin) => s.node.property('code');
 })
 @Projected()
 export class RightHandling {
-  @Field(() => GdprRightEnum)
+  @Field(() => GdprRightEnum, { description: "The right's code, e.g. OBJECT." })
   @Prop()
   code!: GdprRight;
 
@@ -119,11 +119,15 @@ export class RightHandling {
   @EdgeProp()
   mechanism!: string | null;
 
-  @Field(() => String, { nullable: true })
+  @Field(() => String, {
+    nullable: true,
+    description:
+      "A curator's note, e.g. why the right does not apply here; null when there is none.",
+  })
   @EdgeProp()
   note!: string | null;
 
-  @Field(() => Right)
+  @Field(() => Right, { description: 'The right itself.' })
   @Nested(({ node }) => node)
   right!: Right;
 

@@ -13,19 +13,19 @@ import { Provision } from './provision.type';
 })
 @Projected()
 export class Right {
-  @Field(() => ID)
+  @Field(() => ID, { description: 'The right\'s id, e.g. "right-access".' })
   @Prop()
   id!: string;
 
-  @Field(() => GdprRightEnum)
+  @Field(() => GdprRightEnum, { description: 'Its code, e.g. OBJECT.' })
   @Prop()
   code!: GdprRight;
 
-  @Field()
+  @Field({ description: 'Its name, e.g. "Right of access".' })
   @Prop()
   name!: string;
 
-  @Field()
+  @Field({ description: "What it gives a person, in the curators' words." })
   @Prop()
   summary!: string;
 

@@ -13,11 +13,11 @@ import { Projected } from '../translate/projection';
 })
 @Projected()
 export class Source {
-  @Field(() => ID)
+  @Field(() => ID, { description: 'The source\'s id, e.g. "src-linforme-2025-mistral-complaint".' })
   @Prop()
   id!: string;
 
-  @Field()
+  @Field({ description: 'Where it is published: an http or https URL.' })
   @Prop()
   url!: string;
 
@@ -25,7 +25,7 @@ export class Source {
   @Prop()
   publisher!: string;
 
-  @Field()
+  @Field({ description: 'Its title, as published.' })
   @Prop()
   title!: string;
 
@@ -35,11 +35,13 @@ export class Source {
   @Computed((s) => partialDate(s.node, 'publishedAt'))
   publishedAt!: string;
 
-  @Field(() => DatePrecisionEnum)
+  @Field(() => DatePrecisionEnum, {
+    description: 'How precisely `publishedAt` is known: DAY, MONTH or YEAR.',
+  })
   @Prop()
   publishedAtPrecision!: DatePrecision;
 
-  @Field(() => SourceKindEnum)
+  @Field(() => SourceKindEnum, { description: 'What kind of document it is.' })
   @Prop()
   kind!: SourceKind;
 

@@ -11,15 +11,20 @@ import { Source } from './source.type';
 @ObjectType({ description: "A dated change of an incident's status.", simpleResolvers: true })
 @Projected()
 export class StatusChange {
-  @Field(() => IncidentStatusEnum)
+  @Field(() => IncidentStatusEnum, { description: 'The status it changed to.' })
   @Prop()
   status!: IncidentStatus;
 
-  @Field(() => PartialDateScalar)
+  @Field(() => PartialDateScalar, {
+    description: 'When it changed, to the day, month or year: "YYYY-MM-DD", "YYYY-MM" or "YYYY".',
+  })
   @Prop()
   date!: string;
 
-  @Field(() => String, { nullable: true })
+  @Field(() => String, {
+    nullable: true,
+    description: "A curator's note on the change; null when there is none.",
+  })
   @Prop()
   note!: string | null;
 

@@ -89,7 +89,7 @@ export class Finding {
   @Prop()
   id!: string;
 
-  @Field(() => FindingKindEnum)
+  @Field(() => FindingKindEnum, { description: 'The rule that derived it.' })
   @Prop()
   kind!: FindingKind;
 
@@ -127,15 +127,20 @@ export class Finding {
   @Prop()
   disputed!: boolean;
 
-  @Field(() => Company)
+  @Field(() => Company, { description: 'The company offering the product.' })
   @byId('Company', 'company')
   company!: Company;
 
-  @Field(() => Product)
+  @Field(() => Product, {
+    description:
+      'The product whose plans it is about; for a practice covering several products, that of the first plan by id.',
+  })
   @byId('Product', 'product')
   product!: Product;
 
-  @Field(() => Purpose)
+  @Field(() => Purpose, {
+    description: 'The purpose of the practice it is about (the practices compared share it).',
+  })
   @byId('Purpose', 'purpose')
   purpose!: Purpose;
 

@@ -6,12 +6,16 @@ import { EntityVersion } from './entity-version.type';
   simpleResolvers: true,
 })
 export class EntityHistory {
-  @Field(() => ID)
+  @Field(() => ID, {
+    description: 'The id of the entity, as asked, e.g. "mistral-le-chat-free-training-2025".',
+  })
   id!: string;
 
   @Field({ description: 'Its kind: Practice, Plan, Incident, Source...' })
   label!: string;
 
-  @Field(() => [EntityVersion])
+  @Field(() => [EntityVersion], {
+    description: 'Its states, newest first: the first is the one the graph holds now.',
+  })
   versions!: EntityVersion[];
 }

@@ -35,7 +35,9 @@ export class EntityVersion {
   @Field({ description: 'True for the state the graph holds now.' })
   current!: boolean;
 
-  @Field(() => VersionChangeEnum)
+  @Field(() => VersionChangeEnum, {
+    description: 'What the write that recorded this state did to the entity.',
+  })
   change!: VersionChange;
 
   @Field(() => [String], {

@@ -31,7 +31,7 @@ export class IncidentFilter {
   @Field(() => ID, { nullable: true, description: 'Against this company, e.g. "mistral-ai".' })
   company?: string | null;
 
-  @Field(() => IncidentKindEnum, { nullable: true })
+  @Field(() => IncidentKindEnum, { nullable: true, description: 'Of this kind, e.g. FINE.' })
   kind?: IncidentKind | null;
 
   @Field(() => DateScalar, {
@@ -50,7 +50,10 @@ export class IncidentsArgs extends PageArgs {
   @KnownAtField()
   knownAt?: Date | null;
 
-  @Field(() => IncidentFilter, { nullable: true })
+  @Field(() => IncidentFilter, {
+    nullable: true,
+    description: 'Conditions the incidents must meet; every incident when omitted.',
+  })
   filter?: IncidentFilter | null;
 
   @Field(() => DateTimeResolver, {

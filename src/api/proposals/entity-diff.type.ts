@@ -6,13 +6,15 @@ import { FieldDiff } from './field-diff.type';
   description: 'What approving a proposal would do to one entity, against the graph now.',
 })
 export class EntityDiff {
-  @Field()
+  @Field({ description: 'Its label: Practice, Incident, Source, Plan...' })
   label!: string;
 
-  @Field(() => ID)
+  @Field(() => ID, { description: 'Its id, e.g. "mistral-le-chat-free-training-2025".' })
   id!: string;
 
-  @Field(() => EntityChangeEnum)
+  @Field(() => EntityChangeEnum, {
+    description: 'Whether approving would create it, update it or leave it unchanged.',
+  })
   change!: EntityChange;
 
   @Field({

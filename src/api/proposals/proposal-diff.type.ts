@@ -25,7 +25,9 @@ export class ProposalDiff {
   })
   graphState!: string;
 
-  @Field(() => [EntityDiff])
+  @Field(() => [EntityDiff], {
+    description: 'Each entity the proposal writes, with what approving it would change.',
+  })
   entities!: EntityDiff[];
 
   @Field(() => [InputProblem], {

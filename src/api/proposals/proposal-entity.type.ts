@@ -5,6 +5,6 @@ export class ProposalEntity {
   @Field({ description: 'Practice, Incident, Source, Plan...' })
   label!: string;
 
-  @Field(() => ID)
+  @Field(() => ID, { description: 'Its id, e.g. "mistral-le-chat-free-training-2025".' })
   id!: string;
 }

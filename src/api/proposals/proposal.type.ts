@@ -14,13 +14,15 @@ import {
     'A bundle a contributor proposed, validated like a write and kept out of the graph until a curator approves it. Contributors see their own; curators see all.',
 })
 export class Proposal {
-  @Field(() => ID)
+  @Field(() => ID, { description: "The proposal's id (a UUID)." })
   id!: string;
 
-  @Field(() => ProposalKindEnum)
+  @Field(() => ProposalKindEnum, {
+    description: 'What was proposed: a bundle, a practice or an incident.',
+  })
   kind!: ProposalKind;
 
-  @Field(() => ProposalStatusEnum)
+  @Field(() => ProposalStatusEnum, { description: 'PENDING, APPROVED or REJECTED.' })
   status!: ProposalStatus;
 
   @Field({ description: "The proposer's note: what it is, and where it comes from." })
@@ -29,7 +31,7 @@ export class Proposal {
   @Field(() => ID, { description: 'The API key that proposed it.' })
   proposerKeyId!: string;
 
-  @Field(() => DateTimeResolver)
+  @Field(() => DateTimeResolver, { description: 'When it was proposed (ISO 8601).' })
   createdAt!: string;
 
   @Field(() => [ProposalEntity], { description: 'The entities it writes.' })
@@ -41,13 +43,19 @@ export class Proposal {
   })
   stale!: boolean;
 
-  @Field(() => [ProposalEntity])
+  @Field(() => [ProposalEntity], {
+    description:
+      'While pending: the entities the graph changed (content or retraction) since it was proposed. Empty once reviewed.',
+  })
   changedSinceProposed!: ProposalEntity[];
 
   @Field(() => ID, { nullable: true, description: 'The curator key that approved or rejected it.' })
   reviewerKeyId!: string | null;
 
-  @Field(() => DateTimeResolver, { nullable: true })
+  @Field(() => DateTimeResolver, {
+    nullable: true,
+    description: 'When a curator approved or rejected it (ISO 8601); null while pending.',
+  })
   reviewedAt!: string | null;
 
   @Field(() => String, { nullable: true, description: 'Why it was rejected.' })

@@ -9,6 +9,7 @@ export const ProposalStatusEnum = Object.fromEntries(PROPOSAL_STATUSES.map((s) =
 };
 registerEnumType(ProposalStatusEnum, {
   name: 'ProposalStatus',
+  description: 'Where a proposal stands: waiting for a curator, approved or rejected.',
   valuesConfig: {
     PENDING: { description: 'Waiting for a curator: not in the graph.' },
     APPROVED: { description: 'A curator approved it: written, as any write, with an audit entry.' },

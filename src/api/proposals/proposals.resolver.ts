@@ -52,7 +52,10 @@ export class ProposalsResolver {
       'Proposes a bundle (what ingestBundle takes) for review. It is validated exactly as that write would be, with the same problems on refusal, and stored out of the graph: no question sees it until a curator approves it.',
   })
   async proposeBundle(
-    @Arg('bundle', () => BundleInputScalar) bundle: unknown,
+    @Arg('bundle', () => BundleInputScalar, {
+      description: 'The bundle to propose, as ingestBundle takes it.',
+    })
+    bundle: unknown,
     @Arg('note', NOTE) note: string,
     @Ctx() ctx: ApiContext,
   ): Promise<Proposal> {
@@ -66,7 +69,10 @@ export class ProposalsResolver {
       'Proposes a practice (what recordPractice takes) for review, its predecessor found as recordPractice would find it now.',
   })
   async proposePractice(
-    @Arg('input', () => PracticeInput) input: PracticeInput,
+    @Arg('input', () => PracticeInput, {
+      description: 'The practice to propose, as recordPractice takes it.',
+    })
+    input: PracticeInput,
     @Arg('note', NOTE) note: string,
     @Ctx() ctx: ApiContext,
   ): Promise<Proposal> {
@@ -79,7 +85,10 @@ export class ProposalsResolver {
     description: 'Proposes an incident (what recordIncident takes) for review.',
   })
   async proposeIncident(
-    @Arg('input', () => IncidentInput) input: IncidentInput,
+    @Arg('input', () => IncidentInput, {
+      description: 'The incident to propose, as recordIncident takes it.',
+    })
+    input: IncidentInput,
     @Arg('note', NOTE) note: string,
     @Ctx() ctx: ApiContext,
   ): Promise<Proposal> {
@@ -101,7 +110,10 @@ export class ProposalsResolver {
     description:
       "One proposal; NOT_FOUND for an unknown id, and for another key's proposal when the caller is not a curator.",
   })
-  async proposal(@Arg('id', () => ID) id: string, @Ctx() ctx: ApiContext): Promise<Proposal> {
+  async proposal(
+    @Arg('id', () => ID, { description: "The proposal's id." }) id: string,
+    @Ctx() ctx: ApiContext,
+  ): Promise<Proposal> {
     return visibleProposal(ctx, contributor(ctx, 'proposal'), id);
   }
 
@@ -111,7 +123,7 @@ export class ProposalsResolver {
       "Writes a proposal as ingestBundle would, all or nothing, with an audit entry naming the reviewer (keyId) and the proposer (proposerKeyId). Not one's own proposal (FORBIDDEN); only a PENDING one (CONFLICT). A stale proposal (the graph changed under it) needs acknowledgeStale.",
   })
   async approveProposal(
-    @Arg('id', () => ID) id: string,
+    @Arg('id', () => ID, { description: "The proposal's id." }) id: string,
     @Arg('acknowledgeStale', () => String, {
       nullable: true,
       description:
@@ -129,7 +141,7 @@ export class ProposalsResolver {
       "Rejects a proposal with a reason the proposer can read; nothing is written. Not one's own proposal (FORBIDDEN); only a PENDING one (CONFLICT).",
   })
   async rejectProposal(
-    @Arg('id', () => ID) id: string,
+    @Arg('id', () => ID, { description: "The proposal's id." }) id: string,
     @Arg('reason', { description: 'Why, in 1 to 1000 characters.' }) reason: string,
     @Ctx() ctx: ApiContext,
   ): Promise<Proposal> {

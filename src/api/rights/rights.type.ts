@@ -31,15 +31,15 @@ const handles = (s: Origin, key: string) => s.node.property('handles').property(
 })
 @Projected()
 export class PlanRightStatus {
-  @Field(() => Company)
+  @Field(() => Company, { description: 'The company that offers the plan.' })
   @Entry('company')
   company!: Company;
 
-  @Field(() => Product)
+  @Field(() => Product, { description: 'The product the plan is of.' })
   @Entry('product')
   product!: Product;
 
-  @Field(() => Plan)
+  @Field(() => Plan, { description: 'The plan, offered on the date asked.' })
   @Entry('plan')
   plan!: Plan;
 
@@ -47,7 +47,7 @@ export class PlanRightStatus {
   @Entry('practice')
   practice!: Practice;
 
-  @Field(() => Purpose)
+  @Field(() => Purpose, { description: 'The purpose of that practice.' })
   @Related({
     match: ({ source, to }) => {
       const p = new Cypher.Node();
@@ -63,7 +63,7 @@ export class PlanRightStatus {
   })
   purpose!: Purpose;
 
-  @Field(() => Right)
+  @Field(() => Right, { description: 'The right asked about.' })
   @Entry('right')
   right!: Right;
 
@@ -71,15 +71,23 @@ export class PlanRightStatus {
   @Computed((s) => handles(s, 'status'))
   status!: RightStatus;
 
-  @Field(() => String, { nullable: true })
+  @Field(() => String, {
+    nullable: true,
+    description: 'How to exercise it, as the practice states; null when it does not say.',
+  })
   @Computed((s) => handles(s, 'mechanism'))
   mechanism!: string | null;
 
-  @Field(() => String, { nullable: true })
+  @Field(() => String, {
+    nullable: true,
+    description: "The curators' note on this right's status; null when there is none.",
+  })
   @Computed((s) => handles(s, 'note'))
   note!: string | null;
 
-  @Field(() => [Evidence])
+  @Field(() => [Evidence], {
+    description: 'Sources that support the practice, as a whole or one of its claims.',
+  })
   @Related(evidenceOfExpr(practiceOf, 'SUPPORTS'))
   supportingSources!: Evidence[];
 
@@ -115,7 +123,7 @@ export const PlanRightStatusConnection = Connection(
 })
 @Projected()
 export class RightsMatrixCell {
-  @Field(() => GdprRightEnum)
+  @Field(() => GdprRightEnum, { description: 'The right (the column).' })
   @Prop('code')
   right!: GdprRight;
 
@@ -123,11 +131,18 @@ export class RightsMatrixCell {
   @Computed((s) => Cypher.coalesce(handles(s, 'status'), new Cypher.Literal('UNKNOWN')))
   status!: RightStatus;
 
-  @Field(() => String, { nullable: true })
+  @Field(() => String, {
+    nullable: true,
+    description:
+      'How to exercise it, as the practice states; null when it does not say or no practice says.',
+  })
   @Computed((s) => handles(s, 'mechanism'))
   mechanism!: string | null;
 
-  @Field(() => String, { nullable: true })
+  @Field(() => String, {
+    nullable: true,
+    description: "The curators' note on the status; null when there is none or no practice says.",
+  })
   @Computed((s) => handles(s, 'note'))
   note!: string | null;
 
@@ -159,15 +174,15 @@ export class RightsMatrixCell {
 @ObjectType({ description: 'One plan of the matrix.', simpleResolvers: true })
 @Projected()
 export class RightsMatrixRow {
-  @Field(() => Company)
+  @Field(() => Company, { description: 'The company that offers the plan.' })
   @Entry('company')
   company!: Company;
 
-  @Field(() => Product)
+  @Field(() => Product, { description: 'The product the plan is of.' })
   @Entry('product')
   product!: Product;
 
-  @Field(() => Plan)
+  @Field(() => Plan, { description: 'The plan (the row), offered on `asOf`.' })
   @Entry('plan')
   plan!: Plan;
 
@@ -182,13 +197,18 @@ export class RightsMatrixRow {
   simpleResolvers: true,
 })
 export class RightsMatrix {
-  @Field(() => DateScalar)
+  @Field(() => DateScalar, {
+    description: 'The date the matrix holds on: the one asked, or today.',
+  })
   asOf!: string;
 
-  @Field(() => ID, { nullable: true })
+  @Field(() => ID, {
+    nullable: true,
+    description: 'The purpose asked for; null when none was: practices for every purpose count.',
+  })
   purpose!: string | null;
 
-  @Field(() => ScopeEnum)
+  @Field(() => ScopeEnum, { description: 'The scope asked for; EEA by default.' })
   scope!: Scope;
 
   @Field(() => [GdprRightEnum], { description: 'The columns, in order.' })
@@ -197,7 +217,9 @@ export class RightsMatrix {
   @Field(() => Int, { description: 'How many rows (plans) the whole matrix has.' })
   totalCount!: number;
 
-  @Field(() => PageInfo)
+  @Field(() => PageInfo, {
+    description: 'Whether more rows follow, and the cursor to pass as `after` for them.',
+  })
   pageInfo!: PageInfo;
 
   @Field(() => [RightsMatrixRow], { description: 'Rows by company, product and tier.' })

@@ -50,7 +50,7 @@ export class SearchHit {
   })
   label!: string;
 
-  @Field(() => ID)
+  @Field(() => ID, { description: 'The id of the entity matched, e.g. "mistral-ai".' })
   @Prop()
   id!: string;
 
@@ -65,43 +65,70 @@ export class SearchHit {
   )
   title!: string;
 
-  @Field(() => String, { nullable: true })
+  @Field(() => String, { nullable: true, description: 'Its summary; null when it has none.' })
   @Prop()
   summary!: string | null;
 
-  @Field(() => Company, { nullable: true })
+  @Field(() => Company, {
+    nullable: true,
+    description: 'The entity when it is a company; null otherwise.',
+  })
   @as('Company')
   company!: Company | null;
 
-  @Field(() => Product, { nullable: true })
+  @Field(() => Product, {
+    nullable: true,
+    description: 'The entity when it is a product; null otherwise.',
+  })
   @as('Product')
   product!: Product | null;
 
-  @Field(() => Plan, { nullable: true })
+  @Field(() => Plan, {
+    nullable: true,
+    description: 'The entity when it is a plan; null otherwise.',
+  })
   @as('Plan')
   plan!: Plan | null;
 
-  @Field(() => Practice, { nullable: true })
+  @Field(() => Practice, {
+    nullable: true,
+    description: 'The entity when it is a practice; null otherwise.',
+  })
   @as('Practice')
   practice!: Practice | null;
 
-  @Field(() => Incident, { nullable: true })
+  @Field(() => Incident, {
+    nullable: true,
+    description: 'The entity when it is an incident; null otherwise.',
+  })
   @as('Incident')
   incident!: Incident | null;
 
-  @Field(() => Authority, { nullable: true })
+  @Field(() => Authority, {
+    nullable: true,
+    description: 'The entity when it is an authority; null otherwise.',
+  })
   @as('Authority')
   authority!: Authority | null;
 
-  @Field(() => Party, { nullable: true })
+  @Field(() => Party, {
+    nullable: true,
+    description: 'The entity when it is a party; null otherwise.',
+  })
   @as('Party')
   party!: Party | null;
 
-  @Field(() => Provision, { nullable: true })
+  @Field(() => Provision, {
+    nullable: true,
+    description: 'The entity when it is a provision; null otherwise.',
+  })
   @as('Provision')
   provision!: Provision | null;
 
-  @Field(() => Purpose, { nullable: true })
+  @Field(() => Purpose, {
+    nullable: true,
+    description: 'The entity when it is a purpose; null otherwise.',
+  })
   @as('Purpose')
   purpose!: Purpose | null;
 }

@@ -15,11 +15,11 @@ import { grouped, incidentsInRange } from './stats.query';
 @ObjectType({ description: 'How many incidents cite a provision.', simpleResolvers: true })
 @Projected()
 export class ProvisionCount {
-  @Field(() => Provision)
+  @Field(() => Provision, { description: 'The provision, as the incidents cite it.' })
   @Entry('provision')
   provision!: Provision;
 
-  @Field(() => Int)
+  @Field(() => Int, { description: 'How many incidents in the range cite it.' })
   @Prop()
   count!: number;
 }
@@ -27,11 +27,11 @@ export class ProvisionCount {
 @ObjectType({ description: 'How many incidents went before an authority.', simpleResolvers: true })
 @Projected()
 export class AuthorityCount {
-  @Field(() => Authority)
+  @Field(() => Authority, { description: 'The authority or court.' })
   @Entry('authority')
   authority!: Authority;
 
-  @Field(() => Int)
+  @Field(() => Int, { description: 'How many incidents in the range went before it.' })
   @Prop()
   count!: number;
 }
@@ -43,7 +43,7 @@ export class MonthCount {
   @Prop()
   month!: string;
 
-  @Field(() => Int)
+  @Field(() => Int, { description: 'How many incidents in the range are dated in that month.' })
   @Prop()
   count!: number;
 }
@@ -51,11 +51,11 @@ export class MonthCount {
 @ObjectType({ description: 'How many incidents are of a kind.', simpleResolvers: true })
 @Projected()
 export class KindCount {
-  @Field(() => IncidentKindEnum)
+  @Field(() => IncidentKindEnum, { description: 'The kind of incident.' })
   @Prop()
   kind!: IncidentKind;
 
-  @Field(() => Int)
+  @Field(() => Int, { description: 'How many incidents in the range are of that kind.' })
   @Prop()
   count!: number;
 }
@@ -63,7 +63,9 @@ export class KindCount {
 @ObjectType({ description: 'Counts of incidents for charts.', simpleResolvers: true })
 @Projected()
 export class Stats {
-  @Field(() => Int)
+  @Field(() => Int, {
+    description: 'How many incidents are dated from `from` to `to`; retracted ones are left out.',
+  })
   @Computed((_s, _a, ctx) => {
     const i = new Cypher.Node();
     return new Cypher.Count(Cypher.utils.concat(incidentsInRange(i, ctx), new Cypher.Return(i)));

@@ -38,7 +38,10 @@ registerEnumType(TimelineEntryKindEnum, {
 @ObjectType({ description: "One dated event of a company's timeline.", simpleResolvers: true })
 @Projected()
 export class TimelineEntry {
-  @Field(() => ID)
+  @Field(() => ID, {
+    description:
+      '"practice-started:", "practice-ended:" or "incident:" and the entity id, e.g. "incident:garante-deepseek-order-2025".',
+  })
   @Prop()
   id!: string;
 
@@ -48,11 +51,16 @@ export class TimelineEntry {
   @Prop()
   date!: string;
 
-  @Field(() => TimelineEntryKindEnum)
+  @Field(() => TimelineEntryKindEnum, {
+    description: 'What happened: a practice started, changed or ended, or an incident.',
+  })
   @Prop()
   kind!: TimelineEntryKind;
 
-  @Field()
+  @Field({
+    description:
+      'A heading: "New practice on", "Practice changed on" or "Practice ended on" its plans and purpose; or the incident\'s title.',
+  })
   @Computed(({ node }) => node.property('titleFacts'), entryTitle)
   title!: string;
 
@@ -69,11 +77,15 @@ export class TimelineEntry {
   @Field(() => Plan, {
     nullable: true,
     deprecationReason: 'A practice may apply to several plans: use `plans`.',
+    description: 'The first of `plans` (by id); null for an incident.',
   })
   @Entry('plan')
   plan!: Plan | null;
 
-  @Field(() => Practice, { nullable: true })
+  @Field(() => Practice, {
+    nullable: true,
+    description: 'The practice that started, changed (the new one) or ended; null for an incident.',
+  })
   @Entry('practice')
   practice!: Practice | null;
 
@@ -81,7 +93,10 @@ export class TimelineEntry {
   @Entry('previous')
   previous!: Practice | null;
 
-  @Field(() => Incident, { nullable: true })
+  @Field(() => Incident, {
+    nullable: true,
+    description: 'For an INCIDENT entry: the incident; null for a practice entry.',
+  })
   @Entry('incident')
   incident!: Incident | null;
 }

@@ -13,19 +13,23 @@ import {
     'One event sent to a webhook, with every attempt: the id is the X-GDPR-Graph-Delivery header, the same in every retry.',
 })
 export class WebhookDelivery {
-  @Field(() => ID)
+  @Field(() => ID, {
+    description: "The X-GDPR-Graph-Delivery header and the body's `id`: the same in every retry.",
+  })
   id!: string;
 
-  @Field(() => WebhookEventEnum)
+  @Field(() => WebhookEventEnum, { description: 'The event it tells of.' })
   event!: WebhookEvent;
 
   @Field({ description: 'True for a delivery sent by testWebhook, with example data.' })
   test!: boolean;
 
-  @Field(() => DeliveryStatusEnum)
+  @Field(() => DeliveryStatusEnum, { description: 'PENDING, SUCCEEDED or FAILED.' })
   status!: DeliveryStatus;
 
-  @Field(() => DateTimeResolver)
+  @Field(() => DateTimeResolver, {
+    description: "When it was queued (ISO 8601): the body's `createdAt`.",
+  })
   createdAt!: string;
 
   @Field(() => DateTimeResolver, {

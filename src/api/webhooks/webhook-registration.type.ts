@@ -3,7 +3,7 @@ import { Webhook } from './webhook.type';
 
 @ObjectType({ description: 'A webhook just registered, with its secret.' })
 export class WebhookRegistration {
-  @Field(() => Webhook)
+  @Field(() => Webhook, { description: 'The webhook registered.' })
   webhook!: Webhook;
 
   @Field({

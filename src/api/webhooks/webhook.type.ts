@@ -9,13 +9,13 @@ import { type WebhookEvent, WebhookEventEnum } from './webhooks.enums';
     'A URL that the API calls when something happens, registered with an API key and seen only with that key. Its secret is shown once, when it is registered.',
 })
 export class Webhook {
-  @Field(() => ID)
+  @Field(() => ID, { description: "The webhook's id (a UUID)." })
   id!: string;
 
   @Field({ description: 'Where deliveries are POSTed.' })
   url!: string;
 
-  @Field(() => [WebhookEventEnum])
+  @Field(() => [WebhookEventEnum], { description: 'The events it is called on.' })
   events!: WebhookEvent[];
 
   @Field(() => [ID], {
@@ -29,9 +29,12 @@ export class Webhook {
   })
   findingKinds!: FindingKind[];
 
-  @Field(() => String, { nullable: true })
+  @Field(() => String, {
+    nullable: true,
+    description: 'Your note on it, as registered; null when none was given.',
+  })
   description!: string | null;
 
-  @Field(() => DateTimeResolver)
+  @Field(() => DateTimeResolver, { description: 'When it was registered (ISO 8601).' })
   createdAt!: string;
 }

@@ -41,6 +41,7 @@ export const DeliveryStatusEnum = Object.fromEntries(DELIVERY_STATUSES.map((s) =
 };
 registerEnumType(DeliveryStatusEnum, {
   name: 'WebhookDeliveryStatus',
+  description: 'Where a delivery stands: still being tried, answered with a 2xx, or given up.',
   valuesConfig: {
     PENDING: { description: 'Not answered with a 2xx yet; another attempt is scheduled.' },
     SUCCEEDED: { description: 'An attempt was answered with a 2xx status.' },

@@ -40,7 +40,10 @@ export class WebhooksResolver {
 
   @Authorized()
   @Query(() => Webhook, { description: 'One of your webhooks; NOT_FOUND for any other id.' })
-  async webhook(@Arg('id', () => ID) id: string, @Ctx() ctx: ApiContext): Promise<Webhook> {
+  async webhook(
+    @Arg('id', () => ID, { description: 'The id of one of your webhooks.' }) id: string,
+    @Ctx() ctx: ApiContext,
+  ): Promise<Webhook> {
     return ownWebhook(ctx, keyHolder(ctx, 'webhook'), id);
   }
 
@@ -50,7 +53,10 @@ export class WebhooksResolver {
       'Registers a URL to be called on the events named, with an HMAC secret shown only in this answer. Any API key may register (at most 20 webhooks a key).',
   })
   async registerWebhook(
-    @Arg('input', () => WebhookInput) input: WebhookInput,
+    @Arg('input', () => WebhookInput, {
+      description: 'Its URL, the events to call it on, and optional filters.',
+    })
+    input: WebhookInput,
     @Ctx() ctx: ApiContext,
   ): Promise<WebhookRegistration> {
     return registerWebhook(ctx, keyHolder(ctx, 'registerWebhook'), input);
@@ -60,7 +66,10 @@ export class WebhooksResolver {
   @Mutation(() => ID, {
     description: 'Deletes one of your webhooks with its delivery log, and answers its id.',
   })
-  async deleteWebhook(@Arg('id', () => ID) id: string, @Ctx() ctx: ApiContext): Promise<string> {
+  async deleteWebhook(
+    @Arg('id', () => ID, { description: 'The id of one of your webhooks.' }) id: string,
+    @Ctx() ctx: ApiContext,
+  ): Promise<string> {
     await removeWebhook(ctx, keyHolder(ctx, 'deleteWebhook'), id);
     return id;
   }
@@ -71,7 +80,7 @@ export class WebhooksResolver {
       'Sends one of your webhooks a test delivery (test: true) with example data of an event, signed and retried like any other; its attempts show in `deliveries`.',
   })
   async testWebhook(
-    @Arg('id', () => ID) id: string,
+    @Arg('id', () => ID, { description: 'The id of one of your webhooks.' }) id: string,
     @Arg('event', () => WebhookEventEnum, {
       nullable: true,
       description: "The event whose shape to send; by default the webhook's first.",

@@ -28,7 +28,22 @@ export type GdprRight =
 
 /** The kind of plan (tier) of a product. */
 export type PlanTier =
-  'API' | 'EDUCATION' | 'ENTERPRISE' | 'FREE' | 'OTHER' | 'PLUS' | 'PRO' | 'TEAM';
+  /** Developers' access through an API, e.g. the OpenAI API; paid unless a source or its prices say otherwise. */
+  | 'API'
+  /** A plan for students, teachers or schools, e.g. ChatGPT Edu; the tier does not say whether it is paid. */
+  | 'EDUCATION'
+  /** A plan for large organisations, e.g. ChatGPT Enterprise; paid unless a source or its prices say otherwise. */
+  | 'ENTERPRISE'
+  /** A free tier, e.g. Le Chat Free; unpaid unless a source or its prices say otherwise. */
+  | 'FREE'
+  /** A plan that fits no other tier, e.g. an add-on; the tier does not say whether it is paid. */
+  | 'OTHER'
+  /** An individual paid subscription, e.g. ChatGPT Plus; paid unless a source or its prices say otherwise. */
+  | 'PLUS'
+  /** A higher individual subscription, e.g. Claude Pro; paid unless a source or its prices say otherwise. */
+  | 'PRO'
+  /** A plan for teams and businesses, e.g. Claude Team; paid unless a source or its prices say otherwise. */
+  | 'TEAM';
 
 /** How a person can exercise a right on a plan. "On request" and "paid only" are different claims under different provisions (Art. 12(2), 21(4)-(5) versus Art. 12(5)). */
 export type RightStatus =

@@ -6,10 +6,24 @@ export type Incremental<T> =
   T | { [P in keyof T]?: P extends ' $fragmentName' | '__typename' ? T[P] : never };
 import type { DocumentTypeDecoration } from '@graphql-typed-document-node/core';
 /** Whose claim a source carries: a company, a party or an authority. */
-export type ActorKind = 'AUTHORITY' | 'COMPANY' | 'PARTY';
+export type ActorKind =
+  /** An authority or court, e.g. the CNIL. */
+  | 'AUTHORITY'
+  /** A company the graph tracks, e.g. Mistral AI. */
+  | 'COMPANY'
+  /** A party: a complainant or claimant, e.g. noyb. */
+  | 'PARTY';
 
 /** What a price is paid for. */
-export type BillingPeriod = 'MONTH' | 'ONE_OFF' | 'USAGE' | 'YEAR';
+export type BillingPeriod =
+  /** One month: the price per month, however it is billed. */
+  | 'MONTH'
+  /** Once: a single payment. */
+  | 'ONE_OFF'
+  /** A unit of use, e.g. a million tokens or a character; the price note says which. */
+  | 'USAGE'
+  /** One year: the price per year. */
+  | 'YEAR';
 
 /** What approving a proposal would do to one entity, against the graph as it is now. */
 export type EntityChange =
@@ -22,23 +36,41 @@ export type EntityChange =
 
 /** Which part of a statement a source backs or contradicts: the whole statement, or one claim of it. */
 export type EvidenceClaim =
+  /** An incident's `amount`, e.g. a fine. */
   | 'AMOUNT'
+  /** A practice's `dataCategories`. */
   | 'DATA_CATEGORIES'
+  /** An incident's `date`. */
   | 'DATE'
+  /** A practice's `default`: whether processing happens when the user does nothing. */
   | 'DEFAULT'
+  /** A plan's launch (`launched`). */
   | 'LAUNCHED'
+  /** A practice's `legalBasis`. */
   | 'LEGAL_BASIS'
+  /** An incident's `outcome`: what was decided or ordered. */
   | 'OUTCOME'
+  /** A plan's `prices`. */
   | 'PRICE'
+  /** A practice's status for one right (how it can be exercised); `right` names which. */
   | 'RIGHT'
+  /** A practice's `scope`: where it applies. */
   | 'SCOPE'
+  /** An incident's `status`. */
   | 'STATUS'
+  /** A practice's start (`validFrom`). */
   | 'VALID_FROM'
+  /** A practice's end (`validTo`). */
   | 'VALID_TO'
+  /** The whole statement (the default); it counts for every claim of it. */
   | 'WHOLE';
 
 /** Whether a source backs a statement or contradicts it. */
-export type EvidenceStance = 'DISPUTES' | 'SUPPORTS';
+export type EvidenceStance =
+  /** The source contradicts it; `alternative`, when given, says what it claims instead. */
+  | 'DISPUTES'
+  /** The source backs the statement, or the claim named. */
+  | 'SUPPORTS';
 
 /** The rules that derive findings. */
 export type FindingKind =
@@ -85,13 +117,19 @@ export type GdprRight =
 export type IncidentKind =
   /** A challenge of a decision before a court. */
   | 'APPEAL'
+  /** A public statement of a company, e.g. disclosing a breach or denying a practice. */
   | 'COMPANY_STATEMENT'
+  /** A complaint to an authority, court or prosecutor, e.g. by noyb to a data protection authority. */
   | 'COMPLAINT'
+  /** A judgment or order of a court, e.g. a CJEU ruling. */
   | 'COURT_RULING'
+  /** A decision of an authority, e.g. a reprimand or an EDPB binding decision. */
   | 'DECISION'
+  /** A fine imposed by an authority; `amount` gives it when known. */
   | 'FINE'
   /** Guidance or recommendations of an authority; usually aimed at no company. */
   | 'GUIDANCE'
+  /** An inquiry or investigation by an authority or prosecutor. */
   | 'INVESTIGATION'
   /** A civil action before a court. */
   | 'LAWSUIT'
@@ -99,29 +137,58 @@ export type IncidentKind =
   | 'LETTER'
   /** An opinion, e.g. of the EDPB under Art. 64 GDPR. */
   | 'OPINION'
+  /** An order of an authority, e.g. to limit or stop processing. */
   | 'ORDER'
+  /** A change of a company's policy, terms or practice, as announced or reported. */
   | 'POLICY_CHANGE'
   /** A commitment a company gave an authority or court. */
   | 'UNDERTAKING';
 
 /** Where an incident stands. */
 export type IncidentStatus =
+  /** Made public: a policy change, statement, undertaking, guidance or opinion announced. */
   | 'ANNOUNCED'
+  /** Annulled: a court set the decision aside. */
   | 'ANNULLED'
+  /** Under appeal: challenged before a court, with no outcome known yet. */
   | 'APPEALED'
+  /** Ended, e.g. closed without action, with commitments, or once an order was complied with. */
   | 'CLOSED'
+  /** Decided or adopted: a decision, fine, order, ruling, opinion or guidance issued, or a change made. */
   | 'DECIDED'
+  /** Filed or lodged (a complaint, a lawsuit, a letter); no later step known. */
   | 'FILED'
+  /** Under way: an investigation or proceeding opened and not yet decided. */
   | 'OPEN'
+  /** Settled by agreement, e.g. a class action or a case with an authority. */
   | 'SETTLED'
+  /** Put on hold, e.g. a decision's enforcement suspended by a court, or a processing or change paused. */
   | 'SUSPENDED'
+  /** No source says where it stands. */
   | 'UNKNOWN'
+  /** Upheld: a court confirmed the decision on appeal. */
   | 'UPHELD'
+  /** Withdrawn or dropped by whoever brought or announced it, e.g. a lawsuit or a policy change. */
   | 'WITHDRAWN';
 
 /** The kind of plan (tier) of a product. */
 export type PlanTier =
-  'API' | 'EDUCATION' | 'ENTERPRISE' | 'FREE' | 'OTHER' | 'PLUS' | 'PRO' | 'TEAM';
+  /** Developers' access through an API, e.g. the OpenAI API; paid unless a source or its prices say otherwise. */
+  | 'API'
+  /** A plan for students, teachers or schools, e.g. ChatGPT Edu; the tier does not say whether it is paid. */
+  | 'EDUCATION'
+  /** A plan for large organisations, e.g. ChatGPT Enterprise; paid unless a source or its prices say otherwise. */
+  | 'ENTERPRISE'
+  /** A free tier, e.g. Le Chat Free; unpaid unless a source or its prices say otherwise. */
+  | 'FREE'
+  /** A plan that fits no other tier, e.g. an add-on; the tier does not say whether it is paid. */
+  | 'OTHER'
+  /** An individual paid subscription, e.g. ChatGPT Plus; paid unless a source or its prices say otherwise. */
+  | 'PLUS'
+  /** A higher individual subscription, e.g. Claude Pro; paid unless a source or its prices say otherwise. */
+  | 'PRO'
+  /** A plan for teams and businesses, e.g. Claude Team; paid unless a source or its prices say otherwise. */
+  | 'TEAM';
 
 /** Whether the processing happens when the user does nothing. */
 export type ProcessingDefault =
@@ -141,6 +208,7 @@ export type ProposalKind =
   /** One practice (proposePractice), as recordPractice takes it. */
   | 'PRACTICE';
 
+/** Where a proposal stands: waiting for a curator, approved or rejected. */
 export type ProposalStatus =
   /** A curator approved it: written, as any write, with an audit entry. */
   | 'APPROVED'
