@@ -93,6 +93,7 @@ async function main(): Promise<void> {
               against: ['mistral-ai'],
               before: 'cnil',
               cites: ['Art. 21'],
+              verification: 'VERIFIED',
               summary: 'Written by the mixed load.',
               sources: [{ source: 'src-linforme-2025-mistral-complaint' }],
             },

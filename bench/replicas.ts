@@ -99,6 +99,7 @@ async function load(
                     against: ['mistral-ai'],
                     before: 'cnil',
                     cites: ['Art. 21'],
+                    verification: 'VERIFIED',
                     summary: 'Written by the replica bench.',
                     sources: [{ source: 'src-linforme-2025-mistral-complaint' }],
                   },

@@ -439,6 +439,7 @@ export function companiesBundle(from: number, to: number): BundleInput {
         ...(kind === 'FINE'
           ? { amount: { value: 10_000 * (1 + (hash(i, j, 17) % 500)), currency: 'EUR' } }
           : {}),
+        verification: 'VERIFIED',
         summary: `Synthetic incident ${j} of company ${pad(i)}.`,
         sources: [src(9), ...(j % 2 === 0 ? [src(8)] : [])],
       });
@@ -538,6 +539,7 @@ function addPractices(out: Section<'practices'>, ctx: PlanContext): void {
         ),
         ...(k === 1 ? [rightHandling('WITHDRAW_CONSENT', 'IN_PRODUCT', n, k, 49)] : []),
       ],
+      verification: 'VERIFIED',
       summary: `Statement on ${purpose.slice(12)} for plan ${n}.`,
       sources: [src(3 + k)],
     });

@@ -34,6 +34,17 @@ export const Id = z
     'an id is lowercase letters and digits joined by "-" or "." (e.g. "le-chat-free")',
   );
 
+/**
+ * How well the curators could check a practice or incident: always stated. A missing level
+ * was once taken as VERIFIED, which said more than the sources of some statements did.
+ */
+const Verification = z.enum(VERIFICATION_LEVELS, {
+  error: (issue) =>
+    issue.input === undefined
+      ? `required: state how well the sources were checked (${VERIFICATION_LEVELS.join(', ')}); no level is assumed`
+      : undefined,
+});
+
 const text = (max: number) =>
   z
     .string()
@@ -308,7 +319,7 @@ export const PracticeDef = z
     /** The practice this one succeeds; ingestion closes it at this one's validFrom. */
     replaces: Id.optional(),
     rights: z.array(RightHandlingDef).default([]),
-    verification: z.enum(VERIFICATION_LEVELS).default('VERIFIED'),
+    verification: Verification,
     summary: text(2000),
     ...sourced,
   })
@@ -369,7 +380,7 @@ export const IncidentDef = z
       .object({ value: z.number().min(0), currency: z.string().regex(/^[A-Z]{3}$/) })
       .strict()
       .optional(),
-    verification: z.enum(VERIFICATION_LEVELS).default('VERIFIED'),
+    verification: Verification,
     summary: text(2000),
     ...sourced,
   })

@@ -50,6 +50,7 @@ describe('bookmarks between replicas', () => {
             title: `Bookmark check ${i}`,
             date: '2026-01-05',
             against: ['fx-corp'],
+            verification: 'VERIFIED',
             summary: 'A test complaint.',
             sources: [{ source: 'fx-src-policy' }],
           },

@@ -30,6 +30,7 @@ const INCIDENT = (title: string) => ({
   against: ['fx-corp'],
   before: 'fx-dpa',
   cites: ['Art. 21', 'Art. 12(5)'],
+  verification: 'SECONDARY',
   summary: 'A test complaint.',
   sources: [{ source: 'cur-src' }],
   newSources: [SOURCE],
@@ -94,6 +95,7 @@ describe('curating through the API', () => {
           dataCategories: ['user-prompts'],
           default: 'NEVER',
           validFrom: '2026-01-01',
+          verification: 'VERIFIED',
           summary: 'Role check.',
           sources: [{ source: 'cur-src' }],
           newSources: [SOURCE],
@@ -198,6 +200,20 @@ describe('curating through the API', () => {
     expect(await graphSnapshot(db)).toEqual(before);
   });
 
+  it('refuses an incident that states no verification, storing nothing', async () => {
+    const input: Record<string, unknown> = INCIDENT('Complaint of no stated level');
+    delete input.verification;
+    const res = await api.gql(RECORD_INCIDENT, { input }, as('curator'));
+    expect(res.errors?.[0]?.message).toMatch(
+      /"IncidentInput".*verification|verification.*required/,
+    );
+    const rows = await db.read(
+      't',
+      'MATCH (i:Incident {title: "Complaint of no stated level"}) RETURN count(i) AS n',
+    );
+    expect(rows[0]!.n).toBe(0);
+  });
+
   it('records the same incident twice as one', async () => {
     const first = await api.gql(
       RECORD_INCIDENT,
@@ -242,6 +258,7 @@ describe('curating through the API', () => {
           title: `Concurrent incident ${k}`,
           date: '2026-01-01',
           against: [`conc-co-${k % 6}`],
+          verification: 'VERIFIED',
           summary: 'Concurrency.',
           sources: ['cur-src'],
         })),
@@ -279,6 +296,7 @@ describe('curating through the API', () => {
       default: 'ON',
       validFrom: '2026-03-01',
       rights: [{ right: 'OBJECT', status: 'IN_PRODUCT', mechanism: 'A new settings toggle' }],
+      verification: 'VERIFIED',
       summary: 'Test: Plus users can now object in the settings.',
       sources: [{ source: 'cur-src' }],
       newSources: [SOURCE],
@@ -318,6 +336,7 @@ describe('curating through the API', () => {
       scope: ['EEA'],
       dataCategories: ['user-prompts'],
       default: 'ON',
+      verification: 'VERIFIED',
       summary: 'Test: human review on the free plan.',
       sources: [{ source: 'cur-src' }],
       newSources: [SOURCE],
@@ -583,6 +602,7 @@ describe('curating through the API', () => {
             default: 'ON',
             validFrom: today,
             rights: [{ right: 'OBJECT', status: 'UNAVAILABLE' }],
+            verification: 'VERIFIED',
             summary: 'Test: no way to object on Pro.',
             sources: [{ source: 'cur-src' }],
           },

@@ -39,6 +39,7 @@ function unknownReferences() {
     scope: ['EEA'],
     dataCategories: ['user-prompts'],
     default: 'ON',
+    verification: 'VERIFIED',
     summary: `An attack practice ${i}. ${'Padding to make the body large. '.repeat(14)}`,
     sources: ['src-linforme-2025-mistral-complaint'],
   }));
@@ -58,6 +59,7 @@ function unknownSources() {
     scope: ['EEA'],
     dataCategories: ['user-prompts'],
     default: 'ON',
+    verification: 'VERIFIED',
     summary: 'A practice citing a source that is not in the graph.',
     sources: [`src-linforme-2025-mistral-complain-${i}`],
   }));

@@ -177,6 +177,7 @@ describe('the Atom feed of a company', () => {
           against: ['fx-corp'],
           before: 'fx-dpa',
           cites: ['Art. 21'],
+          verification: 'VERIFIED',
           summary: 'Summaries keep <b>markup</b> & ampersands as text.',
           sources: [{ source: 'feed-src' }],
           newSources: [
@@ -240,6 +241,7 @@ describe('the Atom feed of a company', () => {
             title: `Complaint ${i}`,
             date: '2026-03-01',
             against: ['fx-corp'],
+            verification: 'VERIFIED',
             summary: 'One of many.',
             sources: ['fx-src-news'],
           })),

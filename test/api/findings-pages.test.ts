@@ -269,6 +269,7 @@ describe('a practice whose plans belong to two products', () => {
           default: 'ON' as const,
           validFrom: '2025-01-10',
           rights: [{ right: 'OBJECT' as const, status: 'UNAVAILABLE' as const }],
+          verification: 'VERIFIED',
           summary: 'Studio and Voice prompts train models with no way to object.',
           sources: [src],
         },

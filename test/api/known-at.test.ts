@@ -101,6 +101,7 @@ describe('knownAt: what the graph said at an instant', () => {
             status: 'DECIDED',
             title: 'FXDPA fine over training on prompts',
             date: '2026-10-05',
+            verification: 'VERIFIED',
             summary: 'The authority fines FX Corp for training on prompts.',
           },
         ],

@@ -99,6 +99,7 @@ const BUNDLE = {
           mechanism: 'Only by e-mail to privacy@fx.example',
         },
       ],
+      verification: 'VERIFIED',
       summary: 'From June 2025, Team prompts train models only if the admin opts in.',
       sources: ['mdl-src'],
     },
@@ -112,6 +113,7 @@ const BUNDLE = {
       status: 'ANNOUNCED',
       before: 'mdl-edpb',
       cites: ['Art. 6(1)(f)', 'DMA Art. 5(2)'],
+      verification: 'VERIFIED',
       summary: 'The board sets criteria for legitimate interest in AI training.',
       sources: ['mdl-src'],
     },
@@ -305,6 +307,7 @@ describe('what the second model lets curators say, asked back', () => {
               validFrom: '2025-06',
               validTo: '2025-05',
               rights: [],
+              verification: 'VERIFIED',
               summary: 'Bad.',
               sources: [
                 { source: 'mdl-src', stance: 'DISPUTES', claim: 'RIGHT', alternative: 'SOMETIMES' },

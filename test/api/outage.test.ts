@@ -47,6 +47,7 @@ describe('a Neo4j outage', () => {
                   title: `Outage write ${i}`,
                   date: '2026-01-01',
                   against: ['outage-co'],
+                  verification: 'VERIFIED',
                   summary: 'x',
                   sources: [{ source: 'outage-src' }],
                 },

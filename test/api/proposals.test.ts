@@ -90,6 +90,7 @@ const FREE_OBJECTS_BUNDLE = {
         { right: 'OBJECT', status: 'IN_PRODUCT', mechanism: 'Settings toggle' },
         { right: 'ACCESS', status: 'ON_REQUEST', mechanism: 'E-mail to privacy@fx.example' },
       ],
+      verification: 'VERIFIED',
       summary: 'Free prompts train models; free users can now object in the settings.',
       sources: ['prop-src-2026'],
     },
@@ -102,6 +103,7 @@ const FREE_OBJECTS_BUNDLE = {
       date: '2026-01-15',
       against: ['fx-corp'],
       concernsPlans: ['fx-free'],
+      verification: 'VERIFIED',
       summary: 'FX Corp says free users can object in the settings.',
       sources: ['prop-src-2026'],
     },
@@ -624,6 +626,7 @@ describe('proposals and their review', () => {
       dataCategories: ['user-prompts'],
       default: 'ON',
       validFrom: '2026-05-01',
+      verification: 'VERIFIED',
       summary: 'Twice the same plan.',
       sources: [{ source: 'no-such-source' }],
     };
@@ -657,6 +660,7 @@ describe('proposals and their review', () => {
       default: 'ON',
       validFrom: '2025-01-15',
       replaces: 'fx-plus-training',
+      verification: 'VERIFIED',
       summary: 'Too early.',
       sources: [{ source: 'fx-src-policy' }],
     };
@@ -679,6 +683,7 @@ describe('proposals and their review', () => {
       default: 'ON',
       validFrom: '2026-03',
       rights: [{ right: 'OBJECT', status: 'ON_REQUEST', mechanism: 'E-mail' }],
+      verification: 'VERIFIED',
       summary: 'Plus users can now object by e-mail.',
       sources: [{ source: 'prop-src-2026' }],
     };
@@ -698,6 +703,7 @@ describe('proposals and their review', () => {
           against: ['fx-corp'],
           before: 'fx-dpa',
           cites: ['Art. 21'],
+          verification: 'VERIFIED',
           summary: 'A complaint.',
           sources: [{ source: 'prop-src-2026' }],
         },

@@ -125,6 +125,7 @@ const incident = (title: string) => ({
   against: ['fx-corp'],
   before: 'fx-dpa',
   cites: ['Art. 21'],
+  verification: 'VERIFIED',
   summary: 'A test complaint.',
   sources: [{ source: 'wh-src' }],
   newSources: [SOURCE],

@@ -52,6 +52,7 @@ function awkwardBundle() {
         default: 'ON' as const,
         validFrom: '2024-01-01',
         rights: [{ right: 'OBJECT' as const, status: 'PAID_ONLY' as const }],
+        verification: 'VERIFIED',
         summary: 'A test practice: objecting costs money.',
         sources,
       },

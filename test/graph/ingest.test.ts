@@ -362,6 +362,28 @@ describe('refusing a malformed bundle', () => {
     );
   });
 
+  it('refuses a practice or incident that states no verification, assuming none', async () => {
+    const problems = await problemsOf((b) => {
+      delete (b.practices![0] as { verification?: string }).verification;
+      b.incidents = [
+        {
+          id: 'tst-unverified-complaint',
+          kind: 'COMPLAINT',
+          title: 'A complaint whose level no one stated',
+          date: '2025-02',
+          summary: 'Test: no verification given.',
+          sources: [b.practices![0]!.sources[0]!],
+        } as never,
+      ];
+    });
+    const paths = problems.map((p) => p.path);
+    expect(paths).toContain('practices[0].verification');
+    expect(paths).toContain('incidents[0].verification');
+    expect(problems.find((p) => p.path === 'practices[0].verification')!.message).toMatch(
+      /^required: state how well the sources were checked/,
+    );
+  });
+
   it('refuses unknown fields instead of ignoring them', async () => {
     const problems = await problemsOf((b) => {
       (b.companies![0] as Record<string, unknown>).ceo = 'someone';

@@ -24,6 +24,7 @@ const incident = (title: string) => ({
   title,
   date: '2026-04-01',
   against: ['fx-corp'],
+  verification: 'VERIFIED',
   summary: 'A test complaint.',
   sources: [{ source: 'fx-src-policy' }],
 });

@@ -100,10 +100,10 @@ export class SourceInput {
 @InputType()
 export abstract class StatementInput {
   @Field(() => VerificationEnum, {
-    nullable: true,
-    description: 'How well the curators could check it; VERIFIED when omitted.',
+    description:
+      'How well the curators could check it, from the sources cited: required, as the graph never assumes a level.',
   })
-  verification?: VerificationLevel | null;
+  verification!: VerificationLevel;
 
   @Field({
     description: "In the curators' own words, at most 2000 characters; attribute disputed claims.",
