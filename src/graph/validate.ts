@@ -411,6 +411,14 @@ function checkStatements(
       if (firstDay(i.statusHistory[k]!.date) < firstDay(i.statusHistory[k - 1]!.date))
         at('Incident', i.id, `statusHistory[${k}].date`, 'the status history goes oldest first');
     }
+    // The graph answers `status`; a history that ends elsewhere tells a different story. UNKNOWN
+    // is no other story: where the incident stands now is unknown, whatever it was.
+    const last = i.statusHistory[i.statusHistory.length - 1];
+    if (i.status && i.status !== 'UNKNOWN' && last && last.status !== i.status)
+      warnings.push({
+        ...place(origins, 'Incident', i.id, 'status'),
+        message: `is ${i.status}, but the status history ends with ${last.status} (${last.date}): record in statusHistory the change to ${i.status}, or correct one of them`,
+      });
   }
   for (const c of bundle.companies) {
     if (c.parent === c.id) at('Company', c.id, 'parent', 'a company cannot be its own parent');

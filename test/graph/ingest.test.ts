@@ -130,6 +130,40 @@ describe('ingesting a bundle', () => {
     expect(report.counts.Company).toEqual({ created: 0, updated: 1, unchanged: 0 });
     expect(await graphSnapshot(db)).toEqual(before);
   });
+
+  it('warns of a status the status history does not end with, except UNKNOWN', async () => {
+    const bundle = fixtureBundle();
+    const source = bundle.practices![0]!.sources[0]!;
+    const incident = (id: string, status: 'SETTLED' | 'UNKNOWN' | 'DECIDED') => ({
+      id,
+      kind: 'FINE' as const,
+      title: `Fine ${id}`,
+      date: '2024-03',
+      status,
+      statusHistory: [
+        { status: 'ANNOUNCED' as const, date: '2024-03' },
+        { status: 'DECIDED' as const, date: '2024-05-02' },
+      ],
+      verification: 'VERIFIED' as const,
+      summary: 'Test: a fine.',
+      sources: [source],
+    });
+    bundle.incidents = [
+      incident('tst-settled-fine', 'SETTLED'),
+      incident('tst-unknown-fine', 'UNKNOWN'),
+      incident('tst-decided-fine', 'DECIDED'),
+    ];
+    const report = await ingest(db, [doc(bundle, 'statuses.yaml')], { dryRun: true });
+    const statusWarnings = report.warnings.filter((w) => w.path.endsWith('.status'));
+    expect(statusWarnings).toEqual([
+      expect.objectContaining({
+        file: 'statuses.yaml',
+        path: 'incidents[0].status',
+        message:
+          'is SETTLED, but the status history ends with DECIDED (2024-05-02): record in statusHistory the change to SETTLED, or correct one of them',
+      }),
+    ]);
+  });
 });
 
 describe('refusing a malformed bundle', () => {
