@@ -175,7 +175,8 @@ export class Finding {
   provisions!: Provision[];
 
   @Field(() => [Evidence], {
-    description: 'The sources of the practices used, supporting and disputing.',
+    description:
+      'The sources of the practices used, supporting and disputing: one entry for each practice citing a source, so a source cited by two appears twice. `practices { evidence }` says which practice each speaks to.',
   })
   @Related({
     relationship: true,
