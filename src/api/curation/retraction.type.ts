@@ -15,9 +15,6 @@ export class Retraction {
   @Field({ description: 'Why, as given (trimmed).' })
   reason!: string;
 
-  @Field(() => ID, {
-    nullable: true,
-    description: 'The audit entry of the retraction (auditLog, for admins).',
-  })
-  auditId!: string | null;
+  @Field(() => ID, { description: 'The audit entry of the retraction (auditLog, for admins).' })
+  auditId!: string;
 }
