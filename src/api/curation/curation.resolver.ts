@@ -135,7 +135,7 @@ export class CurationResolver {
   @Authorized('curator')
   @Mutation(() => Practice, {
     description:
-      'Records a practice. When a practice for the same plan and purpose is in force, the new one replaces it: the old one is closed on the new validFrom, not overwritten.',
+      'Records a practice. When a practice on any of its plans, for the same purpose and an overlapping scope (WORLDWIDE overlaps every scope), is in force, the new one replaces it: the old one is closed on the new validFrom, not overwritten.',
   })
   async recordPractice(
     @Arg('input', () => PracticeInput, { description: 'The practice to record.' })
