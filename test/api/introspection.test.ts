@@ -2,7 +2,8 @@
  * Standard introspection wherever introspection is on: the query GraphiQL, Apollo Sandbox,
  * Postman and codegen send (14 levels deep) is answered under the default limits, over HTTP
  * and WebSocket. Introspection has its own bounds instead of the depth limit: its depth, and
- * graphql-js's limit on lists nested in lists (`fields { type { fields ...`).
+ * graphql-js's limit on lists nested in lists (`fields { type { fields ...`). What it answers
+ * describes every type, field, argument and enum value: dashboards read the docs from it.
  */
 import {
   buildClientSchema,
