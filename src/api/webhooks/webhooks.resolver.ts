@@ -96,7 +96,11 @@ export class WebhooksResolver {
   })
   async deliveries(
     @Root() webhook: Webhook,
-    @Arg('first', () => Int, { defaultValue: 20, description: '1 to 100.' }) first: number,
+    @Arg('first', () => Int, {
+      defaultValue: 20,
+      description: `How many deliveries, 1 to ${KEPT_DELIVERIES}.`,
+    })
+    first: number,
     @Ctx() ctx: ApiContext,
   ): Promise<WebhookDelivery[]> {
     if (!Number.isInteger(first) || first < 1 || first > KEPT_DELIVERIES)
