@@ -94,7 +94,19 @@ export async function mustHold(
   named: readonly NamedIds[],
 ): Promise<void> {
   if (named.length === 0) return;
+  checkNamedIds(named, await readHeld(db, name, named));
+}
+
+/**
+ * For each of `named`, in order, the list of its ids the graph holds, in a read of its own:
+ * what `heldColumn` answers beside a question, for a caller with no question to add it to.
+ */
+export async function readHeld(
+  db: Database,
+  name: string,
+  named: readonly NamedIds[],
+): Promise<unknown[][]> {
   const { cypher, params } = new Cypher.Return(...heldColumn(named)).build();
   const rows = await db.read(name, `// ${name}\n${cypher}`, params);
-  checkNamedIds(named, rows[0]?.held);
+  return (rows[0]?.held ?? []) as unknown[][];
 }

@@ -8,6 +8,7 @@ import { type Database, toPlain } from '../../db';
 import { readerOf, type RunsOn, type StatementRunner, writerOf } from '../../graph';
 import type { FindingKind } from '../findings/findings.rules';
 import type { DeliveryStatus, WebhookEvent } from './webhooks.enums';
+import { readHeld } from '../translate/named-ids';
 
 /** A webhook as its owner sees it (no secret). */
 export interface StoredWebhook {
@@ -365,13 +366,9 @@ RETURN i {.id, .kind, .title, .status, .summary, .recordedAt, day: i.date, preci
 /** Which of these ids name no company. */
 export async function unknownCompanies(db: Database, ids: string[]): Promise<string[]> {
   if (ids.length === 0) return [];
-  const rows = await db.read(
-    'webhookUnknownCompanies',
-    `// webhookUnknownCompanies
-UNWIND $ids AS id
-WITH id WHERE NOT EXISTS { MATCH (:Company {id: id}) }
-RETURN collect(id) AS unknown`,
-    { ids },
-  );
-  return (rows[0]?.unknown ?? []) as string[];
+  const [held] = await readHeld(db, 'webhookUnknownCompanies', [
+    { argument: 'input.companies', label: 'Company', ids },
+  ]);
+  const found = new Set(held);
+  return ids.filter((id) => !found.has(id));
 }
