@@ -125,7 +125,9 @@ describe('the rights matrix CSV, for any text the API answers', () => {
               company: { id: `c${i}`, name },
               product: { id: `p${i}`, name },
               plan: { id: `plan-${i}`, name, tier: 'FREE', paid: false },
-              cells: [{ right: 'OBJECT', status: 'IN_PRODUCT', disputed: false }],
+              cells: [
+                { right: 'OBJECT', status: 'IN_PRODUCT', disputed: false, otherStatuses: [] },
+              ],
             })),
           },
         },

@@ -274,7 +274,7 @@ describe('the Cypher of the headline questions', () => {
              ORDER BY this7.inForceFrom DESC, this7.id ASC
              RETURN {code: this10.code, practice: this7, handles: this9}
            } AS var11
-           UNWIND [var13 IN $param5 | coalesce(head([var12 IN var11 WHERE var12.code = var13]), {code: var13})] AS this14
+           UNWIND [var13 IN $param5 | coalesce(head([var12 IN var11 WHERE var12.code = var13 | {code: var13, practice: var12.practice, handles: var12.handles, all: var11}]), {code: var13, all: var11})] AS this14
            WITH this14
            RETURN [this14.code, coalesce(this14.handles.status, 'UNKNOWN'), this14.handles.mechanism, (this14.practice IS NOT NULL AND EXISTS {
              WITH this14.practice AS this15, this14.code AS var16

@@ -152,6 +152,47 @@ describe("the analysts' questions", () => {
       expect(statuses).toContain(s);
   });
 
+  it('says in a matrix without a purpose which cells other practices give another status', async () => {
+    const cellsOf = async (purpose: string | null) => {
+      const res = await api.gql(
+        `query ($purpose: ID) { rightsMatrix(purpose: $purpose, asOf: "2025-06-01", first: 100) {
+          rows { plan { id } cells { right status otherStatuses practice { id purpose { id } } } } } }`,
+        { purpose },
+      );
+      expect(res.errors).toBeUndefined();
+      const cells = new Map<string, any>();
+      for (const row of res.data!.rightsMatrix.rows)
+        for (const cell of row.cells) cells.set(`${row.plan.id} ${cell.right}`, cell);
+      return cells;
+    };
+    const mixed = await cellsOf(null);
+    const purposes = new Set(
+      [...mixed.values()].filter((c) => c.practice).map((c) => c.practice.purpose.id as string),
+    );
+    const byPurpose = await Promise.all([...purposes].map((p) => cellsOf(p)));
+    let disagreeing = 0;
+    for (const [key, cell] of mixed) {
+      // Every status any purpose's own matrix gives the cell, the cell's first.
+      const told = byPurpose.map((cells) => cells.get(key)).filter((c) => c?.practice);
+      const statuses = new Set(told.map((c) => c.status));
+      if (!cell.practice) {
+        expect(told).toEqual([]);
+        expect(cell.otherStatuses).toEqual([]);
+        continue;
+      }
+      expect(cell.otherStatuses).not.toContain(cell.status);
+      expect(new Set(cell.otherStatuses).size).toBe(cell.otherStatuses.length);
+      // Each purpose's newest practice is among those the cell weighs.
+      for (const status of statuses) expect([cell.status, ...cell.otherStatuses]).toContain(status);
+      if (statuses.size > 1) {
+        disagreeing++;
+        expect(cell.otherStatuses.length).toBeGreaterThan(0);
+      }
+    }
+    // The seeded practices for training, human review and ads disagree on some plan's right.
+    expect(disagreeing).toBeGreaterThan(0);
+  });
+
   const PAYMENT = `query ($asOf: Date) {
     findings(kind: RIGHT_CONDITIONED_ON_PAYMENT, company: "mistral-ai", asOf: $asOf, first: 50) {
       totalCount nodes { kind standing disputed legalBasisEstablished explanation company { id }

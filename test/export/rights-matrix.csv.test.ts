@@ -5,6 +5,7 @@
 import { parse } from 'csv-parse/sync';
 import {
   CSV_LEADING_COLUMNS,
+  CSV_TRAILING_COLUMNS,
   operatorExecutor,
   parseExportArgs,
   runExport,
@@ -97,7 +98,7 @@ describe('the rights matrix as CSV', () => {
     // Streamed page by page: no length is known when the first rows go out.
     expect(res.headers.get('transfer-encoding')).toBe('chunked');
     expect(text.split('\r\n')[0]).toBe(
-      [...CSV_LEADING_COLUMNS, ...GDPR_RIGHTS, 'disputed_rights'].join(','),
+      [...CSV_LEADING_COLUMNS, ...GDPR_RIGHTS, ...CSV_TRAILING_COLUMNS].join(','),
     );
     const expected = await api.gql(
       '{ rightsMatrix(asOf: "2025-02-12", purpose: "ai-model-training") { totalCount } }',
@@ -127,16 +128,20 @@ describe('the rights matrix as CSV', () => {
   it('says what the GraphQL API says, cell for cell', async () => {
     const { rows } = await csv('?asOf=2025-02-12');
     const res = await api.gql(`{ rightsMatrix(asOf: "2025-02-12", first: 100) {
-      rows { plan { id } cells { right status } } } }`);
+      rows { plan { id } cells { right status otherStatuses } } } }`);
     const fromApi = res.data!.rightsMatrix.rows as {
       plan: { id: string };
-      cells: { right: string; status: string }[];
+      cells: { right: string; status: string; otherStatuses: string[] }[];
     }[];
     expect(rows.map((r) => r.plan_id)).toEqual(fromApi.map((r) => r.plan.id));
     for (const apiRow of fromApi) {
       const csvRow = row(rows, apiRow.plan.id)!;
       for (const cell of apiRow.cells) expect(csvRow[cell.right]).toBe(cell.status);
+      const mixed = apiRow.cells.filter((c) => c.otherStatuses.length > 0).map((c) => c.right);
+      expect(csvRow.rights_with_other_statuses).toBe(mixed.join(' '));
     }
+    // Without a purpose, some plans' practices for different purposes disagree on a right.
+    expect(rows.some((r) => r.rights_with_other_statuses !== '')).toBe(true);
   });
 
   it('keeps to the companies and rights asked, as a list or repeated parameters', async () => {
@@ -144,7 +149,7 @@ describe('the rights matrix as CSV', () => {
       '?asOf=2025-02-12&companies=mistral-ai&rights=OBJECT&rights=ERASURE',
     );
     expect(text.split('\r\n')[0]).toBe(
-      [...CSV_LEADING_COLUMNS, 'OBJECT', 'ERASURE', 'disputed_rights'].join(','),
+      [...CSV_LEADING_COLUMNS, 'OBJECT', 'ERASURE', ...CSV_TRAILING_COLUMNS].join(','),
     );
     expect(new Set(rows.map((r) => r.company_id))).toEqual(new Set(['mistral-ai']));
     const both = await csv('?asOf=2025-02-12&companies=mistral-ai,openai&rights=OBJECT');

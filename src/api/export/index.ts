@@ -21,6 +21,7 @@ export {
   textOf,
   spreadsheetSafe,
   CSV_LEADING_COLUMNS,
+  CSV_TRAILING_COLUMNS,
   type RightsMatrixCsv,
 } from './rights-matrix.csv';
 export {

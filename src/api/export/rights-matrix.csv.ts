@@ -41,6 +41,12 @@ export const CSV_LEADING_COLUMNS = [
   'paid',
 ] as const;
 
+/**
+ * After one column per right: the rights a source disputes on the row, and the rights other
+ * practices in force give another status (other purposes', when no purpose was asked).
+ */
+export const CSV_TRAILING_COLUMNS = ['disputed_rights', 'rights_with_other_statuses'] as const;
+
 /** What a spreadsheet reads as the start of a formula (OWASP, "CSV Injection"). */
 const FORMULA_START = /^[=+\-@\t\r]/;
 
@@ -93,6 +99,10 @@ export async function rightsMatrixCsv(
         .filter((c) => c.disputed)
         .map((c) => c.right)
         .join(' '),
+      row.cells
+        .filter((c) => c.otherStatuses.length > 0)
+        .map((c) => c.right)
+        .join(' '),
     ];
   };
   const csv = (records: string[][]): string =>
@@ -103,7 +113,10 @@ export async function rightsMatrixCsv(
 
   async function* chunks(): AsyncGenerator<string> {
     let matrix = first;
-    yield csv([[...CSV_LEADING_COLUMNS, ...rights, 'disputed_rights'], ...matrix.rows.map(record)]);
+    yield csv([
+      [...CSV_LEADING_COLUMNS, ...rights, ...CSV_TRAILING_COLUMNS],
+      ...matrix.rows.map(record),
+    ]);
     for (let pages = 1; pages < MAX_PAGES; pages++) {
       if (!matrix.pageInfo.hasNextPage || !matrix.pageInfo.endCursor) return;
       matrix = await page(matrix.pageInfo.endCursor);

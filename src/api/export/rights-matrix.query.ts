@@ -43,6 +43,7 @@ export const RightsMatrixExportQuery = graphql(`
           right
           status
           disputed
+          otherStatuses
         }
       }
     }

@@ -181,15 +181,57 @@ export function matrixCells({ source, to, ctx }: Traversal): Cypher.Clause {
     ),
     new Cypher.Return(new Cypher.Map({ code: rt.property('code'), practice: p, handles: h })),
   );
+  // Each cell keeps the plan's list (`all`, a reference, not a copy) for `otherStatuses`, which
+  // reads it only when asked for.
   const cell = Cypher.coalesce(
     Cypher.head(
-      new Cypher.ListComprehension(x).in(handled).where(Cypher.eq(x.property('code'), code)),
+      new Cypher.ListComprehension(x)
+        .in(handled)
+        .where(Cypher.eq(x.property('code'), code))
+        .map(
+          new Cypher.Map({
+            code,
+            practice: x.property('practice'),
+            handles: x.property('handles'),
+            all: handled,
+          }),
+        ),
     ),
-    new Cypher.Map({ code }),
+    new Cypher.Map({ code, all: handled }),
   );
   return Cypher.utils.concat(
     new Cypher.With([source.node.property('plan'), pl]),
     new Cypher.With([new Cypher.Collect(practices), handled]),
     new Cypher.Unwind([new Cypher.ListComprehension(code).in(rights).map(cell), to]),
+  );
+}
+
+/**
+ * The other statuses the practices in force on a cell's plan give its right, each once, newest
+ * practice first: a cell built by `matrixCells` holds its plan's practices in `all`.
+ */
+export function otherStatuses(cell: Cypher.Variable): Cypher.Expr {
+  const y = new Cypher.Variable();
+  const seen = new Cypher.Variable();
+  const s = new Cypher.Variable();
+  const status = (e: Cypher.Variable) =>
+    Cypher.coalesce(e.property('handles').property('status'), new Cypher.Literal(''));
+  return Cypher.reduce(
+    seen,
+    new Cypher.List([]),
+    s,
+    new Cypher.ListComprehension(y)
+      .in(cell.property('all'))
+      .where(
+        Cypher.and(
+          Cypher.eq(y.property('code'), cell.property('code')),
+          Cypher.neq(y.property('handles').property('status'), status(cell)),
+        ),
+      )
+      .map(y.property('handles').property('status')),
+    new Cypher.Case()
+      .when(Cypher.in(s, seen))
+      .then(seen)
+      .else(Cypher.plus(seen, new Cypher.List([s]))),
   );
 }

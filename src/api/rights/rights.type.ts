@@ -18,7 +18,7 @@ import { Prop } from '../translate/fields/property-field';
 import { Related } from '../translate/fields/related-field';
 import { Projected, type Origin } from '../translate/projection';
 import { WithPlanDenialFacets } from './plan-denial-facets.type';
-import { matrixCells } from './rights.query';
+import { matrixCells, otherStatuses } from './rights.query';
 
 /** Rows of both rights questions are maps their queries build: {company, product, plan, practice, handles...}. */
 const practiceOf = (s: Origin) => s.node.property('practice');
@@ -130,6 +130,13 @@ export class RightsMatrixCell {
   @Field(() => RightStatusEnum, { description: 'UNKNOWN when no practice in force says.' })
   @Computed((s) => Cypher.coalesce(handles(s, 'status'), new Cypher.Literal('UNKNOWN')))
   status!: RightStatus;
+
+  @Field(() => [RightStatusEnum], {
+    description:
+      'The other statuses that practices in force on this plan give this right, each once, newest first: those of practices for other purposes when the matrix was asked without `purpose` (the cell shows the newest practice, whatever its purpose), or of another practice for the same purpose in force too (a worldwide one beside an EEA one). Empty when they agree; ask with `purpose` to read one purpose.',
+  })
+  @Computed((s) => otherStatuses(s.node))
+  otherStatuses!: RightStatus[];
 
   @Field(() => String, {
     nullable: true,

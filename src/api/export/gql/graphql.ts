@@ -78,7 +78,12 @@ export type RightsMatrixExportQuery = {
       company: { id: string; name: string };
       product: { id: string; name: string };
       plan: { id: string; name: string; tier: PlanTier; paid: boolean | null };
-      cells: Array<{ right: GdprRight; status: RightStatus; disputed: boolean }>;
+      cells: Array<{
+        right: GdprRight;
+        status: RightStatus;
+        disputed: boolean;
+        otherStatuses: Array<RightStatus>;
+      }>;
     }>;
   };
 };
@@ -138,6 +143,7 @@ export const RightsMatrixExportDocument = new TypedDocumentString(`
         right
         status
         disputed
+        otherStatuses
       }
     }
   }
