@@ -135,7 +135,7 @@ describe('the Cypher of the headline questions', () => {
            MATCH (this29)-[this30:EVIDENCED_BY]->(this31:Source)
            WHERE this30.stance = 'SUPPORTS'
            WITH this31, this30
-           ORDER BY this30.stance DESC, this31.publishedAt ASC, this31.id ASC
+           ORDER BY this30.stance = 'SUPPORTS' DESC, this31.publishedAt ASC, this31.id ASC
            RETURN [this30.stance, this30.claim, this30.right, this30.alternative, COLLECT {
              MATCH (this32:(Company|Party|Authority))
              WHERE this32.id = this30.claimedBy
@@ -157,7 +157,7 @@ describe('the Cypher of the headline questions', () => {
            MATCH (this34)-[this35:EVIDENCED_BY]->(this36:Source)
            WHERE this35.stance = 'DISPUTES'
            WITH this36, this35
-           ORDER BY this35.stance DESC, this36.publishedAt ASC, this36.id ASC
+           ORDER BY this35.stance = 'SUPPORTS' DESC, this36.publishedAt ASC, this36.id ASC
            RETURN [this35.stance, this35.claim, this35.right, this35.alternative, COLLECT {
              MATCH (this37:(Company|Party|Authority))
              WHERE this37.id = this35.claimedBy
@@ -899,7 +899,7 @@ describe('the Cypher of the headline questions', () => {
          MATCH (this19:Practice)-[this20:EVIDENCED_BY]->(this21:Source)
          WHERE this19.id = var18
          WITH this21, this20
-         ORDER BY this20.stance DESC, this21.publishedAt ASC, this21.id ASC
+         ORDER BY this20.stance = 'SUPPORTS' DESC, this21.publishedAt ASC, this21.id ASC
          RETURN [this20.stance, this20.claim, this20.right, this20.alternative, COLLECT {
            MATCH (this22:(Company|Party|Authority))
            WHERE this22.id = this20.claimedBy

@@ -193,6 +193,34 @@ describe("the analysts' questions", () => {
     expect(disagreeing).toBeGreaterThan(0);
   });
 
+  it('lists evidence supporting first, then disputing, each by publication date and id', async () => {
+    const res = await api.gql(`{ incidents(first: 100) { edges { node { id
+      evidence { stance source { id publishedAt } } } } } }`);
+    expect(res.errors).toBeUndefined();
+    const lists = res.data!.incidents.edges.map((e: any) => e.node.evidence);
+    // A date known to the month or year is stored as its first day, and sorts as one.
+    const day = (d: string) => `${d}-01-01`.slice(0, 10);
+    const key = (e: any) => [
+      e.stance === 'SUPPORTS' ? 0 : 1,
+      day(e.source.publishedAt),
+      e.source.id,
+    ];
+    const before = (a: any, b: any) => {
+      const [x, y] = [key(a), key(b)];
+      for (let i = 0; i < x.length; i++) if (x[i] !== y[i]) return x[i] < y[i];
+      return true;
+    };
+    for (const evidence of lists)
+      for (let i = 1; i < evidence.length; i++)
+        expect(before(evidence[i - 1], evidence[i])).toBe(true);
+    // Some incident has both stances, so the order between them is tested.
+    expect(
+      lists.some(
+        (l: any[]) => l.some((e) => e.stance === 'DISPUTES') && l[0].stance === 'SUPPORTS',
+      ),
+    ).toBe(true);
+  });
+
   const PAYMENT = `query ($asOf: Date) {
     findings(kind: RIGHT_CONDITIONED_ON_PAYMENT, company: "mistral-ai", asOf: $asOf, first: 50) {
       totalCount nodes { kind standing disputed legalBasisEstablished explanation company { id }

@@ -89,7 +89,8 @@ export class Company {
   }
 
   @Field(() => [Evidence], {
-    description: 'Every source cited for the company, supporting or disputing.',
+    description:
+      'Every source cited for the company: supporting ones first, then disputing, each by publication date.',
   })
   @Related(evidenceOf())
   sources!: Evidence[];

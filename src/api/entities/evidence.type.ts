@@ -64,6 +64,20 @@ export class Evidence {
   source!: Source;
 }
 
+/**
+ * The order of a statement's evidence: supporting sources first, then by publication date and
+ * id. The stance is compared to SUPPORTS by name, not sorted as text, so that the order says
+ * what it means and survives a stance added later.
+ */
+export const evidenceOrder = (
+  to: Cypher.Node,
+  rel: Cypher.Relationship,
+): [Cypher.Expr, 'ASC' | 'DESC'][] => [
+  [Cypher.eq(rel.property('stance'), new Cypher.Literal('SUPPORTS')), 'DESC'],
+  [to.property('publishedAt'), 'ASC'],
+  [to.property('id'), 'ASC'],
+];
+
 /** The evidence of a statement (a practice, an incident...), optionally of one stance only. */
 export function evidenceOf(stance?: EvidenceStance): RelatedOptions {
   return {
@@ -78,11 +92,7 @@ export function evidenceOf(stance?: EvidenceStance): RelatedOptions {
         ? match.where(Cypher.eq(rel.property('stance'), new Cypher.Literal(stance)))
         : match;
     },
-    orderBy: (to, rel) => [
-      [rel.property('stance'), 'DESC'],
-      [to.property('publishedAt'), 'ASC'],
-      [to.property('id'), 'ASC'],
-    ],
+    orderBy: evidenceOrder,
   };
 }
 
@@ -105,10 +115,6 @@ export function evidenceOfExpr(
         stance ? match.where(Cypher.eq(rel.property('stance'), new Cypher.Literal(stance))) : match,
       );
     },
-    orderBy: (to, rel) => [
-      [rel.property('stance'), 'DESC'],
-      [to.property('publishedAt'), 'ASC'],
-      [to.property('id'), 'ASC'],
-    ],
+    orderBy: evidenceOrder,
   };
 }

@@ -179,7 +179,10 @@ export class Incident {
   @Related(hop('CONCERNS', 'out', 'Practice', ['id']))
   concernsPractices!: Practice[];
 
-  @Field(() => [Evidence], { description: 'Every source cited, supporting or disputing.' })
+  @Field(() => [Evidence], {
+    description:
+      'Every source cited: supporting ones first, then disputing, each by publication date.',
+  })
   @Related(evidenceOf())
   evidence!: Evidence[];
 

@@ -159,7 +159,10 @@ export class Practice {
   @Related(hop('HANDLES', 'out', 'Right', ['code']))
   rights!: RightHandling[];
 
-  @Field(() => [Evidence], { description: 'Every source cited, supporting or disputing.' })
+  @Field(() => [Evidence], {
+    description:
+      'Every source cited: supporting ones first, then disputing, each by publication date.',
+  })
   @Related(evidenceOf())
   evidence!: Evidence[];
 

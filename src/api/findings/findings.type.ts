@@ -5,7 +5,7 @@ import { Connection, PageArgs } from '../common/connection';
 import { DateScalar } from '../common/date.scalar';
 import { ScopeEnum, VerificationEnum } from '../common/enums';
 import { Company } from '../entities/company.type';
-import { Evidence } from '../entities/evidence.type';
+import { Evidence, evidenceOrder } from '../entities/evidence.type';
 import { LegalBasis } from '../entities/legal-basis.type';
 import { Plan } from '../entities/plan.type';
 import { Practice } from '../entities/practice.type';
@@ -192,11 +192,7 @@ export class Finding {
         ).where(Cypher.eq(p.property('id'), id)),
       );
     },
-    orderBy: (to, rel) => [
-      [rel.property('stance'), 'DESC'],
-      [to.property('publishedAt'), 'ASC'],
-      [to.property('id'), 'ASC'],
-    ],
+    orderBy: evidenceOrder,
   })
   evidence!: Evidence[];
 }

@@ -161,7 +161,8 @@ export class RightsMatrixCell {
   practice!: Practice | null;
 
   @Field(() => [Evidence], {
-    description: 'The sources of that practice, supporting and disputing.',
+    description:
+      'The sources of that practice: supporting ones first, then disputing, each by publication date.',
   })
   @Related(evidenceOfExpr(practiceOf))
   sources!: Evidence[];
