@@ -6,6 +6,7 @@
  * publications, and so only the replica that made the write creates its deliveries.
  */
 import { createPubSub, type PubSub } from '@graphql-yoga/subscription';
+import { AppError } from '../errors';
 
 export interface IncidentRecordedEvent {
   id: string;
@@ -67,6 +68,34 @@ export interface Events extends EventBus {
   subscribed(topic: keyof Topics): Promise<boolean>;
 }
 
+/**
+ * The link to the shared bus (Redis): whether it is up, and a call when it goes down. While it
+ * is down, events published through other replicas cannot reach this one's subscribers.
+ */
+export interface BusConnection {
+  up(): boolean;
+  /** Calls `listener` each time the link goes down; returns the call that stops listening. */
+  onLost(listener: () => void): () => void;
+}
+
+/**
+ * The last value a subscription yields when the shared bus went down under it (or was down when
+ * it started): events may have been missed. Its resolver answers EVENTS_INTERRUPTED (see
+ * `eventsInterrupted`), and the subscription then completes.
+ */
+export const INTERRUPTED: { readonly interrupted: true } = Object.freeze({ interrupted: true });
+
+export const isInterruption = (value: unknown): value is typeof INTERRUPTED =>
+  value === INTERRUPTED;
+
+/** The error a subscription answers last when the shared bus went down under it. */
+export function eventsInterrupted(): AppError {
+  return new AppError(
+    'EVENTS_INTERRUPTED',
+    'the event bus (Redis) is not available, so events may be missed: read what you need, then subscribe again (a subscription made while it is down ends at once)',
+  );
+}
+
 /** How many replicas' subscribers listen to a topic, from the shared bus (Redis NUMSUB). */
 export type RemoteListeners = (topic: keyof Topics) => Promise<number>;
 
@@ -74,7 +103,11 @@ export type RemoteListeners = (topic: keyof Topics) => Promise<number>;
  * The bus; with `shared` (an EventTarget every replica listens to, src/redis), subscribers
  * hear every replica's events and `local` only this process's. Without it, `local` is the bus.
  */
-export function createEvents(shared?: EventTarget, remote?: RemoteListeners): Events {
+export function createEvents(
+  shared?: EventTarget,
+  remote?: RemoteListeners,
+  connection?: BusConnection,
+): Events {
   const localTarget = new EventTarget();
   const local = createPubSub<Topics>({ eventTarget: localTarget });
   if (!shared) return counted(local, local);
@@ -89,11 +122,20 @@ export function createEvents(shared?: EventTarget, remote?: RemoteListeners): Ev
       return shared.dispatchEvent(event);
     },
   };
-  return counted(createPubSub<Topics>({ eventTarget: both }), local, remote);
+  return counted(createPubSub<Topics>({ eventTarget: both }), local, remote, connection);
 }
 
-/** The bus, counting its live subscriptions per topic (this process's). */
-function counted(bus: EventBus, local: EventBus, remote?: RemoteListeners): Events {
+/**
+ * The bus, counting its live subscriptions per topic (this process's). With `connection`, a
+ * subscription whose shared bus goes down (or is down when it starts) yields INTERRUPTED, then
+ * ends: a subscriber told nothing would wait, unaware of the events it missed.
+ */
+function counted(
+  bus: EventBus,
+  local: EventBus,
+  remote?: RemoteListeners,
+  connection?: BusConnection,
+): Events {
   const live = new Map<string, number>();
   const add = (topic: string, n: number) => live.set(topic, (live.get(topic) ?? 0) + n);
   // An iterator object, not an async generator: a generator waiting for its next event queues
@@ -102,20 +144,39 @@ function counted(bus: EventBus, local: EventBus, remote?: RemoteListeners): Even
     const it = source[Symbol.asyncIterator]();
     let open = true;
     add(topic, 1);
+    // Interruption: `lost` once the link went down; `wake` ends a wait for the next event.
+    let lost = connection ? !connection.up() : false;
+    let told = false;
+    let wake: (() => void) | undefined;
+    const stopListening = connection?.onLost(() => {
+      lost = true;
+      wake?.();
+    });
     const close = () => {
       if (open) add(topic, -1);
       open = false;
+      stopListening?.();
+    };
+    const end = async (value?: unknown): Promise<IteratorResult<T>> => {
+      close();
+      return (await it.return?.(value)) ?? { done: true, value: undefined };
     };
     return {
       async next() {
-        const result = await it.next();
-        if (result.done) close();
-        return result;
+        if (told) return end();
+        if (!lost) {
+          const woken = new Promise<null>((resolve) => (wake = () => resolve(null)));
+          const result = await Promise.race([it.next(), woken]);
+          wake = undefined;
+          if (result) {
+            if (result.done) close();
+            return result;
+          }
+        }
+        told = true;
+        return { done: false, value: INTERRUPTED as T };
       },
-      async return(value?: unknown) {
-        close();
-        return (await it.return?.(value)) ?? { done: true, value: undefined };
-      },
+      return: end,
       async throw(error?: unknown) {
         close();
         if (it.throw) return it.throw(error);

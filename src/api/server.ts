@@ -25,6 +25,7 @@ import {
   connectRedis,
   type RedisLink,
   type RedisSettings,
+  redisBusConnection,
   redisEventTarget,
   redisListeners,
 } from '../redis';
@@ -144,8 +145,10 @@ async function serve(options: ApiOptions, redis: RedisLink | null): Promise<Runn
   const metrics = new ApiMetrics();
   const channels = `${redis?.prefix ?? ''}events:`;
   const events: Events = redis
-    ? createEvents(redisEventTarget(redis, logger, channels), (topic) =>
-        redisListeners(redis, channels + topic),
+    ? createEvents(
+        redisEventTarget(redis, logger, channels),
+        (topic) => redisListeners(redis, channels + topic),
+        redisBusConnection(redis),
       )
     : createEvents();
   const schema = await buildApiSchema(events);

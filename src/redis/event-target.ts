@@ -5,6 +5,7 @@
  */
 import { createRedisEventTarget } from '@graphql-yoga/redis-event-target';
 import type { Redis } from 'ioredis';
+import type { BusConnection } from '../api/events';
 import type { Logger } from '../config';
 import type { RedisLink } from './connection';
 
@@ -37,6 +38,23 @@ export function redisEventTarget(link: RedisLink, logger: Logger, prefix: string
       inner.dispatchEvent(
         new CustomEvent(prefix + event.type, { detail: (event as CustomEvent<unknown>).detail }),
       ),
+  };
+}
+
+/**
+ * The subscriber connection as the event bus's link (createEvents): up while ready, lost each
+ * time it closes. ioredis reconnects and subscribes again by itself, but what was published in
+ * between is gone, and the subscriptions that were listening are told so.
+ */
+export function redisBusConnection(link: RedisLink): BusConnection {
+  return {
+    up: () => link.subscriber.status === 'ready',
+    onLost(listener) {
+      link.subscriber.on('close', listener);
+      return () => {
+        link.subscriber.off('close', listener);
+      };
+    },
   };
 }
 

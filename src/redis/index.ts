@@ -5,4 +5,4 @@ export {
   type RedisLink,
   type RedisSettings,
 } from './connection';
-export { redisEventTarget, redisListeners } from './event-target';
+export { redisBusConnection, redisEventTarget, redisListeners } from './event-target';

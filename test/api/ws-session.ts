@@ -21,8 +21,11 @@ export interface WsSession {
   closed: Promise<Closed>;
   /** Runs one operation and resolves with its first answer (next or error). */
   request(query: string, variables?: Record<string, unknown>): Promise<OperationAnswer>;
-  /** Starts a subscription; `received` holds its answers as they arrive. */
-  subscribe(query: string): { received: OperationAnswer[] };
+  /**
+   * Starts a subscription; `received` holds its answers as they arrive, and `completed`
+   * resolves when the server completes it.
+   */
+  subscribe(query: string): { received: OperationAnswer[]; completed: Promise<void> };
   send(raw: string | Buffer): void;
   close(): void;
 }
@@ -39,6 +42,7 @@ export function openSession(
   const socket = new WebSocket(url, 'graphql-transport-ws', { headers });
   const waiting = new Map<string, (answer: OperationAnswer) => void>();
   const streams = new Map<string, OperationAnswer[]>();
+  const completions = new Map<string, () => void>();
   let nextId = 0;
   let ack: (value: boolean) => void = () => undefined;
   const acknowledged = new Promise<boolean>((resolve) => (ack = resolve));
@@ -70,6 +74,7 @@ export function openSession(
       waiting.get(id)?.(answer);
       waiting.delete(id);
     }
+    if (message.type === 'complete') completions.get(id)?.();
   });
   const start = (query: string, variables?: Record<string, unknown>): string => {
     const id = String(++nextId);
@@ -88,10 +93,15 @@ export function openSession(
     },
     subscribe(query) {
       const received: OperationAnswer[] = [];
+      let complete: () => void = () => undefined;
+      const completed = new Promise<void>((resolve) => (complete = resolve));
       void acknowledged.then((ok) => {
-        if (ok) streams.set(start(query), received);
+        if (!ok) return;
+        const id = start(query);
+        streams.set(id, received);
+        completions.set(id, complete);
       });
-      return { received };
+      return { received, completed };
     },
     send(raw) {
       socket.send(raw);

@@ -2,10 +2,14 @@
  * A Redis outage under an API configured with REDIS_URL: /readyz says so (503, naming Redis)
  * within 2 s, queries keep being answered (the rate limit lets them through uncounted, and
  * /metrics counts them), and once Redis is back the API is ready and counts again, with no
- * restart. One API in the test process is enough here: the outage concerns each replica alone.
- * The suite stops a Redis of its own, never the one other suites share.
+ * restart. Subscriptions are told that events may be missed (EVENTS_INTERRUPTED) and end, and
+ * work again once Redis is back. One API in the test process is enough here: the outage
+ * concerns each replica alone. The suite stops a Redis of its own, never the one other suites
+ * share.
  */
+import { Redis } from 'ioredis';
 import type { Database } from '../../src/db';
+import { type OperationAnswer, openSession, within, wsUrl } from '../api/ws-session';
 import { startTestApi, type TestApi } from '../helpers/api';
 import { testDatabase } from '../helpers/graph';
 import { freePort, type OwnRedis, startTestRedis } from '../helpers/redis';
@@ -92,4 +96,83 @@ describe('a Redis outage', () => {
       message: `Redis at redis://127.0.0.1:${port} is not reachable: connect ECONNREFUSED 127.0.0.1:${port}`,
     });
   });
+});
+
+describe('subscriptions in a Redis outage', () => {
+  let db: Database;
+  let redis: OwnRedis;
+  let api: TestApi;
+
+  beforeAll(async () => {
+    db = testDatabase();
+    redis = await startTestRedis({ own: true });
+    api = await startTestApi(db, { redis: { url: redis.url, prefix: redis.prefix } });
+  });
+  afterAll(async () => {
+    await api?.close();
+    await redis?.stop();
+    await db?.close();
+  });
+
+  const ready = async () =>
+    (await fetch(`${new URL(api.url).origin}/readyz`)).status === 200 ? true : null;
+
+  /** Connections subscribed to the findings channel (the API's subscriber, once it listens). */
+  const listeners = async () => {
+    const client = new Redis(redis.url);
+    try {
+      const reply = (await client.pubsub('NUMSUB', `${redis.prefix}events:FINDINGS_CHANGED`)) as [
+        string,
+        number,
+      ];
+      return Number(reply[1]);
+    } finally {
+      client.disconnect();
+    }
+  };
+
+  it('ends subscriptions with EVENTS_INTERRUPTED while Redis is away, and serves them after', async () => {
+    const session = openSession(wsUrl(api.url));
+    expect(await session.acknowledged).toBe(true);
+    const SUBSCRIPTION = 'subscription { findingsChanged { companyId appeared } }';
+    const interrupted = (answers: OperationAnswer[]) =>
+      answers.some((a) => a.errors?.[0]?.extensions?.code === 'EVENTS_INTERRUPTED');
+    const before = session.subscribe(SUBSCRIPTION);
+    // Subscribed (the server listens on the channel) before Redis goes.
+    await until(async () => ((await listeners()) > 0 ? true : null), 5000);
+
+    await redis.stop();
+    // Told, not left waiting: an error naming the interruption, then the end of the stream.
+    expect(await within(before.completed, 5000, 'still open')).toBeUndefined();
+    expect(interrupted(before.received)).toBe(true);
+    expect(before.received.at(-1)!.errors![0]!.message).toMatch(/events may be missed/);
+    // A subscription made while Redis is away ends at once, saying why.
+    const during = session.subscribe(SUBSCRIPTION);
+    expect(await within(during.completed, 5000, 'still open')).toBeUndefined();
+    expect(interrupted(during.received)).toBe(true);
+
+    await redis.restart();
+    expect(await until(ready, 10_000)).toBe(true);
+    const after = session.subscribe(SUBSCRIPTION);
+    await until(async () => ((await listeners()) > 0 ? true : null), 5000);
+    // An event published on the shared bus reaches it, as from another replica.
+    const publisher = new Redis(redis.url);
+    try {
+      await publisher.publish(
+        `${redis.prefix}events:FINDINGS_CHANGED`,
+        JSON.stringify({
+          companyId: 'acme',
+          asOf: '2026-12-05',
+          appeared: ['f1'],
+          disappeared: [],
+        }),
+      );
+    } finally {
+      publisher.disconnect();
+    }
+    expect(
+      await until(() => Promise.resolve(after.received.length > 0 ? after.received : null), 5000),
+    ).toEqual([{ data: { findingsChanged: { companyId: 'acme', appeared: ['f1'] } } }]);
+    session.close();
+  }, 60_000);
 });

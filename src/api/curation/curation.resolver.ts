@@ -24,10 +24,12 @@ import type { IngestReport as Report } from '../../graph';
 import { requireRole } from '../auth/authenticate';
 import type { ApiContext } from '../context';
 import {
+  eventsInterrupted,
   FINDINGS_CHANGED,
   type FindingsChangedEvent,
   INCIDENT_RECORDED,
   type IncidentRecordedEvent,
+  isInterruption,
 } from '../events';
 import { Incident } from '../entities/incident.type';
 import { Practice } from '../entities/practice.type';
@@ -211,13 +213,15 @@ export class CurationResolver {
 
   @Subscription(() => Incident, {
     topics: INCIDENT_RECORDED,
-    description: 'Each incident recorded after subscribing.',
+    description:
+      'Each incident recorded after subscribing. With replicas sharing events through Redis, a subscription that Redis fails under (or that starts while it is away) answers EVENTS_INTERRUPTED and ends: events may have been missed.',
   })
   async incidentRecorded(
     @Root() event: IncidentRecordedEvent,
     @Ctx() ctx: ApiContext,
     @Info() info: GraphQLResolveInfo,
   ): Promise<unknown> {
+    if (isInterruption(event)) throw eventsInterrupted();
     // The incident may have been written through another replica: read after its write.
     const after = { ...ctx, db: ctx.db.afterBookmarks(event.bookmarks ?? []) };
     return queryNode(after, 'incidentRecorded', info, byId('Incident', event.id));
@@ -237,10 +241,13 @@ export class CurationResolver {
       ]);
       return pipe(
         context.events.subscribe(FINDINGS_CHANGED),
-        filter((event: FindingsChangedEvent) => event.companyId === company),
+        filter(
+          (event: FindingsChangedEvent) => isInterruption(event) || event.companyId === company,
+        ),
       );
     },
-    description: 'When a write makes findings of a company appear or go away.',
+    description:
+      'When a write makes findings of a company appear or go away. With replicas sharing events through Redis, a subscription that Redis fails under (or that starts while it is away) answers EVENTS_INTERRUPTED and ends: events may have been missed.',
   })
   findingsChanged(
     @Root() event: FindingsChangedEvent,
@@ -251,6 +258,7 @@ export class CurationResolver {
     })
     _company: string | null,
   ): FindingsChange {
+    if (isInterruption(event)) throw eventsInterrupted();
     return event;
   }
 }
