@@ -175,7 +175,10 @@ export class Incident {
   @Related(hop('CONCERNS', 'out', 'Plan', ['id']))
   concernsPlans!: Plan[];
 
-  @Field(() => [Practice], { description: 'The practices it concerns, in order of id.' })
+  @Field(() => [Practice], {
+    description:
+      "The practices it concerns, in order of id: a practice retracted since stays listed, with its `retractedAt`, as it stays in its plans' histories.",
+  })
   @Related(hop('CONCERNS', 'out', 'Practice', ['id']))
   concernsPractices!: Practice[];
 
