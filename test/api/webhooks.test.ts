@@ -311,6 +311,12 @@ describe('webhooks', () => {
       'no company with id "no-such-co"',
     ],
     [
+      'two unknown companies, as the questions name them',
+      { companies: ['no-such-co', 'nor-this'] },
+      'input.companies',
+      'no companies with ids "no-such-co", "nor-this"',
+    ],
+    [
       'finding kinds without FINDINGS_CHANGED',
       { findingKinds: ['NO_WAY_TO_OBJECT'] },
       'input.findingKinds',

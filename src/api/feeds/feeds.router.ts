@@ -9,6 +9,7 @@ import express, { type Request, type Response, type Router } from 'express';
 import type { Logger } from '../../config';
 import type { Database } from '../../db';
 import { AppError, type ErrorCode } from '../../errors';
+import { notHeld } from '../translate/named-ids';
 import { renderAtom } from './atom';
 import { companyAtomFeed, FEED_ENTRIES, feedPath } from './company-feed';
 import { companyFeed } from './feeds.store';
@@ -42,7 +43,7 @@ export function feedRouter(options: FeedRouterOptions): Router {
       const id = req.params.id;
       const found =
         id.length <= MAX_ID_LENGTH ? await companyFeed(options.db, id, FEED_ENTRIES) : null;
-      if (!found) throw new AppError('NOT_FOUND', `no company with id "${id.slice(0, 128)}"`);
+      if (!found) throw new AppError('NOT_FOUND', notHeld('Company', [id]));
       const self = `${req.protocol}://${req.get('host') ?? 'localhost'}${feedPath(found.company.id)}`;
       const feed = companyAtomFeed(found.company, found.entries, self);
       // HTTP dates have whole seconds.

@@ -74,13 +74,18 @@ export function checkNamedIds(named: readonly NamedIds[], held: unknown): void {
     const found = new Set(held[i] as unknown[]);
     const missing = [...new Set(ids)].filter((id) => !found.has(id));
     if (missing.length === 0) return;
-    const quoted = missing.map((id) => `"${id.slice(0, 100)}"`).join(', ');
-    throw new AppError(
-      'NOT_FOUND',
-      `no ${noun(label, missing.length)} with ${missing.length === 1 ? 'id' : 'ids'} ${quoted}`,
-      { argument },
-    );
+    throw new AppError('NOT_FOUND', notHeld(label, missing), { argument });
   });
+}
+
+/**
+ * What an answer says of ids the graph does not hold, for every door that names them (the
+ * questions, webhooks, feeds): `no company with id "x"`, `no companies with ids "x", "y"`.
+ * Ids are cut at 100 characters: the message names them, it does not echo any input whole.
+ */
+export function notHeld(label: NodeLabel, missing: readonly string[]): string {
+  const quoted = missing.map((id) => `"${id.slice(0, 100)}"`).join(', ');
+  return `no ${noun(label, missing.length)} with ${missing.length === 1 ? 'id' : 'ids'} ${quoted}`;
 }
 
 /**

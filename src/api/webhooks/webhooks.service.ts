@@ -6,6 +6,7 @@ import type { ApiContext } from '../context';
 import { FINDING_KINDS } from '../findings/findings.rules';
 import { KEPT_DELIVERIES, queueDeliveries } from './outbox';
 import { envelope, sampleData } from './payloads';
+import { notHeld } from '../translate/named-ids';
 import { newWebhookSecret } from './signature';
 import type { WebhookDelivery } from './webhook-delivery.type';
 import type { WebhookInput } from './webhook.input';
@@ -61,7 +62,7 @@ async function checkInput(
     if (unknown.length > 0)
       problems.push({
         path: 'input.companies',
-        message: `no company with id ${unknown.map((c) => `"${c.slice(0, 128)}"`).join(', ')}`,
+        message: notHeld('Company', unknown),
       });
   }
   const findingKinds = [...new Set(input.findingKinds ?? [])].filter((k) =>
