@@ -235,6 +235,35 @@ describe('the dashboard in a browser', () => {
     await page.waitForSelector('table.matrix[data-purpose=""]');
     expect(await page.locator('.matrix-summary').textContent()).toContain('for any purpose');
     expect(await page.locator('table.matrix caption').textContent()).toContain('for any purpose');
+    // Cells whose other practices (other purposes') give another status are marked, as the
+    // API says: the same plans and rights, among those drawn.
+    await page.waitForSelector('#matrix[data-state="ready"]');
+    const asOf = await page.locator('table.matrix').getAttribute('data-as-of');
+    const keys = (selector: string) =>
+      page
+        .locator(selector)
+        .evaluateAll((els) =>
+          els.map((el) => `${el.getAttribute('data-plan')} ${el.getAttribute('data-right')}`),
+        );
+    const drawn = new Set(await keys('button.cell'));
+    const res = await api.gql(
+      `query ($asOf: Date) { rightsMatrix(asOf: $asOf, first: 100) { rows { plan { id } cells { right otherStatuses } } } }`,
+      { asOf },
+    );
+    const rows = res.data!.rightsMatrix.rows as {
+      plan: { id: string };
+      cells: { right: string; otherStatuses: string[] }[];
+    }[];
+    // The first page of the API's rows (the dashboard reads every page).
+    const plans = new Set(rows.map((r) => r.plan.id));
+    const expected = rows.flatMap((r) =>
+      r.cells.filter((c) => c.otherStatuses.length > 0).map((c) => `${r.plan.id} ${c.right}`),
+    );
+    const marked = (await keys('button.cell[data-other-statuses]')).filter((k) =>
+      plans.has(k.split(' ')[0]!),
+    );
+    expect(marked.length).toBeGreaterThan(0);
+    expect(marked.sort()).toEqual(expected.filter((k) => drawn.has(k)).sort());
     await page.selectOption('#purpose', 'ai-model-training');
     await page.waitForSelector('table.matrix[data-purpose="ai-model-training"]');
   });

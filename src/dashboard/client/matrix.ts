@@ -144,6 +144,16 @@ export function renderLegend(counts?: Map<RightStatus, number>): HTMLElement {
       h('span', { class: 'flag' }, disputeIcon()),
       h('span', { class: 'legend-text' }, 'disputed'),
     ),
+    h(
+      'li',
+      {
+        class: 'legend-others',
+        title:
+          'Other practices in force on the plan give the right another status (other purposes, when no purpose is chosen)',
+      },
+      h('span', { class: 'others' }, '+1'),
+      h('span', { class: 'legend-text' }, 'other practices differ'),
+    ),
   );
 }
 
@@ -336,6 +346,8 @@ function cellButton(
 ): HTMLButtonElement {
   const status: RightStatus = cell.status;
   const label = STATUS[status];
+  // Other practices in force on the plan (other purposes', when none is chosen) say otherwise.
+  const others = cell.otherStatuses.map((s) => STATUS[s].text).join(', ');
   const button = h(
     'button',
     {
@@ -346,12 +358,16 @@ function cellButton(
       'data-right': cell.right,
       'data-status': status,
       'data-disputed': cell.disputed ? 'true' : null,
+      'data-other-statuses': others || null,
       'aria-pressed': 'false',
-      'aria-label': `${row.plan.name}, ${rightPhrase(cell.right)}: ${label.text}${cell.disputed ? ', disputed' : ''}. Show the evidence.`,
+      'aria-label': `${row.plan.name}, ${rightPhrase(cell.right)}: ${label.text}${cell.disputed ? ', disputed' : ''}${others ? `; other practices: ${others}` : ''}. Show the evidence.`,
       title: [
         `${label.text}: ${label.description}`,
         cell.mechanism ? `How: ${cell.mechanism}` : null,
         cell.disputed ? 'A source disputes this.' : null,
+        others
+          ? `Other practices in force on this plan say: ${others}. Choose a purpose to see one.`
+          : null,
       ]
         .filter(Boolean)
         .join('\n'),
@@ -359,6 +375,9 @@ function cellButton(
     statusIcon(status),
     h('span', { class: 'status-text' }, label.text),
     cell.disputed ? h('span', { class: 'flag' }, disputeIcon()) : null,
+    others
+      ? h('span', { class: 'others', 'aria-hidden': 'true' }, `+${cell.otherStatuses.length}`)
+      : null,
   );
   button.addEventListener('click', () =>
     onSelect(

@@ -100,6 +100,7 @@ export const MatrixQuery = graphql(`
           status
           mechanism
           disputed
+          otherStatuses
         }
       }
     }

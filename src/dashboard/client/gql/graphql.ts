@@ -320,6 +320,7 @@ export type DashboardMatrixQuery = {
         status: RightStatus;
         mechanism: string | null;
         disputed: boolean;
+        otherStatuses: Array<RightStatus>;
       }>;
     }>;
   };
@@ -711,6 +712,7 @@ export const DashboardMatrixDocument = new TypedDocumentString(`
         status
         mechanism
         disputed
+        otherStatuses
       }
     }
   }
