@@ -241,6 +241,7 @@ button.cell .flag { position: absolute; top: 1px; right: 1px; width: 14px; heigh
 button.cell .flag .icon { width: 9px; height: 9px; }
 .others { font-size: 0.6rem; font-weight: 700; color: var(--ink); background: #fff; border-radius: 6px; padding: 0 3px; box-shadow: 0 0 0 1px var(--muted); }
 button.cell .others { position: absolute; bottom: 1px; right: 1px; }
+button.cell[data-other-statuses] { padding-right: 16px; }
 .empty-row td { padding: 12px; }
 
 #cell-detail { font-size: 0.85rem; position: sticky; top: 8px; max-height: var(--panel-height); overflow-y: auto; border: 1px solid var(--line); border-radius: 6px; padding: 8px 10px; background: #fbfcfe; }
