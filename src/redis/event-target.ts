@@ -47,12 +47,18 @@ export function redisEventTarget(link: RedisLink, logger: Logger, prefix: string
  * between is gone, and the subscriptions that were listening are told so.
  */
 export function redisBusConnection(link: RedisLink): BusConnection {
+  // One 'close' listener for every subscription: one each would pass EventEmitter's limit of
+  // ten (and its leak warning) on a replica with more than ten subscribers.
+  const listeners = new Set<() => void>();
+  link.subscriber.on('close', () => {
+    for (const listener of [...listeners]) listener();
+  });
   return {
     up: () => link.subscriber.status === 'ready',
     onLost(listener) {
-      link.subscriber.on('close', listener);
+      listeners.add(listener);
       return () => {
-        link.subscriber.off('close', listener);
+        listeners.delete(listener);
       };
     },
   };

@@ -8,7 +8,9 @@
  * share.
  */
 import { Redis } from 'ioredis';
+import { createLogger } from '../../src/config';
 import type { Database } from '../../src/db';
+import { connectRedis, redisBusConnection } from '../../src/redis';
 import { type OperationAnswer, openSession, within, wsUrl } from '../api/ws-session';
 import { startTestApi, type TestApi } from '../helpers/api';
 import { testDatabase } from '../helpers/graph';
@@ -131,21 +133,46 @@ describe('subscriptions in a Redis outage', () => {
     }
   };
 
+  it('hears of a lost link through one listener, however many subscriptions wait', async () => {
+    const link = await connectRedis(
+      { url: redis.url, prefix: redis.prefix },
+      createLogger('silent'),
+    );
+    try {
+      const before = link.subscriber.listenerCount('close');
+      const connection = redisBusConnection(link);
+      // More than the ten listeners an EventEmitter takes before it warns of a leak.
+      const stops = Array.from({ length: 20 }, () => connection.onLost(() => undefined));
+      expect(link.subscriber.listenerCount('close')).toBe(before + 1);
+      let heard = 0;
+      const stop = connection.onLost(() => heard++);
+      for (const s of stops) s();
+      link.subscriber.disconnect();
+      expect(await until(() => Promise.resolve(heard > 0 ? heard : null), 5000)).toBe(1);
+      stop();
+    } finally {
+      await link.close();
+    }
+  });
+
   it('ends subscriptions with EVENTS_INTERRUPTED while Redis is away, and serves them after', async () => {
     const session = openSession(wsUrl(api.url));
     expect(await session.acknowledged).toBe(true);
     const SUBSCRIPTION = 'subscription { findingsChanged { companyId appeared } }';
     const interrupted = (answers: OperationAnswer[]) =>
       answers.some((a) => a.errors?.[0]?.extensions?.code === 'EVENTS_INTERRUPTED');
-    const before = session.subscribe(SUBSCRIPTION);
+    const befores = Array.from({ length: 12 }, () => session.subscribe(SUBSCRIPTION));
     // Subscribed (the server listens on the channel) before Redis goes.
+    expect((await session.request('{ about { version } }')).errors).toBeUndefined();
     await until(async () => ((await listeners()) > 0 ? true : null), 5000);
 
     await redis.stop();
     // Told, not left waiting: an error naming the interruption, then the end of the stream.
-    expect(await within(before.completed, 5000, 'still open')).toBeUndefined();
-    expect(interrupted(before.received)).toBe(true);
-    expect(before.received.at(-1)!.errors![0]!.message).toMatch(/events may be missed/);
+    for (const before of befores) {
+      expect(await within(before.completed, 5000, 'still open')).toBeUndefined();
+      expect(interrupted(before.received)).toBe(true);
+      expect(before.received.at(-1)!.errors![0]!.message).toMatch(/events may be missed/);
+    }
     // A subscription made while Redis is away ends at once, saying why.
     const during = session.subscribe(SUBSCRIPTION);
     expect(await within(during.completed, 5000, 'still open')).toBeUndefined();
