@@ -156,7 +156,8 @@ describe("the analysts' questions", () => {
     const cellsOf = async (purpose: string | null) => {
       const res = await api.gql(
         `query ($purpose: ID) { rightsMatrix(purpose: $purpose, asOf: "2025-06-01", first: 100) {
-          rows { plan { id } cells { right status otherStatuses practice { id purpose { id } } } } } }`,
+          rows { plan { id } cells { right status otherStatuses practice { id purpose { id } }
+            otherPractices { id rights { code status } } } } } }`,
         { purpose },
       );
       expect(res.errors).toBeUndefined();
@@ -182,6 +183,12 @@ describe("the analysts' questions", () => {
       }
       expect(cell.otherStatuses).not.toContain(cell.status);
       expect(new Set(cell.otherStatuses).size).toBe(cell.otherStatuses.length);
+      // The practices behind them: each says one of those statuses for this right.
+      const behind = cell.otherPractices.map(
+        (p: any) => p.rights.find((r: any) => r.code === cell.right)?.status,
+      );
+      expect(new Set(behind)).toEqual(new Set(cell.otherStatuses));
+      expect(cell.otherPractices.map((p: any) => p.id)).not.toContain(cell.practice.id);
       // Each purpose's newest practice is among those the cell weighs.
       for (const status of statuses) expect([cell.status, ...cell.otherStatuses]).toContain(status);
       if (statuses.size > 1) {

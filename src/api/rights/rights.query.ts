@@ -207,31 +207,41 @@ export function matrixCells({ source, to, ctx }: Traversal): Cypher.Clause {
 }
 
 /**
- * The other statuses the practices in force on a cell's plan give its right, each once, newest
- * practice first: a cell built by `matrixCells` holds its plan's practices in `all`.
+ * The entries of a cell's plan (`all`, see `matrixCells`) for its right whose status differs
+ * from the cell's, newest practice first.
  */
-export function otherStatuses(cell: Cypher.Variable): Cypher.Expr {
+function othersOf(cell: Cypher.Variable, map: (y: Cypher.Variable) => Cypher.Expr): Cypher.Expr {
   const y = new Cypher.Variable();
-  const seen = new Cypher.Variable();
-  const s = new Cypher.Variable();
   const status = (e: Cypher.Variable) =>
     Cypher.coalesce(e.property('handles').property('status'), new Cypher.Literal(''));
+  return new Cypher.ListComprehension(y)
+    .in(cell.property('all'))
+    .where(
+      Cypher.and(
+        Cypher.eq(y.property('code'), cell.property('code')),
+        Cypher.neq(y.property('handles').property('status'), status(cell)),
+      ),
+    )
+    .map(map(y));
+}
+
+/** The other statuses the practices in force on a cell's plan give its right, each once. */
+export function otherStatuses(cell: Cypher.Variable): Cypher.Expr {
+  const seen = new Cypher.Variable();
+  const s = new Cypher.Variable();
   return Cypher.reduce(
     seen,
     new Cypher.List([]),
     s,
-    new Cypher.ListComprehension(y)
-      .in(cell.property('all'))
-      .where(
-        Cypher.and(
-          Cypher.eq(y.property('code'), cell.property('code')),
-          Cypher.neq(y.property('handles').property('status'), status(cell)),
-        ),
-      )
-      .map(y.property('handles').property('status')),
+    othersOf(cell, (y) => y.property('handles').property('status')),
     new Cypher.Case()
       .when(Cypher.in(s, seen))
       .then(seen)
       .else(Cypher.plus(seen, new Cypher.List([s]))),
   );
+}
+
+/** The practices behind `otherStatuses`, newest first: a cell's other practices in force. */
+export function otherPractices({ source, to }: Traversal): Cypher.Clause {
+  return new Cypher.Unwind([othersOf(source.node, (y) => y.property('practice')), to]);
 }

@@ -18,7 +18,7 @@ import { Prop } from '../translate/fields/property-field';
 import { Related } from '../translate/fields/related-field';
 import { Projected, type Origin } from '../translate/projection';
 import { WithPlanDenialFacets } from './plan-denial-facets.type';
-import { matrixCells, otherStatuses } from './rights.query';
+import { matrixCells, otherPractices, otherStatuses } from './rights.query';
 
 /** Rows of both rights questions are maps their queries build: {company, product, plan, practice, handles...}. */
 const practiceOf = (s: Origin) => s.node.property('practice');
@@ -137,6 +137,13 @@ export class RightsMatrixCell {
   })
   @Computed((s) => otherStatuses(s.node))
   otherStatuses!: RightStatus[];
+
+  @Field(() => [Practice], {
+    description:
+      'The practices behind `otherStatuses`, newest first: the other practices in force on this plan that give this right another status. Each gives its purpose, and its status for the right in `rights`.',
+  })
+  @Related({ match: otherPractices })
+  otherPractices!: Practice[];
 
   @Field(() => String, {
     nullable: true,
