@@ -251,6 +251,9 @@ button.cell[data-other-statuses] { padding-right: 16px; }
 .detail-status { display: inline-flex; align-items: center; gap: 5px; flex-wrap: wrap; padding: 2px 10px; border-radius: 12px; font-weight: 600; margin: 0 0 8px; }
 .detail-status .as-of { font-weight: 400; }
 .detail-status .disputed-badge { background: #fff; border-radius: 8px; padding: 0 6px; }
+.other-practices ul { list-style: none; padding: 0; margin: 4px 0; }
+.other-practice { border-top: 1px solid var(--line); padding: 4px 0; }
+.other-practice .summary { margin: 2px 0 0; color: var(--muted); }
 .status-pill { display: inline-flex; align-items: center; gap: 5px; padding: 1px 8px; border-radius: 10px; font-weight: 600; margin: 0 0 4px; }
 .claims { display: grid; grid-template-columns: minmax(0, 1fr); gap: 8px; margin-bottom: 8px; }
 .claims.side-by-side { grid-template-columns: repeat(2, minmax(0, 1fr)); }

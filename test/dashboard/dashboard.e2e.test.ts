@@ -264,6 +264,18 @@ describe('the dashboard in a browser', () => {
     );
     expect(marked.length).toBeGreaterThan(0);
     expect(marked.sort()).toEqual(expected.filter((k) => drawn.has(k)).sort());
+    // A click on a marked cell lists the practices behind the other statuses, each with its own.
+    const cell = page.locator('button.cell[data-other-statuses]').first();
+    const plan = await cell.getAttribute('data-plan');
+    const shown = await cell.getAttribute('data-status');
+    await cell.click();
+    const detail = page.locator(`#cell-detail[data-state="ready"][data-plan="${plan}"]`);
+    await detail.waitFor();
+    const others = await detail
+      .locator('.other-practices li.other-practice')
+      .evaluateAll((items) => items.map((li) => li.getAttribute('data-status')));
+    expect(others.length).toBeGreaterThan(0);
+    expect(others).not.toContain(shown);
     await page.selectOption('#purpose', 'ai-model-training');
     await page.waitForSelector('table.matrix[data-purpose="ai-model-training"]');
   });

@@ -9,6 +9,7 @@ import { externalLink, h, longDate, partialDateStart, partialTime } from './dom.
 import type {
   CellEvidenceFragment,
   DashboardCellQuery,
+  GdprRight,
   RightStatus,
   Scope,
 } from './gql/graphql.js';
@@ -308,6 +309,34 @@ export function renderCellDetail(
       practiceFacts(practice),
     ),
     otherDisputes,
+    otherPracticesSection(cell, ref.right),
   ];
   return parts.filter((part): part is HTMLElement => part !== null);
+}
+
+/**
+ * The other practices in force on the plan that give the right another status (other
+ * purposes', when no purpose is chosen): each with its purpose and its status for the right.
+ */
+function otherPracticesSection(cell: Cell, right: GdprRight): HTMLElement | null {
+  if (cell.otherPractices.length === 0) return null;
+  return h(
+    'section',
+    { class: 'other-practices', 'aria-label': 'Other practices in force on this plan' },
+    h('h4', {}, 'Other practices in force on this plan say otherwise'),
+    h(
+      'ul',
+      {},
+      cell.otherPractices.map((p) => {
+        const status: RightStatus = p.rights.find((r) => r.code === right)?.status ?? 'UNKNOWN';
+        return h(
+          'li',
+          { class: 'other-practice', 'data-practice': p.id, 'data-status': status },
+          h('strong', {}, `${p.purpose.name}: `),
+          statusPill(status),
+          h('p', { class: 'summary' }, p.summary),
+        );
+      }),
+    ),
+  );
 }

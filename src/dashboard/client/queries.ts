@@ -176,6 +176,18 @@ export const CellQuery = graphql(`
           disputes {
             ...CellEvidence
           }
+          otherPractices {
+            id
+            summary
+            purpose {
+              id
+              name
+            }
+            rights {
+              code
+              status
+            }
+          }
         }
       }
     }

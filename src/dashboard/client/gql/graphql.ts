@@ -391,6 +391,12 @@ export type DashboardCellQuery = {
             publishedAt: string;
           };
         }>;
+        otherPractices: Array<{
+          id: string;
+          summary: string;
+          purpose: { id: string; name: string };
+          rights: Array<{ code: GdprRight; status: RightStatus }>;
+        }>;
       }>;
     }>;
   };
@@ -774,6 +780,18 @@ export const DashboardCellDocument = new TypedDocumentString(`
         }
         disputes {
           ...CellEvidence
+        }
+        otherPractices {
+          id
+          summary
+          purpose {
+            id
+            name
+          }
+          rights {
+            code
+            status
+          }
         }
       }
     }
