@@ -165,8 +165,13 @@ function counted(
       async next() {
         if (told) return end();
         if (!lost) {
-          const woken = new Promise<null>((resolve) => (wake = () => resolve(null)));
-          const result = await Promise.race([it.next(), woken]);
+          // Without a shared bus nothing can be lost: the next event alone, no race to set up.
+          const result = connection
+            ? await Promise.race([
+                it.next(),
+                new Promise<null>((resolve) => (wake = () => resolve(null))),
+              ])
+            : await it.next();
           wake = undefined;
           if (result) {
             if (result.done) close();
