@@ -81,6 +81,12 @@ export async function rightsMatrixCsv(
   const first = await page(null);
   const rights = first.rights;
 
+  /** The rights of a row's cells that `keep` picks, space-separated (a trailing column). */
+  const rightsWhere = (row: Row, keep: (cell: Row['cells'][number]) => boolean): string =>
+    row.cells
+      .filter(keep)
+      .map((c) => c.right)
+      .join(' ');
   const record = (row: Row): string[] => {
     const status = new Map(row.cells.map((c) => [c.right as string, c.status as string]));
     return [
@@ -95,14 +101,8 @@ export async function rightsMatrixCsv(
       row.plan.tier,
       row.plan.paid ? 'true' : 'false',
       ...rights.map((r) => status.get(r) ?? 'UNKNOWN'),
-      row.cells
-        .filter((c) => c.disputed)
-        .map((c) => c.right)
-        .join(' '),
-      row.cells
-        .filter((c) => c.otherStatuses.length > 0)
-        .map((c) => c.right)
-        .join(' '),
+      rightsWhere(row, (c) => c.disputed),
+      rightsWhere(row, (c) => c.otherStatuses.length > 0),
     ];
   };
   const csv = (records: string[][]): string =>
