@@ -27,7 +27,11 @@ export interface RedisLink {
   readonly commands: Redis;
   /** Subscriptions only: waits for Redis to come back, and subscribes again. */
   readonly subscriber: Redis;
-  /** Resolves when Redis answers a PING in time; rejects with the reason otherwise. */
+  /**
+   * Resolves when both connections are up and Redis answers a PING in time; rejects with the
+   * reason otherwise. The subscriber counts: while it reconnects, new subscriptions end at once
+   * (EVENTS_INTERRUPTED), so the replica is not ready for them.
+   */
   ping(): Promise<void>;
   close(): Promise<void>;
 }
@@ -113,6 +117,8 @@ export async function connectRedis(settings: RedisSettings, logger: Logger): Pro
     subscriber,
     async ping() {
       if (commands.status !== 'ready') throw new Error(`not connected (${commands.status})`);
+      if (subscriber.status !== 'ready')
+        throw new Error(`the subscriber connection is not connected (${subscriber.status})`);
       await withTimeout(commands.ping(), timeoutMs, `no answer within ${timeoutMs} ms`);
     },
     async close() {

@@ -155,6 +155,23 @@ describe('subscriptions in a Redis outage', () => {
     }
   });
 
+  it('is not ready while its subscriber connection is down, though commands answer', async () => {
+    const link = await connectRedis(
+      { url: redis.url, prefix: redis.prefix },
+      createLogger('silent'),
+    );
+    try {
+      await expect(link.ping()).resolves.toBeUndefined();
+      // The subscriber alone goes (it stays down: disconnect() does not reconnect).
+      link.subscriber.disconnect();
+      await until(() => Promise.resolve(link.subscriber.status === 'end' ? true : null), 5000);
+      await expect(link.ping()).rejects.toThrow(/subscriber connection is not connected \(end\)/);
+      expect(await link.commands.ping()).toBe('PONG');
+    } finally {
+      await link.close();
+    }
+  });
+
   it('ends subscriptions with EVENTS_INTERRUPTED while Redis is away, and serves them after', async () => {
     const session = openSession(wsUrl(api.url));
     expect(await session.acknowledged).toBe(true);
