@@ -10,22 +10,14 @@
 import { Redis } from 'ioredis';
 import { createLogger } from '../../src/config';
 import type { Database } from '../../src/db';
-import { connectRedis, redisBusConnection } from '../../src/redis';
+import { connectRedis, type RedisLink, redisBusConnection } from '../../src/redis';
 import { type OperationAnswer, openSession, within, wsUrl } from '../api/ws-session';
 import { startTestApi, type TestApi } from '../helpers/api';
 import { testDatabase } from '../helpers/graph';
 import { freePort, type OwnRedis, startTestRedis } from '../helpers/redis';
+import { until } from '../helpers/until';
 
 const ABOUT = '{ about { version } }';
-
-async function until<T>(check: () => Promise<T | null>, ms: number): Promise<T | null> {
-  const deadline = Date.now() + ms;
-  for (;;) {
-    const value = await check();
-    if (value !== null || Date.now() > deadline) return value;
-    await new Promise((resolve) => setTimeout(resolve, 100));
-  }
-}
 
 describe('a Redis outage', () => {
   let db: Database;
@@ -133,12 +125,21 @@ describe('subscriptions in a Redis outage', () => {
     }
   };
 
-  it('hears of a lost link through one listener, however many subscriptions wait', async () => {
+  /** A Redis link of the test's own (not the API's), closed after `use`. */
+  async function withOwnLink(use: (link: RedisLink) => Promise<void>): Promise<void> {
     const link = await connectRedis(
       { url: redis.url, prefix: redis.prefix },
       createLogger('silent'),
     );
     try {
+      await use(link);
+    } finally {
+      await link.close();
+    }
+  }
+
+  it('hears of a lost link through one listener, however many subscriptions wait', () =>
+    withOwnLink(async (link) => {
       const before = link.subscriber.listenerCount('close');
       const connection = redisBusConnection(link);
       // More than the ten listeners an EventEmitter takes before it warns of a leak.
@@ -150,27 +151,17 @@ describe('subscriptions in a Redis outage', () => {
       link.subscriber.disconnect();
       expect(await until(() => Promise.resolve(heard > 0 ? heard : null), 5000)).toBe(1);
       stop();
-    } finally {
-      await link.close();
-    }
-  });
+    }));
 
-  it('is not ready while its subscriber connection is down, though commands answer', async () => {
-    const link = await connectRedis(
-      { url: redis.url, prefix: redis.prefix },
-      createLogger('silent'),
-    );
-    try {
+  it('is not ready while its subscriber connection is down, though commands answer', () =>
+    withOwnLink(async (link) => {
       await expect(link.ping()).resolves.toBeUndefined();
       // The subscriber alone goes (it stays down: disconnect() does not reconnect).
       link.subscriber.disconnect();
       await until(() => Promise.resolve(link.subscriber.status === 'end' ? true : null), 5000);
       await expect(link.ping()).rejects.toThrow(/subscriber connection is not connected \(end\)/);
       expect(await link.commands.ping()).toBe('PONG');
-    } finally {
-      await link.close();
-    }
-  });
+    }));
 
   it('ends subscriptions with EVENTS_INTERRUPTED while Redis is away, and serves them after', async () => {
     const session = openSession(wsUrl(api.url));

@@ -19,6 +19,7 @@ import { rulesBundle } from '../fixtures/rules';
 import { type ApiProcess, ensureBuilt, startApiProcess } from '../helpers/api-process';
 import { PROJECT_ROOT, resetGraph, testDatabase, workerNeo4jUri } from '../helpers/graph';
 import { startTestRedis, type TestRedis } from '../helpers/redis';
+import { until } from '../helpers/until';
 
 const RECORD = `mutation RecordIncident($input: IncidentInput!) { recordIncident(input: $input) { id title } }`;
 const READ_BACK = `query ReadBack($id: ID!) { history(id: $id) { id label } }`;
@@ -52,15 +53,6 @@ async function post(
     body: JSON.stringify({ query, variables }),
   });
   return { status: res.status, body: await res.json(), headers: res.headers };
-}
-
-async function until<T>(check: () => Promise<T | null> | T | null, ms: number): Promise<T | null> {
-  const deadline = Date.now() + ms;
-  for (;;) {
-    const value = await check();
-    if (value !== null || Date.now() > deadline) return value;
-    await new Promise((resolve) => setTimeout(resolve, 50));
-  }
 }
 
 describe('two API processes on one Neo4j and one Redis', () => {
