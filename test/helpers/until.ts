@@ -14,3 +14,21 @@ export async function until<T>(
     await new Promise((resolve) => setTimeout(resolve, everyMs));
   }
 }
+
+/**
+ * Asks `probe` (a /readyz request) once a second until it answers 200 or `ms` have passed, as a
+ * load balancer's probe does; its last answer. A Neo4j started seconds before, on a busy
+ * machine, can take longer than the readiness check's 1.5 s to plan its first queries.
+ */
+export async function readyWithin<R extends { status: number }>(
+  probe: () => Promise<R>,
+  ms: number,
+): Promise<R> {
+  const deadline = Date.now() + ms;
+  let answer = await probe();
+  while (answer.status !== 200 && Date.now() < deadline) {
+    await new Promise((resolve) => setTimeout(resolve, 1000));
+    answer = await probe();
+  }
+  return answer;
+}
