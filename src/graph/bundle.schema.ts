@@ -132,7 +132,12 @@ export const SourceDef = z
     url: Url,
     publisher: text(200),
     title: text(500),
-    publishedAt: PartialDate,
+    /**
+     * When it was published, as precisely as the page prints it. Left out when the page prints
+     * no date: a date a curator guesses says more than the source. An undated source is cited
+     * beside a dated one, never alone (validate.ts).
+     */
+    publishedAt: PartialDate.optional(),
     kind: z.enum(SOURCE_KINDS),
     language: z
       .string()

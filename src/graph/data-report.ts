@@ -109,7 +109,12 @@ function inForce(
 }
 
 export function dataReport(bundle: Bundle, asOf: string, files: FileReview[] = []): DataReport {
-  const sourceDay = new Map(bundle.sources.map((s) => [s.id, lastDay(s.publishedAt)]));
+  // An undated source shows nothing about when: it neither starts a fact nor keeps one fresh.
+  const sourceDay = new Map(
+    bundle.sources.flatMap((s) =>
+      s.publishedAt === undefined ? [] : [[s.id, lastDay(s.publishedAt)] as const],
+    ),
+  );
   const supporting = (sources: EvidenceDef[]) =>
     sources
       .map(evidenceOf)

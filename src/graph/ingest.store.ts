@@ -231,6 +231,19 @@ export async function existingReferences(
   return found;
 }
 
+/** For each of the given sources the graph holds, whether it has a publication date (validate.ts). */
+export async function datedSources(
+  run: StatementRunner,
+  ids: string[],
+): Promise<Map<string, boolean>> {
+  const rows = await run(
+    'datedSources',
+    'MATCH (s:Source) WHERE s.id IN $ids RETURN s.id AS id, s.publishedAt IS NOT NULL AS dated',
+    { ids },
+  );
+  return new Map(rows.map((r) => [r.id as string, r.dated as boolean]));
+}
+
 /**
  * The graph's provisions around a bundle's (validate.ts, ProvisionLookup): the wholes it names
  * and those above them (at most ten levels: an article's points sit three below it), and the

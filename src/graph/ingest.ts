@@ -10,6 +10,7 @@ import type { NodeLabel } from './model';
 import { OWNED_RELATIONSHIP_TYPES, type ReferenceSpec, SECTIONS } from './bundle-to-graph';
 import {
   closeReplacedPracticesCypher,
+  datedSources,
   dependentsCypher,
   deriveCypher,
   existingReferences,
@@ -115,6 +116,7 @@ export async function validateAgainstGraph(
     lookup: (refs) => existingReferences(run, refs),
     suggestions: (refs) => nearReferences(run, refs),
     provisions: (asked) => provisionsAround(run, asked),
+    datedSources: (ids) => datedSources(run, ids),
   });
   if (!result.ok) throw new ValidationError(result.problems);
   const entries = SECTIONS.flatMap((spec) =>

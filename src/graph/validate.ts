@@ -118,6 +118,8 @@ export interface ValidateOptions {
   suggestions?: SuggestionLookup;
   /** The graph's provisions around the bundle's: without it, parts are checked in the bundle only. */
   provisions?: ProvisionLookup;
+  /** For each of the given sources the graph holds, whether it has a publication date. */
+  datedSources?: (ids: string[]) => Promise<Map<string, boolean>>;
 }
 
 /**
@@ -182,6 +184,7 @@ export async function validateBundles(
   checkStatements(merged, origins, problems, warnings);
   await checkReferences(merged, origins, problems, options);
   await checkParts(merged, origins, problems, options);
+  await checkDatedSupport(merged, origins, problems, options);
   warnUnusedSources(merged, origins, warnings);
 
   if (problems.length > 0) return { ok: false, problems, warnings };
@@ -582,6 +585,54 @@ function suggestInBundle(ref: ExternalRef, bundle: Bundle): string | undefined {
     (bundle[s.section] as { id: string }[]).map((e) => e.id),
   );
   return closest(ref.value, ids);
+}
+
+/**
+ * A statement rests on at least one dated source. A page that prints no date may be cited (the
+ * company's own help page often is), but only beside one that dates what it says: otherwise
+ * the graph could not say from when the statement holds, and a curator would be tempted to
+ * guess a date. Sources the bundle does not define are looked up in the graph.
+ */
+async function checkDatedSupport(
+  bundle: Bundle,
+  origins: Map<string, EntityOrigin>,
+  problems: Problem[],
+  options: ValidateOptions,
+): Promise<void> {
+  const inBundle = new Map(bundle.sources.map((s) => [s.id, s.publishedAt !== undefined]));
+  const pending: { label: NodeLabel; id: string; supporting: string[]; external: string[] }[] = [];
+  for (const spec of SECTIONS) {
+    if (spec.label === 'Source') continue;
+    for (const entry of bundle[spec.section] as { id: string; sources?: EvidenceDef[] }[]) {
+      const supporting = [
+        ...new Set(
+          (entry.sources ?? [])
+            .map(evidenceOf)
+            .filter((e) => e.stance === 'SUPPORTS')
+            .map((e) => e.source),
+        ),
+      ];
+      if (supporting.length === 0 || supporting.some((id) => inBundle.get(id) === true)) continue;
+      const external = supporting.filter((id) => !inBundle.has(id));
+      // Without a graph, a source the bundle lacks is an unknown reference, reported as such.
+      if (external.length > 0 && !options.datedSources) continue;
+      pending.push({ label: spec.label, id: entry.id, supporting, external });
+    }
+  }
+  if (pending.length === 0) return;
+  const external = [...new Set(pending.flatMap((p) => p.external))];
+  const inGraph =
+    external.length > 0 && options.datedSources
+      ? await options.datedSources(external)
+      : new Map<string, boolean>();
+  for (const p of pending) {
+    // A source in neither the bundle nor the graph is reported as an unknown reference.
+    if (p.external.some((id) => inGraph.get(id) !== false)) continue;
+    problems.push({
+      ...place(origins, p.label, p.id, 'sources'),
+      message: `every source it rests on prints no date (${p.supporting.join(', ')}): cite a dated source beside them`,
+    });
+  }
 }
 
 function warnUnusedSources(

@@ -214,6 +214,54 @@ describe('curating through the API', () => {
     expect(rows[0]!.n).toBe(0);
   });
 
+  it('records a source whose page prints no date only beside a dated one, and answers it undated', async () => {
+    const help = {
+      id: 'cur-src-help',
+      url: 'https://example.org/help',
+      publisher: 'Example',
+      title: 'A help page with no date',
+      kind: 'HELP_PAGE',
+    };
+    const alone = {
+      ...INCIDENT('Complaint on an undated page'),
+      sources: [{ source: 'cur-src-help' }],
+      newSources: [help],
+    };
+    const refused = await api.gql(RECORD_INCIDENT, { input: alone }, as('curator'));
+    expect(refused.errors?.[0]?.extensions?.code).toBe('BAD_USER_INPUT');
+    expect(refused.errors?.[0]?.extensions?.problems).toContainEqual(
+      expect.objectContaining({
+        message:
+          'every source it rests on prints no date (cur-src-help): cite a dated source beside them',
+      }),
+    );
+    const stored = await db.read(
+      't',
+      'MATCH (n) WHERE n.id = "cur-src-help" OR n.title = "Complaint on an undated page" RETURN count(n) AS n',
+    );
+    expect(stored[0]!.n).toBe(0);
+
+    const beside = {
+      ...alone,
+      sources: [{ source: 'cur-src-help' }, { source: 'cur-src' }],
+      newSources: [help, SOURCE],
+    };
+    const recorded = await api.gql(RECORD_INCIDENT, { input: beside }, as('curator'));
+    expect(recorded.errors).toBeUndefined();
+    const read = await api.gql(
+      `{ incidents(filter: { company: "fx-corp", kind: COMPLAINT }, first: 100) { nodes { title evidence { source { id publishedAt publishedAtPrecision } } } } }`,
+    );
+    expect(read.errors).toBeUndefined();
+    const incident = read.data!.incidents.nodes.find(
+      (n: any) => n.title === 'Complaint on an undated page',
+    );
+    // Dated sources first; the undated one after them, with no date and no precision.
+    expect(incident.evidence).toEqual([
+      { source: { id: 'cur-src', publishedAt: '2026-01-05', publishedAtPrecision: 'DAY' } },
+      { source: { id: 'cur-src-help', publishedAt: null, publishedAtPrecision: null } },
+    ]);
+  });
+
   it('records the same incident twice as one', async () => {
     const first = await api.gql(
       RECORD_INCIDENT,

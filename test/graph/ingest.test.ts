@@ -1,7 +1,7 @@
 import type { Database } from '../../src/db';
 import { ValidationError } from '../../src/errors';
 import { ingest, type BundleInput } from '../../src/graph';
-import { fixtureBundle } from '../fixtures/bundles';
+import { fixtureBundle, SOURCE } from '../fixtures/bundles';
 import { graphSnapshot, resetGraph, testDatabase } from '../helpers/graph';
 
 const doc = (data: unknown, file = 'fixture.yaml') => ({ file, data });
@@ -452,5 +452,85 @@ describe('refusing a malformed bundle', () => {
       'practices[1].replaces',
       'products[0].company',
     ]);
+  });
+});
+
+describe('a source whose page prints no date', () => {
+  let db: Database;
+  const undated = {
+    ...SOURCE,
+    id: 'tst-src-help',
+    url: 'https://example.org/help',
+    title: 'Example help page',
+    kind: 'HELP_PAGE' as const,
+    publishedAt: undefined,
+  };
+  const problemOf = async (docs: { file: string; data: unknown }[]) => {
+    const error = await ingest(db, docs).then(
+      () => undefined,
+      (e: unknown) => e,
+    );
+    expect(error).toBeInstanceOf(ValidationError);
+    return (error as ValidationError).problems;
+  };
+
+  beforeAll(async () => {
+    db = testDatabase();
+    await resetGraph(db);
+  });
+  afterAll(async () => {
+    await db.close();
+  });
+
+  it('is stored without a date beside a dated one, and dates nothing itself', async () => {
+    const bundle = fixtureBundle();
+    bundle.sources!.push(undated);
+    bundle.companies![0]!.sources = ['tst-src-help', 'tst-src-policy'];
+    // The paid plan rests on the undated page and on a report of February 2025.
+    bundle.plans![1]!.sources = ['tst-src-help', 'tst-src-news'];
+    await ingest(db, [doc(bundle)]);
+    expect(
+      await db.read(
+        'test',
+        'MATCH (s:Source {id: "tst-src-help"}) RETURN s.publishedAt AS at, s.publishedAtPrecision AS precision, s.publishedAtLatest AS latest',
+      ),
+    ).toEqual([{ at: null, precision: null, latest: null }]);
+    // Offered from the last day of the dated report's month: the undated page shows no day.
+    expect(
+      await db.read(
+        'test',
+        'MATCH (p:Plan {id: "tst-pro"}) RETURN toString(p.availableFrom) AS from',
+      ),
+    ).toEqual([{ from: '2025-02-28' }]);
+  });
+
+  it('cannot be the only support of a statement, in the bundle or in the graph, and is named', async () => {
+    const before = await graphSnapshot(db);
+    const inBundle = fixtureBundle();
+    inBundle.sources!.push({ ...undated, id: 'tst-src-faq', url: 'https://example.org/faq' });
+    inBundle.products![0]!.sources = ['tst-src-faq'];
+    expect(await problemOf([doc(inBundle, 'faq.yaml')])).toContainEqual({
+      file: 'faq.yaml',
+      path: 'products[0].sources',
+      message:
+        'every source it rests on prints no date (tst-src-faq): cite a dated source beside them',
+    });
+    // A curator's later write citing only the undated page the graph already holds.
+    const later = {
+      companies: [
+        { id: 'tst-later', name: 'Later Corp', country: 'FR', sources: ['tst-src-help'] },
+      ],
+    };
+    expect(await problemOf([doc(later, 'later.yaml')])).toContainEqual({
+      file: 'later.yaml',
+      path: 'companies[0].sources',
+      message:
+        'every source it rests on prints no date (tst-src-help): cite a dated source beside them',
+    });
+    expect(await graphSnapshot(db)).toEqual(before);
+    // Beside a dated source the graph holds, the same write is accepted.
+    later.companies[0]!.sources.push('tst-src-policy');
+    const report = await ingest(db, [doc(later, 'later.yaml')]);
+    expect(report.counts.Company).toEqual({ created: 1, updated: 0, unchanged: 0 });
   });
 });

@@ -25,6 +25,7 @@ function evidence(list: EvidenceInput[]) {
 function sources(list: SourceInput[] | null | undefined) {
   return (list ?? []).map((s) => ({
     ...s,
+    publishedAt: orUndefined(s.publishedAt),
     language: orUndefined(s.language),
     note: orUndefined(s.note),
   }));

@@ -76,8 +76,12 @@ export class SourceInput {
   @Field({ description: 'Its title, at most 500 characters.' })
   title!: string;
 
-  @Field({ description: 'YYYY-MM-DD, YYYY-MM or YYYY.' })
-  publishedAt!: string;
+  @Field(() => String, {
+    nullable: true,
+    description:
+      'YYYY-MM-DD, YYYY-MM or YYYY, as the page prints it; left out when it prints no date (then cite a dated source beside it).',
+  })
+  publishedAt?: string | null;
 
   @Field(() => SourceKindEnum, { description: 'What kind of document it is, e.g. POLICY or NEWS.' })
   kind!: SourceKind;

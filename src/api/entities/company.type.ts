@@ -90,7 +90,7 @@ export class Company {
 
   @Field(() => [Evidence], {
     description:
-      'Every source cited for the company: supporting ones first, then disputing, each by publication date.',
+      'Every source cited for the company: supporting ones first, then disputing, each by publication date, undated ones last.',
   })
   @Related(evidenceOf())
   sources!: Evidence[];

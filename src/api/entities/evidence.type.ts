@@ -65,9 +65,10 @@ export class Evidence {
 }
 
 /**
- * The order of a statement's evidence: supporting sources first, then by publication date and
- * id. The stance is compared to SUPPORTS by name, not sorted as text, so that the order says
- * what it means and survives a stance added later.
+ * The order of a statement's evidence: supporting sources first, then by publication date (an
+ * undated source after the dated ones: Neo4j sorts null last) and id. The stance is compared to
+ * SUPPORTS by name, not sorted as text, so that the order says what it means and survives a
+ * stance added later.
  */
 export const evidenceOrder = (
   to: Cypher.Node,

@@ -184,7 +184,7 @@ export class Incident {
 
   @Field(() => [Evidence], {
     description:
-      'Every source cited: supporting ones first, then disputing, each by publication date.',
+      'Every source cited: supporting ones first, then disputing, each by publication date, undated ones last.',
   })
   @Related(evidenceOf())
   evidence!: Evidence[];

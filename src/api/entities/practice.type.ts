@@ -161,7 +161,7 @@ export class Practice {
 
   @Field(() => [Evidence], {
     description:
-      'Every source cited: supporting ones first, then disputing, each by publication date.',
+      'Every source cited: supporting ones first, then disputing, each by publication date, undated ones last.',
   })
   @Related(evidenceOf())
   evidence!: Evidence[];

@@ -30,16 +30,19 @@ export class Source {
   title!: string;
 
   @Field(() => PartialDateScalar, {
-    description: 'When it was published, to the day, month or year, as the source shows it.',
+    nullable: true,
+    description:
+      'When it was published, to the day, month or year, as the source shows it; null when the page prints no date (such a source is only cited beside a dated one).',
   })
   @Computed((s) => partialDate(s.node, 'publishedAt'))
-  publishedAt!: string;
+  publishedAt!: string | null;
 
   @Field(() => DatePrecisionEnum, {
-    description: 'How precisely `publishedAt` is known: DAY, MONTH or YEAR.',
+    nullable: true,
+    description: 'How precisely `publishedAt` is known: DAY, MONTH or YEAR; null when undated.',
   })
   @Prop()
-  publishedAtPrecision!: DatePrecision;
+  publishedAtPrecision!: DatePrecision | null;
 
   @Field(() => SourceKindEnum, { description: 'What kind of document it is.' })
   @Prop()

@@ -169,7 +169,7 @@ export class RightsMatrixCell {
 
   @Field(() => [Evidence], {
     description:
-      'The sources of that practice: supporting ones first, then disputing, each by publication date.',
+      'The sources of that practice: supporting ones first, then disputing, each by publication date, undated ones last.',
   })
   @Related(evidenceOfExpr(practiceOf))
   sources!: Evidence[];

@@ -5,7 +5,7 @@
  * as precise as the sources give them) and any other disputed point of it.
  */
 import { allPages, request } from './api.js';
-import { externalLink, h, longDate, partialDateStart, partialTime } from './dom.js';
+import { externalLink, h, longDate, partialDateStart, partialTime, publishedTime } from './dom.js';
 import type {
   CellEvidenceFragment,
   DashboardCellQuery,
@@ -78,7 +78,7 @@ function statusPill(status: RightStatus, extra: string | null = null): HTMLEleme
  */
 function sourceParts(item: Evidence, asOf: string): HTMLElement[] {
   const s = item.source;
-  const later = partialDateStart(s.publishedAt) > asOf;
+  const later = s.publishedAt !== null && partialDateStart(s.publishedAt) > asOf;
   const link = externalLink(s.url, h('span', { class: 'publisher' }, s.publisher));
   link.title = s.title;
   const parts: (HTMLElement | null)[] = [
@@ -87,7 +87,7 @@ function sourceParts(item: Evidence, asOf: string): HTMLElement[] {
       { class: 'source-line' },
       link,
       ', ',
-      partialTime(s.publishedAt),
+      publishedTime(s.publishedAt),
       later ? h('span', { class: 'later-source' }, ' (published after the date shown)') : null,
     ),
     item.quote ? h('blockquote', {}, item.quote) : null,

@@ -101,6 +101,11 @@ export function partialTime(value: string): HTMLTimeElement {
   return h('time', { datetime: value, 'data-precision': precision }, partialDate(value));
 }
 
+/** When a source was published, or "undated" for a page that prints no date. */
+export function publishedTime(value: string | null): HTMLElement {
+  return value === null ? h('span', { class: 'undated' }, 'undated') : partialTime(value);
+}
+
 /**
  * The first day of a partial date, as the API counts it ("an entry known to the month counts
  * from its first day"), for comparing with a calendar date.

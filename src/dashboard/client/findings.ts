@@ -5,7 +5,7 @@
  * its provisions and sources. The company and purpose filters of the matrix apply here too.
  */
 import { allPages, request } from './api.js';
-import { externalLink, h, longDate, partialTime } from './dom.js';
+import { externalLink, h, longDate, publishedTime } from './dom.js';
 import type { DashboardFindingsQuery, Scope } from './gql/graphql.js';
 import { disputeIcon } from './icons.js';
 import { FINDING_KIND, isRightStatus, SCOPE, STANDING, STATUS } from './labels.js';
@@ -77,7 +77,7 @@ function evidenceItem(e: Finding['evidence'][number]): HTMLElement {
       'span',
       { class: 'source-meta' },
       ` ${e.source.publisher}, `,
-      partialTime(e.source.publishedAt),
+      publishedTime(e.source.publishedAt),
     ),
     e.note ? h('p', { class: 'note' }, e.note) : null,
   );

@@ -372,7 +372,7 @@ export type DashboardCellQuery = {
             title: string;
             publisher: string;
             url: string;
-            publishedAt: string;
+            publishedAt: string | null;
           };
         }>;
         disputes: Array<{
@@ -388,7 +388,7 @@ export type DashboardCellQuery = {
             title: string;
             publisher: string;
             url: string;
-            publishedAt: string;
+            publishedAt: string | null;
           };
         }>;
         otherPractices: Array<{
@@ -410,7 +410,7 @@ export type CellEvidenceFragment = {
   quote: string | null;
   note: string | null;
   claimedBy: { id: string; name: string; kind: ActorKind } | null;
-  source: { id: string; title: string; publisher: string; url: string; publishedAt: string };
+  source: { id: string; title: string; publisher: string; url: string; publishedAt: string | null };
 };
 
 export type SourceLinkFragment = {
@@ -418,7 +418,7 @@ export type SourceLinkFragment = {
   title: string;
   publisher: string;
   url: string;
-  publishedAt: string;
+  publishedAt: string | null;
 };
 
 export type DashboardFindingsQueryVariables = Exact<{
@@ -451,7 +451,13 @@ export type DashboardFindingsQuery = {
         alternative: string | null;
         note: string | null;
         claimedBy: { name: string } | null;
-        source: { id: string; title: string; publisher: string; url: string; publishedAt: string };
+        source: {
+          id: string;
+          title: string;
+          publisher: string;
+          url: string;
+          publishedAt: string | null;
+        };
       }>;
     }>;
   };
