@@ -39,6 +39,8 @@ export interface DataReport {
   stale: { id: string; newest: string }[];
   /** Facts without a source: validation refuses them, so this stays empty. */
   unsourced: string[];
+  /** Sources whose page prints no date: cited only beside dated ones, they date nothing. */
+  undatedSources: number;
   /** Files defining a company that nobody but their writer has checked against the sources. */
   unchecked: string[];
 }
@@ -215,6 +217,7 @@ export function dataReport(bundle: Bundle, asOf: string, files: FileReview[] = [
     singleSource,
     stale,
     unsourced,
+    undatedSources: bundle.sources.filter((s) => s.publishedAt === undefined).length,
     unchecked: uncheckedFiles(files),
   };
 }
@@ -261,6 +264,7 @@ export function formatDataReport(r: DataReport): string {
             .join(', ')}${r.stale.length > 10 ? ', ...' : ''})`
         : ''
     }`,
+    `sources whose page prints no date (cited beside dated ones): ${r.undatedSources}`,
     `facts without a source: ${r.unsourced.length}${r.unsourced.length ? ` (${r.unsourced.join(', ')})` : ''}`,
     `company files not yet checked against their sources by someone other than their writer: ${r.unchecked.length}${r.unchecked.length ? ` (${r.unchecked.join(', ')})` : ''}`,
   ].join('\n');
