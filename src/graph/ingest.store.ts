@@ -344,7 +344,7 @@ RETURN prefix, collect(id) AS ids`,
  * - a provision's citation ("DMA Art. 5(2)") from its regulation's short name;
  * - from which day a plan is certainly offered, and until when (see the README's "Dates");
  * - from which day a practice is certainly in force, and until when; with no known start,
- *   from the earliest date a source shows it (attestedFrom, or its earliest supporting source).
+ *   from the earliest date a source shows it (attestedFrom, or its earliest dated supporting source).
  * Each is the last day of a partial start and the first day of a partial end: what is certain.
  */
 export const deriveCypher = `// derive
