@@ -58,6 +58,14 @@ export function evidenceOf(e: EvidenceDef): Exclude<EvidenceDef, string> {
   return typeof e === 'string' ? { source: e, stance: 'SUPPORTS', claim: 'WHOLE' } : e;
 }
 
+/** The ids of the sources a statement cites in its support (not those that dispute it). */
+export function supportingSources(sources: readonly EvidenceDef[]): string[] {
+  return sources
+    .map(evidenceOf)
+    .filter((e) => e.stance === 'SUPPORTS')
+    .map((e) => e.source);
+}
+
 /** Every entity's `sources`, as EVIDENCED_BY relationships carrying stance and claim. */
 function evidence<E extends { sources: EvidenceDef[] }>(): ReferenceSpec<E> {
   return {

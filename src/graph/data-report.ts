@@ -4,7 +4,7 @@
  * CI fails when a fact has no source or a reference is broken (validation) .
  */
 import type { Bundle, EvidenceDef } from './bundle.schema';
-import { evidenceOf, plansOf } from './bundle-to-graph';
+import { evidenceOf, plansOf, supportingSources } from './bundle-to-graph';
 import { GDPR_RIGHTS, type VerificationLevel } from './model';
 import { firstDay, lastDay } from './partial-date';
 
@@ -117,13 +117,8 @@ export function dataReport(bundle: Bundle, asOf: string, files: FileReview[] = [
       s.publishedAt === undefined ? [] : [[s.id, lastDay(s.publishedAt)] as const],
     ),
   );
-  const supporting = (sources: EvidenceDef[]) =>
-    sources
-      .map(evidenceOf)
-      .filter((e) => e.stance === 'SUPPORTS')
-      .map((e) => e.source);
   const earliest = (sources: EvidenceDef[]) =>
-    supporting(sources)
+    supportingSources(sources)
       .map((id) => sourceDay.get(id))
       .filter((d): d is string => d !== undefined)
       .sort()[0];
@@ -198,7 +193,7 @@ export function dataReport(bundle: Bundle, asOf: string, files: FileReview[] = [
   }
   // Statements that describe the present (in force today): stale when nothing recent confirms them.
   for (const f of [...current, ...offeredPlans]) {
-    const newest = supporting(f.sources)
+    const newest = supportingSources(f.sources)
       .map((id) => sourceDay.get(id) ?? '')
       .sort()
       .pop();

@@ -11,7 +11,14 @@ import { distance } from 'fastest-levenshtein';
 import type { z } from 'zod';
 import type { Problem } from '../errors';
 import { type Bundle, BundleSchema, type EvidenceDef } from './bundle.schema';
-import { evidenceOf, plansOf, pricesOf, type ReferenceSpec, SECTIONS } from './bundle-to-graph';
+import {
+  evidenceOf,
+  plansOf,
+  pricesOf,
+  type ReferenceSpec,
+  SECTIONS,
+  supportingSources,
+} from './bundle-to-graph';
 import {
   type EvidenceClaim,
   type NodeLabel,
@@ -604,14 +611,7 @@ async function checkDatedSupport(
   for (const spec of SECTIONS) {
     if (spec.label === 'Source') continue;
     for (const entry of bundle[spec.section] as { id: string; sources?: EvidenceDef[] }[]) {
-      const supporting = [
-        ...new Set(
-          (entry.sources ?? [])
-            .map(evidenceOf)
-            .filter((e) => e.stance === 'SUPPORTS')
-            .map((e) => e.source),
-        ),
-      ];
+      const supporting = [...new Set(supportingSources(entry.sources ?? []))];
       if (supporting.length === 0 || supporting.some((id) => inBundle.get(id) === true)) continue;
       const external = supporting.filter((id) => !inBundle.has(id));
       // Without a graph, a source the bundle lacks is an unknown reference, reported as such.
