@@ -24,11 +24,14 @@ export async function readyWithin<R extends { status: number }>(
   probe: () => Promise<R>,
   ms: number,
 ): Promise<R> {
-  const deadline = Date.now() + ms;
-  let answer = await probe();
-  while (answer.status !== 200 && Date.now() < deadline) {
-    await new Promise((resolve) => setTimeout(resolve, 1000));
-    answer = await probe();
-  }
+  let answer!: R;
+  await until(
+    async () => {
+      answer = await probe();
+      return answer.status === 200 ? answer : null;
+    },
+    ms,
+    1000,
+  );
   return answer;
 }
