@@ -6,7 +6,7 @@
  */
 import type { Bundle, BundleSection, EvidenceDef, PlanEntry, PracticeEntry } from './bundle.schema';
 import { provisionRef } from './citation';
-import { type NodeLabel, TIER_PAID } from './model';
+import { type EvidenceClaim, type NodeLabel, TIER_PAID } from './model';
 import { firstDay, lastDay, precisionOf } from './partial-date';
 
 type Entry<S extends BundleSection> = Bundle[S][number];
@@ -58,11 +58,17 @@ export function evidenceOf(e: EvidenceDef): Exclude<EvidenceDef, string> {
   return typeof e === 'string' ? { source: e, stance: 'SUPPORTS', claim: 'WHOLE' } : e;
 }
 
-/** The ids of the sources a statement cites in its support (not those that dispute it). */
-export function supportingSources(sources: readonly EvidenceDef[]): string[] {
+/**
+ * The ids of the sources a statement cites in its support (not those that dispute it), or
+ * only those backing one of `claims` when given.
+ */
+export function supportingSources(
+  sources: readonly EvidenceDef[],
+  claims?: readonly EvidenceClaim[],
+): string[] {
   return sources
     .map(evidenceOf)
-    .filter((e) => e.stance === 'SUPPORTS')
+    .filter((e) => e.stance === 'SUPPORTS' && (claims === undefined || claims.includes(e.claim)))
     .map((e) => e.source);
 }
 

@@ -5,7 +5,7 @@
  */
 import type { Bundle, EvidenceDef } from './bundle.schema';
 import { evidenceOf, plansOf, supportingSources } from './bundle-to-graph';
-import { GDPR_RIGHTS, type VerificationLevel } from './model';
+import { type EvidenceClaim, GDPR_RIGHTS, START_CLAIMS, type VerificationLevel } from './model';
 import { firstDay, lastDay } from './partial-date';
 
 export const REPORT_PURPOSES = [
@@ -117,18 +117,20 @@ export function dataReport(bundle: Bundle, asOf: string, files: FileReview[] = [
       s.publishedAt === undefined ? [] : [[s.id, lastDay(s.publishedAt)] as const],
     ),
   );
-  const earliest = (sources: EvidenceDef[]) =>
-    supportingSources(sources)
+  const earliest = (sources: EvidenceDef[], claims: readonly EvidenceClaim[]) =>
+    supportingSources(sources, claims)
       .map((id) => sourceDay.get(id))
       .filter((d): d is string => d !== undefined)
       .sort()[0];
 
   const productCompany = new Map(bundle.products.map((p) => [p.id, p.company]));
   const planCompany = new Map(bundle.plans.map((p) => [p.id, productCompany.get(p.product)]));
-  const offeredPlans = bundle.plans.filter((p) => offered(p, earliest(p.sources), asOf));
+  const offeredPlans = bundle.plans.filter((p) =>
+    offered(p, earliest(p.sources, START_CLAIMS.Plan), asOf),
+  );
   const current = bundle.practices.filter(
     (p) =>
-      inForce(p, earliest(p.sources), asOf) &&
+      inForce(p, earliest(p.sources, START_CLAIMS.Practice), asOf) &&
       (p.scope.includes('EEA') || p.scope.includes('WORLDWIDE')),
   );
 

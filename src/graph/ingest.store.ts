@@ -5,7 +5,7 @@
 import { setImmediate as yieldToLoop } from 'node:timers/promises';
 import type { Database, Params, Row } from '../db';
 import neo4j, { type ManagedTransaction } from 'neo4j-driver';
-import type { NodeLabel } from './model';
+import { type NodeLabel, START_CLAIMS } from './model';
 import {
   closest,
   type ExternalRef,
@@ -344,7 +344,8 @@ RETURN prefix, collect(id) AS ids`,
  * - a provision's citation ("DMA Art. 5(2)") from its regulation's short name;
  * - from which day a plan is certainly offered, and until when (see the README's "Dates");
  * - from which day a practice is certainly in force, and until when; with no known start,
- *   from the earliest date a source shows it (attestedFrom, or its earliest dated supporting source).
+ *   from the earliest date a source shows it (attestedFrom, or its earliest dated source backing
+ *   the statement itself: START_CLAIMS, not a right or a legal basis a page may state earlier).
  * Each is the last day of a partial start and the first day of a partial end: what is certain.
  */
 export const deriveCypher = `// derive
@@ -357,16 +358,23 @@ CALL (n) {
 CALL (n) {
   WITH n WHERE n:Plan
   SET n.availableFrom = CASE WHEN n.neverLaunched THEN null ELSE coalesce(n.launchedLatest, n.attestedFromLatest,
-        COLLECT { MATCH (n)-[e:EVIDENCED_BY {stance: 'SUPPORTS'}]->(s:Source) RETURN s.publishedAtLatest AS d ORDER BY d LIMIT 1 }[0]) END,
+        COLLECT { MATCH (n)-[e:EVIDENCED_BY {stance: 'SUPPORTS'}]->(s:Source) WHERE e.claim IN $planStart
+          RETURN s.publishedAtLatest AS d ORDER BY d LIMIT 1 }[0]) END,
       n.availableUntil = n.withdrawn
 }
 CALL (n) {
   WITH n WHERE n:Practice
   SET n.inForceFrom = coalesce(n.validFromLatest, n.attestedFromLatest,
-        COLLECT { MATCH (n)-[e:EVIDENCED_BY {stance: 'SUPPORTS'}]->(s:Source) RETURN s.publishedAtLatest AS d ORDER BY d LIMIT 1 }[0]),
+        COLLECT { MATCH (n)-[e:EVIDENCED_BY {stance: 'SUPPORTS'}]->(s:Source) WHERE e.claim IN $practiceStart
+          RETURN s.publishedAtLatest AS d ORDER BY d LIMIT 1 }[0]),
       n.inForceUntil = n.validTo
 }
 RETURN count(n) AS derived`;
+
+/** deriveCypher's parameters for the given nodes. */
+export function deriveParams(ids: string[]): Params {
+  return { ids, planStart: START_CLAIMS.Plan, practiceStart: START_CLAIMS.Practice };
+}
 
 /** The provisions, plans and practices whose derived values read the given nodes. */
 export const dependentsCypher = `// dependents

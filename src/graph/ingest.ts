@@ -13,6 +13,7 @@ import {
   datedSources,
   dependentsCypher,
   deriveCypher,
+  deriveParams,
   existingReferences,
   mergeNodesCypher,
   mergeRelationshipsCypher,
@@ -383,7 +384,7 @@ async function writeBundle(
     }
     const toDerive = [...derive];
     for (let i = 0; i < toDerive.length; i += batchSize) {
-      await run('derive', deriveCypher, { ids: toDerive.slice(i, i + batchSize) });
+      await run('derive', deriveCypher, deriveParams(toDerive.slice(i, i + batchSize)));
     }
     // History stays one line per plan, region and data: no two successors of a practice cover
     // the same plan in overlapping scopes for common data categories, and a successor starts after its predecessor started and

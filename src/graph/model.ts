@@ -207,6 +207,17 @@ export const PRACTICE_CLAIMS: readonly EvidenceClaim[] = [
   'DATA_CATEGORIES',
 ];
 
+/**
+ * The claims whose source shows the statement itself as it stood on the source's date, and so
+ * may date its start when the statement gives none: the whole, a plan's price or launch, a
+ * practice's start, default, scope or data. Not a right, a legal basis or an end: a privacy
+ * policy's erasure section can predate a training practice by years, and an end is news after it.
+ */
+export const START_CLAIMS = {
+  Plan: ['WHOLE', 'PRICE', 'LAUNCHED'],
+  Practice: ['WHOLE', 'VALID_FROM', 'DEFAULT', 'SCOPE', 'DATA_CATEGORIES'],
+} as const satisfies Record<'Plan' | 'Practice', readonly EvidenceClaim[]>;
+
 /** How well the curators could check a statement. */
 export const VERIFICATION_LEVELS = ['VERIFIED', 'SECONDARY', 'UNVERIFIED'] as const;
 export type VerificationLevel = (typeof VERIFICATION_LEVELS)[number];

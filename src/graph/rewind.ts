@@ -14,7 +14,12 @@ import neo4j from 'neo4j-driver';
 import { AppError } from '../errors';
 import { OWNED_RELATIONSHIP_TYPES, SECTIONS } from './bundle-to-graph';
 import { nodeRow, relationshipWrites } from './ingest';
-import { closeReplacedPracticesCypher, deriveCypher, type StatementRunner } from './ingest.store';
+import {
+  closeReplacedPracticesCypher,
+  deriveCypher,
+  deriveParams,
+  type StatementRunner,
+} from './ingest.store';
 import type { NodeLabel } from './model';
 
 /** Entities removed or put back by one rewind, at most: as many as one write may change. */
@@ -143,6 +148,6 @@ export async function rewind(run: StatementRunner, knownAt: string): Promise<Rew
     });
     for (const id of (closed?.closed as string[] | undefined) ?? []) derive.add(id);
   }
-  await run('rewind derive', deriveCypher, { ids: [...derive] });
+  await run('rewind derive', deriveCypher, deriveParams([...derive]));
   return { removed: removed.length, restored: restored.length };
 }

@@ -25,6 +25,7 @@ import {
   PRACTICE_CLAIMS,
   PROCESSING_DEFAULTS,
   RIGHT_STATUSES,
+  START_CLAIMS,
 } from './model';
 import { firstDay, isRealPartialDate, lastDay } from './partial-date';
 
@@ -598,7 +599,9 @@ function suggestInBundle(ref: ExternalRef, bundle: Bundle): string | undefined {
  * A statement rests on at least one dated source. A page that prints no date may be cited (the
  * company's own help page often is), but only beside one that dates what it says: otherwise
  * the graph could not say from when the statement holds, and a curator would be tempted to
- * guess a date. Sources the bundle does not define are looked up in the graph.
+ * guess a date. A plan or practice that gives no start is dated by its sources (START_CLAIMS),
+ * so one of those that shows the statement itself must be dated, not only one that backs a
+ * right or a legal basis. Sources the bundle does not define are looked up in the graph.
  */
 async function checkDatedSupport(
   bundle: Bundle,
@@ -607,16 +610,34 @@ async function checkDatedSupport(
   options: ValidateOptions,
 ): Promise<void> {
   const inBundle = new Map(bundle.sources.map((s) => [s.id, s.publishedAt !== undefined]));
-  const pending: { label: NodeLabel; id: string; supporting: string[]; external: string[] }[] = [];
+  const pending: {
+    label: NodeLabel;
+    id: string;
+    dating: string[];
+    parts: string[];
+    external: string[];
+  }[] = [];
   for (const spec of SECTIONS) {
     if (spec.label === 'Source') continue;
-    for (const entry of bundle[spec.section] as { id: string; sources?: EvidenceDef[] }[]) {
-      const supporting = [...new Set(supportingSources(entry.sources ?? []))];
-      if (supporting.length === 0 || supporting.some((id) => inBundle.get(id) === true)) continue;
-      const external = supporting.filter((id) => !inBundle.has(id));
+    for (const entry of bundle[spec.section] as DatedEntry[]) {
+      const sources = entry.sources ?? [];
+      const supporting = [...new Set(supportingSources(sources))];
+      if (supporting.length === 0) continue;
+      const claims = startClaims(spec.label, entry);
+      const dating = claims ? [...new Set(supportingSources(sources, claims))] : supporting;
+      const parts = supporting.filter((id) => !dating.includes(id));
+      if (dating.length === 0) {
+        problems.push({
+          ...place(origins, spec.label, entry.id, 'sources'),
+          message: `none of its sources shows it as a whole (${parts.join(', ')} back only a right, a legal basis or an end), so none can date its start: cite one that does, or give validFrom or attestedFrom`,
+        });
+        continue;
+      }
+      if (dating.some((id) => inBundle.get(id) === true)) continue;
+      const external = dating.filter((id) => !inBundle.has(id));
       // Without a graph, a source the bundle lacks is an unknown reference, reported as such.
       if (external.length > 0 && !options.datedSources) continue;
-      pending.push({ label: spec.label, id: entry.id, supporting, external });
+      pending.push({ label: spec.label, id: entry.id, dating, parts, external });
     }
   }
   if (pending.length === 0) return;
@@ -630,9 +651,29 @@ async function checkDatedSupport(
     if (p.external.some((id) => inGraph.get(id) !== false)) continue;
     problems.push({
       ...place(origins, p.label, p.id, 'sources'),
-      message: `every source it rests on prints no date (${p.supporting.join(', ')}): cite a dated source beside them`,
+      message:
+        p.parts.length === 0
+          ? `every source it rests on prints no date (${p.dating.join(', ')}): cite a dated source beside them`
+          : `no dated source shows when it starts: those that show it as a whole (${p.dating.join(', ')}) print no date, and the others (${p.parts.join(', ')}) back only a right, a legal basis or an end, which dates nothing: cite a dated source for the whole statement, or give validFrom or attestedFrom`,
     });
   }
+}
+
+type DatedEntry = {
+  id: string;
+  sources?: EvidenceDef[];
+  launched?: string;
+  validFrom?: string;
+  attestedFrom?: string;
+  neverLaunched?: boolean;
+};
+
+/** The claims that may date an entry's start when the entry gives none (undefined: it gives one). */
+function startClaims(label: NodeLabel, e: DatedEntry): readonly EvidenceClaim[] | undefined {
+  if (label === 'Plan' && !e.launched && !e.attestedFrom && !e.neverLaunched)
+    return START_CLAIMS.Plan;
+  if (label === 'Practice' && !e.validFrom && !e.attestedFrom) return START_CLAIMS.Practice;
+  return undefined;
 }
 
 function warnUnusedSources(

@@ -534,3 +534,91 @@ describe('a source whose page prints no date', () => {
     expect(report.counts.Company).toEqual({ created: 1, updated: 0, unchanged: 0 });
   });
 });
+
+describe('a source cited for one claim of a statement', () => {
+  let db: Database;
+  // A privacy policy of 2019 whose objection section a 2024 training practice cites.
+  const early = {
+    ...SOURCE,
+    id: 'tst-src-2019',
+    url: 'https://example.org/policy-2019',
+    publishedAt: '2019-03-01',
+  };
+  const objectionOnly = {
+    source: 'tst-src-2019',
+    claim: 'RIGHT' as const,
+    right: 'OBJECT' as const,
+  };
+
+  beforeAll(async () => {
+    db = testDatabase();
+    await resetGraph(db);
+  });
+  afterAll(async () => {
+    await db.close();
+  });
+
+  it('dates a start only when it shows the statement itself', async () => {
+    const bundle = fixtureBundle();
+    bundle.sources!.push(early);
+    // The practice gives no start: its 2024 policy shows it, the 2019 page only its objection.
+    bundle.practices![0]!.sources.unshift(objectionOnly);
+    // A 2019 page giving the paid plan's price shows the plan offered then.
+    bundle.plans![1]!.sources = ['tst-src-news', { source: 'tst-src-2019', claim: 'PRICE' }];
+    await ingest(db, [doc(bundle)]);
+    expect(
+      await db.read(
+        'test',
+        `MATCH (n) WHERE n.id IN ['tst-free-2024', 'tst-pro']
+         RETURN n.id AS id, toString(coalesce(n.inForceFrom, n.availableFrom)) AS from ORDER BY id`,
+      ),
+    ).toEqual([
+      { id: 'tst-free-2024', from: '2024-06-01' },
+      { id: 'tst-pro', from: '2019-03-01' },
+    ]);
+  });
+
+  it('cannot be what dates a statement that gives no start, and is named', async () => {
+    const before = await graphSnapshot(db);
+    const undated = {
+      ...SOURCE,
+      id: 'tst-src-help',
+      url: 'https://example.org/help',
+      publishedAt: undefined,
+    };
+    const bundle = fixtureBundle();
+    bundle.sources!.push(early, undated);
+    bundle.practices![0]!.sources = ['tst-src-help', objectionOnly];
+    bundle.practices![1]!.sources = [{ ...objectionOnly, claim: 'LEGAL_BASIS', right: undefined }];
+    delete bundle.practices![1]!.validFrom;
+    delete bundle.practices![1]!.replaces;
+    const error = await ingest(db, [doc(bundle, 'claims.yaml')]).then(
+      () => undefined,
+      (e: unknown) => e,
+    );
+    expect(error).toBeInstanceOf(ValidationError);
+    expect((error as ValidationError).problems).toEqual(
+      expect.arrayContaining([
+        {
+          file: 'claims.yaml',
+          path: 'practices[0].sources',
+          message:
+            'no dated source shows when it starts: those that show it as a whole (tst-src-help) print no date, and the others (tst-src-2019) back only a right, a legal basis or an end, which dates nothing: cite a dated source for the whole statement, or give validFrom or attestedFrom',
+        },
+        {
+          file: 'claims.yaml',
+          path: 'practices[1].sources',
+          message:
+            'none of its sources shows it as a whole (tst-src-2019 back only a right, a legal basis or an end), so none can date its start: cite one that does, or give validFrom or attestedFrom',
+        },
+      ]),
+    );
+    expect(await graphSnapshot(db)).toEqual(before);
+    // With its start given, the first practice needs no source to date it.
+    bundle.practices![0]!.attestedFrom = '2024-06';
+    bundle.practices![1]!.validFrom = '2025-02-13';
+    bundle.practices![1]!.replaces = 'tst-free-2024';
+    const report = await ingest(db, [doc(bundle, 'claims.yaml')]);
+    expect(report.counts.Practice).toEqual({ created: 0, updated: 2, unchanged: 0 });
+  });
+});
