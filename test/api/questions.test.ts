@@ -33,8 +33,9 @@ describe("the analysts' questions", () => {
     }
   }`;
 
-  // Le Chat Pro launched on 6 February 2025 and the free plan's practice is attested from the
-  // complaint of 10 February 2025: 12 February is a day both facts hold (see seeds/).
+  // Le Chat Pro launched on 6 February 2025 and the free plan's practice is attested from
+  // Mistral's privacy policy as recorded on 16 November 2024: 12 February 2025 is a day both
+  // facts hold (see seeds/).
   it("lists Le Chat Free as withholding the right to object on 2025-02-12 (PAID_ONLY, as the complaint says), with Mistral AI's account beside it", async () => {
     const res = await api.gql(PLANS_DENYING, { asOf: '2025-02-12' });
     expect(res.errors).toBeUndefined();
@@ -48,7 +49,7 @@ describe("the analysts' questions", () => {
       status: 'PAID_ONLY',
       disputed: true,
       plan: { paid: false },
-      practice: { startKnown: false, attestedFrom: '2025-02-10', inForceFrom: '2025-02-10' },
+      practice: { startKnown: false, attestedFrom: '2024-11-16', inForceFrom: '2024-11-16' },
     });
     expect(free.supportingSources.length).toBeGreaterThan(0);
     expect(free.supportingSources.every((e: any) => e.source.url.startsWith('http'))).toBe(true);
@@ -94,7 +95,7 @@ describe("the analysts' questions", () => {
   });
 
   it('does not list Le Chat Free before the sources show its practice, nor after the clarified terms', async () => {
-    for (const asOf of ['2025-02-01', '2025-03-01']) {
+    for (const asOf of ['2024-11-15', '2025-03-01']) {
       const res = await api.gql(PLANS_DENYING, { asOf });
       expect(res.errors).toBeUndefined();
       expect(res.data!.plansDenyingRight.nodes.map((r: any) => r.plan.id)).not.toContain(
@@ -141,8 +142,10 @@ describe("the analysts' questions", () => {
     expect(before.data!.rightsMatrix.rows.map((r: any) => r.plan.id)).not.toContain('le-chat-pro');
     const after = await api.gql(MATRIX, { asOf: '2025-03-01' });
     expect(['IN_PRODUCT', 'ON_REQUEST']).toContain(statusOf(after.data, 'le-chat-free'));
-    // Team conversations are not used for training: nothing to object to.
-    expect(statusOf(after.data, 'le-chat-team')).toBe('NOT_APPLICABLE');
+    // Team conversations are not used for training from the policy of 7 May 2025 (the one of
+    // February let Team users opt in): nothing to object to.
+    const team = await api.gql(MATRIX, { asOf: '2025-06-01' });
+    expect(statusOf(team.data, 'le-chat-team')).toBe('NOT_APPLICABLE');
     // Across the whole matrix today, the six statuses are values of one enum, never merged.
     const all = await api.gql(`{ rightsMatrix(first: 100) { rows { cells { status } } } }`);
     const statuses = new Set(
@@ -252,8 +255,8 @@ describe("the analysts' questions", () => {
       standing: 'ALLEGED',
       disputed: true,
       right: { code: 'OBJECT' },
-      // The sources read do not establish the legal basis of the 2024 practice.
-      legalBasisEstablished: false,
+      // Mistral's policy in force then names legitimate interests, which opens Art. 21(1).
+      legalBasisEstablished: true,
     });
     expect(finding.plans.map((p: any) => p.id)).toEqual(['le-chat-free', 'le-chat-pro']);
     expect(finding.provisions.map((p: any) => p.citation)).toEqual(
@@ -264,7 +267,7 @@ describe("the analysts' questions", () => {
       /Mistral AI disputes this: it states that the right can be exercised on request/,
     );
     expect(finding.explanation).toContain("L'Éclaireur Fnac");
-    expect(finding.explanation).toMatch(/legal basis is not established/);
+    expect(finding.explanation).toMatch(/rests on legitimate interest/i);
     expect(finding.evidence.map((e: any) => e.stance)).toEqual(
       expect.arrayContaining(['SUPPORTS', 'DISPUTES']),
     );

@@ -105,15 +105,16 @@ describe('the dashboard in a browser', () => {
     expect(await cell.getAttribute('data-disputed')).toBe('true');
   });
 
-  it('replays the dispute: unknown before the complaint, in the product after the clarification', async () => {
+  it('replays the dispute: unknown before the sources show it, in the product after the clarification', async () => {
     await showDate('2025-03-01');
     const cell = page.locator(LE_CHAT_FREE_OBJECT);
     expect(await cell.getAttribute('data-status')).toBe('IN_PRODUCT');
     expect(await cell.locator('.status-text').textContent()).toBe('in product');
     expect(new URL(page.url()).searchParams.get('asOf')).toBe('2025-03-01');
 
-    // No source attests the free plan's practice before the complaint of 10 February 2025.
-    await showDate('2025-02-01');
+    // No source attests the free plan's practice before Mistral's privacy policy as recorded
+    // on 16 November 2024.
+    await showDate('2024-11-01');
     expect(await page.locator(LE_CHAT_FREE_OBJECT).getAttribute('data-status')).toBe('UNKNOWN');
 
     await showDate('2025-02-12');
@@ -177,7 +178,7 @@ describe('the dashboard in a browser', () => {
     );
     // The practice has no known start: the earliest attestation says so.
     expect(await detail.locator('.in-force').textContent()).toContain(
-      'start not known; attested from 10 February 2025',
+      'start not known; attested from 16 November 2024',
     );
 
     mkdirSync(ARTIFACTS_DIR, { recursive: true });
@@ -285,7 +286,7 @@ describe('the dashboard in a browser', () => {
     const shown = await page.locator('#findings article.finding').count();
     expect(await page.getAttribute('#findings .count', 'data-count')).toBe(String(shown));
     const expected = await api.gql(
-      '{ findings(asOf: "2025-02-12", first: 100) { nodes { id purpose { id } } } }',
+      '{ findings(asOf: "2025-02-12", first: 100) { nodes { id legalBasisEstablished purpose { id } } } }',
     );
     const training = expected.data!.findings.nodes.filter(
       (f: { purpose: { id: string } }) => f.purpose.id === 'ai-model-training',
@@ -299,8 +300,19 @@ describe('the dashboard in a browser', () => {
     expect(await paid.count()).toBe(1);
     expect(await paid.getAttribute('data-standing')).toBe('ALLEGED');
     expect(await paid.locator('.standing-text').textContent()).toBe('Alleged');
-    expect(await paid.locator('.legal-basis-missing').textContent()).toBe(
-      'legal basis not established',
+    // Mistral's policy then in force names legitimate interests.
+    expect(await paid.getAttribute('data-legal-basis-established')).toBe('true');
+    expect(await paid.locator('.legal-basis').textContent()).toBe(
+      'Legal basis: Legitimate interests',
+    );
+    expect(await paid.locator('.legal-basis-missing').count()).toBe(0);
+    // Every finding whose basis the sources do not establish says so beside its standing.
+    const unestablished = training.filter(
+      (f: { legalBasisEstablished: boolean }) => !f.legalBasisEstablished,
+    );
+    expect(unestablished.length).toBeGreaterThan(0);
+    expect(await page.locator('#findings article.finding .legal-basis-missing').count()).toBe(
+      unestablished.length,
     );
     expect(await paid.locator('.provision').allTextContents()).toEqual(
       expect.arrayContaining(['Art. 12(5)']),

@@ -273,8 +273,8 @@ describe('the dashboard filtered on a laptop screen', () => {
       'article.finding[data-finding="right-conditioned-on-payment:mistral-le-chat-free-training-2024:le-chat-free:OBJECT"]',
     );
     expect(await paid.locator('.standing-text').textContent()).toBe('Alleged');
-    expect(await paid.locator('.legal-basis-missing').textContent()).toBe(
-      'legal basis not established',
+    expect(await paid.locator('.legal-basis').textContent()).toBe(
+      'Legal basis: Legitimate interests',
     );
     const standing = (await paid.locator('.standing').boundingBox())!;
     const explanation = (await paid.locator('.explanation').boundingBox())!;

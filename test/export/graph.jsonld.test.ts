@@ -138,12 +138,17 @@ describe('the graph as JSON-LD', () => {
     );
     const seeds = new Map(dpvTermsInSeeds().map((t) => [`${t.label}:${t.id}`, t.dpv]));
     expect(ids(practice, `${DPV}hasPurpose`)).toEqual([seeds.get('Purpose:ai-model-training')]);
-    // The sources read do not establish this practice's legal basis: the export states none.
-    expect(ids(practice, `${DPV}hasLegalBasis`)).toEqual([]);
+    // Mistral's policy then in force names legitimate interests; so does the later one.
+    expect(ids(practice, `${DPV}hasLegalBasis`)).toEqual([
+      seeds.get('LegalBasis:legitimate-interest'),
+    ]);
     const later = node(`${ID_BASE}practice/mistral-le-chat-free-training-2025`);
     expect(ids(later, `${DPV}hasLegalBasis`)).toEqual([
       seeds.get('LegalBasis:legitimate-interest'),
     ]);
+    // Team data is not processed for training: no basis is stated, and the export states none.
+    const team = node(`${ID_BASE}practice/mistral-le-chat-team-training`);
+    expect(ids(team, `${DPV}hasLegalBasis`)).toEqual([]);
     expect(ids(practice, `${DPV}hasRight`)).toEqual([seeds.get('Right:right-object')]);
     expect(ids(practice, `${DPV}hasPersonalData`)).toEqual([
       seeds.get('DataCategory:user-prompts'),
