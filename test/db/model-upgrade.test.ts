@@ -5,6 +5,8 @@
  */
 import type { Database } from '../../src/db';
 import { readMigrations } from '../../src/db/migrations';
+import { ingest } from '../../src/graph';
+import { fixtureBundle, SOURCE } from '../fixtures/bundles';
 import { startTestApi, type TestApi } from '../helpers/api';
 import { resetGraph, testDatabase } from '../helpers/graph';
 
@@ -132,5 +134,68 @@ describe('upgrading a graph of the first model', () => {
       `MATCH (n) WHERE n.id STARTS WITH 'v1-' RETURN n.id AS id, properties(n) AS p ORDER BY id`,
     );
     expect(after).toEqual(before);
+  });
+});
+
+describe('deriving again the starts a graph read from any supporting source', () => {
+  let db: Database;
+  let derived: Record<string, unknown>[];
+  const migration = readMigrations().find((m) => m.id === '016-start-claims')!;
+  const apply = async () => {
+    for (const [i, statement] of migration.statements.entries())
+      await db.autoCommit(`016#${i + 1}`, statement);
+  };
+  const starts = () =>
+    db.read(
+      't',
+      `MATCH (n) WHERE n.id IN ['tst-free-2024', 'tst-free-2025', 'tst-pro']
+       RETURN n.id AS id, toString(coalesce(n.inForceFrom, n.availableFrom)) AS from ORDER BY id`,
+    );
+
+  beforeAll(async () => {
+    db = testDatabase();
+    await resetGraph(db);
+    // A practice with no start cites a 2019 page for its objection right only; the paid plan
+    // cites the same page for its price.
+    const bundle = fixtureBundle();
+    bundle.sources!.push({
+      ...SOURCE,
+      id: 'tst-src-2019',
+      url: 'https://example.org/2019',
+      publishedAt: '2019-03-01',
+    });
+    bundle.practices![0]!.sources.unshift({
+      source: 'tst-src-2019',
+      claim: 'RIGHT',
+      right: 'OBJECT',
+    });
+    bundle.plans![1]!.sources = ['tst-src-news', { source: 'tst-src-2019', claim: 'PRICE' }];
+    await ingest(db, [{ file: 'fixture.yaml', data: bundle }]);
+    derived = await starts();
+    // What the derivation before the claim filter stored: the earliest supporting source.
+    await db.write(
+      'oldDerivation',
+      `MATCH (p:Practice {id: 'tst-free-2024'}) SET p.inForceFrom = date('2019-03-01')`,
+    );
+  });
+  afterAll(async () => {
+    await db?.close();
+  });
+
+  it('counts a startless practice from a source that shows it, as ingestion now derives', async () => {
+    expect((await starts())[0]).toEqual({ id: 'tst-free-2024', from: '2019-03-01' });
+    await apply();
+    expect(await starts()).toEqual([
+      { id: 'tst-free-2024', from: '2024-06-01' },
+      { id: 'tst-free-2025', from: '2025-02-13' },
+      { id: 'tst-pro', from: '2019-03-01' },
+    ]);
+    expect(await starts()).toEqual(derived);
+  });
+
+  it('changes nothing when applied again', async () => {
+    const before = await starts();
+    await apply();
+    expect(await starts()).toEqual(before);
   });
 });
