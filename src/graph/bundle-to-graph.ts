@@ -72,6 +72,19 @@ export function supportingSources(
     .map((e) => e.source);
 }
 
+/**
+ * The start a plan or practice gives itself: its launch or first day in force, else the earliest
+ * date a source shows it (attestedFrom). Without one, its earliest dated source backing the
+ * statement itself dates it (START_CLAIMS; ingest.store.ts derives the same in the graph).
+ */
+export function statedStart(e: {
+  launched?: string;
+  validFrom?: string;
+  attestedFrom?: string;
+}): string | undefined {
+  return e.launched ?? e.validFrom ?? e.attestedFrom;
+}
+
 /** Every entity's `sources`, as EVIDENCED_BY relationships carrying stance and claim. */
 function evidence<E extends { sources: EvidenceDef[] }>(): ReferenceSpec<E> {
   return {

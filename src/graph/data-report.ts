@@ -4,7 +4,7 @@
  * CI fails when a fact has no source or a reference is broken (validation) .
  */
 import type { Bundle, EvidenceDef } from './bundle.schema';
-import { evidenceOf, plansOf, supportingSources } from './bundle-to-graph';
+import { evidenceOf, plansOf, statedStart, supportingSources } from './bundle-to-graph';
 import { type EvidenceClaim, GDPR_RIGHTS, START_CLAIMS, type VerificationLevel } from './model';
 import { firstDay, lastDay } from './partial-date';
 
@@ -87,11 +87,8 @@ function offered(
   day: string,
 ): boolean {
   if (plan.neverLaunched) return false;
-  const from = plan.launched
-    ? lastDay(plan.launched)
-    : plan.attestedFrom
-      ? lastDay(plan.attestedFrom)
-      : firstSourceDay;
+  const stated = statedStart(plan);
+  const from = stated ? lastDay(stated) : firstSourceDay;
   if (from === undefined || from > day) return false;
   return plan.withdrawn === undefined || firstDay(plan.withdrawn) > day;
 }
@@ -101,11 +98,8 @@ function inForce(
   firstSourceDay: string | undefined,
   day: string,
 ): boolean {
-  const from = p.validFrom
-    ? lastDay(p.validFrom)
-    : p.attestedFrom
-      ? lastDay(p.attestedFrom)
-      : firstSourceDay;
+  const stated = statedStart(p);
+  const from = stated ? lastDay(stated) : firstSourceDay;
   if (from === undefined || from > day) return false;
   return p.validTo === undefined || firstDay(p.validTo) > day;
 }

@@ -17,6 +17,7 @@ import {
   pricesOf,
   type ReferenceSpec,
   SECTIONS,
+  statedStart,
   supportingSources,
 } from './bundle-to-graph';
 import {
@@ -670,9 +671,9 @@ type DatedEntry = {
 
 /** The claims that may date an entry's start when the entry gives none (undefined: it gives one). */
 function startClaims(label: NodeLabel, e: DatedEntry): readonly EvidenceClaim[] | undefined {
-  if (label === 'Plan' && !e.launched && !e.attestedFrom && !e.neverLaunched)
-    return START_CLAIMS.Plan;
-  if (label === 'Practice' && !e.validFrom && !e.attestedFrom) return START_CLAIMS.Practice;
+  if (statedStart(e) !== undefined) return undefined;
+  if (label === 'Plan' && !e.neverLaunched) return START_CLAIMS.Plan;
+  if (label === 'Practice') return START_CLAIMS.Practice;
   return undefined;
 }
 
