@@ -6,6 +6,25 @@ import { graphSnapshot, resetGraph, testDatabase } from '../helpers/graph';
 
 const doc = (data: unknown, file = 'fixture.yaml') => ({ file, data });
 
+/**
+ * Ingests documents that must be refused and returns their problems; the graph must be as it
+ * was (`before`, or as read just before the attempt).
+ */
+async function refusedProblems(
+  db: Database,
+  docs: { file: string; data: unknown }[],
+  before?: Awaited<ReturnType<typeof graphSnapshot>>,
+) {
+  const expected = before ?? (await graphSnapshot(db));
+  const error = await ingest(db, docs).then(
+    () => undefined,
+    (e: unknown) => e,
+  );
+  expect(error).toBeInstanceOf(ValidationError);
+  expect(await graphSnapshot(db)).toEqual(expected);
+  return (error as ValidationError).problems;
+}
+
 describe('ingesting a bundle', () => {
   let db: Database;
 
@@ -191,15 +210,8 @@ describe('refusing a malformed bundle', () => {
   }
 
   /** Ingests documents that must be refused and returns their problems; the graph must be untouched. */
-  async function problemsOfDocs(docs: { file: string; data: unknown }[]) {
-    const error = await ingest(db, docs).then(
-      () => undefined,
-      (e: unknown) => e,
-    );
-    expect(error).toBeInstanceOf(ValidationError);
-    expect(await graphSnapshot(db)).toEqual(before);
-    return (error as ValidationError).problems;
-  }
+  const problemsOfDocs = (docs: { file: string; data: unknown }[]) =>
+    refusedProblems(db, docs, before);
 
   it('names an unknown reference with its file and path, and suggests the near miss', async () => {
     const problems = await problemsOf((b) => {
@@ -465,14 +477,7 @@ describe('a source whose page prints no date', () => {
     kind: 'HELP_PAGE' as const,
     publishedAt: undefined,
   };
-  const problemOf = async (docs: { file: string; data: unknown }[]) => {
-    const error = await ingest(db, docs).then(
-      () => undefined,
-      (e: unknown) => e,
-    );
-    expect(error).toBeInstanceOf(ValidationError);
-    return (error as ValidationError).problems;
-  };
+  const problemOf = (docs: { file: string; data: unknown }[]) => refusedProblems(db, docs);
 
   beforeAll(async () => {
     db = testDatabase();
@@ -592,12 +597,7 @@ describe('a source cited for one claim of a statement', () => {
     bundle.practices![1]!.sources = [{ ...objectionOnly, claim: 'LEGAL_BASIS', right: undefined }];
     delete bundle.practices![1]!.validFrom;
     delete bundle.practices![1]!.replaces;
-    const error = await ingest(db, [doc(bundle, 'claims.yaml')]).then(
-      () => undefined,
-      (e: unknown) => e,
-    );
-    expect(error).toBeInstanceOf(ValidationError);
-    expect((error as ValidationError).problems).toEqual(
+    expect(await refusedProblems(db, [doc(bundle, 'claims.yaml')], before)).toEqual(
       expect.arrayContaining([
         {
           file: 'claims.yaml',
