@@ -7,6 +7,7 @@ import { EdgeProp } from '../translate/fields/relationship-property-field';
 import { Related, type RelatedOptions } from '../translate/fields/related-field';
 import { Projected, type Origin } from '../translate/projection';
 import { Actor } from './actor.type';
+import { partialDate } from './conditions';
 import { Source } from './source.type';
 
 @ObjectType({
@@ -78,6 +79,41 @@ export const evidenceOrder = (
   [to.property('publishedAt'), 'ASC'],
   [to.property('id'), 'ASC'],
 ];
+
+/**
+ * The publication date of the newest dated source supporting a statement (any claim of it), as
+ * precisely as that source gives it: the newest by its last possible day, then the more precise.
+ * The data report's stale facts are the ones in force whose date is over 18 months old. A list
+ * of at most one, unwrapped by `firstOrNull`: in Neo4j 5, `head(COLLECT {...})` in a projection
+ * is a nested plan that makes the query read every property from the store (related-field.ts).
+ */
+export function newestSupport(node: Cypher.Variable): Cypher.Expr {
+  const source = new Cypher.Node();
+  const match = new Cypher.Match(
+    new Cypher.Pattern(node)
+      .related({
+        type: 'EVIDENCED_BY',
+        direction: 'right',
+        properties: { stance: new Cypher.Literal('SUPPORTS') },
+      })
+      .to(source, { labels: ['Source'] }),
+  ).where(Cypher.isNotNull(source.property('publishedAt')));
+  return new Cypher.Collect(
+    Cypher.utils.concat(
+      match,
+      new Cypher.With(source)
+        .orderBy(
+          [source.property('publishedAtLatest'), 'DESC'],
+          [source.property('publishedAt'), 'DESC'],
+        )
+        .limit(1)
+        .return(partialDate(source, 'publishedAt')),
+    ),
+  );
+}
+
+/** The one value of a list of at most one, or null. */
+export const firstOrNull = (raw: unknown): unknown => (Array.isArray(raw) ? (raw[0] ?? null) : raw);
 
 /** The evidence of a statement (a practice, an incident...), optionally of one stance only. */
 export function evidenceOf(stance?: EvidenceStance): RelatedOptions {
