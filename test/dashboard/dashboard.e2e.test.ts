@@ -180,6 +180,17 @@ describe('the dashboard in a browser', () => {
     expect(await detail.locator('.in-force').textContent()).toContain(
       'start not known; attested from 16 November 2024',
     );
+    // How recent its newest dated source is, as the API gives it.
+    const attested = await api.gql(`{ company(id: "mistral-ai") { products { plans {
+      id practices(first: 100) { nodes { id lastAttested } } } } } }`);
+    const practice = (attested.data!.company.products as any[])
+      .flatMap((p) => p.plans)
+      .flatMap((p: any) => p.practices.nodes)
+      .find((p: any) => p.id === 'mistral-le-chat-free-training-2024');
+    expect(practice.lastAttested).toMatch(/^\d{4}/);
+    expect(await detail.locator('.last-attested time').getAttribute('datetime')).toBe(
+      practice.lastAttested,
+    );
 
     mkdirSync(ARTIFACTS_DIR, { recursive: true });
     await page.evaluate(() => window.scrollTo(0, 0));

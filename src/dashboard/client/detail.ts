@@ -164,6 +164,13 @@ function practiceFacts(practice: Practice): HTMLElement {
     h('dd', {}, practice.scope.map((s) => SCOPE[s].name).join(', ')),
     h('dt', {}, 'Checked'),
     h('dd', {}, VERIFICATION[practice.verification]),
+    // How recent the newest dated source is: an old one may no longer describe today.
+    h('dt', {}, 'Newest source'),
+    h(
+      'dd',
+      { class: 'last-attested' },
+      practice.lastAttested ? partialTime(practice.lastAttested) : 'no dated source',
+    ),
   );
 }
 

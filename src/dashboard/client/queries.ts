@@ -151,6 +151,7 @@ export const CellQuery = graphql(`
             validFrom
             validTo
             attestedFrom
+            lastAttested
             default
             verification
             scope

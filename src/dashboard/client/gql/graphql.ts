@@ -352,6 +352,7 @@ export type DashboardCellQuery = {
           validFrom: string | null;
           validTo: string | null;
           attestedFrom: string | null;
+          lastAttested: string | null;
           default: ProcessingDefault;
           verification: Verification;
           scope: Array<Scope>;
@@ -762,6 +763,7 @@ export const DashboardCellDocument = new TypedDocumentString(`
           validFrom
           validTo
           attestedFrom
+          lastAttested
           default
           verification
           scope
