@@ -342,6 +342,8 @@ RETURN prefix, collect(id) AS ids`,
 /**
  * Values that follow from other nodes, set after every write of the nodes they read:
  * - a provision's citation ("DMA Art. 5(2)") from its regulation's short name;
+ * - a plan's, practice's or incident's lastAttested: the date of its newest dated supporting
+ *   source (any claim), the newest by its last possible day, then the more precise;
  * - from which day a plan is certainly offered, and until when (see the README's "Dates");
  * - from which day a practice is certainly in force, and until when; with no known start,
  *   from the earliest date a source shows it (attestedFrom, or its earliest dated source backing
@@ -349,11 +351,18 @@ RETURN prefix, collect(id) AS ids`,
  * Each is the last day of a partial start and the first day of a partial end: what is certain.
  */
 export const deriveCypher = `// derive
-MATCH (n) WHERE n.id IN $ids AND (n:Provision OR n:Plan OR n:Practice)
+MATCH (n) WHERE n.id IN $ids AND (n:Provision OR n:Plan OR n:Practice OR n:Incident)
 CALL (n) {
   WITH n WHERE n:Provision
   OPTIONAL MATCH (r:Regulation {id: n.regulation})
   SET n.citation = coalesce(r.shortName + ' ', '') + n.ref
+}
+CALL (n) {
+  WITH n WHERE NOT n:Provision
+  WITH n, COLLECT { MATCH (n)-[:EVIDENCED_BY {stance: 'SUPPORTS'}]->(s:Source) WHERE s.publishedAt IS NOT NULL
+    RETURN s ORDER BY s.publishedAtLatest DESC, s.publishedAt DESC LIMIT 1 }[0] AS newest
+  SET n.lastAttested = newest.publishedAt, n.lastAttestedPrecision = newest.publishedAtPrecision,
+      n.lastAttestedLatest = newest.publishedAtLatest
 }
 CALL (n) {
   WITH n WHERE n:Plan
@@ -376,7 +385,7 @@ export function deriveParams(ids: string[]): Params {
   return { ids, planStart: START_CLAIMS.Plan, practiceStart: START_CLAIMS.Practice };
 }
 
-/** The provisions, plans and practices whose derived values read the given nodes. */
+/** The provisions, plans, practices and incidents whose derived values read the given nodes. */
 export const dependentsCypher = `// dependents
 MATCH (n) WHERE n.id IN $ids
 CALL (n) {
@@ -384,6 +393,6 @@ CALL (n) {
   MATCH (p:Provision {regulation: n.id}) RETURN p.id AS id
   UNION
   WITH n WHERE n:Source
-  MATCH (p)-[:EVIDENCED_BY]->(n) WHERE p:Plan OR p:Practice RETURN p.id AS id
+  MATCH (p)-[:EVIDENCED_BY]->(n) WHERE p:Plan OR p:Practice OR p:Incident RETURN p.id AS id
 }
 RETURN collect(DISTINCT id) AS ids`;

@@ -365,7 +365,7 @@ async function writeBundle(
     // Derived values: replaced practices are closed, then every node whose derived values
     // read a changed node is derived again (a source's date moves the practices it attests).
     const derive = new Set<string>();
-    for (const label of ['Provision', 'Plan', 'Practice'] as const)
+    for (const label of ['Provision', 'Plan', 'Practice', 'Incident'] as const)
       for (const id of changed.get(label) ?? []) derive.add(id);
     const practices = [...(changed.get('Practice') ?? [])];
     const inBundle = new Set(validated.bundle.practices.map((p) => p.id));

@@ -62,15 +62,15 @@ RETURN removed, restored`;
 
 /**
  * What the changes set on entities they did not change: the end of a practice its successor
- * replaced, and the dates that plans, practices and provisions take from sources and
- * regulations. Those entities get their own entry's values back, then are derived again.
+ * replaced, and the dates that plans, practices, incidents and provisions take from sources
+ * and regulations. Those entities get their own entry's values back, then are derived again.
  */
 const neighboursCypher = `// rewind neighbours
 MATCH (n:Entity) WHERE n.id IN $ids
 CALL (n) {
   MATCH (n)-[:REPLACES]->(old:Practice) RETURN old AS m
   UNION
-  MATCH (m)-[:EVIDENCED_BY]->(n) WHERE m:Plan OR m:Practice RETURN m
+  MATCH (m)-[:EVIDENCED_BY]->(n) WHERE m:Plan OR m:Practice OR m:Incident RETURN m
   UNION
   WITH n WHERE n:Regulation
   MATCH (m:Provision {regulation: n.id}) RETURN m

@@ -109,6 +109,10 @@ describe('the Cypher of the headline questions', () => {
            WHEN 'YEAR' THEN left(toString(this23.withdrawn), 4)
            WHEN 'MONTH' THEN left(toString(this23.withdrawn), 7)
            ELSE toString(this23.withdrawn)
+         END, CASE this23.lastAttestedPrecision
+           WHEN 'YEAR' THEN left(toString(this23.lastAttested), 4)
+           WHEN 'MONTH' THEN left(toString(this23.lastAttested), 7)
+           ELSE toString(this23.lastAttested)
          END, coalesce(this23.neverLaunched, false), toString(this23.availableFrom), toString(this23.availableUntil), this23.summary]]), head([this24 IN [this10.practice] WHERE this24 IS NOT NULL | [this24.id, this24.summary, this24.default, this24.scope, CASE this24.validFromPrecision
            WHEN 'YEAR' THEN left(toString(this24.validFrom), 4)
            WHEN 'MONTH' THEN left(toString(this24.validFrom), 7)
@@ -121,6 +125,10 @@ describe('the Cypher of the headline questions', () => {
            WHEN 'YEAR' THEN left(toString(this24.attestedFrom), 4)
            WHEN 'MONTH' THEN left(toString(this24.attestedFrom), 7)
            ELSE toString(this24.attestedFrom)
+         END, CASE this24.lastAttestedPrecision
+           WHEN 'YEAR' THEN left(toString(this24.lastAttested), 4)
+           WHEN 'MONTH' THEN left(toString(this24.lastAttested), 7)
+           ELSE toString(this24.lastAttested)
          END, toString(this24.inForceFrom), toString(this24.inForceUntil), this24.verification, this24.recordedAt, this24.updatedAt, this24.retractedAt, this24.retractionReason, EXISTS {
            (this24)-[:EVIDENCED_BY { stance: 'DISPUTES' }]->(this25:Source)
          }]]), COLLECT {
@@ -859,6 +867,10 @@ describe('the Cypher of the headline questions', () => {
            WHEN 'YEAR' THEN left(toString(this8.withdrawn), 4)
            WHEN 'MONTH' THEN left(toString(this8.withdrawn), 7)
            ELSE toString(this8.withdrawn)
+         END, CASE this8.lastAttestedPrecision
+           WHEN 'YEAR' THEN left(toString(this8.lastAttested), 4)
+           WHEN 'MONTH' THEN left(toString(this8.lastAttested), 7)
+           ELSE toString(this8.lastAttested)
          END, coalesce(this8.neverLaunched, false), toString(this8.availableFrom), toString(this8.availableUntil), this8.summary]
        }, COLLECT {
          UNWIND this0.practices AS var9
@@ -877,6 +889,10 @@ describe('the Cypher of the headline questions', () => {
            WHEN 'YEAR' THEN left(toString(this10.attestedFrom), 4)
            WHEN 'MONTH' THEN left(toString(this10.attestedFrom), 7)
            ELSE toString(this10.attestedFrom)
+         END, CASE this10.lastAttestedPrecision
+           WHEN 'YEAR' THEN left(toString(this10.lastAttested), 4)
+           WHEN 'MONTH' THEN left(toString(this10.lastAttested), 7)
+           ELSE toString(this10.lastAttested)
          END, toString(this10.inForceFrom), toString(this10.inForceUntil), this10.verification, this10.recordedAt, this10.updatedAt, this10.retractedAt, this10.retractionReason, EXISTS {
            (this10)-[:EVIDENCED_BY { stance: 'DISPUTES' }]->(this11:Source)
          }]

@@ -1,7 +1,8 @@
 /**
  * `lastAttested` on practices, plans and incidents: the newest dated source supporting a
- * statement, as precisely as that source gives it. Ingested through ingest() and asked back over
- * HTTP; the seeded graph's answers are compared with the data report's stale list.
+ * statement, as precisely as that source gives it, derived at every write. Ingested through
+ * ingest() and asked back over HTTP; the seeded graph's answers are compared with the data
+ * report's stale list.
  */
 import type { Database } from '../../src/db';
 import { ingest, type BundleInput } from '../../src/graph';
@@ -92,6 +93,33 @@ describe('lastAttested: the newest dated source supporting a statement', () => {
       'la-free-2025': '2024',
     });
     expect(byId(res.data!.company.incidents.nodes)).toEqual({ 'la-complaint': '2025-02' });
+  });
+
+  it('moves when a source is dated anew or a statement cites a newer one', async () => {
+    // A later version of the bundle: the news report is now dated March 2026, and the 2025
+    // practice also cites a source of 2026-06-30. The incident itself is unchanged: it is
+    // derived again because a source it cites changed.
+    const later = bundle();
+    const news = later.sources!.find((s) => s.id === 'la-src-news')!;
+    news.publishedAt = '2026-03';
+    later.sources!.push(source('la-src-2026', '2026-06-30'));
+    later.practices![1]!.sources.push('la-src-2026');
+    await ingest(db, [{ file: 'last-attested', data: later }]);
+    const res = await api.gql(`{
+      company(id: "la-corp") {
+        products { plans { id practices(first: 10) { nodes { id lastAttested } } } }
+        incidents(first: 10) { nodes { id lastAttested } }
+      }
+    }`);
+    expect(res.errors).toBeUndefined();
+    const free = (res.data!.company.products[0].plans as any[]).find((p) => p.id === 'la-free');
+    const practices = Object.fromEntries(
+      free.practices.nodes.map((p: any) => [p.id, p.lastAttested]),
+    );
+    expect(practices).toEqual({ 'la-free-2024': '2024-12-31', 'la-free-2025': '2026-06-30' });
+    expect(res.data!.company.incidents.nodes).toEqual([
+      { id: 'la-complaint', lastAttested: '2026-03' },
+    ]);
   });
 
   it("agrees with the data report's newest source for every seeded fact in force", async () => {

@@ -7,6 +7,7 @@ import type { Database } from '../../src/db';
 import { readMigrations } from '../../src/db/migrations';
 import { ingest } from '../../src/graph';
 import { fixtureBundle, SOURCE } from '../fixtures/bundles';
+import { rulesBundle } from '../fixtures/rules';
 import { startTestApi, type TestApi } from '../helpers/api';
 import { resetGraph, testDatabase } from '../helpers/graph';
 
@@ -197,5 +198,52 @@ describe('deriving again the starts a graph read from any supporting source', ()
     const before = await starts();
     await apply();
     expect(await starts()).toEqual(before);
+  });
+});
+
+describe('deriving lastAttested for a graph written before it was derived', () => {
+  let db: Database;
+  let derived: Record<string, unknown>[];
+  const migration = readMigrations().find((m) => m.id === '017-last-attested')!;
+  const apply = async () => {
+    for (const [i, statement] of migration.statements.entries())
+      await db.autoCommit(`017#${i + 1}`, statement);
+  };
+  const attested = () =>
+    db.read(
+      't',
+      `MATCH (n) WHERE n:Plan OR n:Practice OR n:Incident
+       RETURN n.id AS id, toString(n.lastAttested) AS day, n.lastAttestedPrecision AS precision,
+         toString(n.lastAttestedLatest) AS latest ORDER BY id`,
+    );
+
+  beforeAll(async () => {
+    db = testDatabase();
+    await resetGraph(db);
+    await ingest(db, [{ file: 'rules', data: rulesBundle() }]);
+    derived = await attested();
+    // A graph written before: no statement has the derived values.
+    await db.write(
+      'beforeDerivation',
+      `MATCH (n) WHERE n:Plan OR n:Practice OR n:Incident
+       REMOVE n.lastAttested, n.lastAttestedPrecision, n.lastAttestedLatest`,
+    );
+  });
+  afterAll(async () => {
+    await db?.close();
+  });
+
+  it('gives every plan, practice and incident the value ingestion derives', async () => {
+    expect(derived.length).toBeGreaterThan(5);
+    expect(derived.every((r) => r.day !== null)).toBe(true);
+    expect((await attested()).every((r) => r.day === null)).toBe(true);
+    await apply();
+    expect(await attested()).toEqual(derived);
+  });
+
+  it('changes nothing when applied again', async () => {
+    const before = await attested();
+    await apply();
+    expect(await attested()).toEqual(before);
   });
 });

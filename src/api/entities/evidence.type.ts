@@ -2,6 +2,8 @@ import Cypher from '@neo4j/cypher-builder';
 import { Field, ObjectType } from 'type-graphql';
 import type { EvidenceClaim, EvidenceStance, GdprRight } from '../../graph/model';
 import { EvidenceClaimEnum, EvidenceStanceEnum, GdprRightEnum } from '../common/enums';
+import { PartialDateScalar } from '../common/partial-date.scalar';
+import { Computed } from '../translate/fields/computed-field';
 import { Nested } from '../translate/fields/nested-field';
 import { EdgeProp } from '../translate/fields/relationship-property-field';
 import { Related, type RelatedOptions } from '../translate/fields/related-field';
@@ -80,40 +82,22 @@ export const evidenceOrder = (
   [to.property('id'), 'ASC'],
 ];
 
-/**
- * The publication date of the newest dated source supporting a statement (any claim of it), as
- * precisely as that source gives it: the newest by its last possible day, then the more precise.
- * The data report's stale facts are the ones in force whose date is over 18 months old. A list
- * of at most one, unwrapped by `firstOrNull`: in Neo4j 5, `head(COLLECT {...})` in a projection
- * is a nested plan that makes the query read every property from the store (related-field.ts).
- */
-export function newestSupport(node: Cypher.Variable): Cypher.Expr {
-  const source = new Cypher.Node();
-  const match = new Cypher.Match(
-    new Cypher.Pattern(node)
-      .related({
-        type: 'EVIDENCED_BY',
-        direction: 'right',
-        properties: { stance: new Cypher.Literal('SUPPORTS') },
-      })
-      .to(source, { labels: ['Source'] }),
-  ).where(Cypher.isNotNull(source.property('publishedAt')));
-  return new Cypher.Collect(
-    Cypher.utils.concat(
-      match,
-      new Cypher.With(source)
-        .orderBy(
-          [source.property('publishedAtLatest'), 'DESC'],
-          [source.property('publishedAt'), 'DESC'],
-        )
-        .limit(1)
-        .return(partialDate(source, 'publishedAt')),
-    ),
-  );
-}
+const LAST_ATTESTED =
+  'The publication date of the newest dated source that supports it (any of its claims), as precisely as that source gives it; null when no supporting source prints a date. A statement still in force whose newest source is old may no longer hold: check it before citing it as current.';
 
-/** The one value of a list of at most one, or null. */
-export const firstOrNull = (raw: unknown): unknown => (Array.isArray(raw) ? (raw[0] ?? null) : raw);
+/**
+ * The `lastAttested` field of a sourced statement (a practice, a plan, an incident): derived at
+ * every write that changes it or its sources (ingest.store.ts deriveCypher), so reading it costs
+ * a property, in every selection, fixed ones included.
+ */
+export function LastAttested(description = LAST_ATTESTED): PropertyDecorator {
+  const field = Field(() => PartialDateScalar, { nullable: true, description });
+  const computed = Computed(({ node }) => partialDate(node, 'lastAttested'));
+  return (target, property) => {
+    computed(target, property);
+    field(target, property);
+  };
+}
 
 /** The evidence of a statement (a practice, an incident...), optionally of one stance only. */
 export function evidenceOf(stance?: EvidenceStance): RelatedOptions {

@@ -13,7 +13,7 @@ import { Projected } from '../translate/projection';
 import { Authority } from './authority.type';
 import { Company } from './company.type';
 import { partialDate } from './conditions';
-import { Evidence, evidenceOf, firstOrNull, newestSupport } from './evidence.type';
+import { Evidence, evidenceOf, LastAttested } from './evidence.type';
 import { Money } from './money.type';
 import { Party } from './party.type';
 import { Plan } from './plan.type';
@@ -119,12 +119,9 @@ export class Incident {
   @Prop()
   verification!: VerificationLevel;
 
-  @Field(() => PartialDateScalar, {
-    nullable: true,
-    description:
-      'The publication date of the newest dated source that supports this account (any of its claims), as precisely as that source gives it; null when no supporting source prints a date. An open matter whose newest source is old may have moved on: check it before citing its status as current.',
-  })
-  @Computed(({ node }) => newestSupport(node), firstOrNull)
+  @LastAttested(
+    'The publication date of the newest dated source that supports this account (any of its claims), as precisely as that source gives it; null when no supporting source prints a date. An open matter whose newest source is old may have moved on: check it before citing its status as current.',
+  )
   lastAttested!: string | null;
 
   @Field(() => DateTimeResolver, { description: 'When the graph first recorded this incident.' })

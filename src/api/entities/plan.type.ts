@@ -15,7 +15,7 @@ import { itemAt } from '../translate/list-item';
 import { Projected } from '../translate/projection';
 import { inForce, inScope, offered, partialDate } from './conditions';
 import { PracticeConnection } from './connections';
-import { firstOrNull, newestSupport } from './evidence.type';
+import { LastAttested } from './evidence.type';
 import { PRACTICE_ORDER } from './orders';
 import { PlanPracticesArgs } from './plan-practices.args';
 import { Price } from './price.type';
@@ -104,12 +104,7 @@ export class Plan {
   @Computed(({ node }) => partialDate(node, 'withdrawn'))
   withdrawn!: string | null;
 
-  @Field(() => PartialDateScalar, {
-    nullable: true,
-    description:
-      'The publication date of the newest dated source that supports it (any of its claims), as precisely as that source gives it; null when no supporting source prints a date. A statement still in force whose newest source is old may no longer hold: check it before citing it as current.',
-  })
-  @Computed(({ node }) => newestSupport(node), firstOrNull)
+  @LastAttested()
   lastAttested!: string | null;
 
   @Field({ description: 'Announced, then never offered.' })

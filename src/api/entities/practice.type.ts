@@ -11,7 +11,7 @@ import { hop, Related } from '../translate/fields/related-field';
 import { Projected } from '../translate/projection';
 import { partialDate } from './conditions';
 import { DataCategory } from './data-category.type';
-import { Evidence, evidenceOf, firstOrNull, newestSupport } from './evidence.type';
+import { Evidence, evidenceOf, LastAttested } from './evidence.type';
 import { LegalBasis } from './legal-basis.type';
 import { Plan } from './plan.type';
 import { Purpose } from './purpose.type';
@@ -84,12 +84,7 @@ export class Practice {
   @Computed(({ node }) => partialDate(node, 'attestedFrom'))
   attestedFrom!: string | null;
 
-  @Field(() => PartialDateScalar, {
-    nullable: true,
-    description:
-      'The publication date of the newest dated source that supports it (any of its claims), as precisely as that source gives it; null when no supporting source prints a date. A statement still in force whose newest source is old may no longer hold: check it before citing it as current.',
-  })
-  @Computed(({ node }) => newestSupport(node), firstOrNull)
+  @LastAttested()
   lastAttested!: string | null;
 
   @Field(() => DateScalar, {
