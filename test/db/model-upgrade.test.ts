@@ -11,6 +11,14 @@ import { rulesBundle } from '../fixtures/rules';
 import { startTestApi, type TestApi } from '../helpers/api';
 import { resetGraph, testDatabase } from '../helpers/graph';
 
+/** Runs one migration's statements on a graph, as applyMigrations does, without recording it. */
+async function runMigration(db: Database, id: string): Promise<void> {
+  const migration = readMigrations().find((m) => m.id === id);
+  if (!migration) throw new Error(`no migration ${id}`);
+  for (const [i, statement] of migration.statements.entries())
+    await db.autoCommit(`${id}#${i + 1}`, statement);
+}
+
 /** What the first model stored for a small company (as its ingestion wrote it). */
 const FIRST_MODEL_GRAPH = `
 CREATE (s:Source {id: 'v1-src', url: 'https://example.org/v1', publisher: 'Example', title: 'V1',
@@ -48,9 +56,7 @@ describe('upgrading a graph of the first model', () => {
     db = testDatabase();
     await resetGraph(db);
     await db.write('firstModelGraph', FIRST_MODEL_GRAPH);
-    const upgrade = readMigrations().find((m) => m.id === '005-model-v2')!;
-    for (const [i, statement] of upgrade.statements.entries())
-      await db.autoCommit(`005#${i + 1}`, statement);
+    await runMigration(db, '005-model-v2');
     api = await startTestApi(db);
   });
   afterAll(async () => {
@@ -127,9 +133,7 @@ describe('upgrading a graph of the first model', () => {
       't',
       `MATCH (n) WHERE n.id STARTS WITH 'v1-' RETURN n.id AS id, properties(n) AS p ORDER BY id`,
     );
-    const upgrade = readMigrations().find((m) => m.id === '005-model-v2')!;
-    for (const [i, statement] of upgrade.statements.entries())
-      await db.autoCommit(`005 again #${i + 1}`, statement);
+    await runMigration(db, '005-model-v2');
     const after = await db.read(
       't',
       `MATCH (n) WHERE n.id STARTS WITH 'v1-' RETURN n.id AS id, properties(n) AS p ORDER BY id`,
@@ -141,11 +145,7 @@ describe('upgrading a graph of the first model', () => {
 describe('deriving again the starts a graph read from any supporting source', () => {
   let db: Database;
   let derived: Record<string, unknown>[];
-  const migration = readMigrations().find((m) => m.id === '016-start-claims')!;
-  const apply = async () => {
-    for (const [i, statement] of migration.statements.entries())
-      await db.autoCommit(`016#${i + 1}`, statement);
-  };
+  const apply = () => runMigration(db, '016-start-claims');
   const starts = () =>
     db.read(
       't',
@@ -204,11 +204,7 @@ describe('deriving again the starts a graph read from any supporting source', ()
 describe('deriving lastAttested for a graph written before it was derived', () => {
   let db: Database;
   let derived: Record<string, unknown>[];
-  const migration = readMigrations().find((m) => m.id === '017-last-attested')!;
-  const apply = async () => {
-    for (const [i, statement] of migration.statements.entries())
-      await db.autoCommit(`017#${i + 1}`, statement);
-  };
+  const apply = () => runMigration(db, '017-last-attested');
   const attested = () =>
     db.read(
       't',
