@@ -75,8 +75,8 @@ describe('lastAttested: the newest dated source supporting a statement', () => {
     await db.close();
   });
 
-  it('takes the newest supporting source by its last possible day, the more precise on a tie', async () => {
-    await ingest(db, [{ file: 'last-attested', data: bundle() }]);
+  /** The fixture company's lastAttested values, by id: its plans, the free plan's practices, its incidents. */
+  async function attested() {
     const res = await api.gql(`{
       company(id: "la-corp") {
         products { plans { id lastAttested practices(first: 10) { nodes { id lastAttested } } } }
@@ -84,15 +84,21 @@ describe('lastAttested: the newest dated source supporting a statement', () => {
       }
     }`);
     expect(res.errors).toBeUndefined();
-    const plans = res.data!.company.products[0].plans as any[];
     const byId = (list: any[]) => Object.fromEntries(list.map((x) => [x.id, x.lastAttested]));
-    expect(byId(plans)).toEqual({ 'la-free': '2024-06-01', 'la-pro': '2024-06-01' });
-    const free = plans.find((p) => p.id === 'la-free');
-    expect(byId(free.practices.nodes)).toEqual({
-      'la-free-2024': '2024-12-31',
-      'la-free-2025': '2024',
-    });
-    expect(byId(res.data!.company.incidents.nodes)).toEqual({ 'la-complaint': '2025-02' });
+    const plans = res.data!.company.products[0].plans as any[];
+    return {
+      plans: byId(plans),
+      practices: byId(plans.find((p) => p.id === 'la-free').practices.nodes),
+      incidents: byId(res.data!.company.incidents.nodes),
+    };
+  }
+
+  it('takes the newest supporting source by its last possible day, the more precise on a tie', async () => {
+    await ingest(db, [{ file: 'last-attested', data: bundle() }]);
+    const { plans, practices, incidents } = await attested();
+    expect(plans).toEqual({ 'la-free': '2024-06-01', 'la-pro': '2024-06-01' });
+    expect(practices).toEqual({ 'la-free-2024': '2024-12-31', 'la-free-2025': '2024' });
+    expect(incidents).toEqual({ 'la-complaint': '2025-02' });
   });
 
   it('moves when a source is dated anew or a statement cites a newer one', async () => {
@@ -105,21 +111,9 @@ describe('lastAttested: the newest dated source supporting a statement', () => {
     later.sources!.push(source('la-src-2026', '2026-06-30'));
     later.practices![1]!.sources.push('la-src-2026');
     await ingest(db, [{ file: 'last-attested', data: later }]);
-    const res = await api.gql(`{
-      company(id: "la-corp") {
-        products { plans { id practices(first: 10) { nodes { id lastAttested } } } }
-        incidents(first: 10) { nodes { id lastAttested } }
-      }
-    }`);
-    expect(res.errors).toBeUndefined();
-    const free = (res.data!.company.products[0].plans as any[]).find((p) => p.id === 'la-free');
-    const practices = Object.fromEntries(
-      free.practices.nodes.map((p: any) => [p.id, p.lastAttested]),
-    );
+    const { practices, incidents } = await attested();
     expect(practices).toEqual({ 'la-free-2024': '2024-12-31', 'la-free-2025': '2026-06-30' });
-    expect(res.data!.company.incidents.nodes).toEqual([
-      { id: 'la-complaint', lastAttested: '2026-03' },
-    ]);
+    expect(incidents).toEqual({ 'la-complaint': '2026-03' });
   });
 
   it("agrees with the data report's newest source for every seeded fact in force", async () => {
