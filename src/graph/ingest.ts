@@ -107,13 +107,18 @@ export interface TransactionHooks {
   after?(run: StatementRunner, report: IngestReport): Promise<void>;
 }
 
-/** Validates against the graph: references may name what the graph already holds. */
+/**
+ * Validates against the graph: references may name what the graph already holds. `now` is
+ * the write's time (no source is published after its day).
+ */
 export async function validateAgainstGraph(
   db: Database,
   docs: BundleDocument[],
+  now?: Date,
 ): Promise<ValidatedBundle> {
   const run = readerOf(db);
   const result = await validateBundles(docs, {
+    ...(now && { today: now.toISOString().slice(0, 10) }),
     lookup: (refs) => existingReferences(run, refs),
     suggestions: (refs) => nearReferences(run, refs),
     provisions: (asked) => provisionsAround(run, asked),
@@ -147,7 +152,7 @@ export async function ingest(
   docs: BundleDocument[],
   options: IngestOptions = {},
 ): Promise<IngestReport> {
-  const validated = await validateAgainstGraph(db, docs);
+  const validated = await validateAgainstGraph(db, docs, options.now);
   if (options.dryRun) {
     const counts: IngestReport['counts'] = {};
     for (const spec of SECTIONS) {

@@ -129,6 +129,8 @@ export interface ValidateOptions {
   provisions?: ProvisionLookup;
   /** For each of the given sources the graph holds, whether it has a publication date. */
   datedSources?: (ids: string[]) => Promise<Map<string, boolean>>;
+  /** Today, YYYY-MM-DD (UTC; the clock's by default): no source is published after it. */
+  today?: string;
 }
 
 /**
@@ -141,6 +143,7 @@ export async function validateBundles(
 ): Promise<ValidationResult> {
   const problems: Problem[] = [];
   const warnings: Problem[] = [];
+  const today = options.today ?? new Date().toISOString().slice(0, 10);
   const merged = BundleSchema.parse({});
   const origins = new Map<string, EntityOrigin>();
   /** id -> label and place, to refuse one id used for two kinds of thing. */
@@ -156,6 +159,7 @@ export async function validateBundles(
       problems.push(...zodProblems(doc.file, parsed.error));
       continue;
     }
+    checkReviewDates(doc.file, parsed.data.review, today, problems);
     for (const spec of SECTIONS) {
       const entries = parsed.data[spec.section] as { id: string }[];
       const target = merged[spec.section] as { id: string }[];
@@ -191,6 +195,7 @@ export async function validateBundles(
   }
 
   checkStatements(merged, origins, problems, warnings);
+  checkPublishedBy(merged, origins, today, problems);
   await checkReferences(merged, origins, problems, options);
   await checkParts(merged, origins, problems, options);
   await checkDatedSupport(merged, origins, problems, options);
@@ -208,6 +213,43 @@ function place(
 ): Omit<Problem, 'message'> {
   const o = origins.get(`${label}:${id}`);
   return { file: o?.file ?? 'input', path: `${o?.path ?? label}${field ? `.${field}` : ''}` };
+}
+
+/**
+ * A page is read after it is published, and a file is reviewed on a day that has come: a date
+ * after today is a typo (2062 for 2026) or a guess, and would date facts that no page shows
+ * yet. A month or year that has begun is not after today.
+ */
+function checkPublishedBy(
+  bundle: Bundle,
+  origins: Map<string, EntityOrigin>,
+  today: string,
+  problems: Problem[],
+): void {
+  for (const s of bundle.sources) {
+    if (s.publishedAt !== undefined && firstDay(s.publishedAt) > today)
+      problems.push({
+        ...place(origins, 'Source', s.id, 'publishedAt'),
+        message: `published ${s.publishedAt}, after today (${today}): a source is read after it is published`,
+      });
+  }
+}
+
+function checkReviewDates(
+  file: string,
+  review: Bundle['review'],
+  today: string,
+  problems: Problem[],
+): void {
+  for (const field of ['writtenOn', 'checkedOn'] as const) {
+    const day = review?.[field];
+    if (day && day > today)
+      problems.push({
+        file,
+        path: `review.${field}`,
+        message: `${day} is after today (${today}): a review is dated on the day it is done`,
+      });
+  }
 }
 
 /** Whether a period can end (exclusive) after it starts: some day of `from` precedes some day of `to`. */

@@ -1,6 +1,6 @@
 import type { Database } from '../../src/db';
 import { ValidationError } from '../../src/errors';
-import { ingest, type BundleInput } from '../../src/graph';
+import { ingest, type BundleInput, type IngestOptions } from '../../src/graph';
 import { fixtureBundle, SOURCE } from '../fixtures/bundles';
 import { graphSnapshot, resetGraph, testDatabase } from '../helpers/graph';
 
@@ -14,9 +14,10 @@ async function refusedProblems(
   db: Database,
   docs: { file: string; data: unknown }[],
   before?: Awaited<ReturnType<typeof graphSnapshot>>,
+  options: IngestOptions = {},
 ) {
   const expected = before ?? (await graphSnapshot(db));
-  const error = await ingest(db, docs).then(
+  const error = await ingest(db, docs, options).then(
     () => undefined,
     (e: unknown) => e,
   );
@@ -449,6 +450,39 @@ describe('refusing a malformed bundle', () => {
         message: expect.stringContaining('"FREE"'),
       }),
     );
+  });
+
+  it('refuses a source published after the day of the write, and a review dated after it', async () => {
+    const bundle = fixtureBundle();
+    bundle.sources![1]!.publishedAt = '2026-12-06';
+    bundle.review = { writtenBy: 'a curator', writtenOn: '2026-12-05', checkedOn: '2027-01-02' };
+    const problems = await refusedProblems(db, [doc(bundle, 'broken.yaml')], before, {
+      now: new Date('2026-12-05T23:00:00Z'),
+    });
+    expect(problems).toEqual([
+      {
+        file: 'broken.yaml',
+        path: 'review.checkedOn',
+        message: '2027-01-02 is after today (2026-12-05): a review is dated on the day it is done',
+      },
+      {
+        file: 'broken.yaml',
+        path: 'sources[1].publishedAt',
+        message:
+          'published 2026-12-06, after today (2026-12-05): a source is read after it is published',
+      },
+    ]);
+  });
+
+  it('accepts a month or a year of publication that has begun', async () => {
+    const bundle = fixtureBundle();
+    bundle.sources![0]!.publishedAt = '2026';
+    bundle.sources![1]!.publishedAt = '2026-12';
+    const report = await ingest(db, [doc(bundle)], {
+      dryRun: true,
+      now: new Date('2026-12-01T00:00:00Z'),
+    });
+    expect(report.counts.Source).toEqual({ created: 0, updated: 2, unchanged: 0 });
   });
 
   it('lists every problem at once, not just the first', async () => {
