@@ -252,6 +252,19 @@ function checkReviewDates(
   }
 }
 
+const overlap = (a: readonly string[], b: readonly string[]): boolean =>
+  a.some((x) => b.includes(x));
+
+/** Whether two practices cover a common plan, region and data category (as ingest's history check). */
+function sharesHistory(x: Bundle['practices'][number], y: Bundle['practices'][number]): boolean {
+  const worldwide = x.scope.includes('WORLDWIDE') || y.scope.includes('WORLDWIDE');
+  return (
+    overlap(plansOf(x), plansOf(y)) &&
+    (worldwide || overlap(x.scope, y.scope)) &&
+    overlap(x.dataCategories, y.dataCategories)
+  );
+}
+
 /** Whether a period can end (exclusive) after it starts: some day of `from` precedes some day of `to`. */
 const canFollow = (from: string, to: string): boolean => firstDay(from) < lastDay(to);
 
@@ -459,6 +472,24 @@ function checkStatements(
         });
     }
   }
+
+  // History is one line per plan, region and data: two successors of one practice may not share
+  // a plan, a region and a data category. Checked here for the successors a bundle gives (so
+  // seed:check sees it); ingest checks them against the graph's too.
+  const successors = new Map<string, Bundle['practices']>();
+  for (const p of [...bundle.practices].sort((a, b) => (a.id < b.id ? -1 : 1)))
+    if (p.replaces) successors.set(p.replaces, [...(successors.get(p.replaces) ?? []), p]);
+  for (const [old, list] of successors)
+    list.forEach((x, k) => {
+      const twins = list.slice(k + 1).filter((y) => sharesHistory(x, y));
+      if (twins.length > 0)
+        at(
+          'Practice',
+          x.id,
+          'replaces',
+          `"${[x, ...twins].map((t) => t.id).join('" and "')}" both replace "${old}" for the same plan, region and data: a practice has one successor there (split a change by plan, scope or data category)`,
+        );
+    });
 
   for (const i of bundle.incidents) {
     for (let k = 1; k < i.statusHistory.length; k++) {

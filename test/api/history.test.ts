@@ -214,9 +214,11 @@ describe('the history of practices', () => {
         ],
       });
       expect(error?.extensions?.code).toBe('BAD_USER_INPUT');
+      // Found by validation, before any write (seed:check sees it too), at the bundle's path.
       expect(error?.extensions?.problems).toEqual([
         {
-          path: 'practices.hist-fork-a.replaces',
+          file: 'input',
+          path: 'practices[0].replaces',
           message: expect.stringContaining(
             '"hist-fork-a" and "hist-fork-b" both replace "fx-pro-training"',
           ),

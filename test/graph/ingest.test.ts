@@ -452,6 +452,31 @@ describe('refusing a malformed bundle', () => {
     );
   });
 
+  it('refuses two successors of one practice on a common plan, region and data, before writing', async () => {
+    const problems = await problemsOf((b) => {
+      b.practices!.push({ ...b.practices![1]!, id: 'tst-free-2025b' });
+    });
+    expect(problems).toEqual([
+      {
+        file: 'broken.yaml',
+        path: 'practices[1].replaces',
+        message:
+          '"tst-free-2025" and "tst-free-2025b" both replace "tst-free-2024" for the same plan, region and data: a practice has one successor there (split a change by plan, scope or data category)',
+      },
+    ]);
+  });
+
+  it('accepts two successors of one practice that split it by region', async () => {
+    const bundle = fixtureBundle();
+    bundle.practices!.push({
+      ...bundle.practices![1]!,
+      id: 'tst-free-2025-uk',
+      scope: ['UK'],
+    });
+    const report = await ingest(db, [doc(bundle)], { dryRun: true });
+    expect(report.counts.Practice).toEqual({ created: 1, updated: 0, unchanged: 2 });
+  });
+
   it('refuses a source published after the day of the write, and a review dated after it', async () => {
     const bundle = fixtureBundle();
     bundle.sources![1]!.publishedAt = '2026-12-06';
