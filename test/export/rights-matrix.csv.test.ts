@@ -127,12 +127,30 @@ describe('the rights matrix as CSV', () => {
 
   it('says what the GraphQL API says, cell for cell', async () => {
     const { rows } = await csv('?asOf=2025-02-12');
-    const res = await api.gql(`{ rightsMatrix(asOf: "2025-02-12", first: 100) {
-      rows { plan { id } cells { right status otherStatuses } } } }`);
-    const fromApi = res.data!.rightsMatrix.rows as {
+    // The API pages (at most 100 rows); the export gives every row in the same order.
+    type MatrixRow = {
       plan: { id: string };
       cells: { right: string; status: string; otherStatuses: string[] }[];
-    }[];
+    };
+    type MatrixPage = {
+      rightsMatrix: {
+        rows: MatrixRow[];
+        pageInfo: { hasNextPage: boolean; endCursor: string | null };
+      };
+    };
+    const fromApi: MatrixRow[] = [];
+    let after: string | null = null;
+    do {
+      const res: { data?: MatrixPage } = await api.gql<MatrixPage>(
+        `query ($after: String) { rightsMatrix(asOf: "2025-02-12", first: 100, after: $after) {
+          rows { plan { id } cells { right status otherStatuses } } pageInfo { hasNextPage endCursor } } }`,
+        { after },
+      );
+      const page: MatrixPage['rightsMatrix'] = res.data!.rightsMatrix;
+      fromApi.push(...page.rows);
+      after = page.pageInfo.hasNextPage ? page.pageInfo.endCursor : null;
+    } while (after !== null);
+    expect(fromApi.length).toBeGreaterThan(100);
     expect(rows.map((r) => r.plan_id)).toEqual(fromApi.map((r) => r.plan.id));
     for (const apiRow of fromApi) {
       const csvRow = row(rows, apiRow.plan.id)!;
