@@ -32,6 +32,7 @@ import {
   type BundleDocument,
   canonicalJson,
   contentHash,
+  forkMessage,
   type ValidatedBundle,
   validateBundles,
 } from './validate';
@@ -484,7 +485,7 @@ function historyError(violations: Row[], inBundle: Set<string>): AppError {
         .filter((r) => r.successor < r.twins[0]!)
         .map((r) => ({
           path: `practices.${r.successor}.replaces`,
-          message: `"${[r.successor, ...r.twins].join('" and "')}" both replace "${r.old}" for the same plan, region and data: a practice has one successor there (split a change by plan, scope or data category)`,
+          message: forkMessage([r.successor, ...r.twins], r.old),
         })),
     );
   return new ValidationError(

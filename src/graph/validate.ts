@@ -252,6 +252,13 @@ function checkReviewDates(
   }
 }
 
+/**
+ * The problem of two or more successors of one practice on a common plan, region and data: the
+ * same words whether validation finds them in a bundle or ingest in the graph.
+ */
+export const forkMessage = (successors: readonly string[], old: string): string =>
+  `"${successors.join('" and "')}" both replace "${old}" for the same plan, region and data: a practice has one successor there (split a change by plan, scope or data category)`;
+
 const overlap = (a: readonly string[], b: readonly string[]): boolean =>
   a.some((x) => b.includes(x));
 
@@ -487,7 +494,10 @@ function checkStatements(
           'Practice',
           x.id,
           'replaces',
-          `"${[x, ...twins].map((t) => t.id).join('" and "')}" both replace "${old}" for the same plan, region and data: a practice has one successor there (split a change by plan, scope or data category)`,
+          forkMessage(
+            [x, ...twins].map((t) => t.id),
+            old,
+          ),
         );
     });
 
