@@ -119,7 +119,7 @@ export async function validateAgainstGraph(
 ): Promise<ValidatedBundle> {
   const run = readerOf(db);
   const result = await validateBundles(docs, {
-    ...(now && { today: now.toISOString().slice(0, 10) }),
+    now,
     lookup: (refs) => existingReferences(run, refs),
     suggestions: (refs) => nearReferences(run, refs),
     provisions: (asked) => provisionsAround(run, asked),

@@ -129,8 +129,8 @@ export interface ValidateOptions {
   provisions?: ProvisionLookup;
   /** For each of the given sources the graph holds, whether it has a publication date. */
   datedSources?: (ids: string[]) => Promise<Map<string, boolean>>;
-  /** Today, YYYY-MM-DD (UTC; the clock's by default): no source is published after it. */
-  today?: string;
+  /** The time of the write (the clock's by default): no source is published after its day (UTC). */
+  now?: Date;
 }
 
 /**
@@ -143,7 +143,7 @@ export async function validateBundles(
 ): Promise<ValidationResult> {
   const problems: Problem[] = [];
   const warnings: Problem[] = [];
-  const today = options.today ?? new Date().toISOString().slice(0, 10);
+  const today = (options.now ?? new Date()).toISOString().slice(0, 10);
   const merged = BundleSchema.parse({});
   const origins = new Map<string, EntityOrigin>();
   /** id -> label and place, to refuse one id used for two kinds of thing. */
