@@ -820,11 +820,14 @@ describe('the Cypher of the headline questions', () => {
            WITH this148
            ORDER BY this148.id ASC
            RETURN this148.name
-         }} AS var90
+         }, objection: head(COLLECT {
+           MATCH (this138)-[this149:HANDLES]->(this150:Right { code: 'OBJECT' })
+           RETURN {status: this149.status, mechanism: this149.mechanism}
+         })} AS var90
        }
-       RETURN {id: var61.id, companyName: var61.companyName, facts: var90} AS var149
+       RETURN {id: var61.id, companyName: var61.companyName, facts: var90} AS var151
      }
-     RETURN var58 AS total, var149 AS finding
+     RETURN var58 AS total, var151 AS finding
        }
        RETURN *
      }
@@ -1027,7 +1030,7 @@ describe('the Cypher of the headline questions', () => {
                "company": "fx-corp",
                "companyName": "FX Corp",
                "disputed": false,
-               "explanation": "As of 1 March 2025, on FX Free (FX Corp), for training AI models, the right of access can be exercised only on request (E-mail to privacy@fx.example), while other plans offer it in the product (FX Pro in the product). The controller must facilitate the exercise of rights (Art. 12(2) GDPR).",
+               "explanation": "As of 1 March 2025, on FX Free (FX Corp), for training AI models, the right of access can be exercised only on request (E-mail to privacy@fx.example), while other plans offer it in the product (FX Pro in the product). The controller must facilitate the exercise of rights (Art. 12(2) GDPR; where the company processes the data for a customer organisation, that customer is the controller and the company must assist it, Art. 28(3)(e)).",
                "id": "right-only-on-request:fx-free-training:fx-free:ACCESS",
                "kind": "RIGHT_ONLY_ON_REQUEST",
                "legalBasisEstablished": true,
@@ -1055,7 +1058,7 @@ describe('the Cypher of the headline questions', () => {
                "company": "fx-corp",
                "companyName": "FX Corp",
                "disputed": false,
-               "explanation": "As of 1 March 2025, on FX Free (FX Corp), for training AI models, user content (user prompts) trains AI models unless the user opts out. It rests on legitimate interest: the interest must not be overridden by the users' (Art. 6(1)(f) GDPR), and they must be able to object (Art. 21).",
+               "explanation": "As of 1 March 2025, on FX Free (FX Corp), for training AI models, user content (user prompts) trains AI models by default; the user can opt out only by paying. It rests on legitimate interest: the interest must not be overridden by the users' (Art. 6(1)(f) GDPR), and they must be able to object (Art. 21).",
                "id": "training-on-by-default:fx-free-training",
                "kind": "TRAINING_ON_BY_DEFAULT",
                "legalBasisEstablished": true,
@@ -1081,7 +1084,7 @@ describe('the Cypher of the headline questions', () => {
                "company": "fx-corp",
                "companyName": "FX Corp",
                "disputed": false,
-               "explanation": "As of 1 March 2025, on FX Plus (FX Corp), for training AI models, user content (user prompts) trains AI models unless the user opts out. It rests on legitimate interest: the interest must not be overridden by the users' (Art. 6(1)(f) GDPR), and they must be able to object (Art. 21).",
+               "explanation": "As of 1 March 2025, on FX Plus (FX Corp), for training AI models, user content (user prompts) trains AI models by default, and the sources say the user cannot opt out. It rests on legitimate interest: the interest must not be overridden by the users' (Art. 6(1)(f) GDPR), and they must be able to object (Art. 21).",
                "id": "training-on-by-default:fx-plus-training",
                "kind": "TRAINING_ON_BY_DEFAULT",
                "legalBasisEstablished": true,
@@ -1107,7 +1110,7 @@ describe('the Cypher of the headline questions', () => {
                "company": "fx-corp",
                "companyName": "FX Corp",
                "disputed": false,
-               "explanation": "As of 1 March 2025, on FX Pro (FX Corp), for training AI models, user content (user prompts) trains AI models unless the user opts out. It rests on legitimate interest: the interest must not be overridden by the users' (Art. 6(1)(f) GDPR), and they must be able to object (Art. 21).",
+               "explanation": "As of 1 March 2025, on FX Pro (FX Corp), for training AI models, user content (user prompts) trains AI models unless the user opts out (Settings toggle). It rests on legitimate interest: the interest must not be overridden by the users' (Art. 6(1)(f) GDPR), and they must be able to object (Art. 21).",
                "id": "training-on-by-default:fx-pro-training",
                "kind": "TRAINING_ON_BY_DEFAULT",
                "legalBasisEstablished": true,

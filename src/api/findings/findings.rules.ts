@@ -715,6 +715,8 @@ const trainingOnByDefault: Rule = {
   facts(r, row, facts) {
     const f = foundVariables({ plan: false, handles: false, right: false });
     const dc = new Cypher.Node();
+    const oh = new Cypher.Relationship();
+    const or = new Cypher.Node();
     return Cypher.utils.concat(
       unpack('TRAINING_ON_BY_DEFAULT', row, f),
       new Cypher.Return([
@@ -737,6 +739,22 @@ const trainingOnByDefault: Rule = {
             ),
             new Cypher.With(dc).orderBy([dc.property('id'), 'ASC']),
             new Cypher.Return(dc.property('name')),
+          ),
+          // How the sources say a user stops the training: the words say it, or that they do not.
+          objection: Cypher.head(
+            collect(
+              new Cypher.Match(
+                new Cypher.Pattern(f.practice)
+                  .related(oh, { type: 'HANDLES', direction: 'right' })
+                  .to(or, { labels: ['Right'], properties: { code: lit('OBJECT') } }),
+              ),
+              new Cypher.Return(
+                new Cypher.Map({
+                  status: oh.property('status'),
+                  mechanism: oh.property('mechanism'),
+                }),
+              ),
+            ),
           ),
         }),
         facts,

@@ -52,6 +52,8 @@ export interface RuleFacts {
   others: { plan: PlanFact; practice: PracticeFact }[];
   basis: { id: string; name: string; definedBy: string | null } | null;
   dataCategories?: string[];
+  /** TRAINING_ON_BY_DEFAULT: how the practice handles the right to object, if a source says. */
+  objection?: { status: RightStatus; mechanism: string | null } | null;
 }
 
 export const FINDING_STANDINGS = ['ESTABLISHED', 'ALLEGED', 'UNCONFIRMED'] as const;
@@ -89,11 +91,11 @@ export const FINDING_DESCRIPTIONS: Record<FindingKind, string> = {
   RIGHT_CONDITIONED_ON_PAYMENT:
     'On one plan a right is withheld (only by paying, or not at all) while a paid plan of the same product grants it, for the same purpose, both on the date asked. Only for rights Art. 12(5) GDPR covers (Arts. 15 to 22), and, for a right that depends on the legal basis, when the basis opens it (or is not established, which the finding says). Art. 12(5) makes exercising these rights free of charge.',
   RIGHT_ONLY_ON_REQUEST:
-    'On one plan a right can be exercised only on request (e-mail, form, support) while another plan of the same product offers it in the product, for the same purpose, on the date asked. Art. 12(2) GDPR requires the controller to facilitate the exercise of rights; for objection, Art. 21(4) and (5) add that it be brought to attention and can be exercised by automated means. Never a payment finding.',
+    'On one plan a right can be exercised only on request (e-mail, form, support) while another plan of the same product offers it in the product, for the same purpose, on the date asked. Art. 12(2) GDPR requires the controller to facilitate the exercise of rights (on business plans the customer organisation may be the controller, the company its processor bound to assist it, Art. 28(3)(e)); for objection, Art. 21(4) and (5) add that it be brought to attention and can be exercised by automated means. Never a payment finding.',
   NO_WAY_TO_OBJECT:
     'Processing holds on the date with no way to object, on a legal basis that opens the right to object (legitimate interest or public interest, Art. 6(1)(e) or (f)) or on a basis the sources do not establish (which the finding says). Art. 21(1) GDPR gives that right.',
   TRAINING_ON_BY_DEFAULT:
-    'User content trains AI models unless the user acts (opt-out rather than opt-in), on the date asked. What follows depends on the legal basis, which the finding names or says is not established: consent needs an affirmative act (Arts. 4(11) and 7); on legitimate interest, people must be able to object (Art. 21).',
+    'User content trains AI models without the user acting (on by default rather than opt-in), on the date asked; the finding says how the sources let the user opt out, or that they do not say. What follows depends on the legal basis, which the finding names or says is not established: consent needs an affirmative act (Arts. 4(11) and 7); on legitimate interest, people must be able to object (Art. 21).',
 };
 
 const STATUS_WORDS: Record<RightStatus, string> = {
@@ -272,6 +274,29 @@ function basisSentence(f: RuleFacts): string {
   return ` The legal basis is not established in the sources; the ${lcfirst(f.right.name)} applies only to processing on ${list(f.right.openedBy.map(lcfirst), 'or')}.`;
 }
 
+/**
+ * How a user stops training that is on by default, as the sources record the right to object on
+ * the practice: an opt-out is said only where one is recorded, never assumed.
+ */
+function optOutWords(objection: RuleFacts['objection']): string {
+  const how = objection?.mechanism ? ` (${objection.mechanism.replace(/\.$/, '')})` : '';
+  switch (objection?.status) {
+    case 'IN_PRODUCT':
+      return `unless the user opts out${how}`;
+    case 'ON_REQUEST':
+      return `unless the user objects on request${how}`;
+    case 'PAID_ONLY':
+      return `by default; the user can opt out only by paying${how}`;
+    case 'UNAVAILABLE':
+      return `by default, and the sources say the user cannot opt out${how}`;
+    case 'NOT_APPLICABLE':
+      return `by default; the sources record the right to object as not applying${how}`;
+    case 'UNKNOWN':
+    case undefined:
+      return 'by default; the sources do not say how the user can opt out';
+  }
+}
+
 /** The rule a finding id names (webhooks filter changes by rule, and events carry only ids). */
 export function findingKindOfId(id: string): FindingKind | null {
   const prefix = id.slice(0, id.indexOf(':'));
@@ -340,7 +365,7 @@ export function composeFinding(f: RuleFacts, asOf: string): ComposedFinding {
       const objection = code === 'OBJECT';
       explanation =
         `${where}${intro} the ${lcfirst(right!.name)} ${statusWords(f.practice.status)}${f.practice.mechanism ? ` (${f.practice.mechanism.replace(/\.$/, '')})` : ''}, while other plans offer it in the product (${othersText}).` +
-        `${dispute}${othersDispute} The controller must facilitate the exercise of rights (Art. 12(2) GDPR)` +
+        `${dispute}${othersDispute} The controller must facilitate the exercise of rights (Art. 12(2) GDPR; where the company processes the data for a customer organisation, that customer is the controller and the company must assist it, Art. 28(3)(e))` +
         (objection
           ? '; the right to object must be brought to attention and, in online services, can be exercised by automated means (Art. 21(4) and (5)).'
           : '.') +
@@ -375,7 +400,7 @@ export function composeFinding(f: RuleFacts, asOf: string): ComposedFinding {
             : f.basis
               ? ` It rests on ${lcfirst(f.basis.name)}.`
               : ' The legal basis is not established in the sources.';
-      explanation = `${where}${intro} user content${categories} trains AI models unless the user opts out.${dispute}${consequence}`;
+      explanation = `${where}${intro} user content${categories} trains AI models ${optOutWords(f.objection ?? null)}.${dispute}${consequence}`;
       provisions =
         basisId === 'consent'
           ? ['gdpr-4-11', 'gdpr-7']
