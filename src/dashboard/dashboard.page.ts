@@ -39,7 +39,7 @@ export function dashboardPage(assets: string): string {
   </div>
   <div class="field">
     <label for="purpose">Purpose</label>
-    <select id="purpose" name="purpose"><option value="ai-model-training">Training general-purpose AI models</option></select>
+    <select id="purpose" name="purpose"><option value="ai-model-training">Training or improving AI models</option></select>
   </div>
   <div class="field picker company-picker" id="company-picker">
     <label for="company-search">Companies</label>
