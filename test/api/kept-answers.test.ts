@@ -161,7 +161,7 @@ describe('kept answers', () => {
       `MATCH (:Plan {id: $plan})<-[:APPLIES_TO]-(:Practice)-[h:HANDLES]->(:Right {code: 'OBJECT'})
        WHERE h.status = $status
        SET h.status = 'ON_REQUEST'
-       RETURN count(h) AS n`,
+       RETURN count(h) AS n, collect(elementId(h)) AS changed`,
       { plan: denied.plan.id, status: denied.status },
     );
     expect(changed[0]!.n).toBeGreaterThan(0);
@@ -178,12 +178,11 @@ describe('kept answers', () => {
       expect(findings.ran).toBe(1);
       expect(findings.data).toEqual(await fresh(FINDINGS, { asOf: AS_OF }));
     } finally {
+      // Only the relationships changed above: the plan may have others on request already.
       await suite.db.write(
         'test',
-        `MATCH (:Plan {id: $plan})<-[:APPLIES_TO]-(:Practice)-[h:HANDLES]->(:Right {code: 'OBJECT'})
-         WHERE h.status = 'ON_REQUEST'
-         SET h.status = $status`,
-        { plan: denied.plan.id, status: denied.status },
+        `MATCH ()-[h:HANDLES]->() WHERE elementId(h) IN $changed SET h.status = $status`,
+        { changed: changed[0]!.changed, status: denied.status },
       );
     }
     const restored = await ask(DENYING, { asOf: AS_OF });
