@@ -78,9 +78,9 @@ export type FindingKind =
   | 'NO_WAY_TO_OBJECT'
   /** On one plan a right is withheld (only by paying, or not at all) while a paid plan of the same product grants it, for the same purpose, both on the date asked. Only for rights Art. 12(5) GDPR covers (Arts. 15 to 22), and, for a right that depends on the legal basis, when the basis opens it (or is not established, which the finding says). Art. 12(5) makes exercising these rights free of charge. */
   | 'RIGHT_CONDITIONED_ON_PAYMENT'
-  /** On one plan a right can be exercised only on request (e-mail, form, support) while another plan of the same product offers it in the product, for the same purpose, on the date asked. Art. 12(2) GDPR requires the controller to facilitate the exercise of rights; for objection, Art. 21(4) and (5) add that it be brought to attention and can be exercised by automated means. Never a payment finding. */
+  /** On one plan a right can be exercised only on request (e-mail, form, support) while another plan of the same product offers it in the product, for the same purpose, on the date asked. Art. 12(2) GDPR requires the controller to facilitate the exercise of rights (on business plans the customer organisation may be the controller, the company its processor bound to assist it, Art. 28(3)(e)); for objection, Art. 21(4) and (5) add that it be brought to attention and can be exercised by automated means. Never a payment finding. */
   | 'RIGHT_ONLY_ON_REQUEST'
-  /** User content trains AI models unless the user acts (opt-out rather than opt-in), on the date asked. What follows depends on the legal basis, which the finding names or says is not established: consent needs an affirmative act (Arts. 4(11) and 7); on legitimate interest, people must be able to object (Art. 21). */
+  /** User content trains AI models without the user acting (on by default rather than opt-in), on the date asked; the finding says how the sources let the user opt out, or that they do not say. What follows depends on the legal basis, which the finding names or says is not established: consent needs an affirmative act (Arts. 4(11) and 7); on legitimate interest, people must be able to object (Art. 21). */
   | 'TRAINING_ON_BY_DEFAULT';
 
 /** How well the facts a finding rests on stand. */
