@@ -93,9 +93,8 @@ RETURN COUNT { (:Incident) } - COUNT { MATCH (x:Incident) WHERE x.retractedAt IS
 }
 
 /** The claims a finding's facts rest on (src/api/findings/findings.words.ts). */
-const claims = (basisUsed: string, withDefault: boolean): string =>
-  `['RIGHT', 'VALID_FROM', 'VALID_TO', 'SCOPE'] + CASE WHEN ${basisUsed} THEN ['LEGAL_BASIS'] ELSE [] END` +
-  (withDefault ? ` + ['DEFAULT']` : '');
+const claims = (basisUsed: string): string =>
+  `['RIGHT', 'VALID_FROM', 'VALID_TO', 'SCOPE', 'DEFAULT'] + CASE WHEN ${basisUsed} THEN ['LEGAL_BASIS'] ELSE [] END`;
 /** The weakest verification of a list of practices. */
 const weakest = (practices: string): string =>
   `CASE WHEN any(x IN ${practices} WHERE x.verification = 'UNVERIFIED') THEN 'UNVERIFIED' ` +
@@ -172,7 +171,7 @@ function comparison(rule: (typeof COMPARISONS)[number], start: Start): string {
   WITH c, pr, a, fa, rt, pu, others, EXISTS { (:LegalBasis)-[:TRIGGERS]->(rt) } AS depends,
     ${basisOf('fa')} AS basis, [fa] + [o IN others | o.practice] AS used
   WITH c, pr, a, fa, rt, pu, others, depends, basis, used,
-    ${claims('depends AND basis IS NOT NULL', false)} AS claims
+    ${claims('depends AND basis IS NOT NULL')} AS claims
   RETURN {kind: '${rule.kind}', id: '${slug}:' + fa.id + ':' + a.id + ':' + rt.code,
     company: c {.id, .name}, product: pr.id, purpose: pu.id,
     plans: [a.id] + [o IN others | o.plan], practices: ${distinct('[x IN used | x.id]')},
@@ -221,7 +220,7 @@ CALL () {
   WITH c, pr, p, pu, pl ORDER BY pl.id
   WITH c, pr, p, pu, collect(pl.id) AS plans
   WITH c, pr, p, pu, plans, ${basisOf('p')} AS basis
-  WITH c, pr, p, pu, plans, basis, ${claims('basis IS NOT NULL', true)} AS claims
+  WITH c, pr, p, pu, plans, basis, ${claims('basis IS NOT NULL')} AS claims
   RETURN {kind: 'NO_WAY_TO_OBJECT', id: 'no-way-to-object:' + p.id, company: c {.id, .name},
     product: pr.id, purpose: pu.id, plans: plans, practices: [p.id], right: 'OBJECT', basis: basis.id,
     disputed: ${disputes('p', 'claims', "'OBJECT'")}, verification: ${weakest('[p]')},
@@ -240,7 +239,7 @@ CALL () {
   WITH c, pr, p, pu, pl ORDER BY pl.id
   WITH c, pr, p, pu, collect(pl.id) AS plans
   WITH c, pr, p, pu, plans, ${basisOf('p')} AS basis
-  WITH c, pr, p, pu, plans, basis, ${claims('basis IS NOT NULL', true)} AS claims
+  WITH c, pr, p, pu, plans, basis, ${claims('basis IS NOT NULL')} AS claims
   RETURN {kind: 'TRAINING_ON_BY_DEFAULT', id: 'training-on-by-default:' + p.id, company: c {.id, .name},
     product: pr.id, purpose: pu.id, plans: plans, practices: [p.id], right: null, basis: basis.id,
     disputed: ${disputes('p', 'claims', 'null')}, verification: ${weakest('[p]')},

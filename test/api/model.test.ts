@@ -335,4 +335,60 @@ describe('what the second model lets curators say, asked back', () => {
       ]),
     );
   });
+
+  it('reads a disputed default as disputing a right compared on request, and says whose claim it is', async () => {
+    const teamAccess = async () => {
+      const res = await api.gql(`{
+        findings(company: "fx-corp", kind: RIGHT_ONLY_ON_REQUEST, asOf: "2025-07-01") {
+          nodes { id standing disputed explanation }
+        }
+      }`);
+      expect(res.errors).toBeUndefined();
+      return res.data!.findings.nodes.find(
+        (f: any) => f.id === 'right-only-on-request:mdl-team-review-2025-06:fx-team:ACCESS',
+      );
+    };
+    expect(await teamAccess()).toMatchObject({ disputed: false, standing: 'ESTABLISHED' });
+
+    // A newspaper reports that Team prompts never train models: the processing the right of
+    // access is compared on is then itself in dispute.
+    const practice = BUNDLE.practices[0]!;
+    const res = await api.gql(
+      `mutation ($b: BundleInput!) { ingestBundle(bundle: $b, source: "model test") { changes { label } } }`,
+      {
+        b: {
+          sources: [
+            {
+              id: 'mdl-src-news',
+              url: 'https://example.org/news',
+              publisher: 'Example Newspaper',
+              title: 'Team prompts are never used',
+              publishedAt: '2025-06-20',
+              kind: 'NEWS',
+            },
+          ],
+          practices: [
+            {
+              ...practice,
+              sources: [
+                'mdl-src',
+                {
+                  source: 'mdl-src-news',
+                  stance: 'DISPUTES',
+                  claim: 'DEFAULT',
+                  alternative: 'NEVER',
+                },
+              ],
+            },
+          ],
+        },
+      },
+      curator,
+    );
+    expect(res.errors).toBeUndefined();
+    const disputed = await teamAccess();
+    expect(disputed).toMatchObject({ disputed: true, standing: 'ALLEGED' });
+    expect(disputed.explanation).toContain('Example Newspaper');
+    expect(disputed.explanation).toContain('the processing does not happen');
+  });
 });

@@ -311,12 +311,9 @@ export function composeFinding(f: RuleFacts, asOf: string): ComposedFinding {
     f.kind === 'TRAINING_ON_BY_DEFAULT'
       ? f.basis !== null
       : f.rightDependsOnBasis && f.basis !== null;
-  const claims = [
-    ...practiceClaims(basisUsed),
-    ...(f.kind === 'NO_WAY_TO_OBJECT' || f.kind === 'TRAINING_ON_BY_DEFAULT'
-      ? (['DEFAULT'] as const)
-      : []),
-  ];
+  // A disputed default disputes every rule's premise: processing that the sources of one
+  // side say does not happen leaves no right to withhold, compare or object to.
+  const claims: EvidenceClaim[] = [...practiceClaims(basisUsed), 'DEFAULT'];
   const practices = [f.practice, ...f.others.map((o) => o.practice)];
   const disputesOf = (p: PracticeFact) => onClaim(p, claims, code, 'DISPUTES');
   const subjectDisputes = disputesOf(f.practice);
