@@ -254,13 +254,23 @@ function otherSide(disputing: EvidenceFact[]): string {
   return sentences.join(' ');
 }
 
+/**
+ * The claims of a practice every finding rests on. A disputed default disputes every rule's
+ * premise: processing that the sources of one side say does not happen leaves no right to
+ * withhold, compare or object to.
+ */
 const practiceClaims = (basisUsed: boolean): EvidenceClaim[] => [
   'RIGHT',
   'VALID_FROM',
   'VALID_TO',
   'SCOPE',
+  'DEFAULT',
   ...(basisUsed ? (['LEGAL_BASIS'] as const) : []),
 ];
+
+/** A right's mechanism as a parenthesis, without its closing full stop; nothing when none. */
+const inParentheses = (mechanism: string | null | undefined): string =>
+  mechanism ? ` (${mechanism.replace(/\.$/, '')})` : '';
 
 function provisionsOfBasis(basis: RuleFacts['basis']): string[] {
   return basis?.definedBy ? [basis.definedBy] : [];
@@ -279,7 +289,7 @@ function basisSentence(f: RuleFacts): string {
  * the practice: an opt-out is said only where one is recorded, never assumed.
  */
 function optOutWords(objection: RuleFacts['objection']): string {
-  const how = objection?.mechanism ? ` (${objection.mechanism.replace(/\.$/, '')})` : '';
+  const how = inParentheses(objection?.mechanism);
   switch (objection?.status) {
     case 'IN_PRODUCT':
       return `unless the user opts out${how}`;
@@ -311,9 +321,7 @@ export function composeFinding(f: RuleFacts, asOf: string): ComposedFinding {
     f.kind === 'TRAINING_ON_BY_DEFAULT'
       ? f.basis !== null
       : f.rightDependsOnBasis && f.basis !== null;
-  // A disputed default disputes every rule's premise: processing that the sources of one
-  // side say does not happen leaves no right to withhold, compare or object to.
-  const claims: EvidenceClaim[] = [...practiceClaims(basisUsed), 'DEFAULT'];
+  const claims = practiceClaims(basisUsed);
   const practices = [f.practice, ...f.others.map((o) => o.practice)];
   const disputesOf = (p: PracticeFact) => onClaim(p, claims, code, 'DISPUTES');
   const subjectDisputes = disputesOf(f.practice);
@@ -361,7 +369,7 @@ export function composeFinding(f: RuleFacts, asOf: string): ComposedFinding {
     case 'RIGHT_ONLY_ON_REQUEST': {
       const objection = code === 'OBJECT';
       explanation =
-        `${where}${intro} the ${lcfirst(right!.name)} ${statusWords(f.practice.status)}${f.practice.mechanism ? ` (${f.practice.mechanism.replace(/\.$/, '')})` : ''}, while other plans offer it in the product (${othersText}).` +
+        `${where}${intro} the ${lcfirst(right!.name)} ${statusWords(f.practice.status)}${inParentheses(f.practice.mechanism)}, while other plans offer it in the product (${othersText}).` +
         `${dispute}${othersDispute} The controller must facilitate the exercise of rights (Art. 12(2) GDPR; where the company processes the data for a customer organisation, that customer is the controller and the company must assist it, Art. 28(3)(e))` +
         (objection
           ? '; the right to object must be brought to attention and, in online services, can be exercised by automated means (Art. 21(4) and (5)).'
@@ -397,7 +405,7 @@ export function composeFinding(f: RuleFacts, asOf: string): ComposedFinding {
             : f.basis
               ? ` It rests on ${lcfirst(f.basis.name)}.`
               : ' The legal basis is not established in the sources.';
-      explanation = `${where}${intro} user content${categories} trains AI models ${optOutWords(f.objection ?? null)}.${dispute}${consequence}`;
+      explanation = `${where}${intro} user content${categories} trains AI models ${optOutWords(f.objection)}.${dispute}${consequence}`;
       provisions =
         basisId === 'consent'
           ? ['gdpr-4-11', 'gdpr-7']
