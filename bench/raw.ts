@@ -32,10 +32,18 @@ const inScope = (p: string): string => `($scope IN ${p}.scope OR 'WORLDWIDE' IN 
 const partial = (v: string, name: string): string =>
   `CASE ${v}.${name}Precision WHEN 'YEAR' THEN left(toString(${v}.${name}), 4) ` +
   `WHEN 'MONTH' THEN left(toString(${v}.${name}), 7) ELSE toString(${v}.${name}) END`;
-/** A source disputes the practice as a whole or in one of `claims` (RIGHT: for `code`). */
+/**
+ * A source disputes the practice as a whole or in one of `claims` (RIGHT: for `code`); a start
+ * it dates to a period over by $asOf, or an end to one not begun, agrees that the practice holds
+ * then (findings.words.ts, bearsOn).
+ */
 const disputes = (p: string, claims: string, code: string): string =>
   `EXISTS { MATCH (${p})-[e:EVIDENCED_BY {stance: 'DISPUTES'}]->(:Source) ` +
-  `WHERE e.claim = 'WHOLE' OR (e.claim IN ${claims} AND (e.claim <> 'RIGHT' OR e.right = ${code})) }`;
+  `WHERE (e.claim = 'WHOLE' OR (e.claim IN ${claims} AND (e.claim <> 'RIGHT' OR e.right = ${code}))) ` +
+  `AND NOT (e.claim = 'VALID_FROM' AND e.alternative IS NOT NULL AND date(e.alternative) + ` +
+  `CASE size(e.alternative) WHEN 4 THEN duration({years: 1}) WHEN 7 THEN duration({months: 1}) ELSE duration({days: 1}) END ` +
+  `<= date($asOf) + duration({days: 1})) ` +
+  `AND NOT (e.claim = 'VALID_TO' AND e.alternative IS NOT NULL AND date(e.alternative) > date($asOf)) }`;
 /** Keyset: `key` (a list) strictly after the list $after, every part ascending. */
 function after(key: string, arity: number): string {
   const terms = Array.from({ length: arity }, (_, i) =>

@@ -391,4 +391,82 @@ describe('what the second model lets curators say, asked back', () => {
     expect(disputed.explanation).toContain('Example Newspaper');
     expect(disputed.explanation).toContain('the processing does not happen');
   });
+
+  it('counts a disputed start or end only where it changes whether the practice holds on the date asked', async () => {
+    const teamAccessOn = async (asOf: string) => {
+      const res = await api.gql(
+        `query ($asOf: Date!) {
+          findings(company: "fx-corp", kind: RIGHT_ONLY_ON_REQUEST, asOf: $asOf) {
+            nodes { id standing disputed explanation }
+          }
+        }`,
+        { asOf },
+      );
+      expect(res.errors).toBeUndefined();
+      return res.data!.findings.nodes.find(
+        (f: any) => f.id === 'right-only-on-request:mdl-team-review-2025-06:fx-team:ACCESS',
+      );
+    };
+    // Another source dates the practice's start or end otherwise (the practice's own sources
+    // replaced: the disputed default of the test above goes).
+    const practice = BUNDLE.practices[0]!;
+    const disputeDate = async (claim: 'VALID_FROM' | 'VALID_TO', alternative: string) => {
+      const res = await api.gql(
+        `mutation ($b: BundleInput!) { ingestBundle(bundle: $b, source: "model test") { changes { label } } }`,
+        {
+          b: {
+            sources: [
+              {
+                id: 'mdl-src-dates',
+                url: 'https://example.org/dates',
+                publisher: 'Example Gazette',
+                title: 'When the Team change came',
+                publishedAt: '2025-06-25',
+                kind: 'NEWS',
+              },
+            ],
+            practices: [
+              {
+                ...practice,
+                sources: [
+                  'mdl-src',
+                  { source: 'mdl-src-dates', stance: 'DISPUTES', claim, alternative },
+                ],
+              },
+            ],
+          },
+        },
+        curator,
+      );
+      expect(res.errors).toBeUndefined();
+    };
+
+    // May rather than June 2025: on 1 July 2025 the practice holds by either account.
+    await disputeDate('VALID_FROM', '2025-05');
+    expect(await teamAccessOn('2025-07-01')).toMatchObject({
+      disputed: false,
+      standing: 'ESTABLISHED',
+    });
+
+    // July 2025: on 1 July it may not have started yet; by 1 August it has on either account.
+    await disputeDate('VALID_FROM', '2025-07');
+    const july = await teamAccessOn('2025-07-01');
+    expect(july).toMatchObject({ disputed: true, standing: 'ALLEGED' });
+    expect(july.explanation).toContain('Example Gazette reports that it started in July 2025.');
+    expect(await teamAccessOn('2025-08-01')).toMatchObject({
+      disputed: false,
+      standing: 'ESTABLISHED',
+    });
+
+    // An end in January 2026 that the practice's own sources do not give: it bears on the
+    // first of January, not on the last day of December.
+    await disputeDate('VALID_TO', '2026-01');
+    expect(await teamAccessOn('2025-12-31')).toMatchObject({
+      disputed: false,
+      standing: 'ESTABLISHED',
+    });
+    const january = await teamAccessOn('2026-01-01');
+    expect(january).toMatchObject({ disputed: true, standing: 'ALLEGED' });
+    expect(january.explanation).toContain('it ended in January 2026');
+  });
 });

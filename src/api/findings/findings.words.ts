@@ -4,6 +4,7 @@
  * in words that attribute every disputed claim to whoever makes it, with the other side beside it.
  */
 import type { EvidenceClaim, RightStatus, VerificationLevel } from '../../graph/model';
+import { firstDay, lastDay } from '../../graph/partial-date';
 import { FINDING_KINDS, findingIdPrefix, type FindingKind } from './findings.rules';
 
 export interface EvidenceFact {
@@ -198,6 +199,21 @@ function onClaim(
   );
 }
 
+/**
+ * Whether a disputing source's other date changes whether the practice holds on the date asked.
+ * A start dated to a period over by then, or an end to one not begun, agrees that the practice
+ * holds on that date: a finding as of that date does not rest on the dispute (Anthropic's
+ * consumer training, dated September or October 2025 by different sources, holds in 2026 on
+ * either). A date is a period, read as claiming least: its last day for a start, its first for an
+ * end. Validation keeps these alternatives to real dates (validate.ts).
+ */
+function bearsOn(e: EvidenceFact, asOf: string): boolean {
+  if (e.alternative === null) return true;
+  if (e.claim === 'VALID_FROM') return lastDay(e.alternative) > asOf;
+  if (e.claim === 'VALID_TO') return firstDay(e.alternative) <= asOf;
+  return true;
+}
+
 const weakest = (levels: VerificationLevel[]): VerificationLevel =>
   levels.includes('UNVERIFIED')
     ? 'UNVERIFIED'
@@ -323,7 +339,8 @@ export function composeFinding(f: RuleFacts, asOf: string): ComposedFinding {
       : f.rightDependsOnBasis && f.basis !== null;
   const claims = practiceClaims(basisUsed);
   const practices = [f.practice, ...f.others.map((o) => o.practice)];
-  const disputesOf = (p: PracticeFact) => onClaim(p, claims, code, 'DISPUTES');
+  const disputesOf = (p: PracticeFact) =>
+    onClaim(p, claims, code, 'DISPUTES').filter((e) => bearsOn(e, asOf));
   const subjectDisputes = disputesOf(f.practice);
   const othersDisputed = f.others.some((o) => disputesOf(o.practice).length > 0);
   const disputed = subjectDisputes.length > 0 || othersDisputed;
