@@ -226,7 +226,7 @@ CALL () {
   }
   MATCH (p)-[:FOR_PURPOSE]->(pu:Purpose)
   WITH c, pr, p, pu, pl ORDER BY pl.id
-  WITH c, pr, p, pu, collect(pl.id) AS plans
+  WITH c, p, pu, collect(pl.id) AS plans, head(collect(pr)) AS pr
   WITH c, pr, p, pu, plans, ${basisOf('p')} AS basis
   WITH c, pr, p, pu, plans, basis, ${claims('basis IS NOT NULL')} AS claims
   RETURN {kind: 'NO_WAY_TO_OBJECT', id: 'no-way-to-object:' + p.id, company: c {.id, .name},
@@ -245,7 +245,7 @@ CALL () {
   WHERE ${offered('pl')}`
   }
   WITH c, pr, p, pu, pl ORDER BY pl.id
-  WITH c, pr, p, pu, collect(pl.id) AS plans
+  WITH c, p, pu, collect(pl.id) AS plans, head(collect(pr)) AS pr
   WITH c, pr, p, pu, plans, ${basisOf('p')} AS basis
   WITH c, pr, p, pu, plans, basis, ${claims('basis IS NOT NULL')} AS claims
   RETURN {kind: 'TRAINING_ON_BY_DEFAULT', id: 'training-on-by-default:' + p.id, company: c {.id, .name},

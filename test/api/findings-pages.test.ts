@@ -277,7 +277,7 @@ describe('a practice whose plans belong to two products', () => {
     };
   }
 
-  it('is one finding per rule, about the product of its smallest plan id, on every page', async () => {
+  it('is one finding per rule, about the product of its smallest plan id, naming the plans of both, on every page', async () => {
     const query = `query ($first: Int, $after: String) {
       findings(asOf: "2025-03-01", first: $first, after: $after) {
         totalCount
@@ -293,7 +293,8 @@ describe('a practice whose plans belong to two products', () => {
     ]);
     for (const f of shared) {
       expect(f.product.id).toBe('fx-z-voice');
-      expect(f.plans.map((p: any) => p.id)).toEqual(['fx-a-voice-free']);
+      // Every plan the practice covers, whichever product it belongs to, by id.
+      expect(f.plans.map((p: any) => p.id)).toEqual(['fx-a-voice-free', 'fx-z-studio-free']);
     }
     expect(whole.totalCount).toBe(whole.nodes.length);
 

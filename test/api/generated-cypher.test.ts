@@ -722,7 +722,7 @@ describe('the Cypher of the headline questions', () => {
            ORDER BY this127.id ASC
            RETURN this127.id
          }}, rightDependsOnBasis: true, plans: COLLECT {
-           MATCH (this120)-[:APPLIES_TO]->(this128:Plan)-[:OF]->(this119)-[:OFFERED_BY]->(this118)
+           MATCH (this120)-[:APPLIES_TO]->(this128:Plan)-[:OF]->(this129:Product)-[:OFFERED_BY]->(this118)
            WHERE (this128.availableFrom <= date($asOf) AND (this128.availableUntil IS NULL OR this128.availableUntil > date($asOf)))
            WITH this128
            ORDER BY this128.id ASC
@@ -732,102 +732,102 @@ describe('the Cypher of the headline questions', () => {
            WHEN 'MONTH' THEN left(toString(this120.validFrom), 7)
            ELSE toString(this120.validFrom)
          END, inForceFrom: toString(this120.inForceFrom), status: this124.status, mechanism: this124.mechanism, evidence: COLLECT {
-           MATCH (this120)-[this129:EVIDENCED_BY]->(this130:Source)
-           WITH this129, this130
-           ORDER BY this130.publishedAt ASC, this130.id ASC
-           RETURN {stance: this129.stance, claim: this129.claim, right: this129.right, alternative: this129.alternative, claimant: CASE
-             WHEN this129.claimedBy IS NULL THEN NULL
+           MATCH (this120)-[this130:EVIDENCED_BY]->(this131:Source)
+           WITH this130, this131
+           ORDER BY this131.publishedAt ASC, this131.id ASC
+           RETURN {stance: this130.stance, claim: this130.claim, right: this130.right, alternative: this130.alternative, claimant: CASE
+             WHEN this130.claimedBy IS NULL THEN NULL
              ELSE head(COLLECT {
-               MATCH (this131:(Company|Party|Authority))
-               WHERE this131.id = this129.claimedBy
-               RETURN this131.name
+               MATCH (this132:(Company|Party|Authority))
+               WHERE this132.id = this130.claimedBy
+               RETURN this132.name
              })
-           END, publisher: this130.publisher}
+           END, publisher: this131.publisher}
          }, incidents: COLLECT {
-           MATCH (this132:Incident)-[:CONCERNS]->(this120)
-           WHERE this132.retractedAt IS NULL
-           WITH this132
-           ORDER BY this132.date ASC, this132.id ASC
-           RETURN {id: this132.id, kind: this132.kind, date: CASE this132.datePrecision
-             WHEN 'YEAR' THEN left(toString(this132.date), 4)
-             WHEN 'MONTH' THEN left(toString(this132.date), 7)
-             ELSE toString(this132.date)
+           MATCH (this133:Incident)-[:CONCERNS]->(this120)
+           WHERE this133.retractedAt IS NULL
+           WITH this133
+           ORDER BY this133.date ASC, this133.id ASC
+           RETURN {id: this133.id, kind: this133.kind, date: CASE this133.datePrecision
+             WHEN 'YEAR' THEN left(toString(this133.date), 4)
+             WHEN 'MONTH' THEN left(toString(this133.date), 7)
+             ELSE toString(this133.date)
            END, authority: head(COLLECT {
-             MATCH (this132)-[:BEFORE]->(this133:Authority)
-             RETURN this133.name
+             MATCH (this133)-[:BEFORE]->(this134:Authority)
+             RETURN this134.name
            })}
          }}, others: [], basis: head(COLLECT {
-           MATCH (this120)-[:ON_BASIS]->(this134:LegalBasis)
-           RETURN {id: this134.id, name: this134.name, definedBy: head(COLLECT {
-             MATCH (this134)-[:DEFINED_BY]->(this135)
-             RETURN this135.id
+           MATCH (this120)-[:ON_BASIS]->(this135:LegalBasis)
+           RETURN {id: this135.id, name: this135.name, definedBy: head(COLLECT {
+             MATCH (this135)-[:DEFINED_BY]->(this136)
+             RETURN this136.id
            })}
          })} AS var90
          UNION ALL
          WITH var61
          WHERE var61.kind = 'TRAINING_ON_BY_DEFAULT'
-         MATCH (this136:Entity { id: var61.company })
-         WITH var61, this136
-         MATCH (this137:Entity { id: var61.product })
-         WITH var61, this136, this137
-         MATCH (this138:Entity { id: var61.practice })
-         WITH var61, this136, this137, this138
-         MATCH (this139:Entity { id: var61.purpose })
-         WITH var61, this136, this137, this138, this139
-         RETURN {kind: 'TRAINING_ON_BY_DEFAULT', company: {id: this136.id, name: this136.name}, product: {id: this137.id, name: this137.name}, purpose: {id: this139.id, name: this139.name}, right: NULL, rightDependsOnBasis: false, plans: COLLECT {
-           MATCH (this138)-[:APPLIES_TO]->(this140:Plan)-[:OF]->(this137)-[:OFFERED_BY]->(this136)
-           WHERE (this140.availableFrom <= date($asOf) AND (this140.availableUntil IS NULL OR this140.availableUntil > date($asOf)))
-           WITH this140
-           ORDER BY this140.id ASC
-           RETURN {id: this140.id, name: this140.name, paid: this140.paid}
-         }, practice: {id: this138.id, verification: this138.verification, default: this138.default, validFrom: CASE this138.validFromPrecision
-           WHEN 'YEAR' THEN left(toString(this138.validFrom), 4)
-           WHEN 'MONTH' THEN left(toString(this138.validFrom), 7)
-           ELSE toString(this138.validFrom)
-         END, inForceFrom: toString(this138.inForceFrom), status: NULL, mechanism: NULL, evidence: COLLECT {
-           MATCH (this138)-[this141:EVIDENCED_BY]->(this142:Source)
-           WITH this141, this142
-           ORDER BY this142.publishedAt ASC, this142.id ASC
-           RETURN {stance: this141.stance, claim: this141.claim, right: this141.right, alternative: this141.alternative, claimant: CASE
-             WHEN this141.claimedBy IS NULL THEN NULL
+         MATCH (this137:Entity { id: var61.company })
+         WITH var61, this137
+         MATCH (this138:Entity { id: var61.product })
+         WITH var61, this137, this138
+         MATCH (this139:Entity { id: var61.practice })
+         WITH var61, this137, this138, this139
+         MATCH (this140:Entity { id: var61.purpose })
+         WITH var61, this137, this138, this139, this140
+         RETURN {kind: 'TRAINING_ON_BY_DEFAULT', company: {id: this137.id, name: this137.name}, product: {id: this138.id, name: this138.name}, purpose: {id: this140.id, name: this140.name}, right: NULL, rightDependsOnBasis: false, plans: COLLECT {
+           MATCH (this139)-[:APPLIES_TO]->(this141:Plan)-[:OF]->(this142:Product)-[:OFFERED_BY]->(this137)
+           WHERE (this141.availableFrom <= date($asOf) AND (this141.availableUntil IS NULL OR this141.availableUntil > date($asOf)))
+           WITH this141
+           ORDER BY this141.id ASC
+           RETURN {id: this141.id, name: this141.name, paid: this141.paid}
+         }, practice: {id: this139.id, verification: this139.verification, default: this139.default, validFrom: CASE this139.validFromPrecision
+           WHEN 'YEAR' THEN left(toString(this139.validFrom), 4)
+           WHEN 'MONTH' THEN left(toString(this139.validFrom), 7)
+           ELSE toString(this139.validFrom)
+         END, inForceFrom: toString(this139.inForceFrom), status: NULL, mechanism: NULL, evidence: COLLECT {
+           MATCH (this139)-[this143:EVIDENCED_BY]->(this144:Source)
+           WITH this143, this144
+           ORDER BY this144.publishedAt ASC, this144.id ASC
+           RETURN {stance: this143.stance, claim: this143.claim, right: this143.right, alternative: this143.alternative, claimant: CASE
+             WHEN this143.claimedBy IS NULL THEN NULL
              ELSE head(COLLECT {
-               MATCH (this143:(Company|Party|Authority))
-               WHERE this143.id = this141.claimedBy
-               RETURN this143.name
+               MATCH (this145:(Company|Party|Authority))
+               WHERE this145.id = this143.claimedBy
+               RETURN this145.name
              })
-           END, publisher: this142.publisher}
+           END, publisher: this144.publisher}
          }, incidents: COLLECT {
-           MATCH (this144:Incident)-[:CONCERNS]->(this138)
-           WHERE this144.retractedAt IS NULL
-           WITH this144
-           ORDER BY this144.date ASC, this144.id ASC
-           RETURN {id: this144.id, kind: this144.kind, date: CASE this144.datePrecision
-             WHEN 'YEAR' THEN left(toString(this144.date), 4)
-             WHEN 'MONTH' THEN left(toString(this144.date), 7)
-             ELSE toString(this144.date)
+           MATCH (this146:Incident)-[:CONCERNS]->(this139)
+           WHERE this146.retractedAt IS NULL
+           WITH this146
+           ORDER BY this146.date ASC, this146.id ASC
+           RETURN {id: this146.id, kind: this146.kind, date: CASE this146.datePrecision
+             WHEN 'YEAR' THEN left(toString(this146.date), 4)
+             WHEN 'MONTH' THEN left(toString(this146.date), 7)
+             ELSE toString(this146.date)
            END, authority: head(COLLECT {
-             MATCH (this144)-[:BEFORE]->(this145:Authority)
-             RETURN this145.name
+             MATCH (this146)-[:BEFORE]->(this147:Authority)
+             RETURN this147.name
            })}
          }}, others: [], basis: head(COLLECT {
-           MATCH (this138)-[:ON_BASIS]->(this146:LegalBasis)
-           RETURN {id: this146.id, name: this146.name, definedBy: head(COLLECT {
-             MATCH (this146)-[:DEFINED_BY]->(this147)
-             RETURN this147.id
+           MATCH (this139)-[:ON_BASIS]->(this148:LegalBasis)
+           RETURN {id: this148.id, name: this148.name, definedBy: head(COLLECT {
+             MATCH (this148)-[:DEFINED_BY]->(this149)
+             RETURN this149.id
            })}
          }), dataCategories: COLLECT {
-           MATCH (this138)-[:PROCESSES]->(this148:DataCategory)
-           WITH this148
-           ORDER BY this148.id ASC
-           RETURN this148.name
+           MATCH (this139)-[:PROCESSES]->(this150:DataCategory)
+           WITH this150
+           ORDER BY this150.id ASC
+           RETURN this150.name
          }, objection: head(COLLECT {
-           MATCH (this138)-[this149:HANDLES]->(this150:Right { code: 'OBJECT' })
-           RETURN {status: this149.status, mechanism: this149.mechanism}
+           MATCH (this139)-[this151:HANDLES]->(this152:Right { code: 'OBJECT' })
+           RETURN {status: this151.status, mechanism: this151.mechanism}
          })} AS var90
        }
-       RETURN {id: var61.id, companyName: var61.companyName, facts: var90} AS var151
+       RETURN {id: var61.id, companyName: var61.companyName, facts: var90} AS var153
      }
-     RETURN var58 AS total, var151 AS finding
+     RETURN var58 AS total, var153 AS finding
        }
        RETURN *
      }

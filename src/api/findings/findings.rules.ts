@@ -593,7 +593,11 @@ function comparison(
   };
 }
 
-/** The plans of a found practice, of its product, offered on the date, by id. */
+/**
+ * The plans of a found practice offered on the date, by id, whichever of the company's products
+ * they belong to: a practice covering Facebook's and Instagram's plans named only Facebook's,
+ * the product of its first plan (the finding's `product`).
+ */
 function plansOf(r: RuleParams, f: Found): Cypher.Expr {
   const pl = new Cypher.Node();
   return collect(
@@ -602,7 +606,7 @@ function plansOf(r: RuleParams, f: Found): Cypher.Expr {
         .related({ type: 'APPLIES_TO', direction: 'right' })
         .to(pl, { labels: ['Plan'] })
         .related({ type: 'OF', direction: 'right' })
-        .to(f.product)
+        .to(new Cypher.Node(), { labels: ['Product'] })
         .related({ type: 'OFFERED_BY', direction: 'right' })
         .to(f.company),
     ).where(offered(pl, r.asOf)),
@@ -849,7 +853,8 @@ function builtOnce(build: (companies: Companies) => NamedQuery): (c: Companies) 
  * Every finding of the kinds asked, light, once: `row` is bound to one light row per finding id.
  * Rows of one id come from a practice whose plans belong to several products (one finding per
  * practice for NO_WAY_TO_OBJECT and TRAINING_ON_BY_DEFAULT): the row of the smallest plan id
- * wins, so the finding names that plan's product and its plans, whatever the page. (Before
+ * wins, so the finding names that plan's product, whatever the page (its plans are the
+ * practice's plans of every product: plansOf). (Before
  * pages were cut in Cypher, the first row the rule query returned won; the branches returned
  * their rows ordered by plan id, so it was the same row.)
  */
