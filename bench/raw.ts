@@ -100,9 +100,12 @@ RETURN COUNT { (:Incident) } - COUNT { MATCH (x:Incident) WHERE x.retractedAt IS
     ${incidentRow} } AS rows`;
 }
 
-/** The claims a finding's facts rest on (src/api/findings/findings.words.ts). */
-const claims = (basisUsed: string): string =>
-  `['RIGHT', 'VALID_FROM', 'VALID_TO', 'SCOPE', 'DEFAULT'] + CASE WHEN ${basisUsed} THEN ['LEGAL_BASIS'] ELSE [] END`;
+/**
+ * The claims a finding's facts rest on (src/api/findings/findings.words.ts); `training`: those of
+ * TRAINING_ON_BY_DEFAULT, whose words state the data categories too.
+ */
+const claims = (basisUsed: string, training = false): string =>
+  `['RIGHT', 'VALID_FROM', 'VALID_TO', 'SCOPE', 'DEFAULT'${training ? ", 'DATA_CATEGORIES'" : ''}] + CASE WHEN ${basisUsed} THEN ['LEGAL_BASIS'] ELSE [] END`;
 /** The weakest verification of a list of practices. */
 const weakest = (practices: string): string =>
   `CASE WHEN any(x IN ${practices} WHERE x.verification = 'UNVERIFIED') THEN 'UNVERIFIED' ` +
@@ -247,10 +250,10 @@ CALL () {
   WITH c, pr, p, pu, pl ORDER BY pl.id
   WITH c, p, pu, collect(pl.id) AS plans, head(collect(pr)) AS pr
   WITH c, pr, p, pu, plans, ${basisOf('p')} AS basis
-  WITH c, pr, p, pu, plans, basis, ${claims('basis IS NOT NULL')} AS claims
+  WITH c, pr, p, pu, plans, basis, ${claims('basis IS NOT NULL', true)} AS claims
   RETURN {kind: 'TRAINING_ON_BY_DEFAULT', id: 'training-on-by-default:' + p.id, company: c {.id, .name},
     product: pr.id, purpose: pu.id, plans: plans, practices: [p.id], right: null, basis: basis.id,
-    disputed: ${disputes('p', 'claims', 'null')}, verification: ${weakest('[p]')},
+    disputed: ${disputes('p', 'claims', "'OBJECT'")}, verification: ${weakest('[p]')},
     provisions: CASE basis.id WHEN 'consent' THEN ['gdpr-4-11', 'gdpr-7']
       WHEN 'legitimate-interest' THEN ['gdpr-6-1-f', 'gdpr-21-1'] ELSE ${definedBy('basis')} END} AS f
 }

@@ -264,12 +264,30 @@ describe("the analysts' questions", () => {
     );
     expect(finding.explanation).toMatch(/a complaint to the CNIL \(10 February 2025\) argues that/);
     expect(finding.explanation).toMatch(
-      /Mistral AI disputes this: it states that the right can be exercised on request/,
+      /Mistral AI disputes this: it states that the right to object can be exercised on request/,
     );
     expect(finding.explanation).toContain("L'Éclaireur Fnac");
     expect(finding.explanation).toMatch(/rests on legitimate interest/i);
     expect(finding.evidence.map((e: any) => e.stance)).toEqual(
       expect.arrayContaining(['SUPPORTS', 'DISPUTES']),
+    );
+  });
+
+  it("attributes a disputed opt-out in the training finding too, with the company's side", async () => {
+    const res = await api.gql(`{
+      findings(kind: TRAINING_ON_BY_DEFAULT, company: "mistral-ai", asOf: "2025-02-12", first: 50) {
+        nodes { id standing disputed explanation }
+      }
+    }`);
+    expect(res.errors).toBeUndefined();
+    const free = res.data!.findings.nodes.find(
+      (f: any) => f.id === 'training-on-by-default:mistral-le-chat-free-training-2024',
+    );
+    // The words say how the user stops the training, so a dispute of that is the finding's.
+    expect(free).toMatchObject({ standing: 'ALLEGED', disputed: true });
+    expect(free.explanation).toMatch(/the user can opt out only by paying/);
+    expect(free.explanation).toMatch(
+      /Mistral AI disputes this: it states that the right to object can be exercised on request/,
     );
   });
 

@@ -147,15 +147,18 @@ function list(items: string[], conjunction = 'and'): string {
 /** "User prompts" for "User prompts (input data)": a name without its gloss, mid-sentence. */
 const bare = (name: string): string => lcfirst(name.replace(/\s*\([^)]*\)\s*$/, ''));
 
-/** What a disputing source claims instead, in words, by the claim it disputes. */
-function alternativeWords(e: EvidenceFact): string {
+/**
+ * What a disputing source claims instead, in words, by the claim it disputes; `right` names the
+ * right a RIGHT claim is about ("the right to object").
+ */
+function alternativeWords(e: EvidenceFact, right: string): string {
   const alt = e.alternative ?? '';
   switch (e.claim) {
     case 'RIGHT':
       return alt === 'ON_REQUEST'
-        ? 'the right can be exercised on request (e-mail, form or support)'
+        ? `${right} can be exercised on request (e-mail, form or support)`
         : alt in STATUS_WORDS
-          ? `the right ${STATUS_WORDS[alt as RightStatus]}`
+          ? `${right} ${STATUS_WORDS[alt as RightStatus]}`
           : alt;
     case 'DEFAULT':
       return alt === 'OFF'
@@ -246,10 +249,10 @@ function authorityWords(name: string): string {
 }
 
 /**
- * The other side, attributed: "Mistral AI disputes this: it states that the right can be
+ * The other side, attributed: "Mistral AI disputes this: it states that the right to object can be
  * exercised on request (L'Éclaireur Fnac, Mac4Ever)."
  */
-function otherSide(disputing: EvidenceFact[]): string {
+function otherSide(disputing: EvidenceFact[], right: string): string {
   const byVoice = new Map<string, EvidenceFact[]>();
   for (const e of disputing) {
     const voice = e.claimant ?? '';
@@ -258,7 +261,7 @@ function otherSide(disputing: EvidenceFact[]): string {
   const sentences: string[] = [];
   for (const [voice, items] of byVoice) {
     const publishers = list(items.map((e) => e.publisher));
-    const claims = list(items.filter((e) => e.alternative).map(alternativeWords));
+    const claims = list(items.filter((e) => e.alternative).map((e) => alternativeWords(e, right)));
     sentences.push(
       voice
         ? `${voice} disputes this${claims ? `: it states that ${claims}` : ''} (${publishers}).`
@@ -271,18 +274,29 @@ function otherSide(disputing: EvidenceFact[]): string {
 }
 
 /**
- * The claims of a practice every finding rests on. A disputed default disputes every rule's
- * premise: processing that the sources of one side say does not happen leaves no right to
- * withhold, compare or object to.
+ * The claims of a practice a finding rests on. A disputed default disputes every rule's premise:
+ * processing that the sources of one side say does not happen leaves no right to withhold,
+ * compare or object to. TRAINING_ON_BY_DEFAULT also states what data trains the models and how
+ * the user stops it, so disputes of the data categories count for it, and those of the right to
+ * object (findingRight).
  */
-const practiceClaims = (basisUsed: boolean): EvidenceClaim[] => [
+const practiceClaims = (kind: FindingKind, basisUsed: boolean): EvidenceClaim[] => [
   'RIGHT',
   'VALID_FROM',
   'VALID_TO',
   'SCOPE',
   'DEFAULT',
   ...(basisUsed ? (['LEGAL_BASIS'] as const) : []),
+  ...(kind === 'TRAINING_ON_BY_DEFAULT' ? (['DATA_CATEGORIES'] as const) : []),
 ];
+
+/**
+ * The right whose disputes (claim RIGHT) a finding rests on: the right it is about, or, for
+ * TRAINING_ON_BY_DEFAULT, the right to object, whose handling its words state ("unless the user
+ * opts out ...").
+ */
+const findingRight = (f: RuleFacts): string | null =>
+  f.kind === 'TRAINING_ON_BY_DEFAULT' ? 'OBJECT' : (f.right?.code ?? null);
 
 /** A right's mechanism as a parenthesis, without its closing full stop; nothing when none. */
 const inParentheses = (mechanism: string | null | undefined): string =>
@@ -337,10 +351,11 @@ export function composeFinding(f: RuleFacts, asOf: string): ComposedFinding {
     f.kind === 'TRAINING_ON_BY_DEFAULT'
       ? f.basis !== null
       : f.rightDependsOnBasis && f.basis !== null;
-  const claims = practiceClaims(basisUsed);
+  const claims = practiceClaims(f.kind, basisUsed);
+  const claimedRight = findingRight(f);
   const practices = [f.practice, ...f.others.map((o) => o.practice)];
   const disputesOf = (p: PracticeFact) =>
-    onClaim(p, claims, code, 'DISPUTES').filter((e) => bearsOn(e, asOf));
+    onClaim(p, claims, claimedRight, 'DISPUTES').filter((e) => bearsOn(e, asOf));
   const subjectDisputes = disputesOf(f.practice);
   const othersDisputed = f.others.some((o) => disputesOf(o.practice).length > 0);
   const disputed = subjectDisputes.length > 0 || othersDisputed;
@@ -354,9 +369,14 @@ export function composeFinding(f: RuleFacts, asOf: string): ComposedFinding {
 
   const plans = list(f.plans.map((p) => p.name));
   const where = `As of ${dateWords(asOf)}, on ${plans} (${f.company.name}), for ${lcfirst(f.purpose.name)},`;
-  const supporting = onClaim(f.practice, claims, code, 'SUPPORTS');
+  const supporting = onClaim(f.practice, claims, claimedRight, 'SUPPORTS');
   const intro = subjectDisputes.length > 0 ? ` ${assertedBy(f.practice, supporting)}` : '';
-  const dispute = subjectDisputes.length > 0 ? ` ${otherSide(subjectDisputes)}` : '';
+  const rightWords = f.right
+    ? `the ${lcfirst(f.right.name)}`
+    : claimedRight === 'OBJECT'
+      ? 'the right to object'
+      : 'the right';
+  const dispute = subjectDisputes.length > 0 ? ` ${otherSide(subjectDisputes, rightWords)}` : '';
   const othersText = f.others
     .map(
       (o) =>
