@@ -469,4 +469,48 @@ describe('what the second model lets curators say, asked back', () => {
     expect(january).toMatchObject({ disputed: true, standing: 'ALLEGED' });
     expect(january.explanation).toContain('it ended in January 2026');
   });
+
+  it('says a user can object on request to training on by default, not that objecting stops it', async () => {
+    const practice = BUNDLE.practices[0]!;
+    const res = await api.gql(
+      `mutation ($b: BundleInput!) { ingestBundle(bundle: $b, source: "model test") { changes { label } } }`,
+      {
+        b: {
+          practices: [
+            {
+              ...practice,
+              id: 'mdl-team-training-on',
+              plans: ['fx-team'],
+              default: 'ON',
+              legalBasis: 'legitimate-interest',
+              rights: [
+                {
+                  right: 'OBJECT',
+                  status: 'ON_REQUEST',
+                  mechanism: 'E-mail to privacy@fx.example',
+                },
+              ],
+              summary: 'From June 2025, Team prompts train models; users may object by e-mail.',
+              sources: ['mdl-src'],
+            },
+          ],
+        },
+      },
+      curator,
+    );
+    expect(res.errors).toBeUndefined();
+    const found = await api.gql(`{
+      findings(company: "fx-corp", kind: TRAINING_ON_BY_DEFAULT, asOf: "2025-07-01") {
+        nodes { id explanation }
+      }
+    }`);
+    expect(found.errors).toBeUndefined();
+    const training = found.data!.findings.nodes.find(
+      (f: any) => f.id === 'training-on-by-default:mdl-team-training-on',
+    );
+    expect(training.explanation).toContain(
+      'trains AI models by default; the user can object on request (E-mail to privacy@fx.example).',
+    );
+    expect(training.explanation).not.toMatch(/unless/);
+  });
 });

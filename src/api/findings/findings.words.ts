@@ -324,7 +324,9 @@ function optOutWords(objection: RuleFacts['objection']): string {
     case 'IN_PRODUCT':
       return `unless the user opts out${how}`;
     case 'ON_REQUEST':
-      return `unless the user objects on request${how}`;
+      // Not "unless": the sources of a request often do not say that objecting stops the
+      // training (Reddit's and Stack Overflow's licences to third parties).
+      return `by default; the user can object on request${how}`;
     case 'PAID_ONLY':
       return `by default; the user can opt out only by paying${how}`;
     case 'UNAVAILABLE':
