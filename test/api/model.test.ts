@@ -513,4 +513,48 @@ describe('what the second model lets curators say, asked back', () => {
     );
     expect(training.explanation).not.toMatch(/unless/);
   });
+
+  it('says when a finding rests on a secondary source or a reading, in its words', async () => {
+    const findTraining = async () => {
+      const found = await api.gql(`{
+        findings(company: "fx-corp", kind: TRAINING_ON_BY_DEFAULT, asOf: "2025-07-01") {
+          nodes { id standing explanation }
+        }
+      }`);
+      expect(found.errors).toBeUndefined();
+      return found.data!.findings.nodes.find(
+        (f: any) => f.id === 'training-on-by-default:mdl-team-training-on',
+      );
+    };
+    expect((await findTraining()).explanation).not.toMatch(/Not confirmed/);
+
+    // The practice of the test above, now known only from the curators' reading.
+    const practice = BUNDLE.practices[0]!;
+    const res = await api.gql(
+      `mutation ($b: BundleInput!) { ingestBundle(bundle: $b, source: "model test") { changes { label } } }`,
+      {
+        b: {
+          practices: [
+            {
+              ...practice,
+              id: 'mdl-team-training-on',
+              plans: ['fx-team'],
+              default: 'ON',
+              rights: [{ right: 'OBJECT', status: 'UNKNOWN' }],
+              verification: 'SECONDARY',
+              summary: 'Read from the terms: Team prompts may train models.',
+              sources: ['mdl-src'],
+            },
+          ],
+        },
+      },
+      curator,
+    );
+    expect(res.errors).toBeUndefined();
+    const training = await findTraining();
+    expect(training.standing).toBe('UNCONFIRMED');
+    expect(training.explanation).toMatch(
+      /Not confirmed: this rests on a single secondary source or on the curators' reading of the sources\.$/,
+    );
+  });
 });

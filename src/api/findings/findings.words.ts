@@ -298,6 +298,16 @@ const practiceClaims = (kind: FindingKind, basisUsed: boolean): EvidenceClaim[] 
 const findingRight = (f: RuleFacts): string | null =>
   f.kind === 'TRAINING_ON_BY_DEFAULT' ? 'OBJECT' : (f.right?.code ?? null);
 
+/**
+ * What an unconfirmed finding rests on (seeds/README.md: SECONDARY is one secondary source or
+ * the curators' reading): its words state the facts as the sources give them, so they say so.
+ */
+const UNCONFIRMED_WORDS: Record<Exclude<VerificationLevel, 'VERIFIED'>, string> = {
+  SECONDARY:
+    "Not confirmed: this rests on a single secondary source or on the curators' reading of the sources.",
+  UNVERIFIED: 'Not confirmed: this rests on sources that have not been verified.',
+};
+
 /** A right's mechanism as a parenthesis, without its closing full stop; nothing when none. */
 const inParentheses = (mechanism: string | null | undefined): string =>
   mechanism ? ` (${mechanism.replace(/\.$/, '')})` : '';
@@ -454,6 +464,8 @@ export function composeFinding(f: RuleFacts, asOf: string): ComposedFinding {
       break;
     }
   }
+  if (standing === 'UNCONFIRMED' && verification !== 'VERIFIED')
+    explanation += ` ${UNCONFIRMED_WORDS[verification]}`;
   const first = f.plans[0]?.id ?? '';
   const id =
     f.kind === 'RIGHT_CONDITIONED_ON_PAYMENT' || f.kind === 'RIGHT_ONLY_ON_REQUEST'
