@@ -143,6 +143,16 @@ describe('what the second model lets curators say, asked back', () => {
     await db?.close();
   });
 
+  /** Records a bundle as a curator would, through the API; it must be accepted. */
+  async function curate(bundle: Record<string, unknown>): Promise<void> {
+    const res = await api.gql(
+      `mutation ($b: BundleInput!) { ingestBundle(bundle: $b, source: "model test") { changes { label } } }`,
+      { b: bundle },
+      curator,
+    );
+    expect(res.errors).toBeUndefined();
+  }
+
   it('lists an opinion aimed at no company, with its month and the DMA provision it cites', async () => {
     const res = await api.gql(`{
       incidents(filter: { kind: OPINION }) { nodes { id date against { id } before { kind } cites { citation regulation { shortName } } } }
@@ -353,39 +363,32 @@ describe('what the second model lets curators say, asked back', () => {
     // A newspaper reports that Team prompts never train models: the processing the right of
     // access is compared on is then itself in dispute.
     const practice = BUNDLE.practices[0]!;
-    const res = await api.gql(
-      `mutation ($b: BundleInput!) { ingestBundle(bundle: $b, source: "model test") { changes { label } } }`,
-      {
-        b: {
+    await curate({
+      sources: [
+        {
+          id: 'mdl-src-news',
+          url: 'https://example.org/news',
+          publisher: 'Example Newspaper',
+          title: 'Team prompts are never used',
+          publishedAt: '2025-06-20',
+          kind: 'NEWS',
+        },
+      ],
+      practices: [
+        {
+          ...practice,
           sources: [
+            'mdl-src',
             {
-              id: 'mdl-src-news',
-              url: 'https://example.org/news',
-              publisher: 'Example Newspaper',
-              title: 'Team prompts are never used',
-              publishedAt: '2025-06-20',
-              kind: 'NEWS',
-            },
-          ],
-          practices: [
-            {
-              ...practice,
-              sources: [
-                'mdl-src',
-                {
-                  source: 'mdl-src-news',
-                  stance: 'DISPUTES',
-                  claim: 'DEFAULT',
-                  alternative: 'NEVER',
-                },
-              ],
+              source: 'mdl-src-news',
+              stance: 'DISPUTES',
+              claim: 'DEFAULT',
+              alternative: 'NEVER',
             },
           ],
         },
-      },
-      curator,
-    );
-    expect(res.errors).toBeUndefined();
+      ],
+    });
     const disputed = await teamAccess();
     expect(disputed).toMatchObject({ disputed: true, standing: 'ALLEGED' });
     expect(disputed.explanation).toContain('Example Newspaper');
@@ -411,34 +414,27 @@ describe('what the second model lets curators say, asked back', () => {
     // replaced: the disputed default of the test above goes).
     const practice = BUNDLE.practices[0]!;
     const disputeDate = async (claim: 'VALID_FROM' | 'VALID_TO', alternative: string) => {
-      const res = await api.gql(
-        `mutation ($b: BundleInput!) { ingestBundle(bundle: $b, source: "model test") { changes { label } } }`,
-        {
-          b: {
+      await curate({
+        sources: [
+          {
+            id: 'mdl-src-dates',
+            url: 'https://example.org/dates',
+            publisher: 'Example Gazette',
+            title: 'When the Team change came',
+            publishedAt: '2025-06-25',
+            kind: 'NEWS',
+          },
+        ],
+        practices: [
+          {
+            ...practice,
             sources: [
-              {
-                id: 'mdl-src-dates',
-                url: 'https://example.org/dates',
-                publisher: 'Example Gazette',
-                title: 'When the Team change came',
-                publishedAt: '2025-06-25',
-                kind: 'NEWS',
-              },
-            ],
-            practices: [
-              {
-                ...practice,
-                sources: [
-                  'mdl-src',
-                  { source: 'mdl-src-dates', stance: 'DISPUTES', claim, alternative },
-                ],
-              },
+              'mdl-src',
+              { source: 'mdl-src-dates', stance: 'DISPUTES', claim, alternative },
             ],
           },
-        },
-        curator,
-      );
-      expect(res.errors).toBeUndefined();
+        ],
+      });
     };
 
     // May rather than June 2025: on 1 July 2025 the practice holds by either account.
@@ -470,35 +466,32 @@ describe('what the second model lets curators say, asked back', () => {
     expect(january.explanation).toContain('it ended in January 2026');
   });
 
+  /** Team prompts train models by default: the practice of the two tests below, as they vary it. */
+  const teamTrainingOn = (practice: Record<string, unknown>) => ({
+    ...BUNDLE.practices[0]!,
+    id: 'mdl-team-training-on',
+    plans: ['fx-team'],
+    default: 'ON',
+    ...practice,
+  });
+
   it('says a user can object on request to training on by default, not that objecting stops it', async () => {
-    const practice = BUNDLE.practices[0]!;
-    const res = await api.gql(
-      `mutation ($b: BundleInput!) { ingestBundle(bundle: $b, source: "model test") { changes { label } } }`,
-      {
-        b: {
-          practices: [
+    await curate({
+      practices: [
+        teamTrainingOn({
+          legalBasis: 'legitimate-interest',
+          rights: [
             {
-              ...practice,
-              id: 'mdl-team-training-on',
-              plans: ['fx-team'],
-              default: 'ON',
-              legalBasis: 'legitimate-interest',
-              rights: [
-                {
-                  right: 'OBJECT',
-                  status: 'ON_REQUEST',
-                  mechanism: 'E-mail to privacy@fx.example',
-                },
-              ],
-              summary: 'From June 2025, Team prompts train models; users may object by e-mail.',
-              sources: ['mdl-src'],
+              right: 'OBJECT',
+              status: 'ON_REQUEST',
+              mechanism: 'E-mail to privacy@fx.example',
             },
           ],
-        },
-      },
-      curator,
-    );
-    expect(res.errors).toBeUndefined();
+          summary: 'From June 2025, Team prompts train models; users may object by e-mail.',
+          sources: ['mdl-src'],
+        }),
+      ],
+    });
     const found = await api.gql(`{
       findings(company: "fx-corp", kind: TRAINING_ON_BY_DEFAULT, asOf: "2025-07-01") {
         nodes { id explanation }
@@ -529,28 +522,16 @@ describe('what the second model lets curators say, asked back', () => {
     expect((await findTraining()).explanation).not.toMatch(/Not confirmed/);
 
     // The practice of the test above, now known only from the curators' reading.
-    const practice = BUNDLE.practices[0]!;
-    const res = await api.gql(
-      `mutation ($b: BundleInput!) { ingestBundle(bundle: $b, source: "model test") { changes { label } } }`,
-      {
-        b: {
-          practices: [
-            {
-              ...practice,
-              id: 'mdl-team-training-on',
-              plans: ['fx-team'],
-              default: 'ON',
-              rights: [{ right: 'OBJECT', status: 'UNKNOWN' }],
-              verification: 'SECONDARY',
-              summary: 'Read from the terms: Team prompts may train models.',
-              sources: ['mdl-src'],
-            },
-          ],
-        },
-      },
-      curator,
-    );
-    expect(res.errors).toBeUndefined();
+    await curate({
+      practices: [
+        teamTrainingOn({
+          rights: [{ right: 'OBJECT', status: 'UNKNOWN' }],
+          verification: 'SECONDARY',
+          summary: 'Read from the terms: Team prompts may train models.',
+          sources: ['mdl-src'],
+        }),
+      ],
+    });
     const training = await findTraining();
     expect(training.standing).toBe('UNCONFIRMED');
     expect(training.explanation).toMatch(
