@@ -60,7 +60,7 @@ describe('findings, page by page', () => {
     ['every rule, 12 February 2025', { asOf: '2025-02-12' }],
     ['every rule, 1 June 2025', { asOf: '2025-06-01' }],
     ['one rule', { asOf: '2025-06-01', kind: 'RIGHT_ONLY_ON_REQUEST' }],
-    ['one company', { asOf: '2025-02-12', company: 'openai' }],
+    ['one company', { asOf: '2025-09-01', company: 'openai' }],
   ])(
     'walks every finding of the curated seeds five at a time as one page of 100 lists them (%s)',
     async (_name, variables) => {
