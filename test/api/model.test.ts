@@ -538,4 +538,56 @@ describe('what the second model lets curators say, asked back', () => {
       /Not confirmed: this rests on a single secondary source or on the curators' reading of the sources\.$/,
     );
   });
+
+  it('attributes each publisher its own claim when several dispute a finding in their own name', async () => {
+    const gazette = (id: string, publisher: string) => ({
+      id,
+      url: `https://example.org/${id}`,
+      publisher,
+      title: 'On the Team opt-out',
+      publishedAt: '2025-06-25',
+      kind: 'NEWS',
+    });
+    await curate({
+      sources: [
+        gazette('mdl-src-north', 'North Gazette'),
+        gazette('mdl-src-south', 'South Gazette'),
+      ],
+      practices: [
+        teamTrainingOn({
+          rights: [{ right: 'OBJECT', status: 'IN_PRODUCT', mechanism: 'Settings toggle' }],
+          sources: [
+            'mdl-src',
+            {
+              source: 'mdl-src-north',
+              stance: 'DISPUTES',
+              claim: 'RIGHT',
+              right: 'OBJECT',
+              alternative: 'UNAVAILABLE',
+            },
+            {
+              source: 'mdl-src-south',
+              stance: 'DISPUTES',
+              claim: 'RIGHT',
+              right: 'OBJECT',
+              alternative: 'ON_REQUEST',
+            },
+          ],
+        }),
+      ],
+    });
+    const found = await api.gql(`{
+      findings(company: "fx-corp", kind: TRAINING_ON_BY_DEFAULT, asOf: "2025-07-01") {
+        nodes { id standing explanation }
+      }
+    }`);
+    expect(found.errors).toBeUndefined();
+    const training = found.data!.findings.nodes.find(
+      (f: any) => f.id === 'training-on-by-default:mdl-team-training-on',
+    );
+    expect(training.standing).toBe('ALLEGED');
+    expect(training.explanation).toContain(
+      'North Gazette reports that the right to object cannot be exercised. South Gazette reports that the right to object can be exercised on request',
+    );
+  });
 });

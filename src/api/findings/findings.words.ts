@@ -253,21 +253,42 @@ function authorityWords(name: string): string {
  * exercised on request (L'Éclaireur Fnac, Mac4Ever)."
  */
 function otherSide(disputing: EvidenceFact[], right: string): string {
-  const byVoice = new Map<string, EvidenceFact[]>();
-  for (const e of disputing) {
-    const voice = e.claimant ?? '';
-    byVoice.set(voice, [...(byVoice.get(voice) ?? []), e]);
-  }
+  const claimsOf = (items: EvidenceFact[]) =>
+    list(items.filter((e) => e.alternative).map((e) => alternativeWords(e, right)));
+  const grouped = <K>(items: EvidenceFact[], key: (e: EvidenceFact) => K) => {
+    const groups = new Map<K, EvidenceFact[]>();
+    for (const e of items) groups.set(key(e), [...(groups.get(key(e)) ?? []), e]);
+    return groups;
+  };
   const sentences: string[] = [];
-  for (const [voice, items] of byVoice) {
-    const publishers = list(items.map((e) => e.publisher));
-    const claims = list(items.filter((e) => e.alternative).map((e) => alternativeWords(e, right)));
+  // A party's claims, in its name, with the publishers that carry them.
+  for (const [voice, items] of grouped(
+    disputing.filter((e) => e.claimant !== null),
+    (e) => e.claimant,
+  )) {
+    const claims = claimsOf(items);
     sentences.push(
-      voice
-        ? `${voice} disputes this${claims ? `: it states that ${claims}` : ''} (${publishers}).`
-        : claims
-          ? `${publishers} report${items.length > 1 ? '' : 's'} that ${claims}.`
-          : `${publishers} dispute${items.length > 1 ? '' : 's'} this.`,
+      `${voice} disputes this${claims ? `: it states that ${claims}` : ''} (${list(items.map((e) => e.publisher))}).`,
+    );
+  }
+  // Publishers in their own name: each says what it reports, and only publishers that report the
+  // same are named together ("A and B report that x. C reports that y.", not "A, B and C report
+  // that x and y").
+  const byPublisher = grouped(
+    disputing.filter((e) => e.claimant === null),
+    (e) => e.publisher,
+  );
+  const byClaims = new Map<string, string[]>();
+  for (const [publisher, items] of byPublisher) {
+    const claims = claimsOf(items);
+    byClaims.set(claims, [...(byClaims.get(claims) ?? []), publisher]);
+  }
+  for (const [claims, publishers] of byClaims) {
+    const one = publishers.length === 1;
+    sentences.push(
+      claims
+        ? `${list(publishers)} report${one ? 's' : ''} that ${claims}.`
+        : `${list(publishers)} dispute${one ? 's' : ''} this.`,
     );
   }
   return sentences.join(' ');
