@@ -255,17 +255,10 @@ function authorityWords(name: string): string {
 function otherSide(disputing: EvidenceFact[], right: string): string {
   const claimsOf = (items: EvidenceFact[]) =>
     list(items.filter((e) => e.alternative).map((e) => alternativeWords(e, right)));
-  const grouped = <K>(items: EvidenceFact[], key: (e: EvidenceFact) => K) => {
-    const groups = new Map<K, EvidenceFact[]>();
-    for (const e of items) groups.set(key(e), [...(groups.get(key(e)) ?? []), e]);
-    return groups;
-  };
   const sentences: string[] = [];
   // A party's claims, in its name, with the publishers that carry them.
-  for (const [voice, items] of grouped(
-    disputing.filter((e) => e.claimant !== null),
-    (e) => e.claimant,
-  )) {
+  const voiced = disputing.filter((e) => e.claimant !== null);
+  for (const [voice, items] of groupedBy(voiced, (e) => e.claimant)) {
     const claims = claimsOf(items);
     sentences.push(
       `${voice} disputes this${claims ? `: it states that ${claims}` : ''} (${list(items.map((e) => e.publisher))}).`,
@@ -274,24 +267,36 @@ function otherSide(disputing: EvidenceFact[], right: string): string {
   // Publishers in their own name: each says what it reports, and only publishers that report the
   // same are named together ("A and B report that x. C reports that y.", not "A, B and C report
   // that x and y").
-  const byPublisher = grouped(
-    disputing.filter((e) => e.claimant === null),
-    (e) => e.publisher,
-  );
-  const byClaims = new Map<string, string[]>();
-  for (const [publisher, items] of byPublisher) {
-    const claims = claimsOf(items);
-    byClaims.set(claims, [...(byClaims.get(claims) ?? []), publisher]);
-  }
-  for (const [claims, publishers] of byClaims) {
-    const one = publishers.length === 1;
+  const unvoiced = disputing.filter((e) => e.claimant === null);
+  const reports = [...groupedBy(unvoiced, (e) => e.publisher)].map(([publisher, items]) => ({
+    publisher,
+    claims: claimsOf(items),
+  }));
+  for (const [claims, group] of groupedBy(reports, (r) => r.claims)) {
+    const publishers = list(group.map((r) => r.publisher));
+    const one = group.length === 1;
     sentences.push(
       claims
-        ? `${list(publishers)} report${one ? 's' : ''} that ${claims}.`
-        : `${list(publishers)} dispute${one ? 's' : ''} this.`,
+        ? `${publishers} report${one ? 's' : ''} that ${claims}.`
+        : `${publishers} dispute${one ? 's' : ''} this.`,
     );
   }
   return sentences.join(' ');
+}
+
+/**
+ * Items grouped by a key, groups and items in first-seen order. Not Map.groupBy: Node 20, which
+ * the project supports, does not have it.
+ */
+function groupedBy<T, K>(items: readonly T[], key: (item: T) => K): Map<K, T[]> {
+  const groups = new Map<K, T[]>();
+  for (const item of items) {
+    const k = key(item);
+    const group = groups.get(k);
+    if (group) group.push(item);
+    else groups.set(k, [item]);
+  }
+  return groups;
 }
 
 /**
