@@ -153,6 +153,20 @@ describe('what the second model lets curators say, asked back', () => {
     expect(res.errors).toBeUndefined();
   }
 
+  /** FX Corp's finding `id` of rule `kind` as of `asOf`, as the API answers it. */
+  async function findingOf(kind: string, id: string, asOf = '2025-07-01') {
+    const res = await api.gql(
+      `query ($kind: FindingKind, $asOf: Date!) {
+        findings(company: "fx-corp", kind: $kind, asOf: $asOf) {
+          nodes { id standing disputed explanation }
+        }
+      }`,
+      { kind, asOf },
+    );
+    expect(res.errors).toBeUndefined();
+    return res.data!.findings.nodes.find((f: any) => f.id === id);
+  }
+
   it('lists an opinion aimed at no company, with its month and the DMA provision it cites', async () => {
     const res = await api.gql(`{
       incidents(filter: { kind: OPINION }) { nodes { id date against { id } before { kind } cites { citation regulation { shortName } } } }
@@ -346,19 +360,16 @@ describe('what the second model lets curators say, asked back', () => {
     );
   });
 
+  /** The Team plan's access finding: on request, where Pro has it in the product. */
+  const teamAccessOn = (asOf?: string) =>
+    findingOf(
+      'RIGHT_ONLY_ON_REQUEST',
+      'right-only-on-request:mdl-team-review-2025-06:fx-team:ACCESS',
+      asOf,
+    );
+
   it('reads a disputed default as disputing a right compared on request, and says whose claim it is', async () => {
-    const teamAccess = async () => {
-      const res = await api.gql(`{
-        findings(company: "fx-corp", kind: RIGHT_ONLY_ON_REQUEST, asOf: "2025-07-01") {
-          nodes { id standing disputed explanation }
-        }
-      }`);
-      expect(res.errors).toBeUndefined();
-      return res.data!.findings.nodes.find(
-        (f: any) => f.id === 'right-only-on-request:mdl-team-review-2025-06:fx-team:ACCESS',
-      );
-    };
-    expect(await teamAccess()).toMatchObject({ disputed: false, standing: 'ESTABLISHED' });
+    expect(await teamAccessOn()).toMatchObject({ disputed: false, standing: 'ESTABLISHED' });
 
     // A newspaper reports that Team prompts never train models: the processing the right of
     // access is compared on is then itself in dispute.
@@ -389,27 +400,13 @@ describe('what the second model lets curators say, asked back', () => {
         },
       ],
     });
-    const disputed = await teamAccess();
+    const disputed = await teamAccessOn();
     expect(disputed).toMatchObject({ disputed: true, standing: 'ALLEGED' });
     expect(disputed.explanation).toContain('Example Newspaper');
     expect(disputed.explanation).toContain('the processing does not happen');
   });
 
   it('counts a disputed start or end only where it changes whether the practice holds on the date asked', async () => {
-    const teamAccessOn = async (asOf: string) => {
-      const res = await api.gql(
-        `query ($asOf: Date!) {
-          findings(company: "fx-corp", kind: RIGHT_ONLY_ON_REQUEST, asOf: $asOf) {
-            nodes { id standing disputed explanation }
-          }
-        }`,
-        { asOf },
-      );
-      expect(res.errors).toBeUndefined();
-      return res.data!.findings.nodes.find(
-        (f: any) => f.id === 'right-only-on-request:mdl-team-review-2025-06:fx-team:ACCESS',
-      );
-    };
     // Another source dates the practice's start or end otherwise (the practice's own sources
     // replaced: the disputed default of the test above goes).
     const practice = BUNDLE.practices[0]!;
@@ -474,6 +471,8 @@ describe('what the second model lets curators say, asked back', () => {
     default: 'ON',
     ...practice,
   });
+  const teamTrainingFinding = () =>
+    findingOf('TRAINING_ON_BY_DEFAULT', 'training-on-by-default:mdl-team-training-on');
 
   it('says a user can object on request to training on by default, not that objecting stops it', async () => {
     await curate({
@@ -492,15 +491,7 @@ describe('what the second model lets curators say, asked back', () => {
         }),
       ],
     });
-    const found = await api.gql(`{
-      findings(company: "fx-corp", kind: TRAINING_ON_BY_DEFAULT, asOf: "2025-07-01") {
-        nodes { id explanation }
-      }
-    }`);
-    expect(found.errors).toBeUndefined();
-    const training = found.data!.findings.nodes.find(
-      (f: any) => f.id === 'training-on-by-default:mdl-team-training-on',
-    );
+    const training = await teamTrainingFinding();
     expect(training.explanation).toContain(
       'trains AI models by default; the user can object on request (E-mail to privacy@fx.example).',
     );
@@ -508,18 +499,7 @@ describe('what the second model lets curators say, asked back', () => {
   });
 
   it('says when a finding rests on a secondary source or a reading, in its words', async () => {
-    const findTraining = async () => {
-      const found = await api.gql(`{
-        findings(company: "fx-corp", kind: TRAINING_ON_BY_DEFAULT, asOf: "2025-07-01") {
-          nodes { id standing explanation }
-        }
-      }`);
-      expect(found.errors).toBeUndefined();
-      return found.data!.findings.nodes.find(
-        (f: any) => f.id === 'training-on-by-default:mdl-team-training-on',
-      );
-    };
-    expect((await findTraining()).explanation).not.toMatch(/Not confirmed/);
+    expect((await teamTrainingFinding()).explanation).not.toMatch(/Not confirmed/);
 
     // The practice of the test above, now known only from the curators' reading.
     await curate({
@@ -532,7 +512,7 @@ describe('what the second model lets curators say, asked back', () => {
         }),
       ],
     });
-    const training = await findTraining();
+    const training = await teamTrainingFinding();
     expect(training.standing).toBe('UNCONFIRMED');
     expect(training.explanation).toMatch(
       /Not confirmed: this rests on a single secondary source or on the curators' reading of the sources\.$/,
@@ -576,15 +556,7 @@ describe('what the second model lets curators say, asked back', () => {
         }),
       ],
     });
-    const found = await api.gql(`{
-      findings(company: "fx-corp", kind: TRAINING_ON_BY_DEFAULT, asOf: "2025-07-01") {
-        nodes { id standing explanation }
-      }
-    }`);
-    expect(found.errors).toBeUndefined();
-    const training = found.data!.findings.nodes.find(
-      (f: any) => f.id === 'training-on-by-default:mdl-team-training-on',
-    );
+    const training = await teamTrainingFinding();
     expect(training.standing).toBe('ALLEGED');
     expect(training.explanation).toContain(
       'North Gazette reports that the right to object cannot be exercised. South Gazette reports that the right to object can be exercised on request',
