@@ -215,6 +215,7 @@ async function serve(options: ApiOptions, redis: RedisLink | null): Promise<Runn
     webSockets: () => ws.connections(),
     neo4jSessions: () => db.sessionsInUse,
     keptAnswers: () => ({ ...db.kept.stats, size: db.kept.size }),
+    keptPages: () => ({ ...db.kept.pageStats, size: db.kept.pages }),
   });
 
   const apollo = new ApolloServer<ApiContext>({

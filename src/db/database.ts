@@ -16,7 +16,13 @@ import neo4j, {
 } from 'neo4j-driver';
 import { AppError } from '../errors';
 import { bookmarkChain } from './bookmarks';
-import { BUMP_GRAPH_VERSION, KeptAnswers, type KeptCount, keptQuery } from './kept-answers';
+import {
+  BUMP_GRAPH_VERSION,
+  KeptAnswers,
+  type KeptCount,
+  keptQuery,
+  type Shelf,
+} from './kept-answers';
 import type { QueryTally } from './query-count';
 import { type Plain, toPlain } from './values';
 
@@ -143,8 +149,16 @@ export class Database {
     name: string,
     cypher: string,
     params: Params = {},
+    shelf: Shelf = 'answer',
   ): Promise<Record<string, unknown>[]> {
-    return this.readKeptWith(key, name, cypher, params, (c, p) => this.readValues(name, c, p));
+    return this.readKeptWith(
+      key,
+      name,
+      cypher,
+      params,
+      (c, p) => this.readValues(name, c, p),
+      shelf,
+    );
   }
 
   /** read, for a question whose answer is kept until the graph changes (as readValuesKept). */
@@ -194,13 +208,14 @@ export class Database {
     cypher: string,
     params: Params,
     read: (cypher: string, params: Params) => Promise<R[]>,
+    shelf: Shelf = 'answer',
   ): Promise<R[]> {
     if (!this.keepsAnswers) return read(cypher, params);
     const rows = await read(keptQuery(name, cypher), {
       ...params,
-      kept: { version: this.kept.versionOf(key) },
+      kept: { version: this.kept.versionOf(key, shelf) },
     });
-    return this.kept.answer(key, rows) as R[];
+    return this.kept.answer(key, rows, shelf) as R[];
   }
 
   /**

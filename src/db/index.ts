@@ -6,6 +6,7 @@ export {
   type Params,
   type Row,
 } from './database';
+export { type Shelf } from './kept-answers';
 export { QueryTally } from './query-count';
 export { bookmarkChain, MAX_BOOKMARKS, parseBookmarks } from './bookmarks';
 export { toPlain, type Plain } from './values';

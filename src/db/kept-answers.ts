@@ -20,6 +20,11 @@
  * Reads inside another transaction (a question "as known at" an instant, on a rewound
  * graph) are never kept: that graph is not the one the token versions.
  *
+ * Pages of a list whose cost follows the page (an incidents page: its rows, a kept total) are
+ * kept too, on a shelf of their own (`'page'`): a reader walking 500 pages pushes out other
+ * pages, never an answer that costs seconds to make. What keeping a page saves is Neo4j's
+ * work, not the request: the check still reads the version node (bench/README.md).
+ *
  * Why not a library: the check has to run inside Neo4j, in the same query; what is kept is
  * bounded by lru-cache.
  */
@@ -39,6 +44,24 @@ const MAX_CHARACTERS = 32_000_000;
  * findings rules').
  */
 const MAX_COUNTS = 5_000;
+/** Kept pages (the `'page'` shelf), apart from the answers for the same reason as the totals. */
+const MAX_PAGES = 2_000;
+/** Characters of kept pages (as JSON), all together. */
+const MAX_PAGE_CHARACTERS = 16_000_000;
+
+/**
+ * Where an answer is kept: `'answer'`, a question whose cost follows the graph (exact totals and
+ * facets over every match, the findings rules); `'page'`, one whose cost follows the page.
+ */
+export type Shelf = 'answer' | 'page';
+
+/** An LRU of kept rows, sized by their characters as JSON. */
+const rowsCache = (max: number, maxSize: number) =>
+  new LRUCache<string, Kept<Rows>>({
+    max,
+    maxSize,
+    sizeCalculation: (kept, key) => key.length + JSON.stringify(kept.value).length,
+  });
 
 /** Calls that read the clock: an answer that uses them changes without a write. */
 const CLOCK = /\b(?:date|datetime|localdatetime|localtime|time|timestamp)(?:\.\w+)?\(\s*\)/i;
@@ -88,25 +111,34 @@ RETURN *`;
 
 /** The answers one Database keeps, by the key of the question they answer. */
 export class KeptAnswers {
-  private readonly kept = new LRUCache<string, Kept<Rows>>({
-    max: MAX_ENTRIES,
-    maxSize: MAX_CHARACTERS,
-    sizeCalculation: (kept, key) => key.length + JSON.stringify(kept.value).length,
-  });
+  private readonly shelves: Record<Shelf, LRUCache<string, Kept<Rows>>> = {
+    answer: rowsCache(MAX_ENTRIES, MAX_CHARACTERS),
+    page: rowsCache(MAX_PAGES, MAX_PAGE_CHARACTERS),
+  };
   private readonly counts = new LRUCache<string, Kept<unknown>>({
     max: MAX_COUNTS,
   });
-  /** Questions answered from a kept answer, and run, since the process started (/metrics). */
+  /**
+   * Questions answered from a kept answer or total, and run, since the process started
+   * (/metrics); pages apart.
+   */
   readonly stats = { kept: 0, ran: 0 };
+  /** Pages answered from a kept page, and run, since the process started (/metrics). */
+  readonly pageStats = { kept: 0, ran: 0 };
 
-  /** How many answers and totals are kept now. */
+  /** How many answers and totals are kept now (pages apart: `pages`). */
   get size(): number {
-    return this.kept.size + this.counts.size;
+    return this.shelves.answer.size + this.counts.size;
   }
 
-  /** The version of the answer kept for `key`, or null. */
-  versionOf(key: string): string | null {
-    return this.kept.get(key)?.version ?? null;
+  /** How many pages are kept now. */
+  get pages(): number {
+    return this.shelves.page.size;
+  }
+
+  /** The version of the answer kept for `key` on `shelf`, or null. */
+  versionOf(key: string, shelf: Shelf = 'answer'): string | null {
+    return this.shelves[shelf].get(key)?.version ?? null;
   }
 
   /** The count kept for `key` and its version (keptCountGate's parameter), or nulls. */
@@ -124,15 +156,16 @@ export class KeptAnswers {
    * version is the kept one's), else the new count, kept under the version read.
    */
   counted(key: string, [version, count]: [unknown, unknown]): unknown {
-    return this.keptOrNew(this.counts, key, version, () => count);
+    return this.keptOrNew(this.counts, this.stats, key, version, () => count);
   }
 
   /**
    * The rows of a kept query's answer: the kept ones when Neo4j did not run the question (the
    * graph's version is the kept answer's), else the new ones, kept under the version read.
    */
-  answer(key: string, rows: Rows): Rows {
-    return this.keptOrNew(this.kept, key, rows[0]?.graphVersion, () =>
+  answer(key: string, rows: Rows, shelf: Shelf = 'answer'): Rows {
+    const stats = shelf === 'page' ? this.pageStats : this.stats;
+    return this.keptOrNew(this.shelves[shelf], stats, key, rows[0]?.graphVersion, () =>
       rows.map(({ graphVersion: _, unkept: __, ...row }) => row),
     );
   }
@@ -140,16 +173,17 @@ export class KeptAnswers {
   /** What `cache` kept for `key` when `version` is its version, else `fresh()`, kept under it. */
   private keptOrNew<T>(
     cache: LRUCache<string, Kept<T>>,
+    stats: { kept: number; ran: number },
     key: string,
     version: unknown,
     fresh: () => T,
   ): T {
     const kept = cache.get(key);
     if (kept && typeof version === 'string' && version === kept.version) {
-      this.stats.kept++;
+      stats.kept++;
       return kept.value;
     }
-    this.stats.ran++;
+    stats.ran++;
     const value = fresh();
     // No version node (a graph emptied by hand, before its next write): nothing to key on.
     if (typeof version === 'string') cache.set(key, { version, value });

@@ -1254,7 +1254,13 @@ describe('the Cypher of the headline questions', () => {
     expect(pageN!.cypher).not.toContain(':Incident)\n');
     expect({ ...page1!, params: plain(page1!.params) }).toMatchInlineSnapshot(`
      {
-       "cypher": "// incidents
+       "cypher": "// incidents (kept)
+     OPTIONAL MATCH (keptVersion:GraphVersion {key: 'graph'})
+     WITH keptVersion.token AS graphVersion
+     OPTIONAL CALL (graphVersion) {
+       UNWIND CASE WHEN graphVersion = $kept.version THEN [] ELSE [true] END AS unkept
+       WITH unkept
+       CALL (unkept) {
      WITH COLLECT {
        OPTIONAL MATCH (this0:GraphVersion { key: 'graph' })
        UNWIND CASE
@@ -1333,9 +1339,16 @@ describe('the Cypher of the headline questions', () => {
        UNWIND $param6 AS var29
        MATCH (this30:Provision { id: var29 })
        RETURN var29
-     }] AS held",
+     }] AS held
+       }
+       RETURN *
+     }
+     RETURN *",
        "name": "incidents",
        "params": {
+         "kept": {
+           "version": null,
+         },
          "keptCount": {
            "count": null,
            "version": null,
@@ -1356,7 +1369,13 @@ describe('the Cypher of the headline questions', () => {
       { params: { keptCount: { count: 1, version: expect.any(String) } } },
       `
      {
-       "cypher": "// incidents
+       "cypher": "// incidents (kept)
+     OPTIONAL MATCH (keptVersion:GraphVersion {key: 'graph'})
+     WITH keptVersion.token AS graphVersion
+     OPTIONAL CALL (graphVersion) {
+       UNWIND CASE WHEN graphVersion = $kept.version THEN [] ELSE [true] END AS unkept
+       WITH unkept
+       CALL (unkept) {
      WITH COLLECT {
        OPTIONAL MATCH (this0:GraphVersion { key: 'graph' })
        UNWIND CASE
@@ -1406,9 +1425,16 @@ describe('the Cypher of the headline questions', () => {
        UNWIND $param6 AS var14
        MATCH (this15:Provision { id: var14 })
        RETURN var14
-     }] AS held",
+     }] AS held
+       }
+       RETURN *
+     }
+     RETURN *",
        "name": "incidents",
        "params": {
+         "kept": {
+           "version": null,
+         },
          "keptCount": {
            "count": 1,
            "version": Any<String>,
@@ -1439,7 +1465,10 @@ describe('the Cypher of the headline questions', () => {
     const degrees = (pattern: RegExp) => q!.cypher.match(pattern)?.length ?? 0;
     expect(degrees(/\)<-\[:BEFORE\]-\(/g)).toBe(1);
     expect(degrees(/\)<-\[:CITES\]-\(/g)).toBe(1);
-    expect(q!.cypher).toMatch(/^\/\/ incidents\nWITH reduce\(.*\nWITH \*, COLLECT \{\n/s);
+    // The page is kept (kept-answers.ts): the question runs inside the version's gate.
+    expect(q!.cypher).toMatch(
+      /^\/\/ incidents \(kept\)\n.*CALL \(unkept\) \{\nWITH reduce\(.*\nWITH \*, COLLECT \{\n/s,
+    );
     // Planned as operators of the query, not as nested plans inside the answer's map.
     expect(q!.cypher).not.toMatch(/head\(COLLECT/);
   });

@@ -2,7 +2,8 @@
  * Answers kept until the graph changes (src/db/kept-answers.ts): plansDenyingRight, search and
  * the findings rules' page are answered from the kept rows while no write has given the graph a
  * new version, and run again, with the new answer, after any write through the Database. A
- * filtered incidents list keeps its total alone (src/api/translate/kept-count.ts).
+ * filtered incidents list keeps its total apart (src/api/translate/kept-count.ts), and incidents
+ * pages are kept on a shelf of their own.
  */
 import Cypher from '@neo4j/cypher-builder';
 import type { ProfiledPlan, Session } from 'neo4j-driver';
@@ -369,6 +370,99 @@ describe('kept answers', () => {
         await session.close();
       }
     });
+  });
+
+  describe('an incidents page', () => {
+    const PAGE = `query ($after: String) {
+      incidents(first: 2, after: $after, filter: { provision: "Art. 12" }) {
+        totalCount pageInfo { endCursor } nodes { id title cites { id } }
+      }
+    }`;
+
+    /** The answer, and whether Neo4j read the page (`ran`) or the kept page answered it. */
+    async function askPage(variables: Record<string, unknown> = {}) {
+      const before = { ...suite.db.kept.pageStats };
+      const { data } = await ask(PAGE, variables);
+      return {
+        data,
+        ran: suite.db.kept.pageStats.ran - before.ran,
+        kept: suite.db.kept.pageStats.kept - before.kept,
+      };
+    }
+
+    it('is kept until a write, each page under its own cursor', async () => {
+      const first = await askPage();
+      expect(first.ran).toBe(1);
+      expect(first.data.incidents.nodes).toHaveLength(2);
+      expect(await askPage()).toEqual({ data: first.data, ran: 0, kept: 1 });
+      const after = first.data.incidents.pageInfo.endCursor;
+      const page2 = await askPage({ after });
+      expect(page2.ran).toBe(1);
+      expect(page2.data.incidents.nodes[0].id).not.toBe(first.data.incidents.nodes[0].id);
+      expect(await askPage({ after })).toEqual({ data: page2.data, ran: 0, kept: 1 });
+
+      // The first page's newest incident retitled through the Database: read again.
+      const id = first.data.incidents.nodes[0].id;
+      const [was] = await suite.db.write(
+        'test',
+        `MATCH (i:Incident {id: $id}) WITH i, i.title AS title SET i.title = title + ' (edited)'
+         RETURN title`,
+        { id },
+      );
+      try {
+        const edited = await askPage();
+        expect(edited.ran).toBe(1);
+        expect(edited.data.incidents.nodes[0].title).toBe(`${was!.title} (edited)`);
+        expect(edited.data).toEqual(await fresh(PAGE));
+      } finally {
+        await suite.db.write('test', `MATCH (i:Incident {id: $id}) SET i.title = $title`, {
+          id,
+          title: was!.title,
+        });
+      }
+      expect(await askPage()).toMatchObject({ data: first.data, ran: 1 });
+
+      const metrics = (await (await fetch(new URL('/metrics', suite.api.url))).text()).split('\n');
+      const { kept, ran } = suite.db.kept.pageStats;
+      expect(metrics).toEqual(
+        expect.arrayContaining([
+          `gdpr_graph_kept_pages_total{outcome="kept"} ${kept}`,
+          `gdpr_graph_kept_pages_total{outcome="ran"} ${ran}`,
+          `gdpr_graph_kept_pages ${suite.db.kept.pages}`,
+        ]),
+      );
+    });
+
+    it('is never kept when asked as known at an instant', async () => {
+      const knownAt = new Date(Date.now() - 1).toISOString();
+      const query = PAGE.replace('$after: String', '$after: String, $knownAt: DateTime').replace(
+        'after: $after,',
+        'after: $after, knownAt: $knownAt,',
+      );
+      const before = { ...suite.db.kept.pageStats };
+      await ask(query, { knownAt });
+      await ask(query, { knownAt });
+      expect(suite.db.kept.pageStats).toEqual(before);
+    });
+  });
+
+  it('keeps pages apart: a reader walking pages pushes out no kept answer', () => {
+    const kept = new KeptAnswers();
+    kept.answer('findingRules', [{ graphVersion: 'v1', f: 'the rules' }]);
+    // More pages than the answers' 500 entries and the pages' 2,000.
+    for (let i = 0; i < 3000; i++)
+      kept.answer(`incidents|${i}`, [{ graphVersion: 'v1', i }], 'page');
+    expect(kept.versionOf('findingRules')).toBe('v1');
+    expect(kept.versionOf('findingRules', 'page')).toBeNull();
+    expect(kept.versionOf('incidents|0', 'page')).toBeNull();
+    expect(kept.versionOf('incidents|2999', 'page')).toBe('v1');
+    expect(kept.pages).toBe(2000);
+    expect(kept.size).toBe(1);
+    expect(kept.answer('incidents|2999', [{ graphVersion: 'v1', i: -1 }], 'page')).toEqual([
+      { i: 2999 },
+    ]);
+    expect(kept.stats).toEqual({ kept: 0, ran: 1 });
+    expect(kept.pageStats).toEqual({ kept: 1, ran: 3000 });
   });
 
   it('keeps totals apart: the filters a reader tries push out no kept answer', () => {

@@ -51,6 +51,7 @@ export class IncidentsResolver {
           total: () => filteredTotal(args.filter, recorded),
           inputs: args,
           named: () => filterNamedIds(args.filter),
+          keep: 'page',
         },
       );
     }
@@ -72,6 +73,8 @@ export class IncidentsResolver {
         inputs: args,
         named: () => filterNamedIds(args.filter),
         keepTotal: counts ? { filter: args.filter } : undefined,
+        // The page too, apart from the costly answers: a dashboard asks the same pages again.
+        keep: 'page',
         // A filter with few incidents (Art. 4's three) is read from its node: no walk planned.
         fewBelow: counts ? fewBelow(pageSize(args.first)) : undefined,
       },

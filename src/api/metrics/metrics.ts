@@ -61,6 +61,8 @@ export interface MetricsSources {
    * process started, and how many answers are kept now.
    */
   keptAnswers(): { kept: number; ran: number; size: number };
+  /** The same for kept pages (incidents pages), kept apart from the answers. */
+  keptPages(): { kept: number; ran: number; size: number };
 }
 
 export class ApiMetrics {
@@ -76,6 +78,7 @@ export class ApiMetrics {
     webSockets: () => 0,
     neo4jSessions: () => 0,
     keptAnswers: () => ({ kept: 0, ran: 0, size: 0 }),
+    keptPages: () => ({ kept: 0, ran: 0, size: 0 }),
   };
 
   constructor() {
@@ -155,6 +158,26 @@ export class ApiMetrics {
       registers,
       collect() {
         this.set(sources().keptAnswers().size);
+      },
+    });
+    new Counter({
+      name: 'gdpr_graph_kept_pages_total',
+      help: 'Pages of lists whose cost follows the page (incidents) by outcome: "kept" (answered from the page kept since the graph last changed) or "ran".',
+      labelNames: ['outcome'],
+      registers,
+      collect() {
+        const { kept, ran } = sources().keptPages();
+        this.reset();
+        this.inc({ outcome: 'kept' }, kept);
+        this.inc({ outcome: 'ran' }, ran);
+      },
+    });
+    new Gauge({
+      name: 'gdpr_graph_kept_pages',
+      help: 'Pages kept now, until the graph changes (at most 2,000, about 16 M characters), apart from the answers.',
+      registers,
+      collect() {
+        this.set(sources().keptPages().size);
       },
     });
   }

@@ -81,7 +81,7 @@ export class RightsResolver {
           inputs: asked,
           named: () =>
             args.purpose ? [{ argument: 'purpose', label: 'Purpose', ids: [args.purpose] }] : [],
-          keep: true,
+          keep: 'answer',
           fixed: DENYING_SELECTION,
         },
       ),

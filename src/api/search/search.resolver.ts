@@ -63,7 +63,7 @@ export class SearchResolver {
             new Cypher.Param(query),
           ]).yield(['node', node], ['score', score]),
         // The total counts every match of the text: kept until the graph changes.
-        { carry: [score], bindings: { score }, inputs: args, keep: true },
+        { carry: [score], bindings: { score }, inputs: args, keep: 'answer' },
       ),
     );
   }

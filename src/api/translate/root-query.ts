@@ -4,6 +4,7 @@
  */
 import Cypher from '@neo4j/cypher-builder';
 import type { GraphQLResolveInfo } from 'graphql';
+import type { Shelf } from '../../db';
 import { AppError } from '../../errors';
 import type { ApiContext } from '../context';
 import { type ConnectionOptions, compileConnection, type Ways } from './compile-connection';
@@ -92,11 +93,12 @@ export interface RootConnectionOptions
    */
   fewBelow?: number;
   /**
-   * Keep the answer until the graph changes (src/db/kept-answers.ts), for a question whose cost
-   * follows the graph rather than the page (exact totals and facets over every match). Needs
-   * `inputs`: the answer is kept under the compile's key.
+   * Keep the answer until the graph changes (src/db/kept-answers.ts), on its shelf: `'answer'`
+   * for a question whose cost follows the graph rather than the page (exact totals and facets
+   * over every match), `'page'` for one whose cost follows the page, kept apart so that walking
+   * pages pushes out no costly answer. Needs `inputs`: the answer is kept under the compile's key.
    */
-  keep?: boolean;
+  keep?: Shelf;
   /**
    * Keep the total until the graph changes (kept-count.ts), for a list whose total counts its
    * matches: everything the total is built from (a filter), not the page or the selection, so
@@ -196,7 +198,7 @@ export async function queryConnection(
   const read = async (): Promise<RawConnection> => {
     const rows =
       options.keep && key
-        ? await ctx.db.readValuesKept(key, query.name, query.cypher, params)
+        ? await ctx.db.readValuesKept(key, query.name, query.cypher, params, options.keep)
         : await ctx.db.readValues(query.name, query.cypher, params);
     const row = rows[0];
     if (!row) throw new AppError('INTERNAL_SERVER_ERROR', `${name} answered no row`);
@@ -204,8 +206,11 @@ export async function queryConnection(
     return row.root as RawConnection;
   };
   const beside = fixed && !totalKey ? options.keptBeside : undefined;
-  const root = beside ? await options.fixed!.answerBeside(beside, query, read) : await read();
-  if (totalKey) root.t = ctx.db.counted(totalKey, root.t) as number | null;
+  const answered = beside ? await options.fixed!.answerBeside(beside, query, read) : await read();
+  // A kept page's rows are shared by every ask until a write: its total is read, not replaced.
+  const root = totalKey
+    ? { ...answered, t: ctx.db.counted(totalKey, answered.t) as number | null }
+    : answered;
   const shaper = new Shaper();
   return shaper.finish(shaper.connection(root, shape));
 }
