@@ -43,7 +43,7 @@ describe('compiled queries', () => {
     // The same text and parameters, but for the version of the page the first ask kept
     // (kept-answers.ts), which the second sends so that Neo4j reads the page only if it changed.
     const unversioned = (queries: typeof first.queries) =>
-      queries.map(({ params: { kept, ...params }, ...q }) => ({ ...q, params }));
+      queries.map(({ params: { kept: _kept, ...params }, ...q }) => ({ ...q, params }));
     expect(again.queries.map((q) => q.params.kept)).toEqual([{ version: expect.any(String) }]);
     expect(unversioned(again.queries)).toEqual(unversioned(first.queries));
     expect(again.data).toEqual(first.data);

@@ -409,15 +409,16 @@ describe('kept answers', () => {
          RETURN title`,
         { id },
       );
+      const title = was!.title as string;
       try {
         const edited = await askPage();
         expect(edited.ran).toBe(1);
-        expect(edited.data.incidents.nodes[0].title).toBe(`${was!.title} (edited)`);
+        expect(edited.data.incidents.nodes[0].title).toBe(`${title} (edited)`);
         expect(edited.data).toEqual(await fresh(PAGE));
       } finally {
         await suite.db.write('test', `MATCH (i:Incident {id: $id}) SET i.title = $title`, {
           id,
-          title: was!.title,
+          title,
         });
       }
       expect(await askPage()).toMatchObject({ data: first.data, ran: 1 });
