@@ -65,6 +65,36 @@ export interface MetricsSources {
   keptPages(): { kept: number; ran: number; size: number };
 }
 
+/** What a store of kept answers tells /metrics: `<name>_total{outcome}`, and `<name>` held now. */
+function keptMetrics(
+  name: string,
+  totalHelp: string,
+  heldHelp: string,
+  read: () => { kept: number; ran: number; size: number },
+  registers: Registry[],
+): void {
+  new Counter({
+    name: `${name}_total`,
+    help: totalHelp,
+    labelNames: ['outcome'],
+    registers,
+    collect() {
+      const { kept, ran } = read();
+      this.reset();
+      this.inc({ outcome: 'kept' }, kept);
+      this.inc({ outcome: 'ran' }, ran);
+    },
+  });
+  new Gauge({
+    name,
+    help: heldHelp,
+    registers,
+    collect() {
+      this.set(read().size);
+    },
+  });
+}
+
 export class ApiMetrics {
   private readonly registry = new Registry();
   private readonly names = new Set<string>();
@@ -139,47 +169,21 @@ export class ApiMetrics {
         this.set(sources().neo4jSessions());
       },
     });
-    // The kept answers count themselves (the Database's); a scrape reads their counts.
-    new Counter({
-      name: 'gdpr_graph_kept_answers_total',
-      help: 'Kept questions (plansDenyingRight, search, the findings rules) and totals (filtered incidents lists) by outcome: "kept" (answered from what was kept since the graph last changed) or "ran" (the graph changed, or the question was new).',
-      labelNames: ['outcome'],
+    // The kept answers and pages count themselves (the Database's); a scrape reads their counts.
+    keptMetrics(
+      'gdpr_graph_kept_answers',
+      'Kept questions (plansDenyingRight, search, the findings rules) and totals (filtered incidents lists) by outcome: "kept" (answered from what was kept since the graph last changed) or "ran" (the graph changed, or the question was new).',
+      'Answers and totals kept now, until the graph changes (at most 500 answers, about 32 M characters, and 5,000 totals).',
+      () => sources().keptAnswers(),
       registers,
-      collect() {
-        const { kept, ran } = sources().keptAnswers();
-        this.reset();
-        this.inc({ outcome: 'kept' }, kept);
-        this.inc({ outcome: 'ran' }, ran);
-      },
-    });
-    new Gauge({
-      name: 'gdpr_graph_kept_answers',
-      help: 'Answers and totals kept now, until the graph changes (at most 500 answers, about 32 M characters, and 5,000 totals).',
+    );
+    keptMetrics(
+      'gdpr_graph_kept_pages',
+      'Pages of lists whose cost follows the page (incidents) by outcome: "kept" (answered from the page kept since the graph last changed) or "ran".',
+      'Pages kept now, until the graph changes (at most 2,000, about 16 M characters), apart from the answers.',
+      () => sources().keptPages(),
       registers,
-      collect() {
-        this.set(sources().keptAnswers().size);
-      },
-    });
-    new Counter({
-      name: 'gdpr_graph_kept_pages_total',
-      help: 'Pages of lists whose cost follows the page (incidents) by outcome: "kept" (answered from the page kept since the graph last changed) or "ran".',
-      labelNames: ['outcome'],
-      registers,
-      collect() {
-        const { kept, ran } = sources().keptPages();
-        this.reset();
-        this.inc({ outcome: 'kept' }, kept);
-        this.inc({ outcome: 'ran' }, ran);
-      },
-    });
-    new Gauge({
-      name: 'gdpr_graph_kept_pages',
-      help: 'Pages kept now, until the graph changes (at most 2,000, about 16 M characters), apart from the answers.',
-      registers,
-      collect() {
-        this.set(sources().keptPages().size);
-      },
-    });
+    );
   }
 
   /** The content type of `scrape`'s text. */
