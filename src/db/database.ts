@@ -273,6 +273,7 @@ export class Database {
     work: (tx: ManagedTransaction) => Promise<T>,
     timeoutMs?: number,
   ): Promise<T> {
+    const started = Date.now();
     for (let attempt = 1; ; attempt++) {
       try {
         return await this.withSession('WRITE', (session) =>
@@ -283,6 +284,10 @@ export class Database {
         // again applies it once. Outages are not retried here: they are reported at once.
         if (attempt < WRITE_ATTEMPTS && isTransientServerError(error)) {
           await sleep(50 * attempt + Math.random() * 100);
+          continue;
+        }
+        if (isSharedMemoryShortage(error) && Date.now() - started < SHARED_MEMORY_RETRY_MS) {
+          await sleep(sharedMemoryBackoff(attempt));
           continue;
         }
         throw mapDriverError(error, name);
@@ -362,7 +367,8 @@ export class Database {
    * auto-commit read of an incidents page took 0.6 to 0.8 ms against 1.3 for a managed one
    * (bench/README.md). A read changes nothing, so this retries what the managed transaction
    * retried: a transient server error, and a broken pooled connection found within the driver's
-   * retry bound (700 ms: an outage is still reported at once).
+   * retry bound (700 ms: an outage is still reported at once); and, for up to 5 s, a full pool of
+   * the memory every transaction shares.
    */
   private async readOnce<T>(
     name: string,
@@ -384,6 +390,10 @@ export class Database {
           (isBrokenConnection(error) && Date.now() - started < READ_RETRY_MS);
         if (attempt < READ_ATTEMPTS && retry) {
           await sleep(20 * attempt);
+          continue;
+        }
+        if (isSharedMemoryShortage(error) && Date.now() - started < SHARED_MEMORY_RETRY_MS) {
+          await sleep(sharedMemoryBackoff(attempt));
           continue;
         }
         throw mapDriverError(error, name);
@@ -555,10 +565,32 @@ export const STREAM_TIMEOUT_MS = 10 * 60_000;
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
 /**
- * A query that needs more memory than one transaction may use (db.memory.transaction.max):
- * Neo4j calls it transient, but the same question fails the same way again.
+ * Transactions ran out of memory. Neo4j has two limits and one error for both (same code, same
+ * GQL status, 50N42): a transaction's own (db.memory.transaction.max), which the same question
+ * reaches again, and the pool all transactions share (dbms.memory.transaction.total.max), which
+ * other questions filled and which frees as they end.
  */
 const OUT_OF_TRANSACTION_MEMORY = 'Neo.TransientError.General.MemoryPoolOutOfMemoryError';
+const SHARED_MEMORY_LIMIT = 'dbms.memory.transaction.total.max';
+/** How long a question is tried again while the shared pool is full. */
+const SHARED_MEMORY_RETRY_MS = 5_000;
+
+/**
+ * The shared pool was full, not the question too large. Only the message tells the two apart,
+ * by the setting it names: a setting's name is part of Neo4j's configuration, which its
+ * operators write, where the wording around it is not.
+ */
+function isSharedMemoryShortage(error: unknown): boolean {
+  return (
+    error instanceof Neo4jError &&
+    error.code === OUT_OF_TRANSACTION_MEMORY &&
+    error.message.includes(SHARED_MEMORY_LIMIT)
+  );
+}
+
+/** The wait before attempt `attempt + 1` while the shared pool is full: 100 ms, doubling to 1 s. */
+const sharedMemoryBackoff = (attempt: number) =>
+  Math.min(1_000, 100 * 2 ** (attempt - 1)) * (0.5 + Math.random());
 
 /** Deadlocks and lock time-outs: the server rolled back and says a retry may succeed. */
 function isTransientServerError(error: unknown): boolean {
@@ -601,7 +633,10 @@ function runUntraced(
   }
 }
 
-/** Maps a driver error to an AppError by its code, never by its message text. */
+/**
+ * Maps a driver error to an AppError by its code, never by its message text (but the name of
+ * the memory limit it reached: isSharedMemoryShortage).
+ */
 export function mapDriverError(error: unknown, queryName: string): unknown {
   if (error instanceof AppError) return error;
   if (error instanceof Neo4jError) {
@@ -621,6 +656,13 @@ export function mapDriverError(error: unknown, queryName: string): unknown {
         {
           query: queryName,
         },
+      );
+    }
+    if (isSharedMemoryShortage(error)) {
+      return new AppError(
+        'DATABASE_UNAVAILABLE',
+        `the graph database is short of memory for the questions it is running at once (${SHARED_MEMORY_LIMIT}): "${queryName}" is not too large, try it again shortly`,
+        { query: queryName },
       );
     }
     if (error.code === OUT_OF_TRANSACTION_MEMORY) {

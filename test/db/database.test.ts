@@ -1,6 +1,7 @@
+import neo4j, { type Driver, type Session } from 'neo4j-driver';
 import { AppError } from '../../src/errors';
 import { applyMigrations, checkReadiness, Database, pendingMigrations } from '../../src/db';
-import { resetGraph, testDatabase } from '../helpers/graph';
+import { resetGraph, testDatabase, testDatabaseSettings } from '../helpers/graph';
 
 describe('the database layer against a real Neo4j', () => {
   let db: Database;
@@ -101,6 +102,86 @@ describe('the database layer against a real Neo4j', () => {
     expect((error as AppError).message).toContain('"tooLarge"');
     expect((error as AppError).message).toContain('db.memory.transaction.max');
     expect(Date.now() - started).toBeLessThan(30_000);
+  });
+
+  describe('when the memory all transactions share is full', () => {
+    // Streams paused after their first row each hold a collected list in Neo4j (ballast) until
+    // the pool every transaction shares (dbms.memory.transaction.total.max) has no room for a
+    // question well under one transaction's own limit.
+    const SHARED = 'dbms.memory.transaction.total.max';
+    const COLLECT = `UNWIND range(1, $rows) AS i
+      WITH collect('row ' + toString(i) + ' of a list held in memory') AS rows`;
+    let driver: Driver;
+    let rows: number;
+    const ballast: Session[] = [];
+
+    const release = async () => {
+      await Promise.all(ballast.splice(0).map((session) => session.close()));
+    };
+    /** One auto-commit transaction: the driver retries a managed one for 30 s. */
+    const askDirectly = async (): Promise<Error | null> => {
+      const session = driver.session();
+      try {
+        await session.run(`${COLLECT} RETURN size(rows) AS n`, { rows: neo4j.int(rows) });
+        return null;
+      } catch (e) {
+        return e as Error;
+      } finally {
+        await session.close();
+      }
+    };
+
+    beforeAll(async () => {
+      const { uri, user, password } = testDatabaseSettings();
+      driver = neo4j.driver(uri, neo4j.auth.basic(user, password));
+      const settings = await driver.executeQuery(
+        `SHOW SETTINGS YIELD name, value WHERE name = 'db.memory.transaction.max' RETURN value`,
+      );
+      const own = String(settings.records[0]?.get('value'));
+      // The launcher's quarter of the heap, e.g. 256.00MiB; about 180 bytes a row while collected.
+      const mib = Number(/^([\d.]+)MiB$/.exec(own)?.[1]);
+      expect(mib).toBeGreaterThan(0);
+      rows = Math.floor((mib * 0.7 * 2 ** 20) / 180);
+    });
+    afterAll(async () => {
+      await release();
+      await driver.close();
+    });
+
+    it('asked straight, without retries, a question under its own limit fails', async () => {
+      let refused: Error | null = null;
+      for (let held = 0; held < 8 && !refused; held++) {
+        const session = driver.session({ fetchSize: 1 });
+        ballast.push(session);
+        const paused = session
+          .run(`${COLLECT} UNWIND rows AS row RETURN row`, { rows: neo4j.int(rows) })
+          [Symbol.asyncIterator]();
+        await paused.next().catch(() => undefined);
+        refused = await askDirectly();
+      }
+      expect(refused?.message).toContain(SHARED);
+    });
+
+    it('waits for room, then names the shared limit and not the question', async () => {
+      const started = Date.now();
+      const error = await db
+        .read('crowded', `${COLLECT} RETURN size(rows) AS n`, { rows })
+        .catch((e: unknown) => e);
+      expect(error).toBeInstanceOf(AppError);
+      expect((error as AppError).code).toBe('DATABASE_UNAVAILABLE');
+      expect((error as AppError).message).toContain('"crowded"');
+      expect((error as AppError).message).toContain(SHARED);
+      expect(Date.now() - started).toBeGreaterThanOrEqual(4_000);
+    });
+
+    it('answers a read and a write once the others free their memory', async () => {
+      const read = db.read('crowdedRead', `${COLLECT} RETURN size(rows) AS n`, { rows });
+      const write = db.write('crowdedWrite', `${COLLECT} RETURN size(rows) AS n`, { rows });
+      await new Promise((resolve) => setTimeout(resolve, 500));
+      await release();
+      expect(await read).toEqual([{ n: rows }]);
+      expect(await write).toEqual([{ n: rows }]);
+    });
   });
 
   it('is ready when Neo4j answers and the schema is current', async () => {
