@@ -286,8 +286,9 @@ export class Database {
           await sleep(50 * attempt + Math.random() * 100);
           continue;
         }
-        if (isSharedMemoryShortage(error) && Date.now() - started < SHARED_MEMORY_RETRY_MS) {
-          await sleep(sharedMemoryBackoff(attempt));
+        const wait = sharedMemoryWait(error, attempt, started);
+        if (wait !== undefined) {
+          await sleep(wait);
           continue;
         }
         throw mapDriverError(error, name);
@@ -392,8 +393,9 @@ export class Database {
           await sleep(20 * attempt);
           continue;
         }
-        if (isSharedMemoryShortage(error) && Date.now() - started < SHARED_MEMORY_RETRY_MS) {
-          await sleep(sharedMemoryBackoff(attempt));
+        const wait = sharedMemoryWait(error, attempt, started);
+        if (wait !== undefined) {
+          await sleep(wait);
           continue;
         }
         throw mapDriverError(error, name);
@@ -588,9 +590,16 @@ function isSharedMemoryShortage(error: unknown): boolean {
   );
 }
 
-/** The wait before attempt `attempt + 1` while the shared pool is full: 100 ms, doubling to 1 s. */
-const sharedMemoryBackoff = (attempt: number) =>
-  Math.min(1_000, 100 * 2 ** (attempt - 1)) * (0.5 + Math.random());
+/**
+ * How long to wait before attempt `attempt + 1` of a question started at `started` that found
+ * the shared pool full (100 ms, doubling to 1 s, jittered), or undefined: another error, or
+ * SHARED_MEMORY_RETRY_MS has passed. Reads and writes both ask it, beside their own retries.
+ */
+function sharedMemoryWait(error: unknown, attempt: number, started: number): number | undefined {
+  if (!isSharedMemoryShortage(error) || Date.now() - started >= SHARED_MEMORY_RETRY_MS)
+    return undefined;
+  return Math.min(1_000, 100 * 2 ** (attempt - 1)) * (0.5 + Math.random());
+}
 
 /** Deadlocks and lock time-outs: the server rolled back and says a retry may succeed. */
 function isTransientServerError(error: unknown): boolean {
