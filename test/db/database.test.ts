@@ -113,6 +113,7 @@ describe('the database layer against a real Neo4j', () => {
       WITH collect('row ' + toString(i) + ' of a list held in memory') AS rows`;
     let driver: Driver;
     let rows: number;
+    let refused: Error | null = null;
     const ballast: Session[] = [];
 
     const release = async () => {
@@ -142,14 +143,7 @@ describe('the database layer against a real Neo4j', () => {
       const mib = Number(/^([\d.]+)MiB$/.exec(own)?.[1]);
       expect(mib).toBeGreaterThan(0);
       rows = Math.floor((mib * 0.7 * 2 ** 20) / 180);
-    });
-    afterAll(async () => {
-      await release();
-      await driver.close();
-    });
-
-    it('asked straight, without retries, a question under its own limit fails', async () => {
-      let refused: Error | null = null;
+      // Ballast until a question asked straight, without retries, finds no room.
       for (let held = 0; held < 8 && !refused; held++) {
         const session = driver.session({ fetchSize: 1 });
         ballast.push(session);
@@ -159,6 +153,13 @@ describe('the database layer against a real Neo4j', () => {
         await paused.next().catch(() => undefined);
         refused = await askDirectly();
       }
+    });
+    afterAll(async () => {
+      await release();
+      await driver.close();
+    });
+
+    it('asked straight, without retries, a question under its own limit fails', () => {
       expect(refused?.message).toContain(SHARED);
     });
 
